@@ -1,0 +1,1 @@
+public enum AtelierCommand { public static func main() {} }

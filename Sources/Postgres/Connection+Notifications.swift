@@ -1,0 +1,56 @@
+import CLibPQ
+import Foundation
+
+/// A message from `NOTIFY`: its channel, its payload, and the backend that sent it.
+public struct PostgresNotification: Sendable, Hashable {
+    public let channel: String
+    public let payload: String
+    public let senderPID: Int32
+}
+
+extension Connection {
+    /// Starts listening on a channel; notifications arrive through `waitForNotification`.
+    public func listen(_ channel: String) throws(PostgresError) {
+        try execute("LISTEN \(unescaped: quoteIdentifier(channel))")
+        channels.insert(channel)
+    }
+
+    public func unlisten(_ channel: String) throws(PostgresError) {
+        try execute("UNLISTEN \(unescaped: quoteIdentifier(channel))")
+        channels.remove(channel)
+    }
+
+    /// Sends a notification; inside a transaction it is delivered at commit.
+    public func notify(_ channel: String, payload: String = "") throws(PostgresError) {
+        try execute("SELECT pg_notify(\(channel), \(payload))")
+    }
+
+    /// Returns the next notification, waiting up to `timeout` for one to arrive: `poll` on the
+    /// socket, then `PQconsumeInput` and `PQnotifies`
+    /// (https://www.postgresql.org/docs/current/libpq-notify.html). `nil` when none came in time.
+    public func waitForNotification(timeout: Duration) throws(PostgresError) -> PostgresNotification? {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            guard PQconsumeInput(handle) == 1 else { throw connectionError(statement: nil) }
+            if let notification = nextNotification() { return notification }
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            guard remaining > .zero else { return nil }
+            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+            let milliseconds = Int32(clamping: remaining.components.seconds * 1000
+                + remaining.components.attoseconds / 1_000_000_000_000_000 + 1)
+            let ready = poll(&descriptor, 1, milliseconds)
+            if ready < 0 && errno != EINTR {
+                throw PostgresError(kind: .connectionLost, message: "poll failed: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    private func nextNotification() -> PostgresNotification? {
+        guard let raw = PQnotifies(handle) else { return nil }
+        defer { PQfreemem(raw) }
+        return PostgresNotification(
+            channel: String(cString: raw.pointee.relname),
+            payload: String(cString: raw.pointee.extra),
+            senderPID: raw.pointee.be_pid)
+    }
+}

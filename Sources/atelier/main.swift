@@ -1,0 +1,3 @@
+import AtelierCLI
+
+AtelierCommand.main()

@@ -1,0 +1,46 @@
+import Foundation
+import Postgres
+
+/// The test cluster that `scripts/test` starts, and a fresh database in it per suite.
+///
+/// A test that needs the database fails when the cluster is missing: it never skips itself.
+public struct TestDatabase: Sendable {
+    public let configuration: ConnectionConfiguration
+    public let name: String
+
+    /// The URL of the database itself, for the `atelier` binary.
+    public var url: String { TestDatabase.url(of: configuration) }
+
+    /// Creates an empty database named after the suite, in the test cluster.
+    public static func create(_ suite: String = #fileID) throws -> TestDatabase {
+        let cluster = try clusterConfiguration()
+        let name = "t_" + suite.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(40)
+            + "_" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        let admin = try Connection(cluster)
+        try admin.execute("CREATE DATABASE \(unescaped: admin.quoteIdentifier(name))")
+        return TestDatabase(configuration: cluster.with("dbname", name), name: name)
+    }
+
+    public func connect() throws -> Connection { try Connection(configuration) }
+
+    /// The cluster's URL, from `ATELIER_TEST_DATABASE_URL`.
+    public static func clusterConfiguration() throws -> ConnectionConfiguration {
+        guard let url = ProcessInfo.processInfo.environment["ATELIER_TEST_DATABASE_URL"], !url.isEmpty else {
+            throw TestEnvironmentError.missing(
+                "ATELIER_TEST_DATABASE_URL is not set: run the tests with `make test`, which starts the test cluster")
+        }
+        return try ConnectionConfiguration(url)
+    }
+
+    static func url(of configuration: ConnectionConfiguration) -> String {
+        let p = configuration.parameters
+        return "postgresql://\(p["user"] ?? "")\(p["password"].map { ":\($0)" } ?? "")@\(p["host"] ?? "127.0.0.1"):\(p["port"] ?? "5432")/\(p["dbname"] ?? "")"
+    }
+}
+
+public enum TestEnvironmentError: Error, CustomStringConvertible {
+    case missing(String)
+    public var description: String {
+        switch self { case .missing(let what): what }
+    }
+}
