@@ -1,1 +1,15 @@
-public enum AtelierCommand { public static func main() {} }
+import ArgumentParser
+
+/// `atelier`: the admin CLI of a training organisation's back office.
+public struct AtelierCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "atelier",
+        abstract: "The back office of a training organisation: catalogue, sessions, participants, convocations and funding.",
+        discussion: """
+            Atelier keeps everything in PostgreSQL. With no ATELIER_DATABASE_URL it uses the \
+            private cluster that `scripts/pg start` runs under .atelier/.
+            """,
+        subcommands: [DatabaseCommand.self, ConfigCommand.self])
+
+    public init() {}
+}

@@ -33,9 +33,10 @@ public struct Migrator: Sendable {
         return migrations.map { Entry(name: $0.name, state: applied[$0.name].map { .applied(at: $0) } ?? .pending) }
     }
 
-    /// Applies the pending migrations and returns their names, in order.
+    /// Applies the pending migrations and returns their names, in order. `applied` hears of each
+    /// as soon as it is committed, so that a later failure does not hide what was done.
     @discardableResult
-    public func migrate(on connection: Connection) throws -> [String] {
+    public func migrate(on connection: Connection, applied onApplied: (String) -> Void = { _ in }) throws -> [String] {
         try connection.execute("SELECT pg_advisory_lock(hashtext(\(table)))")
         defer { _ = try? connection.execute("SELECT pg_advisory_unlock(hashtext(\(table)))") }
         try createTable(on: connection)
@@ -44,6 +45,7 @@ public struct Migrator: Sendable {
         for migration in migrations where applied[migration.name] == nil {
             try apply(migration, on: connection)
             done.append(migration.name)
+            onApplied(migration.name)
         }
         return done
     }

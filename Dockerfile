@@ -1,0 +1,23 @@
+# Builds `atelier` and ships it with Migrations/ and Config/ in a slim Debian image.
+FROM swift:6.2-bookworm AS build
+RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      libpq-dev libcurl4-openssl-dev libcairo2-dev pkg-config >/dev/null
+WORKDIR /src
+COPY Package.swift ./
+COPY Sources Sources
+COPY Tests Tests
+RUN swift build -c release --product atelier --static-swift-stdlib
+
+FROM debian:bookworm-slim
+RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      libpq5 libcurl4 libcairo2 fonts-dejavu-core tzdata ca-certificates >/dev/null \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /src/.build/release/atelier /usr/local/bin/atelier
+COPY Migrations Migrations
+COPY Config Config
+COPY Jobs Jobs
+ENV ATELIER_ROOT=/app
+USER nobody
+ENTRYPOINT ["atelier"]
+CMD ["--help"]

@@ -1,0 +1,21 @@
+# The two commands of the README, and a few helpers. Each script installs what it needs.
+.PHONY: demo test build stop clean
+
+## Install, build, start the private database, migrate, and show what there is.
+demo:
+	scripts/demo
+
+## Everything the tests need, started and stopped around `swift test`.
+test:
+	scripts/test
+
+build:
+	scripts/install-deps
+	swift build
+
+## Stop the private database that `make demo` left running.
+stop:
+	scripts/pg stop
+
+clean: stop
+	rm -rf .build .atelier

@@ -1,0 +1,53 @@
+/// One configuration key: its dotted name in `Config/atelier.yaml`, the environment variable that
+/// overrides it (`worker.lanes` → `ATELIER_WORKER_LANES`), its default, and what it may hold.
+struct SettingKey: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case text
+        case secret
+        /// A URL or conninfo string whose password is masked when shown.
+        case url
+        case integer(ClosedRange<Int>)
+        case boolean
+    }
+
+    let name: String
+    let defaultValue: String
+    let kind: Kind
+    let summary: String
+
+    var environmentVariable: String {
+        "ATELIER_" + name.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
+    }
+
+    static let databaseURL = SettingKey(
+        name: "database.url", defaultValue: "", kind: .url,
+        summary: "PostgreSQL URL or conninfo; empty: the private cluster under .atelier/ that scripts/pg starts")
+    static let timeZone = SettingKey(
+        name: "timezone", defaultValue: "Europe/Paris", kind: .text,
+        summary: "the time zone in which session times are entered and shown")
+    static let mailFrom = SettingKey(
+        name: "mail.from", defaultValue: "Atelier <formation@atelier.localhost>", kind: .text,
+        summary: "the sender of every email")
+    static let smtpURL = SettingKey(
+        name: "smtp.url", defaultValue: "smtp://127.0.0.1:2525", kind: .url,
+        summary: "the SMTP relay: smtp:// (STARTTLS when offered) or smtps://")
+    static let smtpUsername = SettingKey(
+        name: "smtp.username", defaultValue: "", kind: .text, summary: "the SMTP login, if the relay asks for one")
+    static let smtpPassword = SettingKey(
+        name: "smtp.password", defaultValue: "", kind: .secret, summary: "the SMTP password")
+    static let workerLanes = SettingKey(
+        name: "worker.lanes", defaultValue: "2", kind: .integer(1...64),
+        summary: "jobs one worker runs at once, each on its own thread and connection")
+    static let workerPollSeconds = SettingKey(
+        name: "worker.poll-seconds", defaultValue: "5", kind: .integer(1...3600),
+        summary: "how often an idle worker looks for jobs when no notification wakes it")
+    static let workerPollOnly = SettingKey(
+        name: "worker.poll-only", defaultValue: "false", kind: .boolean,
+        summary: "poll without LISTEN/NOTIFY, for a transaction-mode PgBouncer")
+
+    /// Every key, in the order `atelier config show` lists them.
+    static let all: [SettingKey] = [
+        databaseURL, timeZone, mailFrom, smtpURL, smtpUsername, smtpPassword,
+        workerLanes, workerPollSeconds, workerPollOnly,
+    ]
+}

@@ -1,0 +1,129 @@
+import Configuration
+import Foundation
+
+/// The effective configuration: for each key, the environment (`ATELIER_…`) first, then
+/// `Config/atelier.yaml`, then the built-in default — and where each value came from.
+struct Settings: Sendable {
+    enum Source: Sendable, Hashable, CustomStringConvertible {
+        case environment(String)
+        case file(String)
+        case builtIn
+        case commandLine(String)
+        /// The URL that `scripts/pg` wrote for the private cluster.
+        case privateCluster(String)
+
+        var description: String {
+            switch self {
+            case .environment(let variable): "environment \(variable)"
+            case .file(let path): path
+            case .builtIn: "default"
+            case .commandLine(let option): "option \(option)"
+            case .privateCluster(let path): "private cluster (\(path))"
+            }
+        }
+    }
+
+    struct Value: Sendable, Hashable {
+        let key: SettingKey
+        let text: String
+        let source: Source
+    }
+
+    let values: [Value]
+
+    /// Reads the settings. `overrides` come from command-line options and win over everything;
+    /// `privateClusterURLFile` is where `scripts/pg` leaves the URL that an empty `database.url`
+    /// falls back to.
+    init(environment: [String: String], configFile: String?, privateClusterURLFile: String,
+         overrides: [SettingKey: (option: String, text: String)] = [:]) throws(SettingsError) {
+        let environmentProvider = EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "atelier")
+        let file = try configFile.map { path throws(SettingsError) in (path, try Self.readYAML(path)) }
+        var values: [Value] = []
+        for key in SettingKey.all {
+            let lookup = AbsoluteConfigKey(ConfigKey(key.name))
+            var value = Value(key: key, text: key.defaultValue, source: .builtIn)
+            if let (option, text) = overrides[key] {
+                value = Value(key: key, text: text, source: .commandLine(option))
+            } else if let text = try Self.text(of: key, from: { try environmentProvider.value(forKey: lookup, type: .string) }) {
+                value = Value(key: key, text: text, source: .environment(key.environmentVariable))
+            } else if let (path, snapshot) = file,
+                      let text = try Self.text(of: key, from: { try snapshot.value(forKey: lookup, type: .string) }) {
+                value = Value(key: key, text: text, source: .file(path))
+            }
+            try Self.validate(value)
+            values.append(value)
+        }
+        if let index = values.firstIndex(where: { $0.key == .databaseURL }), values[index].text.isEmpty,
+           let url = try? String(contentsOfFile: privateClusterURLFile, encoding: .utf8) {
+            values[index] = Value(key: .databaseURL, text: url.trimmingCharacters(in: .whitespacesAndNewlines),
+                                  source: .privateCluster(privateClusterURLFile))
+        }
+        self.values = values
+    }
+
+    subscript(key: SettingKey) -> Value { values.first { $0.key == key }! }
+
+    var databaseURL: Value { self[.databaseURL] }
+    var timeZone: TimeZone { TimeZone(identifier: self[.timeZone].text)! }
+
+    private static func readYAML(_ path: String) throws(SettingsError) -> YAMLSnapshot {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path) }
+        do {
+            return try YAMLSnapshot(data: data.bytes, providerName: path, parsingOptions: .default)
+        } catch {
+            throw .malformedFile(path, reason: String(describing: error))
+        }
+    }
+
+    private static func text(of key: SettingKey, from lookup: () throws -> LookupResult) throws(SettingsError) -> String? {
+        do {
+            guard case .string(let text)? = try lookup().value?.content else { return nil }
+            return text
+        } catch {
+            throw .invalid(key, reason: "is not a single value")
+        }
+    }
+
+    private static func validate(_ value: Value) throws(SettingsError) {
+        let text = value.text
+        switch value.key.kind {
+        case .integer(let range):
+            guard let number = Int(text), range.contains(number) else {
+                throw .invalid(value.key, reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(text)”", source: value.source)
+            }
+        case .boolean:
+            guard ["true", "false"].contains(text) else {
+                throw .invalid(value.key, reason: "must be true or false, not “\(text)”", source: value.source)
+            }
+        case .text where value.key == .timeZone:
+            guard TimeZone(identifier: text) != nil else {
+                throw .invalid(value.key, reason: "names no time zone: “\(text)”", source: value.source)
+            }
+        case .url where value.key == .smtpURL:
+            guard text.hasPrefix("smtp://") || text.hasPrefix("smtps://") else {
+                throw .invalid(value.key, reason: "must start with smtp:// or smtps://", source: value.source)
+            }
+        case .text, .secret, .url:
+            break
+        }
+    }
+
+    /// The value as `atelier config show` prints it: secrets and URL passwords masked.
+    static func masked(_ value: Value) -> String {
+        switch value.key.kind {
+        case .secret: value.text.isEmpty ? "" : "********"
+        case .url: maskingPassword(in: value.text)
+        case .text, .integer, .boolean: value.text
+        }
+    }
+
+    /// `scheme://user:secret@host` → `scheme://user:********@host`; `password=secret` likewise.
+    static func maskingPassword(in text: String) -> String {
+        var masked = text
+        if let scheme = masked.range(of: "://"), let at = masked[scheme.upperBound...].firstIndex(of: "@"),
+           let colon = masked[scheme.upperBound..<at].firstIndex(of: ":") {
+            masked.replaceSubrange(masked.index(after: colon)..<at, with: "********")
+        }
+        return masked.replacing(/password\s*=\s*('[^']*'|\S+)/, with: "password=********")
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The folder Atelier runs from: it holds `Migrations/`, `Config/` and, for the embedded default,
+/// `.atelier/`. `ATELIER_ROOT` names it; otherwise it is the first folder holding `Migrations/`
+/// above the current directory, or above the executable (`.build/debug/atelier` in a checkout).
+struct AtelierRoot: Sendable {
+    let url: URL
+
+    var migrations: URL { url.appendingPathComponent("Migrations") }
+    var defaultConfigFile: URL { url.appendingPathComponent("Config/atelier.yaml") }
+    var privateClusterURLFile: URL { url.appendingPathComponent(".atelier/postgres/url") }
+
+    static func locate(environment: [String: String], currentDirectory: String, executable: String) throws(SettingsError) -> AtelierRoot {
+        if let root = environment["ATELIER_ROOT"], !root.isEmpty {
+            return AtelierRoot(url: URL(fileURLWithPath: root, isDirectory: true))
+        }
+        let starts = [URL(fileURLWithPath: currentDirectory, isDirectory: true),
+                      URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()]
+        for start in starts {
+            var folder = start.standardizedFileURL
+            while true {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Migrations").path, isDirectory: &isDirectory),
+                   isDirectory.boolValue {
+                    return AtelierRoot(url: folder)
+                }
+                let parent = folder.deletingLastPathComponent()
+                if parent.path == folder.path { break }
+                folder = parent
+            }
+        }
+        throw .rootNotFound
+    }
+}

@@ -1,0 +1,52 @@
+import Postgres
+
+/// An error as a coordinator reads it: one sentence saying what failed and where, and the exit
+/// status; `--verbose` adds everything the error knows.
+struct ErrorReport {
+    let sentence: String
+    let status: ExitStatus
+    let detail: String?
+
+    init(_ error: any Error, database: String? = nil, privateClusterStopped: Bool = false) {
+        switch error {
+        case let error as PostgresError:
+            var (sentence, status) = Self.describe(error, database: database ?? "")
+            if error.kind == .connectionFailed && privateClusterStopped {
+                sentence += " The private database is not running: start it with `scripts/pg start`."
+            }
+            (self.sentence, self.status) = (sentence, status)
+            detail = error.debugDescription
+        case let error as MigrationError:
+            let underlying: PostgresError? = if case .failed(_, _, _, let cause) = error { cause } else { nil }
+            (sentence, status, detail) = (error.description, .invalidInput, underlying?.debugDescription)
+        case let error as SettingsError:
+            (sentence, status, detail) = (error.description, .configuration, nil)
+        default:
+            (sentence, status, detail) = ("\(error)", .failure, String(reflecting: error))
+        }
+    }
+
+    private static func describe(_ error: PostgresError, database: String) -> (String, ExitStatus) {
+        switch error.kind {
+        case .malformedConnectionString:
+            ("The database URL is malformed: \(error.message.sentenceEnd)", .configuration)
+        case .connectionFailed:
+            ("Cannot connect to the database \(database): \(error.message.lowercasedFirst.sentenceEnd)", .unavailable)
+        case .connectionLost:
+            ("The connection to the database \(database) was lost: \(error.message.lowercasedFirst.sentenceEnd)", .unavailable)
+        default:
+            ("The database refused the request: \(error.message.sentenceEnd)", .invalidInput)
+        }
+    }
+}
+
+extension String {
+    /// The text ending with exactly one full stop.
+    var sentenceEnd: String { hasSuffix(".") ? self : self + "." }
+
+    /// "Connection refused" → "connection refused", leaving acronyms ("SSL error") alone.
+    var lowercasedFirst: String {
+        guard let first, first.isUppercase, dropFirst().first?.isLowercase == true else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+
+/// The options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("database-url"),
+            help: "The PostgreSQL URL to use, over ATELIER_DATABASE_URL and Config/atelier.yaml.")
+    var databaseURL: String?
+
+    @Flag(help: "On error, show everything known about it after the one-sentence summary.")
+    var verbose = false
+
+    /// Runs a command's body with its context, and turns any error into one sentence on standard
+    /// error and a distinct exit status (plus the full detail with `--verbose`).
+    func run(_ body: (CommandContext) throws -> Void) throws {
+        var context: CommandContext?
+        do {
+            context = try CommandContext(options: self)
+            try body(context!)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            let report = ErrorReport(error, database: context?.databaseLabel,
+                                     privateClusterStopped: context?.usesPrivateCluster == true)
+            Terminal.printError(report.sentence)
+            if verbose, let detail = report.detail { Terminal.printError(detail) }
+            throw report.status.exitCode
+        }
+    }
+}
+
+/// The options of commands that can print JSON instead of text.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON with stable field names instead of text.")
+    var json = false
+}
+
+enum Terminal {
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func printJSON(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Rows as aligned text columns, the last one unpadded.
+    static func table(_ rows: [[String]], indent: String = "") -> String {
+        guard let width = rows.map(\.count).max(), width > 0 else { return "" }
+        let widths = (0..<width).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            indent + row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+/// `atelier db migrate` and `atelier db status`, run as processes against the test cluster.
+@Suite struct DatabaseCommandTests {
+    let database: TestDatabase
+    var environment: [String: String] { ["ATELIER_DATABASE_URL": database.url] }
+
+    init() throws { database = try TestDatabase.create() }
+
+    var migrationFiles: [String] {
+        get throws {
+            try FileManager.default.contentsOfDirectory(atPath: AtelierProcess.packageRoot.appendingPathComponent("Migrations").path)
+                .filter { $0.hasSuffix(".sql") }.sorted()
+        }
+    }
+
+    @Test func migrateAppliesEveryFileThenNothing() throws {
+        let first = try AtelierProcess.run(["db", "migrate"], environment: environment)
+        #expect(first.status == 0)
+        #expect(first.standardError == "")
+        for file in try migrationFiles { #expect(first.standardOutput.contains("Applied \(file)\n")) }
+
+        let second = try AtelierProcess.run(["db", "migrate"], environment: environment)
+        #expect(second.status == 0)
+        #expect(second.standardOutput == "Nothing to apply: the database \(database.configuration) is up to date.\n")
+
+        let status = try AtelierProcess.run(["db", "status"], environment: environment)
+        #expect(status.status == 0)
+        #expect(status.standardOutput.hasSuffix("\(try migrationFiles.count) applied, 0 pending.\n"))
+        #expect(try database.connect().execute("SELECT count(*) FROM organisation")[0].decode(Int.self, at: 0) == 0)
+    }
+
+    @Test func statusListsPendingFilesAsJSON() throws {
+        let status = try AtelierProcess.run(["db", "status", "--json"], environment: environment)
+        #expect(status.status == 0)
+        struct Entry: Decodable { let name: String; let state: String }
+        let entries = try JSONDecoder().decode([Entry].self, from: Data(status.standardOutput.utf8))
+        #expect(entries.map(\.name) == (try migrationFiles))
+        #expect(entries.allSatisfy { $0.state == "pending" })
+    }
+
+    @Test func twoConcurrentRunsApplyEachFileOnce() throws {
+        let running = try [0, 1].map { _ in try AtelierProcess.start(["db", "migrate"], environment: environment) }
+        let outcomes = running.map { $0.finish() }
+        #expect(outcomes.allSatisfy { $0.status == 0 })
+        let applyLines = outcomes.flatMap { $0.standardOutput.split(separator: "\n").filter { $0.hasPrefix("Applied 0") } }
+        #expect(applyLines.count == (try migrationFiles.count))
+        let recorded = try database.connect().execute("SELECT count(*) FROM schema_migrations")[0].decode(Int.self, at: 0)
+        #expect(recorded == (try migrationFiles.count))
+    }
+}
