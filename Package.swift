@@ -32,11 +32,14 @@ let package = Package(
         .target(name: "Delivery", dependencies: ["CCurl"]),
         .target(name: "Documents", dependencies: ["CCairo"]),
 
+        // The domain core: every rule of the trade, over the database.
+        .target(name: "Training", dependencies: ["Postgres"]),
+
         // The admin CLI and the executable.
         .target(
             name: "AtelierCLI",
             dependencies: [
-                "Postgres",
+                "Postgres", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -47,6 +50,7 @@ let package = Package(
         // finds the servers `scripts/test` started.
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Postgres", "TestSupport"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(

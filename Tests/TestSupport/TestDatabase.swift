@@ -21,6 +21,14 @@ public struct TestDatabase: Sendable {
         return TestDatabase(configuration: cluster.with("dbname", name), name: name)
     }
 
+    /// A new database with every migration of `Migrations/` applied: the schema Atelier runs on.
+    public static func migrated(_ suite: String = #fileID) throws -> TestDatabase {
+        let database = try create(suite)
+        let migrations = try Migration.load(from: AtelierProcess.packageRoot.appendingPathComponent("Migrations"))
+        try Migrator(migrations: migrations).migrate(on: database.connect())
+        return database
+    }
+
     public func connect() throws -> Connection { try Connection(configuration) }
 
     /// The cluster's URL, from `ATELIER_TEST_DATABASE_URL`.

@@ -1,0 +1,58 @@
+import Postgres
+
+/// A person, or an organisation such as a Scop, who gives slots.
+public struct Trainer: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable { case person, organisation }
+
+    public var code: String
+    public var name: String
+    public var kind = Kind.person
+    /// Employed by the training organisation (BPF section E counts internal and external apart).
+    public var isInternal = false
+    public var email: EmailAddress?
+    public var phone: String?
+
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
+}
+
+extension Catalogue {
+    public func addTrainer(_ draft: Trainer) throws -> Trainer {
+        var trainer = draft
+        trainer.code = try Field.code(draft.code, of: "trainer")
+        trainer.name = try Field.required(draft.name, "name", limit: 200)
+        trainer.phone = try draft.phone.map { phone throws(TrainingError) in try Field.optional(phone, "phone", limit: 30) }
+        return try connection.write { connection in
+            try ensureFree(trainer.code, of: "trainer", on: connection)
+            try connection.execute("""
+                INSERT INTO trainer (code, name, kind, internal, email, phone)
+                VALUES (\(trainer.code), \(trainer.name), \(trainer.kind.rawValue), \(trainer.isInternal),
+                        \(trainer.email?.text), \(trainer.phone))
+                """)
+            try EventLog.append("trainer.added", ["code": trainer.code], on: connection)
+            return trainer
+        }
+    }
+
+    public func trainer(_ code: String) throws -> Trainer {
+        try only(trainers(code: code.uppercased()), noun: "trainer", code: code)
+    }
+
+    public func trainers() throws -> [Trainer] { try trainers(code: nil) }
+
+    private func trainers(code: String?) throws -> [Trainer] {
+        try connection.execute("""
+            SELECT code, name, kind, internal, email, phone FROM trainer
+            WHERE \(code) IS NULL OR code = \(code) ORDER BY code
+            """).map { row in
+            var trainer = Trainer(code: try row.decode(String.self, "code"), name: try row.decode(String.self, "name"))
+            trainer.kind = Trainer.Kind(rawValue: try row.decode(String.self, "kind"))!
+            trainer.isInternal = try row.decode(Bool.self, "internal")
+            trainer.email = try row.decode(String?.self, "email").map(EmailAddress.init)
+            trainer.phone = try row.decode(String?.self, "phone")
+            return trainer
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Postgres
+
+/// Participants and the organisations they come from.
+public struct People {
+    let connection: Connection
+
+    public init(_ connection: Connection) { self.connection = connection }
+
+    public func addParticipant(_ draft: Participant) throws -> Participant {
+        let participant = try draft.validated()
+        return try connection.write { connection in
+            try ensureNew(participant.email, on: connection)
+            let employerID = try participant.employer.map { try self.employerID($0, on: connection) }
+            try connection.execute("""
+                INSERT INTO participant (first_name, last_name, email, phone, employer_id, status, accessibility_needs)
+                VALUES (\(participant.firstName), \(participant.lastName), \(participant.email.text), \(participant.phone),
+                        \(employerID), \(participant.status.rawValue), \(participant.accessibilityNeeds))
+                """)
+            try EventLog.append("participant.added", ["email": participant.email.text], on: connection)
+            return participant
+        }
+    }
+
+    /// Applies `change` to the participant found by email and saves it; a new email must be free.
+    public func editParticipant(_ email: EmailAddress, _ change: (inout Participant) throws -> Void) throws -> Participant {
+        try connection.write { connection in
+            var participant = try self.participant(email)
+            try change(&participant)
+            participant = try participant.validated()
+            if participant.email != email { try ensureNew(participant.email, on: connection) }
+            let employerID = try participant.employer.map { try self.employerID($0, on: connection) }
+            try connection.execute("""
+                UPDATE participant SET first_name = \(participant.firstName), last_name = \(participant.lastName),
+                    email = \(participant.email.text), phone = \(participant.phone), employer_id = \(employerID),
+                    status = \(participant.status.rawValue), accessibility_needs = \(participant.accessibilityNeeds)
+                WHERE lower(email) = lower(\(email.text))
+                """)
+            try EventLog.append("participant.edited", ["email": participant.email.text], on: connection)
+            return participant
+        }
+    }
+
+    public func participant(_ email: EmailAddress) throws -> Participant {
+        guard let participant = try participants(email: email).first else {
+            throw TrainingError.notFound("No participant has the email \(email).")
+        }
+        return participant
+    }
+
+    public func participants() throws -> [Participant] { try participants(email: nil) }
+
+    private func participants(email: EmailAddress?) throws -> [Participant] {
+        try connection.execute("""
+            SELECT p.first_name, p.last_name, p.email, p.phone, p.status, p.accessibility_needs,
+                   e.name AS employer, e.siret, e.city
+            FROM participant p LEFT JOIN employer e ON e.id = p.employer_id
+            WHERE \(email?.text) IS NULL OR lower(p.email) = lower(\(email?.text))
+            ORDER BY p.last_name, p.first_name, p.email
+            """).map { row in
+            var participant = Participant(firstName: try row.decode(String.self, "first_name"),
+                                          lastName: try row.decode(String.self, "last_name"),
+                                          email: try EmailAddress(try row.decode(String.self, "email")))
+            participant.phone = try row.decode(String?.self, "phone")
+            participant.status = Participant.Status(rawValue: try row.decode(String.self, "status"))!
+            participant.accessibilityNeeds = try row.decode(String.self, "accessibility_needs")
+            if let name = try row.decode(String?.self, "employer") {
+                participant.employer = Employer(name: name, siret: try row.decode(String?.self, "siret"),
+                                                city: try row.decode(String?.self, "city"))
+            }
+            return participant
+        }
+    }
+
+    private func ensureNew(_ email: EmailAddress, on connection: Connection) throws {
+        let existing = try connection.execute("SELECT email FROM participant WHERE lower(email) = lower(\(email.text))")
+        if let row = existing.first {
+            throw TrainingError.refused("A participant already has the email \(try row.decode(String.self, at: 0)).")
+        }
+    }
+
+    /// The employer's row, created on first mention: found by SIRET, or by name and city when
+    /// it has none. The unique indexes make two concurrent mentions land on one row.
+    func employerID(_ employer: Employer, on connection: Connection) throws -> Int {
+        let conflict: PostgresQuery = employer.siret == nil
+            ? "(lower(name), lower(coalesce(city, ''))) WHERE siret IS NULL"
+            : "(siret)"
+        return try connection.execute("""
+            INSERT INTO employer (name, siret, city) VALUES (\(employer.name), \(employer.siret), \(employer.city))
+            ON CONFLICT \(unescaped: conflict.sql) DO UPDATE SET name = employer.name
+            RETURNING id
+            """)[0].decode(Int.self, at: 0)
+    }
+}

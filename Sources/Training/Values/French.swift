@@ -1,0 +1,69 @@
+import Foundation
+
+/// How Atelier writes numbers, money, durations and dates for French readers.
+public enum French {
+    /// U+00A0, before a unit or a sign (`10,5 h`, `300,00 €`).
+    public static let noBreakSpace: Character = "\u{00A0}"
+    /// U+202F, between groups of thousands (`3 600`).
+    public static let narrowNoBreakSpace: Character = "\u{202F}"
+    /// Every space a typed or pasted number may contain.
+    static let spaces: Set<Character> = [" ", noBreakSpace, narrowNoBreakSpace]
+
+    /// `3 600,00 €`.
+    public static func money(_ amount: Money) -> String {
+        let sign = amount.cents < 0 ? "-" : ""
+        let cents = abs(amount.cents)
+        let decimals = String(cents % 100)
+        return "\(sign)\(grouped(cents / 100)),\(decimals.count == 1 ? "0" + decimals : decimals)\(noBreakSpace)€"
+    }
+
+    /// `1 234 567`.
+    public static func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(digits.suffix(3), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        return groups.joined(separator: String(narrowNoBreakSpace))
+    }
+
+    /// Hours with a decimal comma: `10,5 h`, `21 h`, `1,25 h`.
+    public static func hours(minutes: Int) -> String {
+        let whole = minutes / 60, rest = minutes % 60
+        guard rest != 0 else { return "\(whole)\(noBreakSpace)h" }
+        var fraction = String(format: "%.2f", Double(rest) / 60).dropFirst(2)
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(whole),\(fraction)\(noBreakSpace)h"
+    }
+
+    /// Hours and minutes: `17 h 30`, `21 h`, `0 h 45`.
+    public static func duration(minutes: Int) -> String {
+        let whole = minutes / 60, rest = minutes % 60
+        return rest == 0 ? "\(whole)\(noBreakSpace)h" : "\(whole)\(noBreakSpace)h\(noBreakSpace)\(rest < 10 ? "0" : "")\(rest)"
+    }
+
+    static let weekdays = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
+    static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                         "septembre", "octobre", "novembre", "décembre"]
+
+    /// `lundi 5 avril 2027`; the first of the month is `1er`.
+    public static func date(_ date: Date, in timeZone: TimeZone) -> String {
+        let parts = calendar(timeZone).dateComponents([.weekday, .day, .month, .year], from: date)
+        let day = parts.day == 1 ? "1er" : "\(parts.day!)"
+        return "\(weekdays[parts.weekday! - 1]) \(day) \(months[parts.month! - 1]) \(parts.year!)"
+    }
+
+    /// `9 h`, `12 h 30`: the time of day as French writes it.
+    public static func time(_ date: Date, in timeZone: TimeZone) -> String {
+        let parts = calendar(timeZone).dateComponents([.hour, .minute], from: date)
+        return parts.minute == 0 ? "\(parts.hour!)\(noBreakSpace)h" : duration(minutes: parts.hour! * 60 + parts.minute!)
+    }
+
+    static func calendar(_ timeZone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+}
