@@ -1,0 +1,149 @@
+import Foundation
+import Postgres
+
+/// Presence per participant and half-day slot. Only `present` counts as attended time: funders
+/// pay for hours actually followed (R.6332-26); `excused` is recorded and shown, not attended.
+public enum AttendanceStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case present, absent, excused
+
+    public var label: String {
+        switch self {
+        case .present: "présent"
+        case .absent: "absent"
+        case .excused: "excusé"
+        }
+    }
+}
+
+/// One session's attendance: a line per confirmed participant, a column per slot.
+public struct AttendanceSheet: Sendable, Hashable, Codable {
+    public struct Line: Sendable, Hashable, Codable {
+        public var participant: Participant
+        /// One entry per slot of the session, in order; `nil` where nothing is recorded yet.
+        public var marks: [AttendanceStatus?]
+        public var attendedMinutes: Int
+    }
+
+    public var session: String
+    public var slots: [Session.Slot]
+    public var lines: [Line]
+
+    public var plannedMinutes: Int { slots.reduce(0) { $0 + $1.minutes } }
+    public var isComplete: Bool { lines.allSatisfy { !$0.marks.contains(nil) } }
+}
+
+public struct Attendances {
+    let connection: Connection
+    let timeZone: TimeZone
+
+    public init(_ connection: Connection, timeZone: TimeZone) {
+        self.connection = connection
+        self.timeZone = timeZone
+    }
+
+    /// Records one slot: the named participants with their status, and `everyoneElse` (if given)
+    /// for every other confirmed participant. Returns how many marks were written.
+    /// A completed session's attendance is frozen; `correcting` changes it anyway and leaves an
+    /// `attendance.corrected` event.
+    @discardableResult
+    public func record(session code: String, slot start: SlotStart, marks: [EmailAddress: AttendanceStatus],
+                       everyoneElse: AttendanceStatus? = nil, by recorder: String, correcting: Bool = false) throws -> Int {
+        let recordedBy = try Field.required(recorder, "name of who records", limit: 100)
+        return try connection.write { connection in
+            let session = try SessionRow(code, on: connection)
+            switch (session.status, correcting) {
+            case (.completed, false):
+                throw TrainingError.refused("The session \(session.code) is completed: its attendance is frozen; change it with `atelier attendance correct`.")
+            case (.scheduled, true), (.draft, true):
+                throw TrainingError.refused("The session \(session.code) is not completed yet: record its attendance with `atelier attendance record`.")
+            case (.cancelled, _), (.draft, false):
+                throw TrainingError.refused("The session \(session.code) is \(session.status.label): it has no attendance.")
+            default: break
+            }
+            let slot = try self.slot(start, of: session, on: connection)
+            let confirmed = try connection.execute("""
+                SELECT r.id, p.email FROM registration r JOIN participant p ON p.id = r.participant_id
+                WHERE r.session_id = \(session.id) AND r.status = 'confirmed'
+                """).map { row in (id: try row.decode(Int.self, "id"), email: try EmailAddress(row.decode(String.self, "email"))) }
+            var writes: [(registration: Int, status: AttendanceStatus)] = []
+            for (email, status) in marks.sorted(by: { $0.key.text < $1.key.text }) {
+                guard let registration = confirmed.first(where: { $0.email == email }) else {
+                    throw TrainingError.refused("\(email) is not a confirmed participant of the session \(session.code).")
+                }
+                writes.append((registration.id, status))
+            }
+            if let everyoneElse {
+                for registration in confirmed where marks[registration.email] == nil { writes.append((registration.id, everyoneElse)) }
+            }
+            guard !writes.isEmpty else {
+                throw TrainingError.invalid("Nothing to record: name participants with --present, --absent or --excused, or use --present all.")
+            }
+            if correcting { try connection.execute("SELECT set_config('atelier.correction', 'on', true)") }
+            try connection.execute("""
+                INSERT INTO attendance (registration_id, slot_id, session_id, status, recorded_by)
+                SELECT r, \(slot.id), \(session.id), st, \(recordedBy)
+                FROM unnest(\(writes.map(\.registration)), \(writes.map(\.status.rawValue))) AS w(r, st)
+                ON CONFLICT (registration_id, slot_id)
+                DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
+                """)
+            try EventLog.append(correcting ? "attendance.corrected" : "attendance.recorded",
+                                AttendanceEvent(session: session.code, slot: slot.startsAt, recordedBy: recordedBy,
+                                                marks: writes.count), on: connection)
+            return writes.count
+        }
+    }
+
+    public func sheet(session code: String) throws -> AttendanceSheet {
+        let session = try Sessions(connection, timeZone: timeZone).session(code)
+        let rows = try connection.execute("""
+            SELECT p.email, sl.starts_at, a.status
+            FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
+            JOIN slot sl ON sl.session_id = s.id
+            LEFT JOIN attendance a ON a.registration_id = r.id AND a.slot_id = sl.id
+            WHERE s.code = \(session.code) AND r.status = 'confirmed'
+            ORDER BY p.last_name, p.first_name, p.email, sl.starts_at
+            """)
+        let slots = session.slots
+        var lines: [AttendanceSheet.Line] = []
+        var byEmail: [EmailAddress: Int] = [:]
+        let people = People(connection)
+        for row in rows {
+            let email = try EmailAddress(row.decode(String.self, "email"))
+            if byEmail[email] == nil {
+                byEmail[email] = lines.count
+                lines.append(.init(participant: try people.participant(email), marks: [], attendedMinutes: 0))
+            }
+            let index = byEmail[email]!
+            let status = try row.decode(String?.self, "status").flatMap(AttendanceStatus.init(rawValue:))
+            let start = try row.decode(Date.self, "starts_at")
+            lines[index].marks.append(status)
+            if status == .present, let slot = slots.first(where: { $0.startsAt == start }) {
+                lines[index].attendedMinutes += slot.minutes
+            }
+        }
+        return AttendanceSheet(session: session.code, slots: slots, lines: lines)
+    }
+
+    private func slot(_ start: SlotStart, of session: SessionRow, on connection: Connection) throws -> (id: Int, startsAt: Date) {
+        guard let instant = start.instant(in: timeZone),
+              let row = try connection.execute("""
+                SELECT id, starts_at, starts_at > now() AS future FROM slot
+                WHERE session_id = \(session.id) AND starts_at = \(instant)
+                """).first else {
+            let text = start.date.description + "T" + String(format: "%02d:%02d", start.hour, start.minute)
+            throw TrainingError.notFound("The session \(session.code) has no slot starting at \(text).")
+        }
+        let startsAt = try row.decode(Date.self, "starts_at")
+        guard try !row.decode(Bool.self, "future") else {
+            throw TrainingError.refused("The slot of \(French.date(startsAt, in: timeZone)) at \(French.time(startsAt, in: timeZone)) has not started: attendance is recorded once it has begun.")
+        }
+        return (try row.decode(Int.self, "id"), startsAt)
+    }
+}
+
+struct AttendanceEvent: Codable, Sendable {
+    let session: String
+    let slot: Date
+    let recordedBy: String
+    let marks: Int
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Postgres
+
+/// Registering participants: capacity, the FIFO waitlist, cancellation and promotion, funding.
+public struct Registrations {
+    let connection: Connection
+
+    public init(_ connection: Connection) { self.connection = connection }
+
+    /// Registers the participant: confirmed while seats remain, waitlisted after. The session's
+    /// row lock makes two coordinators taking the last seat at once end with one of each.
+    public func register(_ email: EmailAddress, in sessionCode: String, funding: FundingChoice? = nil) throws -> Registration {
+        try connection.write { connection in
+            let session = try SessionRow(sessionCode, on: connection)
+            let code = sessionCode.uppercased()
+            guard session.isOpen else {
+                throw TrainingError.refused("The session \(code) is \(session.status.label): it takes no more registrations.")
+            }
+            let participantID = try self.participantID(email, on: connection)
+            let existing = try connection.execute("""
+                SELECT status FROM registration
+                WHERE session_id = \(session.id) AND participant_id = \(participantID) AND status <> 'cancelled'
+                """)
+            if let row = existing.first {
+                let status = Registration.Status(rawValue: try row.decode(String.self, at: 0))!
+                throw TrainingError.refused("\(email) is already registered for the session \(code) (\(status.label)).")
+            }
+            let agreementID = try funding.map { try self.agreementID(for: $0, session: session.id, code: code, on: connection) }
+            let confirmed = try connection.execute("""
+                SELECT count(*) FROM registration WHERE session_id = \(session.id) AND status = 'confirmed'
+                """)[0].decode(Int.self, at: 0)
+            let status: Registration.Status = confirmed < session.capacity ? .confirmed : .waitlisted
+            try connection.execute("""
+                INSERT INTO registration (session_id, participant_id, status, funding_agreement_id)
+                VALUES (\(session.id), \(participantID), \(status.rawValue), \(agreementID))
+                """)
+            try EventLog.append("registration.\(status.rawValue)", ["session": code, "email": email.text], on: connection)
+            return try registrations(ofSession: code, on: connection).first { $0.participant.email == email && $0.status == status }!
+        }
+    }
+
+    /// Cancels the registration; a confirmed seat goes to the first person waiting, in the same
+    /// transaction. Returns who was promoted, if anyone.
+    @discardableResult
+    public func cancel(_ email: EmailAddress, in sessionCode: String) throws -> Participant? {
+        try connection.write { connection in
+            let session = try SessionRow(sessionCode, on: connection)
+            let code = sessionCode.uppercased()
+            guard session.isOpen else {
+                throw TrainingError.refused("The session \(code) is \(session.status.label): its registrations are closed.")
+            }
+            let participantID = try self.participantID(email, on: connection)
+            let found = try connection.execute("""
+                SELECT id, status FROM registration
+                WHERE session_id = \(session.id) AND participant_id = \(participantID) AND status <> 'cancelled'
+                """)
+            guard let row = found.first else {
+                throw TrainingError.notFound("\(email) is not registered for the session \(code).")
+            }
+            let (registrationID, previous) = try row.decode((Int, String).self)
+            try connection.execute("""
+                UPDATE registration SET status = 'cancelled', cancelled_at = now() WHERE id = \(registrationID)
+                """)
+            try EventLog.append("registration.cancelled", ["session": code, "email": email.text], on: connection)
+            guard previous == "confirmed" else { return nil }
+            return try promoteFirstWaiting(session: session.id, code: code, on: connection)
+        }
+    }
+
+    private func promoteFirstWaiting(session: Int, code: String, on connection: Connection) throws -> Participant? {
+        let promoted = try connection.execute("""
+            UPDATE registration SET status = 'confirmed'
+            WHERE id = (SELECT id FROM registration WHERE session_id = \(session) AND status = 'waitlisted'
+                        ORDER BY registered_at, id LIMIT 1)
+            RETURNING (SELECT email FROM participant WHERE id = participant_id)
+            """)
+        guard let row = promoted.first else { return nil }
+        let email = try EmailAddress(try row.decode(String.self, at: 0))
+        try EventLog.append("registration.promoted", ["session": code, "email": email.text], on: connection)
+        return try People(connection).participant(email)
+    }
+
+    /// The session's registrations: confirmed first, then the waitlist in its order, then the
+    /// cancelled ones.
+    public func registrations(ofSession code: String) throws -> [Registration] {
+        _ = try SessionRow(code, on: connection, locking: false)
+        return try registrations(ofSession: code.uppercased(), on: connection)
+    }
+
+    func registrations(ofSession code: String, on connection: Connection) throws -> [Registration] {
+        let people = People(connection)
+        return try connection.execute("""
+            SELECT p.email, r.status, r.registered_at, f.reference
+            FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
+            LEFT JOIN funding_agreement f ON f.id = r.funding_agreement_id
+            WHERE s.code = \(code)
+            ORDER BY array_position(ARRAY['confirmed', 'waitlisted', 'cancelled'], r.status),
+                     CASE WHEN r.status = 'waitlisted' THEN r.registered_at END, p.last_name, p.first_name
+            """).map { row in
+            Registration(session: code, participant: try people.participant(EmailAddress(row.decode(String.self, "email"))),
+                         status: Registration.Status(rawValue: try row.decode(String.self, "status"))!,
+                         registeredAt: try row.decode(Date.self, "registered_at"),
+                         funding: try row.decode(String?.self, "reference"))
+        }
+    }
+
+    private func participantID(_ email: EmailAddress, on connection: Connection) throws -> Int {
+        guard let row = try connection.execute("SELECT id FROM participant WHERE lower(email) = lower(\(email.text))").first else {
+            throw TrainingError.notFound("No participant has the email \(email).")
+        }
+        return try row.decode(Int.self, at: 0)
+    }
+
+    private func agreementID(for choice: FundingChoice, session: Int, code: String, on connection: Connection) throws -> Int {
+        switch choice {
+        case .existing(let reference):
+            guard let row = try connection.execute("""
+                SELECT id FROM funding_agreement WHERE session_id = \(session) AND reference = \(reference.uppercased())
+                """).first else {
+                throw TrainingError.notFound("The session \(code) has no funding agreement \(reference.uppercased()).")
+            }
+            return try row.decode(Int.self, at: 0)
+        case .new(let agreement):
+            return try Funding(connection).insert(agreement, session: session, on: connection).id
+        }
+    }
+}

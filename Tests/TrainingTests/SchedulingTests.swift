@@ -1,0 +1,126 @@
+import Foundation
+import Postgres
+import Testing
+@testable import Training
+
+@Suite struct SchedulingTests {
+    let fixture: Fixture
+
+    init() throws { fixture = try Fixture(participants: 0) }
+
+    @Test func theCaenModuleIsTwoPartsOfADayAndAHalf() throws {
+        let session = try fixture.sessions.schedule(try fixture.caenPlan())
+        #expect(session.code == "S-2030-001")
+        #expect(session.status == .scheduled)
+        #expect(session.parts.map(\.title) == ["Partie 1 : le cadre", "Partie 2 : la pratique"])
+        #expect(session.parts.map(\.slots.count) == [3, 3])
+        #expect(session.plannedMinutes == 1260)
+        #expect(session.slots.allSatisfy { $0.venue == "MDA-CAEN" && $0.trainers == ["TRIANGLE"] })
+        #expect(session.capacity == 12)
+        #expect(French.date(session.firstDay!, in: fixture.paris) == "jeudi 4 avril 2030")
+        #expect(session.slots[1].halfDay(in: fixture.paris) == "après-midi")
+        #expect(try fixture.events("session.scheduled") == [#"{"session": "S-2030-001"}"#])
+        // The next one of the year takes the next number.
+        var plan = try fixture.caenPlan()
+        plan.slots = [try SlotSpec(parsing: "2030-06-03T09:00-12:00")]
+        plan.partTitles = []
+        #expect(try fixture.sessions.schedule(plan).code == "S-2030-002")
+    }
+
+    @Test func aTrainerCannotBeInTwoOverlappingSlots() throws {
+        _ = try fixture.sessions.schedule(try fixture.caenPlan())
+        var plan = try fixture.caenPlan()
+        plan.slots = [try SlotSpec(parsing: "2030-04-18T11:00-13:00")]
+        plan.partTitles = []
+        #expect(throws: TrainingError.refused("The trainer TRIANGLE is already booked during the slot 2030-04-18T11:00-13:00, in the session S-2030-001.")) {
+            try fixture.sessions.schedule(plan)
+        }
+        #expect(try fixture.count("SELECT count(*) FROM session") == 1)
+        // Another trainer is free then; and the database itself refuses a double booking.
+        plan.trainers = ["MARIE"]
+        _ = try fixture.sessions.schedule(plan)
+        let error = #expect(throws: PostgresError.self) {
+            try fixture.connection.execute("""
+                INSERT INTO slot_trainer (slot_id, trainer_id, starts_at, ends_at, cancelled)
+                SELECT s.id, t.id, s.starts_at, s.ends_at, false FROM slot s, trainer t
+                WHERE t.code = 'TRIANGLE' AND s.starts_at = '2030-04-18 11:00+02'
+                """)
+        }
+        #expect(error?.constraint == "slot_trainer_no_overlap")
+    }
+
+    @Test func badSlotsAreRefusedBeforeAnythingIsWritten() throws {
+        #expect(throws: TrainingError.invalid("The date 2030-02-30 does not exist.")) { try SlotSpec(parsing: "2030-02-30T09:00-12:00") }
+        #expect(throws: TrainingError.invalid("The slot 2030-04-04T12:30-09:00 ends before it starts.")) { try SlotSpec(parsing: "2030-04-04T12:30-09:00") }
+        #expect(throws: TrainingError.self) { try SlotSpec(parsing: "2030-04-04T25:00-26:00") }
+        var plan = try fixture.caenPlan()
+        plan.slots.append(try SlotSpec(parsing: "2030-04-04T12:00-13:00"))
+        #expect(throws: TrainingError.invalid("The slots 2030-04-04T09:00-12:30 and 2030-04-04T12:00-13:00 overlap.")) {
+            try fixture.sessions.schedule(plan)
+        }
+        plan = try fixture.caenPlan(year: 2020)
+        #expect(throws: TrainingError.invalid("The slot 2020-04-04T09:00-12:30 is in the past: add --past to record a session already given.")) {
+            try fixture.sessions.schedule(plan)
+        }
+        plan.partTitles = ["un", "deux", "trois"]
+        plan.recordsPast = true
+        #expect(throws: TrainingError.invalid("There are 3 part titles for 2 parts: a part is a run of consecutive days.")) {
+            try fixture.sessions.schedule(plan)
+        }
+        #expect(try fixture.count("SELECT count(*) FROM session") == 0)
+        #expect(try fixture.count("SELECT count(*) FROM session_code_counter") == 0)
+    }
+
+    @Test func unknownReferencesAreNamed() throws {
+        var plan = try fixture.caenPlan()
+        plan.module = "NOPE"
+        #expect(throws: TrainingError.notFound("No module has the code NOPE.")) { try fixture.sessions.schedule(plan) }
+        plan = try fixture.caenPlan()
+        plan.venue = "NOWHERE"
+        #expect(throws: TrainingError.notFound("No venue has the code NOWHERE.")) { try fixture.sessions.schedule(plan) }
+        plan = try fixture.caenPlan()
+        plan.trainers = ["GHOST"]
+        #expect(throws: TrainingError.notFound("No trainer has the code GHOST.")) { try fixture.sessions.schedule(plan) }
+        #expect(throws: TrainingError.notFound("No session has the code S-2030-404.")) { try fixture.sessions.session("s-2030-404") }
+    }
+
+    @Test func aPastSessionCanBeRecordedExplicitly() throws {
+        let session = try fixture.sessions.schedule(try fixture.caenPlan(year: 2025, past: true))
+        #expect(session.code == "S-2025-001")
+    }
+
+    @Test func cancellingFreesTheTrainersAndClosesTheSession() throws {
+        let first = try fixture.sessions.schedule(try fixture.caenPlan())
+        _ = try fixture.sessions.cancel(first.code)
+        let second = try fixture.sessions.schedule(try fixture.caenPlan())
+        #expect(second.slots.first?.trainers == ["TRIANGLE"])
+        #expect(throws: TrainingError.refused("The session S-2030-001 is annulée: it cannot be cancelled.")) {
+            try fixture.sessions.cancel(first.code)
+        }
+        #expect(try fixture.events("session.cancelled").count == 1)
+    }
+
+    @Test func rescheduleMovesTheSlotsAndKeepsTrainersAndVenue() throws {
+        let session = try fixture.sessions.schedule(try fixture.caenPlan())
+        var plan = try fixture.caenPlan(year: 2031)
+        plan.venue = nil
+        plan.trainers = []
+        plan.partTitles = []
+        let moved = try fixture.sessions.reschedule(session.code, to: plan)
+        #expect(moved.code == session.code)
+        #expect(LocalDate(moved.firstDay!, in: fixture.paris).description == "2031-04-04")
+        #expect(moved.parts.map(\.title) == session.parts.map(\.title))
+        #expect(moved.slots.allSatisfy { $0.venue == "MDA-CAEN" && $0.trainers == ["TRIANGLE"] })
+        #expect(try fixture.events("session.rescheduled").count == 1)
+    }
+
+    @Test func listsByPeriodAndStatus() throws {
+        _ = try fixture.sessions.schedule(try fixture.caenPlan())
+        let other = try fixture.sessions.schedule(try fixture.caenPlan(year: 2031))
+        _ = try fixture.sessions.cancel(other.code)
+        #expect(try fixture.sessions.sessions().map(\.code) == ["S-2030-001", "S-2031-001"])
+        #expect(try fixture.sessions.sessions(from: LocalDate(parsing: "2030-04-19"), to: LocalDate(parsing: "2030-12-31")).map(\.code) == ["S-2030-001"])
+        #expect(try fixture.sessions.sessions(from: LocalDate(parsing: "2030-04-20")).map(\.code) == ["S-2031-001"])
+        #expect(try fixture.sessions.sessions(status: .cancelled).map(\.code) == ["S-2031-001"])
+    }
+}
