@@ -15,10 +15,13 @@ public struct Participant: Sendable, Hashable, Codable {
             }
         }
 
-        /// Reads a status as people write it: `salarié`, `Dirigeant bénévole`, `demandeur_emploi`.
+        /// Reads a status as people write it: `salarié`, `Salariée`, `Dirigeant bénévole`, `demandeur_emploi`.
         public init(parsing text: String) throws(TrainingError) {
             let key = Self.normalized(text)
-            guard let status = Self.allCases.first(where: { Self.normalized($0.rawValue) == key || Self.normalized($0.label) == key }) else {
+            let feminine: [String: Status] = ["salariee": .salarie, "dirigeantebenevole": .dirigeantBenevole,
+                                              "demandeusedemploi": .demandeurEmploi]
+            guard let status = feminine[key]
+                    ?? Self.allCases.first(where: { Self.normalized($0.rawValue) == key || Self.normalized($0.label) == key }) else {
                 throw .invalid("The status “\(text)” is not one of: \(Self.allCases.map(\.label).joined(separator: ", ")).")
             }
             self = status

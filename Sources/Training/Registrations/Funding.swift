@@ -55,3 +55,39 @@ public struct Funding {
         }
     }
 }
+
+/// One line of an agreement's claim: who, how long, and how much.
+public struct ClaimLine: Sendable, Hashable, Codable {
+    public var participant: Participant
+    public var attendedMinutes: Int
+    public var plannedMinutes: Int
+    public var claimed: Money
+}
+
+extension Funding {
+    /// The agreement's claim per registration it covers, from attendance.
+    public func claim(session code: String, reference: String) throws -> (agreement: FundingAgreement, lines: [ClaimLine]) {
+        guard let agreement = try agreements(ofSession: code).first(where: { $0.reference == reference.uppercased() }) else {
+            throw TrainingError.notFound("The session \(code.uppercased()) has no funding agreement \(reference.uppercased()).")
+        }
+        let rows = try connection.execute("""
+            SELECT p.email, s.status = 'completed' AS completed,
+                   coalesce((SELECT sum(sl.minutes) FROM attendance a JOIN slot sl ON sl.id = a.slot_id
+                             WHERE a.registration_id = r.id AND a.status = 'present'), 0)::bigint AS attended,
+                   (SELECT sum(minutes) FROM slot WHERE session_id = s.id)::bigint AS planned
+            FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
+            JOIN funding_agreement f ON f.id = r.funding_agreement_id
+            WHERE s.code = \(code.uppercased()) AND f.reference = \(agreement.reference) AND r.status = 'confirmed'
+            ORDER BY p.last_name, p.first_name, p.email
+            """)
+        let people = People(connection)
+        let participants = try rows.map { try people.participant(EmailAddress($0.decode(String.self, "email"))) }
+        let claimRows = try rows.map { Claim.Row(attendedMinutes: try $0.decode(Int.self, "attended"), plannedMinutes: try $0.decode(Int.self, "planned")) }
+        let completed = try rows.first?.decode(Bool.self, "completed") ?? false
+        let amounts = Claim.amounts(agreement.basis, amount: agreement.amount, rows: claimRows, sessionCompleted: completed)
+        let lines = zip(participants, zip(claimRows, amounts)).map { participant, item in
+            ClaimLine(participant: participant, attendedMinutes: item.0.attendedMinutes, plannedMinutes: item.0.plannedMinutes, claimed: item.1)
+        }
+        return (agreement, lines)
+    }
+}

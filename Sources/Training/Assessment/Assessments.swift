@@ -1,0 +1,98 @@
+import Foundation
+import Postgres
+
+public struct Assessments {
+    let connection: Connection
+
+    public init(_ connection: Connection) { self.connection = connection }
+
+    public func questions(_ kind: QuestionnaireKind) throws -> [Question] {
+        try connection.execute("SELECT position, type, label FROM question WHERE kind = \(kind.rawValue) ORDER BY position").map { row in
+            let (position, type, label) = try row.decode((Int, String, String).self)
+            return Question(position: position, type: Question.AnswerType(rawValue: type)!, label: label)
+        }
+    }
+
+    /// Records a participant's response; one per questionnaire and registration.
+    public func record(session code: String, participant email: EmailAddress, kind: QuestionnaireKind,
+                       answers: [(position: Int, answer: Answer)]) throws {
+        guard !answers.isEmpty else { throw TrainingError.invalid("A response needs at least one answer, like --answer 1=5.") }
+        var seen = Set<Int>()
+        for (position, _) in answers where !seen.insert(position).inserted {
+            throw TrainingError.invalid("Question \(position) is answered twice.")
+        }
+        try connection.write { connection in
+            let session = try SessionRow(code, on: connection, locking: false)
+            guard session.status != .cancelled else {
+                throw TrainingError.refused("The session \(session.code) is cancelled: it has no questionnaire.")
+            }
+            guard let row = try connection.execute("""
+                SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id
+                WHERE r.session_id = \(session.id) AND r.status = 'confirmed' AND lower(p.email) = lower(\(email.text))
+                """).first else {
+                throw TrainingError.refused("\(email) is not a confirmed participant of the session \(session.code).")
+            }
+            let registration = try row.decode(Int.self, at: 0)
+            guard try connection.execute("SELECT 1 FROM response WHERE registration_id = \(registration) AND kind = \(kind.rawValue)").isEmpty else {
+                throw TrainingError.refused("\(email) has already answered the questionnaire \(kind.label) of the session \(session.code).")
+            }
+            let response = try connection.execute("""
+                INSERT INTO response (registration_id, kind) VALUES (\(registration), \(kind.rawValue)) RETURNING id
+                """)[0].decode(Int.self, at: 0)
+            for (position, answer) in answers {
+                let (scale, yes, text): (Int?, Bool?, String?) = switch answer {
+                case .scale(let value): (value, nil, nil)
+                case .yes(let value): (nil, value, nil)
+                case .text(let value): (nil, nil, value)
+                }
+                try connection.execute("""
+                    INSERT INTO answer (response_id, question_id, scale, yes, text)
+                    SELECT \(response), id, \(scale), \(yes), \(text) FROM question WHERE kind = \(kind.rawValue) AND position = \(position)
+                    """)
+            }
+            try EventLog.append("assessment.answered", ["session": session.code, "email": email.text, "kind": kind.rawValue], on: connection)
+        }
+    }
+
+    /// Response rate, figures per question and the satisfaction rate.
+    public func summary(session code: String, kind: QuestionnaireKind) throws -> AssessmentSummary {
+        let session = try SessionRow(code, on: connection, locking: false)
+        let counts = try connection.execute("""
+            WITH confirmed AS (SELECT id FROM registration WHERE session_id = \(session.id) AND status = 'confirmed'),
+                 attended AS (SELECT DISTINCT registration_id FROM attendance
+                              WHERE session_id = \(session.id) AND status = 'present')
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM attendance WHERE session_id = \(session.id))
+                        THEN (SELECT count(*) FROM attended) ELSE (SELECT count(*) FROM confirmed) END AS asked,
+                   (SELECT count(*) FROM response WHERE kind = \(kind.rawValue) AND registration_id IN (SELECT id FROM confirmed)) AS responses
+            """)[0]
+        let figures = try connection.execute("""
+            SELECT q.position, q.type, q.label, count(a.question_id) AS answers,
+                   round(100 * avg(a.scale))::bigint AS mean, round(100 * avg(a.yes::int))::bigint AS yes,
+                   coalesce(array_agg(a.text ORDER BY rs.submitted_at) FILTER (WHERE a.text IS NOT NULL), '{}') AS texts,
+                   count(*) FILTER (WHERE a.scale >= 4) AS satisfied
+            FROM question q
+            LEFT JOIN (answer a JOIN response rs ON rs.id = a.response_id
+                       JOIN registration r ON r.id = rs.registration_id AND r.session_id = \(session.id) AND r.status = 'confirmed')
+                   ON a.question_id = q.id
+            WHERE q.kind = \(kind.rawValue)
+            GROUP BY q.id ORDER BY q.position
+            """)
+        var satisfied = 0, scaleAnswers = 0
+        let questions = try figures.map { row in
+            let question = Question(position: try row.decode(Int.self, "position"),
+                                    type: Question.AnswerType(rawValue: try row.decode(String.self, "type"))!,
+                                    label: try row.decode(String.self, "label"))
+            let answers = try row.decode(Int.self, "answers")
+            if question.type == .scale {
+                scaleAnswers += answers
+                satisfied += try row.decode(Int.self, "satisfied")
+            }
+            return AssessmentSummary.QuestionFigures(
+                question: question, answers: answers, meanHundredths: try row.decode(Int?.self, "mean"),
+                yesPercent: try row.decode(Int?.self, "yes"), texts: try row.decode([String].self, "texts"))
+        }
+        return AssessmentSummary(session: session.code, kind: kind, asked: try counts.decode(Int.self, "asked"),
+                                 responses: try counts.decode(Int.self, "responses"), questions: questions,
+                                 satisfactionPercent: scaleAnswers == 0 ? nil : Claim.halfUp(100 * satisfied, scaleAnswers))
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Postgres
+
+/// The training organisation running Atelier: the identity every certificate, attendance sheet
+/// and convocation prints.
+public struct Organisation: Sendable, Hashable, Codable {
+    public var name = ""
+    public var siret = ""
+    /// Numéro de déclaration d'activité: 11 digits.
+    public var activityNumber = ""
+    public var street = ""
+    public var postalCode = ""
+    public var city = ""
+    public var email = ""
+    public var phone: String?
+    public var website: String?
+    public var signatoryName = ""
+    public var signatoryRole = ""
+    /// The référent handicap (Qualiopi indicator 26), named in convocations.
+    public var disabilityReferentName: String?
+    public var disabilityReferentEmail: String?
+
+    public init() {}
+
+    func validated() throws(TrainingError) -> Organisation {
+        var organisation = self
+        organisation.name = try Field.required(name, "organisation's name", limit: 200)
+        organisation.siret = try Siret.validated(siret)
+        let number = activityNumber.filter { !French.spaces.contains($0) }
+        guard number.count == 11, number.allSatisfy(\.isASCIIDigit) else {
+            throw .invalid("The numéro de déclaration d'activité “\(activityNumber)” is not valid: it is 11 digits.")
+        }
+        organisation.activityNumber = number
+        organisation.street = try Field.required(street, "street", limit: 200)
+        guard postalCode.count == 5, postalCode.allSatisfy(\.isASCIIDigit) else {
+            throw .invalid("The postal code “\(postalCode)” is not valid: it is 5 digits.")
+        }
+        organisation.city = try Field.required(city, "city", limit: 100)
+        organisation.email = try EmailAddress(email).text
+        organisation.phone = try phone.map { phone throws(TrainingError) in try Field.optional(phone, "phone", limit: 30) }
+        organisation.website = try website.map { site throws(TrainingError) in try Field.optional(site, "website", limit: 200) }
+        organisation.signatoryName = try Field.required(signatoryName, "signatory's name", limit: 100)
+        organisation.signatoryRole = try Field.required(signatoryRole, "signatory's role", limit: 100)
+        organisation.disabilityReferentName = try disabilityReferentName.map { name throws(TrainingError) in
+            try Field.optional(name, "référent handicap's name", limit: 100)
+        }
+        organisation.disabilityReferentEmail = try disabilityReferentEmail.map { email throws(TrainingError) in try EmailAddress(email).text }
+        return organisation
+    }
+}
+
+public struct OrganisationRecord {
+    let connection: Connection
+
+    public init(_ connection: Connection) { self.connection = connection }
+
+    /// The identity, or `nil` before `atelier org edit` first sets it.
+    public func current() throws -> Organisation? {
+        try connection.execute("""
+            SELECT name, siret, activity_number, street, postal_code, city, email, phone, website,
+                   signatory_name, signatory_role, disability_referent_name, disability_referent_email
+            FROM organisation
+            """).first.map { row in
+            var organisation = Organisation()
+            organisation.name = try row.decode(String.self, "name")
+            organisation.siret = try row.decode(String.self, "siret")
+            organisation.activityNumber = try row.decode(String.self, "activity_number")
+            organisation.street = try row.decode(String.self, "street")
+            organisation.postalCode = try row.decode(String.self, "postal_code")
+            organisation.city = try row.decode(String.self, "city")
+            organisation.email = try row.decode(String.self, "email")
+            organisation.phone = try row.decode(String?.self, "phone")
+            organisation.website = try row.decode(String?.self, "website")
+            organisation.signatoryName = try row.decode(String.self, "signatory_name")
+            organisation.signatoryRole = try row.decode(String.self, "signatory_role")
+            organisation.disabilityReferentName = try row.decode(String?.self, "disability_referent_name")
+            organisation.disabilityReferentEmail = try row.decode(String?.self, "disability_referent_email")
+            return organisation
+        }
+    }
+
+    /// Applies `change` to the identity (an empty one the first time) and saves it whole.
+    public func edit(_ change: (inout Organisation) throws -> Void) throws -> Organisation {
+        try connection.write { connection in
+            var organisation = try current() ?? Organisation()
+            try change(&organisation)
+            let o = try organisation.validated()
+            try connection.execute("""
+                INSERT INTO organisation (name, siret, activity_number, street, postal_code, city, email, phone, website,
+                                          signatory_name, signatory_role, disability_referent_name, disability_referent_email)
+                VALUES (\(o.name), \(o.siret), \(o.activityNumber), \(o.street), \(o.postalCode), \(o.city), \(o.email),
+                        \(o.phone), \(o.website), \(o.signatoryName), \(o.signatoryRole), \(o.disabilityReferentName),
+                        \(o.disabilityReferentEmail))
+                ON CONFLICT (singleton) DO UPDATE SET
+                    name = EXCLUDED.name, siret = EXCLUDED.siret, activity_number = EXCLUDED.activity_number,
+                    street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, city = EXCLUDED.city,
+                    email = EXCLUDED.email, phone = EXCLUDED.phone, website = EXCLUDED.website,
+                    signatory_name = EXCLUDED.signatory_name, signatory_role = EXCLUDED.signatory_role,
+                    disability_referent_name = EXCLUDED.disability_referent_name,
+                    disability_referent_email = EXCLUDED.disability_referent_email, updated_at = now()
+                """)
+            try EventLog.append("organisation.edited", ["name": o.name], on: connection)
+            return o
+        }
+    }
+}
