@@ -9,7 +9,11 @@ public struct AtelierCommand: ParsableCommand {
             Atelier keeps everything in PostgreSQL. With no ATELIER_DATABASE_URL it uses the \
             private cluster that `scripts/pg start` runs under .atelier/.
             """,
-        subcommands: [DatabaseCommand.self, ConfigCommand.self])
+        subcommands: [
+            ModuleCommand.self, TrainerCommand.self, VenueCommand.self, FunderCommand.self, ParticipantCommand.self,
+            SessionCommand.self, RegisterCommand.self, RegistrationCommand.self, FundingCommand.self,
+            AttendanceCommand.self, AssessmentCommand.self, OrgCommand.self, DatabaseCommand.self, ConfigCommand.self,
+        ])
 
     public init() {}
 }

@@ -45,7 +45,7 @@ import Testing
 
     @Test func oneResponsePerParticipantAndQuestionnaire() throws {
         try assessments.record(session: code, participant: fixture.email(1), kind: .hot, answers: answers(["1=5"]))
-        #expect(throws: TrainingError.refused("p1@asso.fr has already answered the questionnaire à chaud of the session S-2025-001.")) {
+        #expect(throws: TrainingError.refused("p1@asso.fr has already answered the hot questionnaire of the session S-2025-001.")) {
             try assessments.record(session: code, participant: fixture.email(1), kind: .hot, answers: answers(["1=4"]))
         }
         #expect(throws: TrainingError.refused("x@y.fr is not a confirmed participant of the session S-2025-001.")) {

@@ -37,7 +37,7 @@ import TestSupport
 
     @Test func aParticipantRegistersOnceAndMayComeBackAfterCancelling() throws {
         _ = try fixture.registrations.register(fixture.email(1), in: code)
-        #expect(throws: TrainingError.refused("P1@ASSO.FR is already registered for the session S-2030-001 (confirmée).")) {
+        #expect(throws: TrainingError.refused("P1@ASSO.FR is already registered for the session S-2030-001 (confirmed).")) {
             try fixture.registrations.register(EmailAddress("P1@ASSO.FR"), in: code)
         }
         try fixture.registrations.cancel(fixture.email(1), in: code)
@@ -46,7 +46,7 @@ import TestSupport
 
     @Test func noRegistrationOnACancelledOrCompletedSession() throws {
         _ = try fixture.sessions.cancel(code)
-        #expect(throws: TrainingError.refused("The session S-2030-001 is annulée: it takes no more registrations.")) {
+        #expect(throws: TrainingError.refused("The session S-2030-001 is cancelled: it takes no more registrations.")) {
             try fixture.registrations.register(fixture.email(1), in: code)
         }
         #expect(try fixture.count("SELECT count(*) FROM registration") == 0)

@@ -94,7 +94,7 @@ import Testing
         _ = try fixture.sessions.cancel(first.code)
         let second = try fixture.sessions.schedule(try fixture.caenPlan())
         #expect(second.slots.first?.trainers == ["TRIANGLE"])
-        #expect(throws: TrainingError.refused("The session S-2030-001 is annulée: it cannot be cancelled.")) {
+        #expect(throws: TrainingError.refused("The session S-2030-001 is cancelled: it cannot be cancelled.")) {
             try fixture.sessions.cancel(first.code)
         }
         #expect(try fixture.events("session.cancelled").count == 1)

@@ -35,6 +35,8 @@ struct CommandContext {
         return try Connection(ConnectionConfiguration(url.text))
     }
 
+    var timeZone: TimeZone { settings.timeZone }
+
     func migrator() throws -> Migrator {
         Migrator(migrations: try Migration.load(from: root.migrations))
     }

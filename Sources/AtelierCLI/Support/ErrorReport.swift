@@ -1,4 +1,5 @@
 import Postgres
+import Training
 
 /// An error as a coordinator reads it: one sentence saying what failed and where, and the exit
 /// status; `--verbose` adds everything the error knows.
@@ -19,6 +20,13 @@ struct ErrorReport {
         case let error as MigrationError:
             let underlying: PostgresError? = if case .failed(_, _, _, let cause) = error { cause } else { nil }
             (sentence, status, detail) = (error.description, .invalidInput, underlying?.debugDescription)
+        case let error as TrainingError:
+            let status: ExitStatus = switch error.kind {
+            case .invalidInput: .invalidInput
+            case .notFound: .notFound
+            case .refused: .refused
+            }
+            (sentence, self.status, detail) = (error.sentence, status, nil)
         case let error as SettingsError:
             (sentence, status, detail) = (error.description, .configuration, nil)
         default:

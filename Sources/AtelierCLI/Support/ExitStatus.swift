@@ -3,8 +3,12 @@ import ArgumentParser
 /// The exit codes of `atelier`, after sysexits.h, so that scripts can tell a refusal from an outage.
 enum ExitStatus: Int32 {
     case failure = 1
-    /// The input was refused: a bad value, a rule of the trade, a migration that failed.
+    /// A value that cannot be read (a date, an amount, a file), or a migration that failed.
     case invalidInput = 65
+    /// A code, email or file that names nothing.
+    case notFound = 66
+    /// Refused by a rule of the trade: a duplicate, a full trainer, a completed session.
+    case refused = 67
     /// The database (or another server) could not be reached.
     case unavailable = 69
     /// The configuration cannot be used.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Training
 
 /// The options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -43,6 +44,7 @@ enum Terminal {
     static func printJSON(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
@@ -56,5 +58,24 @@ enum Terminal {
                 column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }.joined(separator: "\n")
+    }
+
+    /// A progress line on standard error, redrawn in place, only when it is a terminal.
+    final class Progress {
+        let label: String
+        let enabled = isatty(STDERR_FILENO) == 1
+        private var shown = false
+
+        init(label: String) { self.label = label }
+
+        func update(_ done: Int, _ total: Int) {
+            guard enabled, total >= 2000 else { return }
+            FileHandle.standardError.write(Data("\r\(French.grouped(done)) / \(French.grouped(total)) \(label)".utf8))
+            shown = true
+        }
+
+        func finish() {
+            if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
     }
 }

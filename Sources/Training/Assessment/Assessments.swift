@@ -34,7 +34,7 @@ public struct Assessments {
             }
             let registration = try row.decode(Int.self, at: 0)
             guard try connection.execute("SELECT 1 FROM response WHERE registration_id = \(registration) AND kind = \(kind.rawValue)").isEmpty else {
-                throw TrainingError.refused("\(email) has already answered the questionnaire \(kind.label) of the session \(session.code).")
+                throw TrainingError.refused("\(email) has already answered the \(kind.rawValue) questionnaire of the session \(session.code).")
             }
             let response = try connection.execute("""
                 INSERT INTO response (registration_id, kind) VALUES (\(registration), \(kind.rawValue)) RETURNING id

@@ -57,7 +57,7 @@ public struct Attendances {
             case (.scheduled, true), (.draft, true):
                 throw TrainingError.refused("The session \(session.code) is not completed yet: record its attendance with `atelier attendance record`.")
             case (.cancelled, _), (.draft, false):
-                throw TrainingError.refused("The session \(session.code) is \(session.status.label): it has no attendance.")
+                throw TrainingError.refused("The session \(session.code) is \(session.status.rawValue): it has no attendance.")
             default: break
             }
             let slot = try self.slot(start, of: session, on: connection)

@@ -46,6 +46,13 @@ public struct Module: Sendable, Hashable, Codable {
     public var competences: [String] = []
     public var archived = false
 
+    /// Money goes out as integer cents, under names that say so.
+    enum CodingKeys: String, CodingKey {
+        case code, title, objectives, programme, audience, prerequisites, durationMinutes, modality, nature
+        case evaluationMethod, defaultCapacity, competences, archived
+        case pricePerParticipant = "pricePerParticipantCents", pricePerGroup = "pricePerGroupCents"
+    }
+
     public init(code: String, title: String, durationMinutes: Int) {
         self.code = code
         self.title = title

@@ -62,6 +62,11 @@ public struct ClaimLine: Sendable, Hashable, Codable {
     public var attendedMinutes: Int
     public var plannedMinutes: Int
     public var claimed: Money
+
+    enum CodingKeys: String, CodingKey {
+        case participant, attendedMinutes, plannedMinutes
+        case claimed = "claimedCents"
+    }
 }
 
 extension Funding {

@@ -59,6 +59,11 @@ public struct FundingAgreement: Sendable, Hashable, Codable {
     public var scheme: String
     public var agreementNumber: String?
 
+    enum CodingKeys: String, CodingKey {
+        case session, reference, funder, basis, scheme, agreementNumber
+        case amount = "amountCents"
+    }
+
     public init(session: String, funder: String, basis: Basis, amount: Money, scheme: String = "", agreementNumber: String? = nil) {
         (self.session, self.reference, self.funder, self.basis, self.amount, self.scheme, self.agreementNumber) =
             (session, "", funder, basis, amount, scheme, agreementNumber)

@@ -14,7 +14,7 @@ public struct Registrations {
             let session = try SessionRow(sessionCode, on: connection)
             let code = sessionCode.uppercased()
             guard session.isOpen else {
-                throw TrainingError.refused("The session \(code) is \(session.status.label): it takes no more registrations.")
+                throw TrainingError.refused("The session \(code) is \(session.status.rawValue): it takes no more registrations.")
             }
             let participantID = try self.participantID(email, on: connection)
             let existing = try connection.execute("""
@@ -23,7 +23,7 @@ public struct Registrations {
                 """)
             if let row = existing.first {
                 let status = Registration.Status(rawValue: try row.decode(String.self, at: 0))!
-                throw TrainingError.refused("\(email) is already registered for the session \(code) (\(status.label)).")
+                throw TrainingError.refused("\(email) is already registered for the session \(code) (\(status.rawValue)).")
             }
             let agreementID = try funding.map { try self.agreementID(for: $0, session: session.id, code: code, on: connection) }
             let confirmed = try connection.execute("""
@@ -47,7 +47,7 @@ public struct Registrations {
             let session = try SessionRow(sessionCode, on: connection)
             let code = sessionCode.uppercased()
             guard session.isOpen else {
-                throw TrainingError.refused("The session \(code) is \(session.status.label): its registrations are closed.")
+                throw TrainingError.refused("The session \(code) is \(session.status.rawValue): its registrations are closed.")
             }
             let participantID = try self.participantID(email, on: connection)
             let found = try connection.execute("""

@@ -3,7 +3,7 @@ import Foundation
 /// One run of a module for a group, in one or more parts of consecutive days, each made of
 /// half-day slots.
 public struct Session: Sendable, Hashable, Codable {
-    public enum Status: String, Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
         case draft, scheduled, completed, cancelled
 
         public var label: String {

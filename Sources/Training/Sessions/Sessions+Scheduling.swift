@@ -45,7 +45,7 @@ extension Sessions {
         try connection.write { connection in
             let session = try SessionRow(code, on: connection)
             guard session.isOpen else {
-                throw TrainingError.refused("The session \(code.uppercased()) is \(session.status.label): it cannot be rescheduled.")
+                throw TrainingError.refused("The session \(code.uppercased()) is \(session.status.rawValue): it cannot be rescheduled.")
             }
             guard try connection.execute("SELECT 1 FROM attendance WHERE session_id = \(session.id) LIMIT 1").isEmpty else {
                 throw TrainingError.refused("Attendance is already recorded for the session \(code.uppercased()): it cannot be rescheduled.")
@@ -70,7 +70,7 @@ extension Sessions {
         try connection.write { connection in
             let session = try SessionRow(code, on: connection)
             guard session.status == .draft else {
-                throw TrainingError.refused("The session \(code.uppercased()) is \(session.status.label), not a draft.")
+                throw TrainingError.refused("The session \(code.uppercased()) is \(session.status.rawValue), not a draft.")
             }
             try connection.execute("UPDATE session SET status = 'scheduled' WHERE id = \(session.id)")
             try EventLog.append("session.scheduled", ["session": code.uppercased()], on: connection)
@@ -83,7 +83,7 @@ extension Sessions {
         try connection.write { connection in
             let session = try SessionRow(code, on: connection)
             guard session.isOpen else {
-                throw TrainingError.refused("The session \(code.uppercased()) is \(session.status.label): it cannot be cancelled.")
+                throw TrainingError.refused("The session \(code.uppercased()) is \(session.status.rawValue): it cannot be cancelled.")
             }
             try connection.execute("UPDATE session SET status = 'cancelled', cancelled_at = now() WHERE id = \(session.id)")
             try connection.execute("UPDATE slot SET cancelled = true WHERE session_id = \(session.id)")
@@ -98,7 +98,7 @@ extension Sessions {
         try connection.write { connection in
             let session = try SessionRow(code, on: connection)
             guard session.status == .scheduled else {
-                throw TrainingError.refused("The session \(code.uppercased()) is \(session.status.label): only a scheduled session can be completed.")
+                throw TrainingError.refused("The session \(code.uppercased()) is \(session.status.rawValue): only a scheduled session can be completed.")
             }
             let missing = try connection.execute("""
                 SELECT p.first_name || ' ' || upper(p.last_name) AS name, s.starts_at

@@ -61,7 +61,7 @@ public enum French {
         return parts.minute == 0 ? "\(parts.hour!)\(noBreakSpace)h" : duration(minutes: parts.hour! * 60 + parts.minute!)
     }
 
-    static func calendar(_ timeZone: TimeZone) -> Calendar {
+    public static func calendar(_ timeZone: TimeZone) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Training
+
+/// `atelier attendance …`: presence per half-day.
+struct AttendanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attendance", abstract: "Record who was there, slot by slot.",
+        subcommands: [Record.self, Show.self, Correct.self])
+
+    /// Which slot, who, and with what status.
+    struct Marks: ParsableArguments {
+        @Option(help: "The slot, by its start: 2027-04-05T09:00.") var slot: String
+        @Option(name: .customLong("present"), help: "A participant's email who was there, or `all` for everyone not named otherwise.")
+        var present: [String] = []
+        @Option(name: .customLong("absent"), help: "A participant's email who was not there.") var absent: [String] = []
+        @Option(name: .customLong("excused"), help: "A participant's email who was excused (recorded; not attended time).")
+        var excused: [String] = []
+        @Option(help: "Who records it; your login name by default.") var by = ProcessInfo.processInfo.environment["USER"] ?? "atelier"
+
+        func record(_ context: CommandContext, session: String, correcting: Bool) throws -> Int {
+            var marks: [EmailAddress: AttendanceStatus] = [:]
+            var everyoneElse: AttendanceStatus?
+            for (emails, status) in [(present, AttendanceStatus.present), (absent, .absent), (excused, .excused)] {
+                for email in emails {
+                    if email.lowercased() == "all" && status == .present { everyoneElse = .present; continue }
+                    let address = try EmailAddress(email)
+                    if let other = marks[address], other != status {
+                        throw TrainingError(.invalidInput, "\(email) is marked both \(other.rawValue) and \(status.rawValue).")
+                    }
+                    marks[address] = status
+                }
+            }
+            return try Attendances(context.connect(), timeZone: context.timeZone).record(
+                session: session, slot: try SlotStart(parsing: slot), marks: marks, everyoneElse: everyoneElse, by: by,
+                correcting: correcting)
+        }
+    }
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a slot's attendance.",
+            discussion: "Example: atelier attendance record S-2027-001 --slot 2027-04-05T09:00 --present all --absent paul@asso.fr")
+
+        @Argument(help: "The session's code.") var session: String
+        @OptionGroup var marks: Marks
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let count = try marks.record(context, session: session, correcting: false)
+                print("Recorded \(count) mark\(count == 1 ? "" : "s") for the slot \(marks.slot) of the session \(session.uppercased()).")
+            }
+        }
+    }
+
+    struct Correct: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct the attendance of a completed session; the correction is kept as an event.",
+            discussion: "Example: atelier attendance correct S-2027-001 --slot 2027-04-05T09:00 --excused paul@asso.fr --by \"Claire Martin\"")
+
+        @Argument(help: "The session's code.") var session: String
+        @OptionGroup var marks: Marks
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let count = try marks.record(context, session: session, correcting: true)
+                print("Corrected \(count) mark\(count == 1 ? "" : "s") for the slot \(marks.slot) of the session \(session.uppercased()).")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the attendance grid: a line per participant, a column per slot, and the hours attended.",
+            discussion: "Example: atelier attendance show S-2027-001")
+
+        @Argument(help: "The session's code.") var session: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let sheet = try Attendances(context.connect(), timeZone: context.timeZone).sheet(session: session)
+                if output.json { return try Terminal.printJSON(sheet) }
+                let zone = context.timeZone
+                let calendar = French.calendar(zone)
+                let columns = sheet.slots.map { slot in
+                    let day = calendar.dateComponents([.day, .month], from: slot.startsAt)
+                    return String(format: "%02d/%02d", day.day!, day.month!) + (slot.halfDay(in: zone) == "matin" ? " am" : " pm")
+                }
+                let symbol: (AttendanceStatus?) -> String = { status in
+                    switch status {
+                    case .present: "P"
+                    case .absent: "A"
+                    case .excused: "E"
+                    case nil: "·"
+                    }
+                }
+                print(Terminal.table([["PARTICIPANT"] + columns + ["ATTENDED"]] + sheet.lines.map { line in
+                    [line.participant.displayName] + line.marks.map(symbol) + [French.hours(minutes: line.attendedMinutes)]
+                }))
+                let attended = sheet.lines.reduce(0) { $0 + $1.attendedMinutes }
+                print("P present, A absent, E excused, · not recorded. \(French.hours(minutes: attended)) attended of \(French.hours(minutes: sheet.plannedMinutes * sheet.lines.count)) planned (\(sheet.lines.count) × \(French.hours(minutes: sheet.plannedMinutes)))\(sheet.isComplete ? "." : "; attendance is incomplete.")")
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Training
+
+/// `atelier funder …`.
+struct FunderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "funder", abstract: "Keep who pays for trainings: OPCO, Région, État, employers…",
+        subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a funder.",
+            discussion: "Example: atelier funder add UNIFORMATION --name \"Uniformation (OPCO Cohésion sociale)\" --kind opco")
+
+        @Argument(help: "The funder's code, like UNIFORMATION.") var code: String
+        @Option(help: "The name.") var name: String
+        @Option(help: "opco, region, etat, employeur, particulier or autre (the BPF sorts revenue by it).") var kind: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let funder = try Catalogue(context.connect()).addFunder(Funder(code: code, name: name, kind: Choice.parse(kind, "funder kind")))
+                print("Added the funder \(funder.code): \(funder.name) (\(funder.kind.label)).")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the funders.", discussion: "Example: atelier funder list")
+
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let funders = try Catalogue(context.connect()).funders()
+                if output.json { return try Terminal.printJSON(funders) }
+                print(Terminal.table([["CODE", "NAME", "KIND"]] + funders.map { [$0.code, $0.name, $0.kind.label] }))
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import ArgumentParser
+import Training
+
+/// `atelier module …`: the catalogue.
+struct ModuleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "module",
+        abstract: "Build the catalogue of training modules.",
+        subcommands: [Add.self, Edit.self, List.self, Show.self, Archive.self, Competences.self])
+
+    /// The fields a module has, all optional so that `edit` changes only what it is given.
+    struct Fields: ParsableArguments {
+        @Option(help: "The title, as certificates print it.") var title: String?
+        @Option(help: "The planned duration: 21h, 10,5h or 17h30.") var duration: String?
+        @Option(help: "What participants will be able to do.") var objectives: String?
+        @Option(help: "The programme, part by part.") var programme: String?
+        @Option(help: "Who the module is for.") var audience: String?
+        @Option(help: "What participants need beforehand.") var prerequisites: String?
+        @Option(help: "presentiel, distanciel or hybride.") var modality: String?
+        @Option(help: "action_de_formation, bilan_de_competences, vae or apprentissage.") var nature: String?
+        @Option(help: "How learning is evaluated.") var evaluation: String?
+        @Option(help: "The default number of seats of its sessions.") var capacity: Int?
+        @Option(name: .customLong("price-per-participant"), help: "The price per participant, like 300 or 300,00.")
+        var pricePerParticipant: String?
+        @Option(name: .customLong("price-per-group"), help: "The price for a whole group, like 3 600.") var pricePerGroup: String?
+        @Option(name: .customLong("competence"), help: "A competence of the référentiel it develops (repeat the option); see `atelier module competences`.")
+        var competences: [String] = []
+
+        func apply(to module: inout Module) throws {
+            if let title { module.title = title }
+            if let duration { module.durationMinutes = try Minutes.parse(duration) }
+            if let objectives { module.objectives = objectives }
+            if let programme { module.programme = programme }
+            if let audience { module.audience = audience }
+            if let prerequisites { module.prerequisites = prerequisites }
+            if let modality { module.modality = try Choice.parse(modality, "modality") }
+            if let nature { module.nature = try Choice.parse(nature, "nature") }
+            if let evaluation { module.evaluationMethod = evaluation }
+            if let capacity { module.defaultCapacity = capacity }
+            if let pricePerParticipant { module.pricePerParticipant = try Money.parse(pricePerParticipant, field: "price per participant") }
+            if let pricePerGroup { module.pricePerGroup = try Money.parse(pricePerGroup, field: "price per group") }
+            if !competences.isEmpty { module.competences = competences }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a module to the catalogue.",
+            discussion: """
+                Example: atelier module add PMAE-EMPLOI --title "Accompagner la fonction employeur" \
+                --duration 21h --price-per-group 3600 --competence RENFORCEMENT-3
+                """)
+
+        @Argument(help: "The module's code, like PMAE-EMPLOI.") var code: String
+        @OptionGroup var fields: Fields
+        @OptionGroup var options: GlobalOptions
+
+        func validate() throws {
+            guard fields.title != nil, fields.duration != nil else {
+                throw ValidationError("A new module needs --title and --duration.")
+            }
+        }
+
+        func run() throws {
+            try options.run { context in
+                var module = Module(code: code, title: "", durationMinutes: 0)
+                try fields.apply(to: &module)
+                let added = try Catalogue(context.connect()).addModule(module)
+                print("Added the module \(added.code): \(added.title), \(French.hours(minutes: added.durationMinutes)).")
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change fields of a module; the others stay as they are.",
+            discussion: "Example: atelier module edit PMAE-EMPLOI --capacity 14 --duration 10,5h")
+
+        @Argument(help: "The module's code.") var code: String
+        @OptionGroup var fields: Fields
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let module = try Catalogue(context.connect()).editModule(code) { try fields.apply(to: &$0) }
+                print("Saved the module \(module.code).")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the modules of the catalogue.", discussion: "Example: atelier module list --archived")
+
+        @Flag(help: "Include archived modules.") var archived = false
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let modules = try Catalogue(context.connect()).modules(includingArchived: archived)
+                if output.json { return try Terminal.printJSON(modules) }
+                print(Terminal.table([["CODE", "TITLE", "DURATION", "SEATS", "PRICE"]] + modules.map { module in
+                    [module.code, module.title + (module.archived ? " (archived)" : ""), French.hours(minutes: module.durationMinutes),
+                     "\(module.defaultCapacity)", Display.prices(module)]
+                }))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a module in full.", discussion: "Example: atelier module show PMAE-EMPLOI")
+
+        @Argument(help: "The module's code.") var code: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let catalogue = Catalogue(try context.connect())
+                let module = try catalogue.module(code)
+                if output.json { return try Terminal.printJSON(module) }
+                let titles = Dictionary(uniqueKeysWithValues: try catalogue.referential().flatMap(\.competences).map { ($0.code, $0.title) })
+                print("\(module.code) — \(module.title)\(module.archived ? " (archived)" : "")")
+                print(Terminal.table([
+                    ["Duration", French.hours(minutes: module.durationMinutes)],
+                    ["Modality", module.modality.label],
+                    ["Nature", module.nature.label],
+                    ["Seats", "\(module.defaultCapacity)"],
+                    ["Price", Display.prices(module)],
+                ], indent: "  "))
+                for (label, text) in [("Objectives", module.objectives), ("Programme", module.programme), ("Audience", module.audience),
+                                      ("Prerequisites", module.prerequisites), ("Evaluation", module.evaluationMethod)] where !text.isEmpty {
+                    print("\(label):\n  \(text.replacingOccurrences(of: "\n", with: "\n  "))")
+                }
+                if !module.competences.isEmpty {
+                    print("Competences:")
+                    print(Terminal.table(module.competences.map { [$0, titles[$0] ?? ""] }, indent: "  "))
+                }
+            }
+        }
+    }
+
+    struct Archive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take a module out of the catalogue; its past sessions keep it.",
+            discussion: "Example: atelier module archive PMAE-EMPLOI")
+
+        @Argument(help: "The module's code.") var code: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                try Catalogue(context.connect()).archiveModule(code)
+                print("Archived the module \(code.uppercased()).")
+            }
+        }
+    }
+
+    struct Competences: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the référentiel métier: missions, functions and their competences.",
+            discussion: "Example: atelier module competences --json")
+
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let areas = try Catalogue(context.connect()).referential()
+                if output.json { return try Terminal.printJSON(areas) }
+                for area in areas {
+                    print("\(area.code) — \(area.title) (\(area.kind.label))")
+                    if !area.competences.isEmpty { print(Terminal.table(area.competences.map { [$0.code, $0.title] }, indent: "  ")) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Training
+
+/// `atelier org …`: the training organisation's own identity.
+struct OrgCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "org", abstract: "Show and set the training organisation's identity, printed on every document.",
+        subcommands: [Show.self, Edit.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the organisation's identity.", discussion: "Example: atelier org show")
+
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                guard let o = try OrganisationRecord(context.connect()).current() else {
+                    throw TrainingError(.notFound, "The organisation's identity is not set yet: set it with `atelier org edit`.")
+                }
+                if output.json { return try Terminal.printJSON(o) }
+                print(o.name)
+                print(Terminal.table([
+                    ["SIRET", o.siret], ["NDA", o.activityNumber], ["Address", "\(o.street), \(o.postalCode) \(o.city)"],
+                    ["Email", o.email], ["Phone", o.phone ?? ""], ["Website", o.website ?? ""],
+                    ["Signatory", "\(o.signatoryName), \(o.signatoryRole)"],
+                    ["Référent handicap", [o.disabilityReferentName, o.disabilityReferentEmail].compactMap { $0 }.joined(separator: ", ")],
+                ].filter { !$0[1].isEmpty }, indent: "  "))
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set fields of the identity; the first time, every required one.",
+            discussion: """
+                Example: atelier org edit --name "Maison des associations de Caen" --siret 73282932000074 \
+                --activity-number 28140123414 --street "8 rue Daniel Huet" --postal-code 14000 --city Caen \
+                --email formation@mda-caen.fr --signatory-name "Claire Martin" --signatory-role Directrice
+                """)
+
+        @Option(help: "The name.") var name: String?
+        @Option(help: "The SIRET, 14 digits.") var siret: String?
+        @Option(name: .customLong("activity-number"), help: "The numéro de déclaration d'activité, 11 digits.") var activityNumber: String?
+        @Option(help: "The street address.") var street: String?
+        @Option(name: .customLong("postal-code"), help: "The postal code.") var postalCode: String?
+        @Option(help: "The city.") var city: String?
+        @Option(help: "The contact email.") var email: String?
+        @Option(help: "The phone number.") var phone: String?
+        @Option(help: "The website.") var website: String?
+        @Option(name: .customLong("signatory-name"), help: "Who signs certificates.") var signatoryName: String?
+        @Option(name: .customLong("signatory-role"), help: "Their role, like Directrice.") var signatoryRole: String?
+        @Option(name: .customLong("disability-referent-name"), help: "The référent handicap.") var disabilityReferentName: String?
+        @Option(name: .customLong("disability-referent-email"), help: "Their email.") var disabilityReferentEmail: String?
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let saved = try OrganisationRecord(context.connect()).edit { o in
+                    if let name { o.name = name }
+                    if let siret { o.siret = siret }
+                    if let activityNumber { o.activityNumber = activityNumber }
+                    if let street { o.street = street }
+                    if let postalCode { o.postalCode = postalCode }
+                    if let city { o.city = city }
+                    if let email { o.email = email }
+                    if let phone { o.phone = phone }
+                    if let website { o.website = website }
+                    if let signatoryName { o.signatoryName = signatoryName }
+                    if let signatoryRole { o.signatoryRole = signatoryRole }
+                    if let disabilityReferentName { o.disabilityReferentName = disabilityReferentName }
+                    if let disabilityReferentEmail { o.disabilityReferentEmail = disabilityReferentEmail }
+                }
+                print("Saved the identity of \(saved.name).")
+            }
+        }
+    }
+}
