@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(
             name: "AtelierCLITests",
             dependencies: [
-                "AtelierCLI", "Postgres", "TestSupport",
+                "AtelierCLI", "Postgres", "Training", "TestSupport",
                 .product(name: "Yams", package: "Yams"),
             ]),
     ],

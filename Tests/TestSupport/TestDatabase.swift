@@ -31,6 +31,21 @@ public struct TestDatabase: Sendable {
 
     public func connect() throws -> Connection { try Connection(configuration) }
 
+    /// A digest of every row of every table: equal before and after means nothing changed.
+    public func fingerprint() throws -> [String: String] {
+        let connection = try connect()
+        let tables = try connection.execute("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'")
+            .map { try $0.decode(String.self, at: 0) }
+        var digest: [String: String] = [:]
+        for table in tables {
+            let name = connection.quoteIdentifier(table)
+            digest[table] = try connection.execute("""
+                SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \(unescaped: name) t
+                """)[0].decode(String.self, at: 0)
+        }
+        return digest
+    }
+
     /// The cluster's URL, from `ATELIER_TEST_DATABASE_URL`.
     public static func clusterConfiguration() throws -> ConnectionConfiguration {
         guard let url = ProcessInfo.processInfo.environment["ATELIER_TEST_DATABASE_URL"], !url.isEmpty else {

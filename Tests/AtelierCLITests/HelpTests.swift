@@ -1,0 +1,45 @@
+import ArgumentParser
+@testable import AtelierCLI
+import Testing
+
+/// Every command a coordinator can run explains itself with an example.
+@Suite struct HelpTests {
+    static func leaves(_ command: any ParsableCommand.Type, path: [String] = []) -> [(String, any ParsableCommand.Type)] {
+        let configuration = command.configuration
+        let name = configuration.commandName ?? String(describing: command).lowercased()
+        let here = path + [name]
+        guard !configuration.subcommands.isEmpty else { return [(here.joined(separator: " "), command)] }
+        return configuration.subcommands.flatMap { leaves($0, path: here) }
+    }
+
+    @Test func everyCommandHasAnAbstractAndAnExample() {
+        let commands = Self.leaves(AtelierCommand.self)
+        #expect(commands.count >= 40)
+        for (path, command) in commands {
+            #expect(!command.configuration.abstract.isEmpty, "\(path) has no abstract")
+            #expect(command.configuration.discussion.contains("Example"), "\(path) has no example")
+        }
+    }
+
+    @Test func theNounsOfTheIssueAreAllThere() {
+        let paths = Set(Self.leaves(AtelierCommand.self).map(\.0))
+        for expected in ["atelier module add", "atelier module edit", "atelier module list", "atelier module show", "atelier module archive",
+                         "atelier trainer add", "atelier trainer list", "atelier trainer show", "atelier venue add", "atelier venue list",
+                         "atelier funder add", "atelier funder list", "atelier funding add", "atelier funding list", "atelier funding show",
+                         "atelier participant add", "atelier participant edit", "atelier participant list", "atelier participant show",
+                         "atelier participant import", "atelier session schedule", "atelier session list", "atelier session show",
+                         "atelier session reschedule", "atelier session cancel", "atelier session complete", "atelier session roster",
+                         "atelier register", "atelier registration cancel", "atelier registration list", "atelier attendance record",
+                         "atelier attendance show", "atelier assessment record", "atelier assessment show", "atelier org show", "atelier org edit"] {
+            #expect(paths.contains(expected), "missing \(expected)")
+        }
+    }
+
+    @Test func parsingRefusesMissingRequiredFieldsBeforeAnyWork() throws {
+        #expect(throws: (any Error).self) { try AtelierCommand.parseAsRoot(["module", "add", "X"]) }
+        let message = AtelierCommand.message(for: ValidationError("A new module needs --title and --duration."))
+        #expect(message == "A new module needs --title and --duration.")
+        let command = try AtelierCommand.parseAsRoot(["register", "S-2027-001", "a@b.fr", "--funding", "F1"])
+        #expect((command as? RegisterCommand)?.funding == "F1")
+    }
+}
