@@ -18,7 +18,15 @@ struct AttendanceCommand: ParsableCommand {
         var excused: [String] = []
         @Option(help: "Who records it; your login name by default.") var by = ProcessInfo.processInfo.environment["USER"] ?? "atelier"
 
-        func record(_ context: CommandContext, session: String, correcting: Bool) throws -> Int {
+        /// Records the marks and says how many, as `record` or as `correct`.
+        func run(session: String, options: GlobalOptions, correcting: Bool) throws {
+            try options.run { context in
+                let count = try record(context, session: session, correcting: correcting)
+                print("\(correcting ? "Corrected" : "Recorded") \(count) mark\(count == 1 ? "" : "s") for the slot \(slot) of the session \(session.uppercased()).")
+            }
+        }
+
+        private func record(_ context: CommandContext, session: String, correcting: Bool) throws -> Int {
             var marks: [EmailAddress: AttendanceStatus] = [:]
             var everyoneElse: AttendanceStatus?
             for (emails, status) in [(present, AttendanceStatus.present), (absent, .absent), (excused, .excused)] {
@@ -46,12 +54,7 @@ struct AttendanceCommand: ParsableCommand {
         @OptionGroup var marks: Marks
         @OptionGroup var options: GlobalOptions
 
-        func run() throws {
-            try options.run { context in
-                let count = try marks.record(context, session: session, correcting: false)
-                print("Recorded \(count) mark\(count == 1 ? "" : "s") for the slot \(marks.slot) of the session \(session.uppercased()).")
-            }
-        }
+        func run() throws { try marks.run(session: session, options: options, correcting: false) }
     }
 
     struct Correct: ParsableCommand {
@@ -63,12 +66,7 @@ struct AttendanceCommand: ParsableCommand {
         @OptionGroup var marks: Marks
         @OptionGroup var options: GlobalOptions
 
-        func run() throws {
-            try options.run { context in
-                let count = try marks.record(context, session: session, correcting: true)
-                print("Corrected \(count) mark\(count == 1 ? "" : "s") for the slot \(marks.slot) of the session \(session.uppercased()).")
-            }
-        }
+        func run() throws { try marks.run(session: session, options: options, correcting: true) }
     }
 
     struct Show: ParsableCommand {

@@ -96,32 +96,24 @@ public struct Attendances {
     public func sheet(session code: String) throws -> AttendanceSheet {
         let session = try Sessions(connection, timeZone: timeZone).session(code)
         let rows = try connection.execute("""
-            SELECT p.email, sl.starts_at, a.status
+            SELECT \(unescaped: Participant.columns), sl.starts_at, sl.minutes, a.status AS mark
             FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
-            JOIN slot sl ON sl.session_id = s.id
+            LEFT JOIN employer e ON e.id = p.employer_id JOIN slot sl ON sl.session_id = s.id
             LEFT JOIN attendance a ON a.registration_id = r.id AND a.slot_id = sl.id
             WHERE s.code = \(session.code) AND r.status = 'confirmed'
             ORDER BY p.last_name, p.first_name, p.email, sl.starts_at
             """)
-        let slots = session.slots
         var lines: [AttendanceSheet.Line] = []
-        var byEmail: [EmailAddress: Int] = [:]
-        let people = People(connection)
         for row in rows {
-            let email = try EmailAddress(row.decode(String.self, "email"))
-            if byEmail[email] == nil {
-                byEmail[email] = lines.count
-                lines.append(.init(participant: try people.participant(email), marks: [], attendedMinutes: 0))
+            let participant = try Participant(row: row)
+            if lines.last?.participant.email != participant.email {
+                lines.append(.init(participant: participant, marks: [], attendedMinutes: 0))
             }
-            let index = byEmail[email]!
-            let status = try row.decode(String?.self, "status").flatMap(AttendanceStatus.init(rawValue:))
-            let start = try row.decode(Date.self, "starts_at")
-            lines[index].marks.append(status)
-            if status == .present, let slot = slots.first(where: { $0.startsAt == start }) {
-                lines[index].attendedMinutes += slot.minutes
-            }
+            let mark = try row.decode(String?.self, "mark").flatMap(AttendanceStatus.init(rawValue:))
+            lines[lines.count - 1].marks.append(mark)
+            if mark == .present { lines[lines.count - 1].attendedMinutes += try row.decode(Int.self, "minutes") }
         }
-        return AttendanceSheet(session: session.code, slots: slots, lines: lines)
+        return AttendanceSheet(session: session.code, slots: session.slots, lines: lines)
     }
 
     private func slot(_ start: SlotStart, of session: SessionRow, on connection: Connection) throws -> (id: Int, startsAt: Date) {

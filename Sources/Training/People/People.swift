@@ -52,24 +52,10 @@ public struct People {
 
     private func participants(email: EmailAddress?) throws -> [Participant] {
         try connection.execute("""
-            SELECT p.first_name, p.last_name, p.email, p.phone, p.status, p.accessibility_needs,
-                   e.name AS employer, e.siret, e.city
-            FROM participant p LEFT JOIN employer e ON e.id = p.employer_id
+            SELECT \(unescaped: Participant.columns) FROM participant p LEFT JOIN employer e ON e.id = p.employer_id
             WHERE \(email?.text) IS NULL OR lower(p.email) = lower(\(email?.text))
             ORDER BY p.last_name, p.first_name, p.email
-            """).map { row in
-            var participant = Participant(firstName: try row.decode(String.self, "first_name"),
-                                          lastName: try row.decode(String.self, "last_name"),
-                                          email: try EmailAddress(try row.decode(String.self, "email")))
-            participant.phone = try row.decode(String?.self, "phone")
-            participant.status = Participant.Status(rawValue: try row.decode(String.self, "status"))!
-            participant.accessibilityNeeds = try row.decode(String.self, "accessibility_needs")
-            if let name = try row.decode(String?.self, "employer") {
-                participant.employer = Employer(name: name, siret: try row.decode(String?.self, "siret"),
-                                                city: try row.decode(String?.self, "city"))
-            }
-            return participant
-        }
+            """).map(Participant.init(row:))
     }
 
     private func ensureNew(_ email: EmailAddress, on connection: Connection) throws {
@@ -90,5 +76,25 @@ public struct People {
             ON CONFLICT \(unescaped: conflict.sql) DO UPDATE SET name = employer.name
             RETURNING id
             """)[0].decode(Int.self, at: 0)
+    }
+}
+
+extension Participant {
+    /// The columns `init(row:)` reads, from `participant p LEFT JOIN employer e`.
+    static let columns = """
+        p.first_name, p.last_name, p.email, p.phone, p.status, p.accessibility_needs,
+        e.name AS employer_name, e.siret AS employer_siret, e.city AS employer_city
+        """
+
+    init(row: Row) throws {
+        self.init(firstName: try row.decode(String.self, "first_name"), lastName: try row.decode(String.self, "last_name"),
+                  email: try EmailAddress(try row.decode(String.self, "email")))
+        phone = try row.decode(String?.self, "phone")
+        status = Status(rawValue: try row.decode(String.self, "status"))!
+        accessibilityNeeds = try row.decode(String.self, "accessibility_needs")
+        if let name = try row.decode(String?.self, "employer_name") {
+            employer = Employer(name: name, siret: try row.decode(String?.self, "employer_siret"),
+                                city: try row.decode(String?.self, "employer_city"))
+        }
     }
 }

@@ -76,17 +76,16 @@ extension Funding {
             throw TrainingError.notFound("The session \(code.uppercased()) has no funding agreement \(reference.uppercased()).")
         }
         let rows = try connection.execute("""
-            SELECT p.email, s.status = 'completed' AS completed,
+            SELECT \(unescaped: Participant.columns), s.status = 'completed' AS completed,
                    coalesce((SELECT sum(sl.minutes) FROM attendance a JOIN slot sl ON sl.id = a.slot_id
                              WHERE a.registration_id = r.id AND a.status = 'present'), 0)::bigint AS attended,
                    (SELECT sum(minutes) FROM slot WHERE session_id = s.id)::bigint AS planned
             FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
-            JOIN funding_agreement f ON f.id = r.funding_agreement_id
+            LEFT JOIN employer e ON e.id = p.employer_id JOIN funding_agreement f ON f.id = r.funding_agreement_id
             WHERE s.code = \(code.uppercased()) AND f.reference = \(agreement.reference) AND r.status = 'confirmed'
             ORDER BY p.last_name, p.first_name, p.email
             """)
-        let people = People(connection)
-        let participants = try rows.map { try people.participant(EmailAddress($0.decode(String.self, "email"))) }
+        let participants = try rows.map(Participant.init(row:))
         let claimRows = try rows.map { Claim.Row(attendedMinutes: try $0.decode(Int.self, "attended"), plannedMinutes: try $0.decode(Int.self, "planned")) }
         let completed = try rows.first?.decode(Bool.self, "completed") ?? false
         let amounts = Claim.amounts(agreement.basis, amount: agreement.amount, rows: claimRows, sessionCompleted: completed)

@@ -88,17 +88,17 @@ public struct Registrations {
     }
 
     func registrations(ofSession code: String, on connection: Connection) throws -> [Registration] {
-        let people = People(connection)
-        return try connection.execute("""
-            SELECT p.email, r.status, r.registered_at, f.reference
+        try connection.execute("""
+            SELECT \(unescaped: Participant.columns), r.status AS registration_status, r.registered_at, f.reference
             FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
+            LEFT JOIN employer e ON e.id = p.employer_id
             LEFT JOIN funding_agreement f ON f.id = r.funding_agreement_id
             WHERE s.code = \(code)
             ORDER BY array_position(ARRAY['confirmed', 'waitlisted', 'cancelled'], r.status),
                      CASE WHEN r.status = 'waitlisted' THEN r.registered_at END, p.last_name, p.first_name
             """).map { row in
-            Registration(session: code, participant: try people.participant(EmailAddress(row.decode(String.self, "email"))),
-                         status: Registration.Status(rawValue: try row.decode(String.self, "status"))!,
+            Registration(session: code, participant: try Participant(row: row),
+                         status: Registration.Status(rawValue: try row.decode(String.self, "registration_status"))!,
                          registeredAt: try row.decode(Date.self, "registered_at"),
                          funding: try row.decode(String?.self, "reference"))
         }
