@@ -150,8 +150,8 @@ struct ParticipantCommand: ParsableCommand {
                 progress.finish()
                 let organisations = "\(report.newOrganisations) new organisation\(report.newOrganisations == 1 ? "" : "s")"
                 print(report.dryRun
-                      ? "The file is good: it would import \(report.participants) participants and \(organisations). Nothing was imported (--dry-run)."
-                      : "Imported \(report.participants) participants and \(organisations).")
+                      ? "The file is good: it would import \(French.grouped(report.participants)) participants and \(organisations). Nothing was imported (--dry-run)."
+                      : "Imported \(French.grouped(report.participants)) participants and \(organisations).")
             }
         }
     }
