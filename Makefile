@@ -17,5 +17,6 @@ build:
 stop:
 	scripts/pg stop
 
+## Stop and delete the private database and the build.
 clean: stop
-	rm -rf .build .atelier
+	rm -rf "$$(readlink -f .atelier/postgres)" .atelier .build
