@@ -51,4 +51,12 @@ import TestSupport
         let recorded = try database.connect().execute("SELECT count(*) FROM schema_migrations")[0].decode(Int.self, at: 0)
         #expect(recorded == (try migrationFiles.count))
     }
+
+    @Test func serverNoticesStayOffTheTerminal() throws {
+        // libpq prints NOTICEs on standard error unless told otherwise; the connection logs them.
+        let root = try TemporaryRoot(migrations: ["0001_quiet.sql": "DROP TABLE IF EXISTS never_there; CREATE TABLE t (n int);"])
+        let outcome = try AtelierProcess.run(["db", "migrate"], environment: ["ATELIER_ROOT": root.url.path, "ATELIER_DATABASE_URL": database.url])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardError == "")
+    }
 }

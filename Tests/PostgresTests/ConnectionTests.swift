@@ -54,11 +54,4 @@ import TestSupport
         #expect(configuration.description == "atelier@db.example:5433/atelier")
         #expect(configuration.parameters["password"] == "s3cret")
     }
-
-    @Test func noticesDoNotReachStandardError() throws {
-        // A notice is logged, not printed by libpq: the CLI's output stays clean.
-        let connection = try database.connect()
-        try connection.execute("DROP TABLE IF EXISTS never_there")
-        #expect(connection.isConnected)
-    }
 }

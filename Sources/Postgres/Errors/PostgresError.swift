@@ -76,13 +76,17 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
         sqlState == state && (name == nil || constraint == name)
     }
 
+    /// Safe to log: a server's message can quote a bound value (`invalid input syntax for type
+    /// integer: "…"`), so server errors show their code and statement only; libpq's own messages
+    /// (connection failures) carry none and are kept.
     public var description: String {
         let code = sqlState.map { " \($0)" } ?? ""
-        return "PostgreSQL \(kind)\(code): \(message)"
+        guard kind == .server else { return "PostgreSQL \(kind)\(code): \(message)" }
+        return "PostgreSQL \(kind)\(code)" + (constraint.map { " on constraint \($0)" } ?? "") + (statement.map { " in: \($0)" } ?? "")
     }
 
     public var debugDescription: String {
-        var lines = [description]
+        var lines = [description, "  message: \(message)"]
         let fields: [(String, String?)] = [
             ("severity", severity), ("detail", detail), ("hint", hint),
             ("schema", schema), ("table", table), ("column", column), ("constraint", constraint),
