@@ -123,4 +123,21 @@ import Testing
         #expect(try fixture.sessions.sessions(from: LocalDate(parsing: "2030-04-20")).map(\.code) == ["S-2031-001"])
         #expect(try fixture.sessions.sessions(status: .cancelled).map(\.code) == ["S-2031-001"])
     }
+
+    @Test func aDraftIsAnnouncedOnlyWhenPublished() throws {
+        var plan = try fixture.caenPlan()
+        plan.isDraft = true
+        let draft = try fixture.sessions.schedule(plan)
+        #expect(draft.status == .draft)
+        #expect(try fixture.events("session.scheduled").isEmpty)
+        #expect(try fixture.sessions.publish(draft.code).status == .scheduled)
+        #expect(try fixture.events("session.scheduled").count == 1)
+        #expect(throws: TrainingError.refused("The session S-2030-001 is scheduled: not a draft.")) {
+            try fixture.sessions.publish(draft.code)
+        }
+        _ = try fixture.sessions.cancel(draft.code)
+        #expect(throws: TrainingError.refused("The session S-2030-001 is cancelled: only a scheduled session can be completed.")) {
+            try fixture.sessions.complete(draft.code)
+        }
+    }
 }

@@ -67,39 +67,24 @@ extension Sessions {
 
     /// Announces a draft session: its registrations can now be convoked.
     public func publish(_ code: String) throws -> Session {
-        try connection.write { connection in
-            let session = try SessionRow(code, on: connection)
-            guard session.status == .draft else {
-                throw TrainingError.refused("The session \(code.uppercased()) is \(session.status.rawValue), not a draft.")
-            }
+        try transition(code, from: [.draft], refusal: "not a draft", event: "session.scheduled") { session, connection in
             try connection.execute("UPDATE session SET status = 'scheduled' WHERE id = \(session.id)")
-            try EventLog.append("session.scheduled", ["session": code.uppercased()], on: connection)
         }
-        return try session(code)
     }
 
     /// Cancels a session that has not been completed; its trainers are free again.
     public func cancel(_ code: String) throws -> Session {
-        try connection.write { connection in
-            let session = try SessionRow(code, on: connection)
-            guard session.isOpen else {
-                throw TrainingError.refused("The session \(code.uppercased()) is \(session.status.rawValue): it cannot be cancelled.")
-            }
+        try transition(code, from: [.draft, .scheduled], refusal: "it cannot be cancelled", event: "session.cancelled") { session, connection in
             try connection.execute("UPDATE session SET status = 'cancelled', cancelled_at = now() WHERE id = \(session.id)")
             try connection.execute("UPDATE slot SET cancelled = true WHERE session_id = \(session.id)")
-            try EventLog.append("session.cancelled", ["session": code.uppercased()], on: connection)
         }
-        return try session(code)
     }
 
     /// Completes a session whose every slot has attendance for every confirmed registration;
     /// attendance is frozen from then on.
     public func complete(_ code: String) throws -> Session {
-        try connection.write { connection in
-            let session = try SessionRow(code, on: connection)
-            guard session.status == .scheduled else {
-                throw TrainingError.refused("The session \(code.uppercased()) is \(session.status.rawValue): only a scheduled session can be completed.")
-            }
+        try transition(code, from: [.scheduled], refusal: "only a scheduled session can be completed",
+                       event: "session.completed") { session, connection in
             let missing = try connection.execute("""
                 SELECT p.first_name || ' ' || upper(p.last_name) AS name, s.starts_at
                 FROM registration r JOIN participant p ON p.id = r.participant_id
@@ -114,10 +99,23 @@ extension Sessions {
                     return "\(try row.decode(String.self, "name")) on \(French.date(start, in: timeZone)) at \(French.time(start, in: timeZone))"
                 }
                 let more = missing.count > 3 ? " and \(missing.count - 3) more" : ""
-                throw TrainingError.refused("The session \(code.uppercased()) cannot be completed: attendance is missing for \(examples.joined(separator: ", "))\(more).")
+                throw TrainingError.refused("The session \(session.code) cannot be completed: attendance is missing for \(examples.joined(separator: ", "))\(more).")
             }
             try connection.execute("UPDATE session SET status = 'completed', completed_at = now() WHERE id = \(session.id)")
-            try EventLog.append("session.completed", ["session": code.uppercased()], on: connection)
+        }
+    }
+
+    /// Moves a session on from one of the `from` statuses: the row locked, the change and its
+    /// event in one transaction; any other status is refused with `refusal`.
+    private func transition(_ code: String, from allowed: Set<Session.Status>, refusal: String, event: String,
+                            _ change: (SessionRow, Connection) throws -> Void) throws -> Session {
+        try connection.write { connection in
+            let session = try SessionRow(code, on: connection)
+            guard allowed.contains(session.status) else {
+                throw TrainingError.refused("The session \(session.code) is \(session.status.rawValue): \(refusal).")
+            }
+            try change(session, connection)
+            try EventLog.append(event, ["session": session.code], on: connection)
         }
         return try session(code)
     }
