@@ -151,9 +151,7 @@ CREATE TABLE attendance (
     FOREIGN KEY (session_id, slot_id) REFERENCES slot (session_id, id) ON DELETE CASCADE
 );
 
--- Attendance is for confirmed registrations, for slots that have started, and frozen once the
--- session is completed — except through `attendance correct`, which sets atelier.correction
--- for its transaction and leaves an event.
+-- Attendance is for confirmed registrations and for slots that have started.
 CREATE FUNCTION attendance_rules() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF (SELECT starts_at FROM slot WHERE id = NEW.slot_id) > now() THEN
@@ -164,27 +162,26 @@ BEGIN
         RAISE EXCEPTION 'registration % is not confirmed', NEW.registration_id
             USING ERRCODE = 'check_violation', CONSTRAINT = 'attendance_registration_confirmed';
     END IF;
-    IF (SELECT status FROM session WHERE id = NEW.session_id) = 'completed'
-       AND coalesce(current_setting('atelier.correction', true), '') <> 'on' THEN
-        RAISE EXCEPTION 'session % is completed', NEW.session_id
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'attendance_frozen';
-    END IF;
     RETURN NEW;
 END $$;
 CREATE TRIGGER attendance_rules BEFORE INSERT OR UPDATE ON attendance
     FOR EACH ROW EXECUTE FUNCTION attendance_rules();
 
-CREATE FUNCTION attendance_frozen_on_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A completed session's attendance is frozen, against every kind of change — except through
+-- `attendance correct`, which sets atelier.correction for its transaction and leaves an event.
+CREATE FUNCTION attendance_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    target bigint := CASE TG_OP WHEN 'DELETE' THEN OLD.session_id ELSE NEW.session_id END;
 BEGIN
-    IF (SELECT status FROM session WHERE id = OLD.session_id) = 'completed'
+    IF (SELECT status FROM session WHERE id = target) = 'completed'
        AND coalesce(current_setting('atelier.correction', true), '') <> 'on' THEN
-        RAISE EXCEPTION 'session % is completed', OLD.session_id
+        RAISE EXCEPTION 'session % is completed', target
             USING ERRCODE = 'check_violation', CONSTRAINT = 'attendance_frozen';
     END IF;
-    RETURN OLD;
+    RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END $$;
-CREATE TRIGGER attendance_frozen_on_delete BEFORE DELETE ON attendance
-    FOR EACH ROW EXECUTE FUNCTION attendance_frozen_on_delete();
+CREATE TRIGGER attendance_frozen BEFORE INSERT OR UPDATE OR DELETE ON attendance
+    FOR EACH ROW EXECUTE FUNCTION attendance_frozen();
 
 -- A session is completed only when every slot of every confirmed registration has attendance.
 CREATE FUNCTION session_completion_rules() RETURNS trigger LANGUAGE plpgsql AS $$

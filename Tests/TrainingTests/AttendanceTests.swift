@@ -56,6 +56,8 @@ import Testing
         // The database refuses it too.
         let error = #expect(throws: PostgresError.self) { try fixture.connection.execute("UPDATE attendance SET status = 'absent'") }
         #expect(error?.constraint == "attendance_frozen")
+        let deletion = #expect(throws: PostgresError.self) { try fixture.connection.execute("DELETE FROM attendance") }
+        #expect(deletion?.constraint == "attendance_frozen")
 
         try fixture.attendances.record(session: code, slot: start("2025-04-04T09:00"), marks: [try fixture.email(1): .excused],
                                        by: "Claire", correcting: true)
