@@ -5,14 +5,6 @@ import Postgres
 /// pay for hours actually followed (R.6332-26); `excused` is recorded and shown, not attended.
 public enum AttendanceStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case present, absent, excused
-
-    public var label: String {
-        switch self {
-        case .present: "présent"
-        case .absent: "absent"
-        case .excused: "excusé"
-        }
-    }
 }
 
 /// One session's attendance: a line per confirmed participant, a column per slot.

@@ -4,14 +4,6 @@ import Foundation
 public struct Registration: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Hashable, Codable {
         case confirmed, waitlisted, cancelled
-
-        public var label: String {
-            switch self {
-            case .confirmed: "confirmée"
-            case .waitlisted: "en liste d'attente"
-            case .cancelled: "annulée"
-            }
-        }
     }
 
     public var session: String
@@ -31,14 +23,6 @@ public struct FundingAgreement: Sendable, Hashable, Codable {
         case perParticipant = "per_participant"
         /// One amount for the whole group (an action collective), shared by attended minutes.
         case perGroup = "per_group"
-
-        public var label: String {
-            switch self {
-            case .perHour: "par heure"
-            case .perParticipant: "par participant"
-            case .perGroup: "par groupe"
-            }
-        }
 
         /// `hour`, `participant`, `group`, or the stored names.
         public init(parsing text: String) throws(TrainingError) {

@@ -5,15 +5,6 @@ import Foundation
 public struct Session: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
         case draft, scheduled, completed, cancelled
-
-        public var label: String {
-            switch self {
-            case .draft: "brouillon"
-            case .scheduled: "programmée"
-            case .completed: "réalisée"
-            case .cancelled: "annulée"
-            }
-        }
     }
 
     public struct Part: Sendable, Hashable, Codable {
