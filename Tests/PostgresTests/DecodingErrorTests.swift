@@ -35,3 +35,30 @@ import TestSupport
         #expect(error?.reason == .malformed("3000000000 does not fit in Int32"))
     }
 }
+
+/// A closed set of words stored as text, as the domain's statuses are.
+enum Colour: String, PostgresCodable, PostgresArrayElement {
+    case red, green
+}
+
+@Suite struct RawRepresentableTests {
+    let connection: Connection
+
+    init() throws {
+        connection = try TestDatabase.create().connect()
+    }
+
+    @Test func bindsAndDecodesItsRawValue() throws {
+        let row = try connection.execute("SELECT \(Colour.green) AS one, \([Colour.red, .green]) AS many")[0]
+        #expect(try row.decode(Colour.self, "one") == .green)
+        #expect(try row.decode([Colour].self, "many") == [.red, .green])
+        #expect(try row.decode(Colour?.self, "one") == .green)
+    }
+
+    @Test func unknownValueNamesTheColumn() throws {
+        let row = try connection.execute("SELECT 'blue'::text AS colour")[0]
+        let error = #expect(throws: RowDecodingError.self) { try row.decode(Colour.self, "colour") }
+        #expect(error?.reason == .malformed("'blue' is not a value of Colour"))
+        #expect(error?.column == "colour")
+    }
+}

@@ -54,10 +54,11 @@ import TestSupport
         for index in 1...9 { lines.append("P\(index);N\(index);p\(index)@asso.fr;Asso \(index);;salarié") }
         lines[6] = "P6;N6;pas-un-email;Asso 6;;salarié"
         lines[8] = "P8;N8;p1@asso.fr;Asso 8;73282932000075;retraité"
-        let error = #expect(throws: TrainingError.self) { try run(lines.joined(separator: "\n")) }
+        let error = #expect(throws: ImportRejection.self) { try run(lines.joined(separator: "\n")) }
+        #expect(error?.kind == .invalidInput)
         #expect(error?.sentence == """
             The file inscrits.csv has 3 bad rows; nothing was imported:
-              line 7, column email: the email “pas-un-email” is not an email address
+              line 7, column email: the email “pas-un-email” is not an email address: it has no @
               line 9, column statut: the status “retraité” is not one of: salarié, bénévole, dirigeant bénévole, demandeur d'emploi, autre
               line 9, column siret: the SIRET “73282932000075” is not valid: its check digit is wrong
             """)
@@ -73,11 +74,12 @@ import TestSupport
             B;B;A@ASSO.FR;;;
             C;C;Deja@Asso.fr;;;
             """
-        let error = #expect(throws: TrainingError.self) { try run(text) }
+        let error = #expect(throws: ImportRejection.self) { try run(text) }
+        #expect(error?.kind == .refused)
         #expect(error?.sentence == """
             The file inscrits.csv has 2 bad rows; nothing was imported:
-              line 3, column email: A@ASSO.FR is already on line 2
-              line 4, column email: a participant already has the email Deja@Asso.fr
+              line 3, column email: a@asso.fr is already on line 2
+              line 4, column email: a participant already has the email deja@asso.fr
             """)
         #expect(try count("participant") == 1)
     }
@@ -90,7 +92,7 @@ import TestSupport
         #expect(throws: TrainingError.invalid("The file inscrits.csv lacks the columns siret, statut: its first line names prenom;nom;email;structure;siret;statut.")) {
             try run("prenom;nom;email;structure\nA;B;c@d.fr;E\n")
         }
-        let error = #expect(throws: TrainingError.self) { try run("prenom;nom;email;structure;siret;statut\nA;B;c@d.fr\n") }
+        let error = #expect(throws: ImportRejection.self) { try run("prenom;nom;email;structure;siret;statut\nA;B;c@d.fr\n") }
         #expect(error?.sentence.hasSuffix("line 2: 3 fields where the first line names 6") == true)
         #expect(throws: TrainingError.invalid("The file inscrits.csv has a quote opened on line 2 and never closed.")) {
             try run("prenom;nom;email;structure;siret;statut\n\"A;B;c@d.fr;E;;\n")
@@ -120,5 +122,86 @@ import TestSupport
         print("Imported 10 000 rows in \(ContinuousClock.now - start)")
         #expect(report.participants == 10_000 && report.newOrganisations == 500)
         #expect(try count("participant") == 10_000)
+    }
+}
+
+/// The reader refuses what it cannot read for sure, with the line and field, and reads every
+/// line end spreadsheets write.
+@Suite struct CSVReaderTests {
+    func read(_ text: String) throws(TrainingError) -> CSVReader { try CSVReader(Data(text.utf8), fileName: "f.csv") }
+
+    @Test func lineEndsOfEveryKind() throws {
+        for end in ["\n", "\r\n", "\r"] {
+            let csv = try read(["a;b", "1;2", "\"x\(end)y\";3", ""].joined(separator: end))
+            #expect(csv.header == ["a", "b"])
+            #expect(csv.records.map(\.fields) == [["1", "2"], ["x\(end)y", "3"]], "\(end.unicodeScalars.map(\.value))")
+            #expect(csv.records.map(\.line) == [2, 3])
+        }
+    }
+
+    @Test func quotesOutOfPlaceAreNamed() throws {
+        #expect(throws: TrainingError.invalid("The file f.csv is malformed on line 2, field 2: a quote stands inside a field that does not start with one; put the whole field in quotes and double the quote (\"\").")) {
+            try read("a;b\n1;ab\"c\n")
+        }
+        #expect(throws: TrainingError.invalid("The file f.csv is malformed on line 3, field 1: text follows the closing quote of a field.")) {
+            try read("a;b\n1;2\n\"x\"y;2\n")
+        }
+        #expect(try read("a;b\n\"say \"\"hi\"\"\";2\n").records[0].fields == ["say \"hi\"", "2"])
+    }
+
+    @Test func otherEncodingsAndNulAreNamed() throws {
+        let utf16 = Data("prenom;nom\nA;B\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(throws: TrainingError.invalid("The file f.csv is UTF-16 text: save it as « CSV UTF-8 » from your spreadsheet.")) {
+            try CSVReader(utf16, fileName: "f.csv")
+        }
+        #expect(throws: TrainingError.invalid("The file f.csv has a NUL character on line 3: it is not a text file; save it as « CSV UTF-8 » from your spreadsheet.")) {
+            try read("a;b\n1;2\nx\u{0}y;3\n")
+        }
+    }
+}
+
+@Suite struct ParticipantImportRefusalTests {
+    let connection: Connection
+    init() throws { connection = try TestDatabase.migrated().connect() }
+
+    func run(_ lines: [String]) throws -> ParticipantImport.Report {
+        try ParticipantImport(connection).run(Data(lines.joined(separator: "\n").utf8), fileName: "f.csv")
+    }
+
+    @Test func aColumnNamedTwiceIsRefused() throws {
+        #expect(throws: TrainingError.invalid("The file f.csv names the column email twice on its first line, in fields 3 and 7.")) {
+            try run(["prenom;nom;email;structure;siret;statut;Email", "A;B;a@b.fr;;;;x@y.fr"])
+        }
+    }
+
+    @Test func aLineBreakInAOneLineFieldIsRefusedWithItsLine() throws {
+        let error = #expect(throws: ImportRejection.self) {
+            try run(["prenom;nom;email;structure;siret;statut", "\"Jean\nPierre\";B;a@b.fr;;;"])
+        }
+        #expect(error?.problems.map(\.text) == ["line 2, column prenom: the first name holds the character U+000A (LINE FEED): it is one line of text"])
+    }
+
+    /// Organisation names that lowercase differently in Swift and PostgreSQL (a dotted capital I,
+    /// a final sigma) are told apart by the database alone.
+    @Test func namesThatLowercaseDifferentlyImport() throws {
+        let report = try run(["prenom;nom;email;structure;siret;statut",
+                              "A;B;a@b.fr;İstanbul Derneği;;", "C;D;c@d.fr;ΣΥΛΛΟΓΟΣ;;", "E;F;e@f.fr;Σύλλογος;;",
+                              "G;H;g@h.fr;ΣΥΛΛΟΓΟΣ;;"])
+        #expect(report.participants == 4)
+        let linked = try connection.execute("SELECT count(*) FROM participant WHERE employer_id IS NOT NULL")[0].decode(Int.self, at: 0)
+        #expect(linked == 4)
+        let organisations = try connection.execute("SELECT count(*) FROM employer")[0].decode(Int.self, at: 0)
+        #expect(report.newOrganisations == organisations)
+        #expect((2...3).contains(organisations))
+    }
+
+    /// The report shows 20 problems and counts the rest; the rejection holds them all.
+    @Test func aLongReportIsCapped() throws {
+        let rows = (1...50).map { "A;B;pas-un-email-\($0);;;" }
+        let error = #expect(throws: ImportRejection.self) { try run(["prenom;nom;email;structure;siret;statut"] + rows) }
+        #expect(error?.problems.count == 50)
+        #expect(error?.sentence.split(separator: "\n").count == 22)
+        #expect(error?.sentence.hasSuffix("  … and 30 more: `--report FILE` writes them all.") == true)
+        #expect(error?.report.split(separator: "\n").count == 50)
     }
 }

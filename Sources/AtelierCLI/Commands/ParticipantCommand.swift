@@ -131,13 +131,15 @@ struct ParticipantCommand: ParsableCommand {
             discussion: """
                 Columns prenom;nom;email;structure;siret;statut, named on the first line in any case \
                 and order; separated by ; or , ; UTF-8 with or without BOM. Every bad row is reported \
-                with its line and column, and then nothing is imported.
+                with its line and column, and then nothing is imported: the first 20 on standard \
+                error, all of them in the file that --report names.
 
                 Example: atelier participant import inscrits.csv --dry-run
                 """)
 
         @Argument(help: "The CSV file.") var file: String
         @Flag(name: .customLong("dry-run"), help: "Check everything, import nothing.") var dryRun = false
+        @Option(help: "When the file is refused, write every problem to this file, one per line.") var report: String?
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
@@ -146,12 +148,22 @@ struct ParticipantCommand: ParsableCommand {
                     throw TrainingError(.notFound, "The file \(file) does not exist or cannot be read.")
                 }
                 let progress = Terminal.Progress(label: "rows checked")
-                let report = try ParticipantImport(context.connect()).run(data, fileName: file, dryRun: dryRun, progress: progress.update)
-                progress.finish()
-                let organisations = "\(report.newOrganisations) new organisation\(report.newOrganisations == 1 ? "" : "s")"
-                print(report.dryRun
-                      ? "The file is good: it would import \(French.grouped(report.participants)) participants and \(organisations). Nothing was imported (--dry-run)."
-                      : "Imported \(French.grouped(report.participants)) participants and \(organisations).")
+                defer { progress.finish() }
+                let imported: ParticipantImport.Report
+                do {
+                    imported = try ParticipantImport(context.connect()).run(data, fileName: file, dryRun: dryRun, progress: progress.update)
+                } catch let rejection as ImportRejection {
+                    if let report {
+                        guard FileManager.default.createFile(atPath: report, contents: Data(rejection.report.utf8)) else {
+                            throw TrainingError(.notFound, "The report file \(report) cannot be written.")
+                        }
+                    }
+                    throw rejection
+                }
+                let organisations = "\(imported.newOrganisations) new organisation\(imported.newOrganisations == 1 ? "" : "s")"
+                print(imported.dryRun
+                      ? "The file is good: it would import \(French.grouped(imported.participants)) participants and \(organisations). Nothing was imported (--dry-run)."
+                      : "Imported \(French.grouped(imported.participants)) participants and \(organisations).")
             }
         }
     }

@@ -21,12 +21,9 @@ struct ErrorReport {
             let underlying: PostgresError? = if case .failed(_, _, _, let cause) = error { cause } else { nil }
             (sentence, status, detail) = (error.description, .invalidInput, underlying?.debugDescription)
         case let error as TrainingError:
-            let status: ExitStatus = switch error.kind {
-            case .invalidInput: .invalidInput
-            case .notFound: .notFound
-            case .refused: .refused
-            }
-            (sentence, self.status, detail) = (error.sentence, status, nil)
+            (sentence, status, detail) = (error.sentence, ExitStatus(error.kind), nil)
+        case let error as ImportRejection:
+            (sentence, status, detail) = (error.sentence, ExitStatus(error.kind), nil)
         case let error as SettingsError:
             (sentence, status, detail) = (error.description, .configuration, nil)
         default:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Training
 
 /// The exit codes of `atelier`, after sysexits.h, so that scripts can tell a refusal from an outage.
 enum ExitStatus: Int32 {
@@ -15,4 +16,12 @@ enum ExitStatus: Int32 {
     case configuration = 78
 
     var exitCode: ExitCode { ExitCode(rawValue) }
+
+    init(_ kind: TrainingError.Kind) {
+        self = switch kind {
+        case .invalidInput: .invalidInput
+        case .notFound: .notFound
+        case .refused: .refused
+        }
+    }
 }

@@ -7,9 +7,9 @@ public struct Assessments {
     public init(_ connection: Connection) { self.connection = connection }
 
     public func questions(_ kind: QuestionnaireKind) throws -> [Question] {
-        try connection.execute("SELECT position, type, label FROM question WHERE kind = \(kind.rawValue) ORDER BY position").map { row in
-            let (position, type, label) = try row.decode((Int, String, String).self)
-            return Question(position: position, type: Question.AnswerType(rawValue: type)!, label: label)
+        try connection.execute("SELECT position, type, label FROM question WHERE kind = \(kind) ORDER BY position").map { row in
+            let (position, type, label) = try row.decode((Int, Question.AnswerType, String).self)
+            return Question(position: position, type: type, label: label)
         }
     }
 
@@ -28,16 +28,16 @@ public struct Assessments {
             }
             guard let row = try connection.execute("""
                 SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id
-                WHERE r.session_id = \(session.id) AND r.status = 'confirmed' AND lower(p.email) = lower(\(email.text))
+                WHERE r.session_id = \(session.id) AND r.status = 'confirmed' AND p.email = \(email.text)
                 """).first else {
                 throw TrainingError.refused("\(email) is not a confirmed participant of the session \(session.code).")
             }
             let registration = try row.decode(Int.self, at: 0)
-            guard try connection.execute("SELECT 1 FROM response WHERE registration_id = \(registration) AND kind = \(kind.rawValue)").isEmpty else {
+            guard try connection.execute("SELECT 1 FROM response WHERE registration_id = \(registration) AND kind = \(kind)").isEmpty else {
                 throw TrainingError.refused("\(email) has already answered the \(kind.rawValue) questionnaire of the session \(session.code).")
             }
             let response = try connection.execute("""
-                INSERT INTO response (registration_id, kind) VALUES (\(registration), \(kind.rawValue)) RETURNING id
+                INSERT INTO response (registration_id, kind) VALUES (\(registration), \(kind)) RETURNING id
                 """)[0].decode(Int.self, at: 0)
             for (position, answer) in answers {
                 let (scale, yes, text): (Int?, Bool?, String?) = switch answer {
@@ -47,7 +47,7 @@ public struct Assessments {
                 }
                 try connection.execute("""
                     INSERT INTO answer (response_id, question_id, scale, yes, text)
-                    SELECT \(response), id, \(scale), \(yes), \(text) FROM question WHERE kind = \(kind.rawValue) AND position = \(position)
+                    SELECT \(response), id, \(scale), \(yes), \(text) FROM question WHERE kind = \(kind) AND position = \(position)
                     """)
             }
             try EventLog.append("assessment.answered", ["session": session.code, "email": email.text, "kind": kind.rawValue], on: connection)
@@ -63,7 +63,7 @@ public struct Assessments {
                               WHERE session_id = \(session.id) AND status = 'present')
             SELECT CASE WHEN EXISTS (SELECT 1 FROM attendance WHERE session_id = \(session.id))
                         THEN (SELECT count(*) FROM attended) ELSE (SELECT count(*) FROM confirmed) END AS asked,
-                   (SELECT count(*) FROM response WHERE kind = \(kind.rawValue) AND registration_id IN (SELECT id FROM confirmed)) AS responses
+                   (SELECT count(*) FROM response WHERE kind = \(kind) AND registration_id IN (SELECT id FROM confirmed)) AS responses
             """)[0]
         let figures = try connection.execute("""
             SELECT q.position, q.type, q.label, count(a.question_id) AS answers,
@@ -74,13 +74,13 @@ public struct Assessments {
             LEFT JOIN (answer a JOIN response rs ON rs.id = a.response_id
                        JOIN registration r ON r.id = rs.registration_id AND r.session_id = \(session.id) AND r.status = 'confirmed')
                    ON a.question_id = q.id
-            WHERE q.kind = \(kind.rawValue)
+            WHERE q.kind = \(kind)
             GROUP BY q.id ORDER BY q.position
             """)
         var satisfied = 0, scaleAnswers = 0
         let questions = try figures.map { row in
             let question = Question(position: try row.decode(Int.self, "position"),
-                                    type: Question.AnswerType(rawValue: try row.decode(String.self, "type"))!,
+                                    type: try row.decode(Question.AnswerType.self, "type"),
                                     label: try row.decode(String.self, "label"))
             let answers = try row.decode(Int.self, "answers")
             if question.type == .scale {

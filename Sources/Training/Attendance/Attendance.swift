@@ -74,7 +74,7 @@ public struct Attendances {
             try connection.execute("""
                 INSERT INTO attendance (registration_id, slot_id, session_id, status, recorded_by)
                 SELECT r, \(slot.id), \(session.id), st, \(recordedBy)
-                FROM unnest(\(writes.map(\.registration)), \(writes.map(\.status.rawValue))) AS w(r, st)
+                FROM unnest(\(writes.map(\.registration)), \(writes.map(\.status))) AS w(r, st)
                 ON CONFLICT (registration_id, slot_id)
                 DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
                 """)
@@ -101,7 +101,7 @@ public struct Attendances {
             if lines.last?.participant.email != participant.email {
                 lines.append(.init(participant: participant, marks: [], attendedMinutes: 0))
             }
-            let mark = try row.decode(String?.self, "mark").flatMap(AttendanceStatus.init(rawValue:))
+            let mark = try row.decode(AttendanceStatus?.self, "mark")
             lines[lines.count - 1].marks.append(mark)
             if mark == .present { lines[lines.count - 1].attendedMinutes += try row.decode(Int.self, "minutes") }
         }

@@ -10,8 +10,8 @@ extension Catalogue {
                                     modality, nature, evaluation_method, default_capacity,
                                     price_per_participant_cents, price_per_group_cents)
                 VALUES (\(module.code), \(module.title), \(module.objectives), \(module.programme), \(module.audience),
-                        \(module.prerequisites), \(module.durationMinutes), \(module.modality.rawValue),
-                        \(module.nature.rawValue), \(module.evaluationMethod), \(module.defaultCapacity),
+                        \(module.prerequisites), \(module.durationMinutes), \(module.modality),
+                        \(module.nature), \(module.evaluationMethod), \(module.defaultCapacity),
                         \(module.pricePerParticipant?.cents), \(module.pricePerGroup?.cents))
                 RETURNING id
                 """)[0].decode(Int.self, at: 0)
@@ -32,7 +32,7 @@ extension Catalogue {
                 UPDATE module SET title = \(module.title), objectives = \(module.objectives),
                     programme = \(module.programme), audience = \(module.audience),
                     prerequisites = \(module.prerequisites), duration_minutes = \(module.durationMinutes),
-                    modality = \(module.modality.rawValue), nature = \(module.nature.rawValue),
+                    modality = \(module.modality), nature = \(module.nature),
                     evaluation_method = \(module.evaluationMethod), default_capacity = \(module.defaultCapacity),
                     price_per_participant_cents = \(module.pricePerParticipant?.cents),
                     price_per_group_cents = \(module.pricePerGroup?.cents)
@@ -81,8 +81,8 @@ extension Catalogue {
             module.programme = try row.decode(String.self, "programme")
             module.audience = try row.decode(String.self, "audience")
             module.prerequisites = try row.decode(String.self, "prerequisites")
-            module.modality = Module.Modality(rawValue: try row.decode(String.self, "modality"))!
-            module.nature = Module.Nature(rawValue: try row.decode(String.self, "nature"))!
+            module.modality = try row.decode(Module.Modality.self, "modality")
+            module.nature = try row.decode(Module.Nature.self, "nature")
             module.evaluationMethod = try row.decode(String.self, "evaluation_method")
             module.defaultCapacity = try row.decode(Int.self, "default_capacity")
             module.pricePerParticipant = try row.decode(Int?.self, "price_per_participant_cents").map(Money.init(cents:))

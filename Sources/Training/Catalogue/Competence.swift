@@ -35,8 +35,8 @@ extension Catalogue {
             FROM referential_area a LEFT JOIN competence c ON c.area_id = a.id
             GROUP BY a.id ORDER BY a.position
             """).map { row in
-            let (code, kind, title, codes, titles) = try row.decode((String, String, String, [String], [String]).self)
-            return ReferentialArea(code: code, kind: ReferentialArea.Kind(rawValue: kind)!, title: title,
+            let (code, kind, title, codes, titles) = try row.decode((String, ReferentialArea.Kind, String, [String], [String]).self)
+            return ReferentialArea(code: code, kind: kind, title: title,
                                    competences: zip(codes, titles).map { .init(code: $0, title: $1) })
         }
     }

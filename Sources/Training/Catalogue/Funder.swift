@@ -35,7 +35,7 @@ extension Catalogue {
         return try connection.write { connection in
             try ensureFree(funder.code, of: "funder", on: connection)
             try connection.execute("""
-                INSERT INTO funder (code, name, kind) VALUES (\(funder.code), \(funder.name), \(funder.kind.rawValue))
+                INSERT INTO funder (code, name, kind) VALUES (\(funder.code), \(funder.name), \(funder.kind))
                 """)
             try EventLog.append("funder.added", ["code": funder.code], on: connection)
             return funder
@@ -50,8 +50,8 @@ extension Catalogue {
 
     private func funders(code: String?) throws -> [Funder] {
         try connection.execute("SELECT code, name, kind FROM funder WHERE \(code) IS NULL OR code = \(code) ORDER BY code").map { row in
-            let (code, name, kind) = try row.decode((String, String, String).self)
-            return Funder(code: code, name: name, kind: Funder.Kind(rawValue: kind)!)
+            let (code, name, kind) = try row.decode((String, String, Funder.Kind).self)
+            return Funder(code: code, name: name, kind: kind)
         }
     }
 }

@@ -28,7 +28,7 @@ extension Catalogue {
             try ensureFree(trainer.code, of: "trainer", on: connection)
             try connection.execute("""
                 INSERT INTO trainer (code, name, kind, internal, email, phone)
-                VALUES (\(trainer.code), \(trainer.name), \(trainer.kind.rawValue), \(trainer.isInternal),
+                VALUES (\(trainer.code), \(trainer.name), \(trainer.kind), \(trainer.isInternal),
                         \(trainer.email?.text), \(trainer.phone))
                 """)
             try EventLog.append("trainer.added", ["code": trainer.code], on: connection)
@@ -48,7 +48,7 @@ extension Catalogue {
             WHERE \(code) IS NULL OR code = \(code) ORDER BY code
             """).map { row in
             var trainer = Trainer(code: try row.decode(String.self, "code"), name: try row.decode(String.self, "name"))
-            trainer.kind = Trainer.Kind(rawValue: try row.decode(String.self, "kind"))!
+            trainer.kind = try row.decode(Trainer.Kind.self, "kind")
             trainer.isInternal = try row.decode(Bool.self, "internal")
             trainer.email = try row.decode(String?.self, "email").map(EmailAddress.init)
             trainer.phone = try row.decode(String?.self, "phone")

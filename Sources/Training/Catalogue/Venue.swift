@@ -26,7 +26,7 @@ extension Catalogue {
         venue.name = try Field.required(draft.name, "name", limit: 200)
         venue.street = try Field.required(draft.street, "street", limit: 200)
         venue.city = try Field.required(draft.city, "city", limit: 100)
-        venue.accessNotes = try Field.optional(draft.accessNotes, "access notes", limit: 2000)
+        venue.accessNotes = try Field.optional(draft.accessNotes, "access notes", limit: 2000, lines: .many)
         guard venue.postalCode.count == 5, venue.postalCode.allSatisfy(\.isASCIIDigit) else {
             throw TrainingError.invalid("The postal code “\(draft.postalCode)” is not valid: it is 5 digits.")
         }

@@ -2,37 +2,85 @@ import Postgres
 
 /// The database constraints that back the rules, each with the sentence a coordinator reads when
 /// one fires. Swift checks first and says more (the value, the code); these sentences are what
-/// is left when only the database could tell (two changes racing), and they keep the promise
-/// that a constraint never surfaces as raw SQL.
-enum ConstraintViolation {
-    static let sentences: [String: String] = [
-        "module_code_key": "A module already has this code.",
-        "trainer_code_key": "A trainer already has this code.",
-        "venue_code_key": "A venue already has this code.",
-        "funder_code_key": "A funder already has this code.",
-        "employer_siret_key": "An organisation already has this SIRET.",
-        "employer_name_city_key": "An organisation with this name already exists in this city.",
-        "participant_email_key": "A participant already has this email address.",
-        "employer_siret_valid": "The SIRET is not valid: 14 digits whose check digit is right.",
-        "participant_email_format": "The email is not an email address.",
-        "trainer_email_format": "The email is not an email address.",
-        "organisation_siret_valid": "The SIRET is not valid: 14 digits whose check digit is right.",
-        "organisation_activity_number_format": "The numéro de déclaration d'activité is 11 digits.",
-        "organisation_postal_code_format": "The postal code is 5 digits.",
-        "venue_postal_code_format": "The postal code is 5 digits.",
-        "slot_trainer_no_overlap": "A trainer is already booked at that time.",
-        "slot_ends_after_start": "A slot ends after it starts.",
-        "slot_within_one_day": "A slot starts and ends on the same day.",
-        "registration_capacity": "The session is full.",
-        "registration_once": "This participant is already registered for this session.",
-        "attendance_not_in_future": "Attendance cannot be recorded for a slot that has not started.",
-        "attendance_frozen": "The session is completed: its attendance is frozen; use `attendance correct`.",
+/// is left when only the database could tell (two changes racing, a client that skipped the
+/// checks), and they keep the promise that a constraint never surfaces as raw SQL.
+///
+/// The rules of the trade have their own sentence; the constraints on one field's shape
+/// (`…_length`, `…_text`, `…_format`, `…_range`, `…_check`) get one made from the field's name.
+/// A test reads every constraint and every name a trigger raises from the migrated schema and
+/// fails when one has no sentence.
+public enum ConstraintViolation {
+    static let rules: [String: (TrainingError.Kind, String)] = [
+        "module_code_key": (.refused, "A module already has this code."),
+        "trainer_code_key": (.refused, "A trainer already has this code."),
+        "venue_code_key": (.refused, "A venue already has this code."),
+        "funder_code_key": (.refused, "A funder already has this code."),
+        "session_code_key": (.refused, "A session already has this code."),
+        "competence_code_key": (.refused, "A competence of the référentiel already has this code."),
+        "referential_area_code_key": (.refused, "An area of the référentiel already has this code."),
+        "employer_siret_key": (.refused, "An organisation already has this SIRET."),
+        "employer_name_city_key": (.refused, "An organisation with this name already exists in this city."),
+        "participant_email_key": (.refused, "A participant already has this email address."),
+        "funding_agreement_reference_key": (.refused, "The session already has a funding agreement with this reference."),
+        "session_part_position_key": (.refused, "The session already has a part at this position."),
+        "question_position_key": (.refused, "The questionnaire already has a question at this position."),
+        "registration_once": (.refused, "This participant is already registered for this session."),
+        "response_once": (.refused, "This participant has already answered this questionnaire."),
+        "employer_siret_valid": (.invalidInput, "The SIRET is not valid: 14 digits whose check digit is right."),
+        "organisation_siret_valid": (.invalidInput, "The SIRET is not valid: 14 digits whose check digit is right."),
+        "organisation_single_row": (.refused, "Atelier holds one organisation: edit it with `atelier org edit`."),
+        "organisation_activity_number_format": (.invalidInput, "The numéro de déclaration d'activité is 11 digits."),
+        "organisation_postal_code_format": (.invalidInput, "The postal code is 5 digits."),
+        "venue_postal_code_format": (.invalidInput, "The postal code is 5 digits."),
+        "participant_email_format": (.invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."),
+        "trainer_email_format": (.invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."),
+        "organisation_email_format": (.invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."),
+        "organisation_disability_referent_email_format": (.invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."),
+        "session_minimum_range": (.invalidInput, "The minimum number of participants goes from 0 to the capacity."),
+        "session_completed_when": (.refused, "A session is completed exactly when it has a completion time."),
+        "session_cancelled_when": (.refused, "A session is cancelled exactly when it has a cancellation time."),
+        "registration_cancelled_when": (.refused, "A registration is cancelled exactly when it has a cancellation time."),
+        "slot_trainer_no_overlap": (.refused, "A trainer is already booked at that time."),
+        "slot_no_overlap_in_session": (.invalidInput, "Two slots of one session overlap."),
+        "slot_ends_after_start": (.invalidInput, "A slot ends after it starts."),
+        "slot_within_one_day": (.invalidInput, "A slot starts and ends on the same day."),
+        "registration_session_open": (.refused, "The session is completed or cancelled: it takes no more registrations."),
+        "registration_capacity": (.refused, "The session is full."),
+        "session_capacity_holds": (.refused, "The session has more confirmed participants than that capacity: cancel registrations first."),
+        "attendance_not_in_future": (.refused, "Attendance cannot be recorded for a slot that has not started."),
+        "attendance_registration_confirmed": (.refused, "Attendance is recorded only for confirmed participants."),
+        "attendance_frozen": (.refused, "The session is completed: its attendance is frozen; use `attendance correct`."),
+        "session_attendance_complete": (.refused, "The session cannot be completed: attendance is missing for some participants."),
+        "answer_matches_question": (.invalidInput, "The answer does not fit its question: a scale from 1 to 5, oui or non, or text."),
+        "answer_one_value": (.invalidInput, "An answer holds exactly one value."),
+        "event_name_format": (.invalidInput, "An event's name is two lowercase words joined by a dot."),
     ]
+
+    /// The kind and sentence for a constraint of `table`, or `nil` when the name is unknown.
+    public static func sentence(for name: String, table: String?) -> (kind: TrainingError.Kind, sentence: String)? {
+        if let rule = rules[name] { return rule }
+        if name.hasSuffix("_pkey") { return (.refused, "This record already exists.") }
+        if name.hasSuffix("_fkey") { return (.refused, "This refers to a record that does not exist, or that another change removed.") }
+        if name.hasSuffix("_key") { return (.refused, "This record already exists.") }
+        guard let table, name.hasPrefix(table + "_") else { return nil }
+        let rest = name.dropFirst(table.count + 1)
+        let shapes: [(suffix: String, sentence: (String) -> String)] = [
+            ("_text", { "The \($0) holds a control character or a line break, or is not in Unicode NFC form." }),
+            ("_length", { "The \($0) is empty or too long." }),
+            ("_format", { "The \($0) is not written as Atelier expects." }),
+            ("_range", { "The \($0) is out of range." }),
+            ("_check", { "The \($0) is not one of the words Atelier knows." }),
+            ("_positive", { "The \($0) is a whole number from 1." }),
+        ]
+        guard let shape = shapes.first(where: { rest.hasSuffix($0.suffix) }) else { return nil }
+        let field = rest.dropLast(shape.suffix.count).replacing("_", with: " ")
+        return (.invalidInput, shape.sentence(String(field)))
+    }
 
     /// The domain error for a constraint violation, or `nil` for any other error.
     static func translate(_ error: PostgresError) -> TrainingError? {
-        guard let name = error.constraint, let sentence = sentences[name] else { return nil }
-        return error.sqlState == .checkViolation ? .invalid(sentence) : .refused(sentence)
+        guard let name = error.constraint, let (kind, sentence) = sentence(for: name, table: error.table) else { return nil }
+        return TrainingError(kind, sentence)
     }
 }
 

@@ -1,7 +1,10 @@
 import Foundation
 
 /// Reads a CSV file as French spreadsheets write it: `;` or `,` (whichever the header uses),
-/// UTF-8 with or without a byte-order mark, CRLF or LF, quoted fields with `""` for a quote.
+/// UTF-8 with or without a byte-order mark, CRLF, LF or CR line ends, quoted fields with `""`
+/// for a quote. It works on the UTF-8 bytes (every character that structures the file is ASCII),
+/// so a file of 100 000 rows reads in a fraction of a second. Anything malformed is refused with
+/// its line and field: a stray quote, a NUL, another encoding.
 struct CSVReader {
     struct Record {
         /// The file line the record starts on, from 1.
@@ -15,63 +18,110 @@ struct CSVReader {
     init(_ data: Data, fileName: String) throws(TrainingError) {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        if Self.isUTF16(bytes) {
+            throw .invalid("The file \(fileName) is UTF-16 text: save it as « CSV UTF-8 » from your spreadsheet.")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw .invalid("The file \(fileName) has a NUL character on line \(Self.line(of: nul, in: bytes)): it is not a text file; save it as « CSV UTF-8 » from your spreadsheet.")
+        }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             throw .invalid("The file \(fileName) is not UTF-8: line \(Self.firstInvalidLine(bytes)) has a character in another encoding; save it as « CSV UTF-8 » from your spreadsheet.")
         }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let delimiter: Character = firstLine.filter { $0 == ";" }.count >= firstLine.filter { $0 == "," }.count ? ";" : ","
-        var records = try Self.parse(text, delimiter: delimiter, fileName: fileName)
+        let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+        let delimiter = firstLine.count(where: { $0 == UInt8(ascii: ";") }) >= firstLine.count(where: { $0 == UInt8(ascii: ",") })
+            ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        var records = try Self.parse(bytes, delimiter: delimiter, fileName: fileName)
         guard !records.isEmpty else { throw .invalid("The file \(fileName) is empty: its first line names the columns.") }
         header = records.removeFirst().fields
         self.records = records
     }
 
-    private static func parse(_ text: String, delimiter: Character, fileName: String) throws(TrainingError) -> [Record] {
+    private static func parse(_ bytes: [UInt8], delimiter: UInt8, fileName: String) throws(TrainingError) -> [Record] {
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var records: [Record] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var line = 1, recordLine = 1
         var quoted = false, fieldWasQuoted = false
-        var iterator = text.makeIterator()
-        func endRecord() {
-            fields.append(field)
-            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
-                records.append(Record(line: recordLine, fields: fields))
-            }
-            fields = []
-            field = ""
+        func malformed(_ why: String) -> TrainingError {
+            .invalid("The file \(fileName) is malformed on line \(line), field \(fields.count + 1): \(why).")
+        }
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
         }
-        while let character = iterator.next() {
+        func endRecord() {
+            let blank = fields.isEmpty && field.isEmpty && !fieldWasQuoted
+            endField()
+            if !blank { records.append(Record(line: recordLine, fields: fields)) }
+            fields = []
+        }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
             if quoted {
-                if character == "\"" {
-                    quoted = false
+                if byte == quote {
+                    if index < bytes.count, bytes[index] == quote {
+                        field.append(quote)  // a doubled quote inside a quoted field
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
                 } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
-                    field.append(character)
+                    if byte == lf || (byte == cr && (index == bytes.count || bytes[index] != lf)) { line += 1 }
+                    field.append(byte)
                 }
                 continue
             }
-            switch character {
-            case "\"":
-                if fieldWasQuoted { field.append("\"") }  // a doubled quote inside a quoted field
+            switch byte {
+            case quote:
+                guard field.isEmpty, !fieldWasQuoted else {
+                    throw malformed("a quote stands inside a field that does not start with one; put the whole field in quotes and double the quote (\"\")")
+                }
                 quoted = true
                 fieldWasQuoted = true
             case delimiter:
-                fields.append(field)
-                field = ""
-                fieldWasQuoted = false
-            case "\n", "\r\n":
+                endField()
+            case lf, cr:
+                if byte == cr, index < bytes.count, bytes[index] == lf { index += 1 }
                 endRecord()
                 line += 1
                 recordLine = line
             default:
-                field.append(character)
+                guard !fieldWasQuoted else {
+                    throw malformed("text follows the closing quote of a field")
+                }
+                field.append(byte)
             }
         }
-        if quoted { throw .invalid("The file \(fileName) has a quote opened on line \(recordLine) and never closed.") }
+        if quoted {
+            throw .invalid("The file \(fileName) has a quote opened on line \(recordLine) and never closed.")
+        }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         return records
+    }
+
+    /// UTF-16 with a byte-order mark, or without one: text whose every other byte is zero.
+    private static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+        let sample = bytes.prefix(200)
+        guard sample.count >= 4 else { return false }
+        let evenZeros = stride(from: 0, to: sample.count, by: 2).count { sample[sample.startIndex + $0] == 0 }
+        let oddZeros = stride(from: 1, to: sample.count, by: 2).count { sample[sample.startIndex + $0] == 0 }
+        return max(evenZeros, oddZeros) * 4 >= sample.count && min(evenZeros, oddZeros) == 0
+    }
+
+    private static func line(of offset: Int, in bytes: [UInt8]) -> Int {
+        var line = 1, index = 0
+        while index < offset {
+            if bytes[index] == UInt8(ascii: "\n") || (bytes[index] == UInt8(ascii: "\r") && bytes[index + 1] != UInt8(ascii: "\n")) {
+                line += 1
+            }
+            index += 1
+        }
+        return line
     }
 
     private static func firstInvalidLine(_ bytes: [UInt8]) -> Int {

@@ -54,7 +54,7 @@ public struct Participant: Sendable, Hashable, Codable {
         participant.lastName = try Field.required(lastName, "last name", limit: 100)
         participant.phone = try phone.map { phone throws(TrainingError) in try Field.optional(phone, "phone", limit: 30) }
             .flatMap { $0.isEmpty ? nil : $0 }
-        participant.accessibilityNeeds = try Field.optional(accessibilityNeeds, "accessibility needs", limit: 2000)
+        participant.accessibilityNeeds = try Field.optional(accessibilityNeeds, "accessibility needs", limit: 2000, lines: .many)
         participant.employer = try employer?.validated()
         return participant
     }

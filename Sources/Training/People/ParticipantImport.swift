@@ -18,31 +18,29 @@ public struct ParticipantImport {
     public init(_ connection: Connection) { self.connection = connection }
 
     /// Reads, checks and (unless `dryRun`) writes the file in one transaction. `progress` hears
-    /// how many rows of how many are checked, every thousand rows.
+    /// how many rows of how many are checked, every thousand rows. A file with any bad row is
+    /// refused whole with an `ImportRejection`.
     public func run(_ data: Data, fileName: String, dryRun: Bool = false,
                     progress: (Int, Int) -> Void = { _, _ in }) throws -> Report {
         let csv = try CSVReader(data, fileName: fileName)
         let index = try columnIndex(csv.header, fileName: fileName)
-        var problems: [String] = []
+        var problems: [ImportRejection.Problem] = []
         var participants: [(line: Int, participant: Participant)] = []
         var firstLine: [EmailAddress: Int] = [:]
         for (number, record) in csv.records.enumerated() {
             if number % 1000 == 0 { progress(number, csv.records.count) }
             guard record.fields.count == csv.header.count else {
-                problems.append("line \(record.line): \(record.fields.count) fields where the first line names \(csv.header.count)")
+                problems.append(.init(line: record.line, column: nil, reason: "\(record.fields.count) fields where the first line names \(csv.header.count)", isDuplicate: false))
                 continue
             }
-            func value(_ column: String) -> String {
-                let position = index[column]!
-                return position < record.fields.count ? record.fields[position].trimmingCharacters(in: .whitespaces) : ""
-            }
+            func value(_ column: String) -> String { index[column].map { record.fields[$0] } ?? "" }
             var rowIsValid = true
             /// The column's value read by `parse`, or `nil` after recording why not.
             func read<T>(_ column: String, _ parse: (String) throws(TrainingError) -> T) -> T? {
                 do {
                     return try parse(value(column))
                 } catch {
-                    problems.append("line \(record.line), column \(column): \(error.sentence.lowercasedFirst.droppingFinalStop)")
+                    problems.append(.init(line: record.line, column: column, reason: error.sentence.lowercasedFirst.droppingFinalStop, isDuplicate: false))
                     rowIsValid = false
                     return nil
                 }
@@ -50,24 +48,27 @@ public struct ParticipantImport {
             let email = read("email") { text throws(TrainingError) in try EmailAddress(text) }
             let firstName = read("prenom") { text throws(TrainingError) in try Field.required(text, "first name", limit: 100) }
             let lastName = read("nom") { text throws(TrainingError) in try Field.required(text, "last name", limit: 100) }
-            let status = read("statut") { text throws(TrainingError) in text.isEmpty ? .salarie : try Participant.Status(parsing: text) }
-            let siret = read("siret") { text throws(TrainingError) in text.isEmpty ? nil : try Siret.validated(text) }
+            let status = read("statut") { text throws(TrainingError) in
+                let word = try Field.optional(text, "status", limit: 100)
+                return word.isEmpty ? .salarie : try Participant.Status(parsing: word)
+            }
+            let siret = read("siret") { text throws(TrainingError) in text.allSatisfy(\.isWhitespace) ? nil : try Siret.validated(text) }
             let structure = read("structure") { text throws(TrainingError) in
                 let name = try Field.optional(text, "organisation name", limit: 200)
-                guard !name.isEmpty || value("siret").isEmpty else {
+                guard !name.isEmpty || value("siret").allSatisfy(\.isWhitespace) else {
                     throw .invalid("The organisation name is empty while a SIRET is given.")
                 }
                 return name
             }
-            guard rowIsValid, let email, let firstName, let lastName, let status, let structure else { continue }
+            guard rowIsValid, let email, let firstName, let lastName, let status, let structure, let siret else { continue }
             if let earlier = firstLine[email] {
-                problems.append("line \(record.line), column email: \(email) is already on line \(earlier)")
+                problems.append(.init(line: record.line, column: "email", reason: "\(email) is already on line \(earlier)", isDuplicate: true))
                 continue
             }
             firstLine[email] = record.line
             var participant = Participant(firstName: firstName, lastName: lastName, email: email)
             participant.status = status
-            participant.employer = structure.isEmpty ? nil : Employer(name: structure, siret: siret ?? nil)
+            participant.employer = structure.isEmpty ? nil : Employer(name: structure, siret: siret)
             participants.append((record.line, participant))
         }
         progress(csv.records.count, csv.records.count)
@@ -80,28 +81,30 @@ public struct ParticipantImport {
     }
 
     private func write(_ participants: [(line: Int, participant: Participant)], fileName: String,
-                       problems: [String], dryRun: Bool) throws -> Report {
+                       problems: [ImportRejection.Problem], dryRun: Bool) throws -> Report {
         var problems = problems
+        let rows = participants.map(\.participant)
         return try connection.write { connection in
-            let existing = try connection.execute("""
-                SELECT lower(email) FROM participant WHERE lower(email) = ANY(\(participants.map { $0.participant.email.text.lowercased() }))
-                """).map { try $0.decode(String.self, at: 0) }
-            for (line, participant) in participants where existing.contains(participant.email.text.lowercased()) {
-                problems.append("line \(line), column email: a participant already has the email \(participant.email)")
+            let existing = Set(try connection.execute("""
+                SELECT email FROM participant WHERE email = ANY(\(rows.map(\.email.text)))
+                """).map { try $0.decode(String.self, at: 0) })
+            for (line, participant) in participants where existing.contains(participant.email.text) {
+                problems.append(.init(line: line, column: "email", reason: "a participant already has the email \(participant.email)", isDuplicate: true))
             }
-            guard problems.isEmpty else {
-                let sorted = problems.sorted { Self.lineNumber($0) < Self.lineNumber($1) }
-                throw TrainingError.invalid("The file \(fileName) has \(sorted.count) bad row\(sorted.count == 1 ? "" : "s"); nothing was imported:\n  " + sorted.joined(separator: "\n  "))
-            }
+            guard problems.isEmpty else { throw ImportRejection(fileName: fileName, problems: problems) }
             let before = try connection.execute("SELECT count(*) FROM employer")[0].decode(Int.self, at: 0)
-            let employerIDs = try self.employerIDs(participants.compactMap(\.participant.employer), on: connection)
-            let rows = participants.map(\.participant)
+            try insertEmployers(rows.compactMap(\.employer), on: connection)
             try connection.execute("""
                 INSERT INTO participant (first_name, last_name, email, employer_id, status)
-                SELECT first, last, email, nullif(employer, 0), status
+                SELECT first, last, email,
+                       CASE WHEN siret <> '' THEN (SELECT id FROM employer e WHERE e.siret = row.siret)
+                            WHEN organisation <> '' THEN (SELECT id FROM employer e WHERE e.siret IS NULL
+                                AND lower(e.name) = lower(row.organisation) AND lower(coalesce(e.city, '')) = '')
+                       END,
+                       status
                 FROM unnest(\(rows.map(\.firstName)), \(rows.map(\.lastName)), \(rows.map(\.email.text)),
-                            \(rows.map { $0.employer.map { employerIDs[EmployerKey($0)]! } ?? 0 }),
-                            \(rows.map(\.status.rawValue))) AS row(first, last, email, employer, status)
+                            \(rows.map { $0.employer?.name ?? "" }), \(rows.map { $0.employer?.siret ?? "" }),
+                            \(rows.map(\.status))) AS row(first, last, email, organisation, siret, status)
                 """)
             let created = try connection.execute("SELECT count(*) FROM employer")[0].decode(Int.self, at: 0) - before
             try EventLog.append("participant.imported", ["file": fileName, "participants": String(rows.count)], on: connection)
@@ -114,7 +117,13 @@ public struct ParticipantImport {
         let names = header.map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces) }
         var index: [String: Int] = [:]
-        for column in Self.columns { if let position = names.firstIndex(of: column) { index[column] = position } }
+        for column in Self.columns {
+            let positions = names.indices.filter { names[$0] == column }
+            if positions.count > 1 {
+                throw .invalid("The file \(fileName) names the column \(column) twice on its first line, in fields \(positions[0] + 1) and \(positions[1] + 1).")
+            }
+            index[column] = positions.first
+        }
         let missing = Self.columns.filter { index[$0] == nil }
         guard missing.isEmpty else {
             throw .invalid("The file \(fileName) lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")): its first line names \(Self.columns.joined(separator: ";")).")
@@ -122,45 +131,25 @@ public struct ParticipantImport {
         return index
     }
 
-    /// One id per distinct employer, each created once if new, in two statements.
-    private func employerIDs(_ employers: [Employer], on connection: Connection) throws -> [EmployerKey: Int] {
-        var ids: [EmployerKey: Int] = [:]
-        var withSiret: [String: String] = [:], withoutSiret: [String: String] = [:]
-        for employer in employers {
-            if let siret = employer.siret { withSiret[siret] = withSiret[siret] ?? employer.name }
-            else { withoutSiret[employer.name.lowercased()] = withoutSiret[employer.name.lowercased()] ?? employer.name }
-        }
-        for row in try connection.execute("""
-            INSERT INTO employer (name, siret) SELECT * FROM unnest(\(Array(withSiret.values)), \(Array(withSiret.keys)))
-            ON CONFLICT (siret) DO UPDATE SET name = employer.name RETURNING id, siret
-            """) {
-            let (id, siret) = try row.decode((Int, String).self)
-            ids[EmployerKey(siret: siret)] = id
-        }
-        for row in try connection.execute("""
-            INSERT INTO employer (name) SELECT * FROM unnest(\(Array(withoutSiret.values)))
-            ON CONFLICT (lower(name), lower(coalesce(city, ''))) WHERE siret IS NULL DO UPDATE SET name = employer.name
-            RETURNING id, lower(name)
-            """) {
-            let (id, name) = try row.decode((Int, String).self)
-            ids[EmployerKey(name: name)] = id
-        }
-        return ids
+    /// Creates the employers not there yet, once each: by SIRET, or by name when there is none.
+    /// The database tells names apart (`lower(name)`), so that Swift's and PostgreSQL's
+    /// lowercasing never have to agree.
+    private func insertEmployers(_ employers: [Employer], on connection: Connection) throws {
+        let withSiret = employers.filter { $0.siret != nil }, withoutSiret = employers.filter { $0.siret == nil }
+        try connection.execute("""
+            INSERT INTO employer (name, siret)
+            SELECT DISTINCT ON (siret) name, siret FROM unnest(\(withSiret.map(\.name)), \(withSiret.map { $0.siret ?? "" }))
+                WITH ORDINALITY AS row(name, siret, position)
+            ORDER BY siret, position
+            ON CONFLICT (siret) DO NOTHING
+            """)
+        try connection.execute("""
+            INSERT INTO employer (name)
+            SELECT DISTINCT ON (lower(name)) name FROM unnest(\(withoutSiret.map(\.name))) WITH ORDINALITY AS row(name, position)
+            ORDER BY lower(name), position
+            ON CONFLICT (lower(name), lower(coalesce(city, ''))) WHERE siret IS NULL DO NOTHING
+            """)
     }
-
-    private static func lineNumber(_ problem: String) -> Int {
-        Int(problem.dropFirst(5).prefix { $0.isNumber }) ?? 0
-    }
-}
-
-/// An employer as the import tells them apart: by SIRET, or by name without one.
-struct EmployerKey: Hashable {
-    let siret: String?
-    let name: String?
-
-    init(siret: String) { (self.siret, self.name) = (siret, nil) }
-    init(name: String) { (self.siret, self.name) = (nil, name.lowercased()) }
-    init(_ employer: Employer) { self = employer.siret.map(EmployerKey.init(siret:)) ?? EmployerKey(name: employer.name) }
 }
 
 /// Thrown to roll a dry run back after everything was checked and written.

@@ -15,7 +15,7 @@ public struct People {
             try connection.execute("""
                 INSERT INTO participant (first_name, last_name, email, phone, employer_id, status, accessibility_needs)
                 VALUES (\(participant.firstName), \(participant.lastName), \(participant.email.text), \(participant.phone),
-                        \(employerID), \(participant.status.rawValue), \(participant.accessibilityNeeds))
+                        \(employerID), \(participant.status), \(participant.accessibilityNeeds))
                 """)
             try EventLog.append("participant.added", ["email": participant.email.text], on: connection)
             return participant
@@ -33,8 +33,8 @@ public struct People {
             try connection.execute("""
                 UPDATE participant SET first_name = \(participant.firstName), last_name = \(participant.lastName),
                     email = \(participant.email.text), phone = \(participant.phone), employer_id = \(employerID),
-                    status = \(participant.status.rawValue), accessibility_needs = \(participant.accessibilityNeeds)
-                WHERE lower(email) = lower(\(email.text))
+                    status = \(participant.status), accessibility_needs = \(participant.accessibilityNeeds)
+                WHERE email = \(email.text)
                 """)
             try EventLog.append("participant.edited", ["email": participant.email.text], on: connection)
             return participant
@@ -53,13 +53,13 @@ public struct People {
     private func participants(email: EmailAddress?) throws -> [Participant] {
         try connection.execute("""
             SELECT \(unescaped: Participant.columns) FROM participant p LEFT JOIN employer e ON e.id = p.employer_id
-            WHERE \(email?.text) IS NULL OR lower(p.email) = lower(\(email?.text))
+            WHERE \(email?.text) IS NULL OR p.email = \(email?.text)
             ORDER BY p.last_name, p.first_name, p.email
             """).map(Participant.init(row:))
     }
 
     private func ensureNew(_ email: EmailAddress, on connection: Connection) throws {
-        let existing = try connection.execute("SELECT email FROM participant WHERE lower(email) = lower(\(email.text))")
+        let existing = try connection.execute("SELECT email FROM participant WHERE email = \(email.text)")
         if let row = existing.first {
             throw TrainingError.refused("A participant already has the email \(try row.decode(String.self, at: 0)).")
         }
@@ -90,7 +90,7 @@ extension Participant {
         self.init(firstName: try row.decode(String.self, "first_name"), lastName: try row.decode(String.self, "last_name"),
                   email: try EmailAddress(try row.decode(String.self, "email")))
         phone = try row.decode(String?.self, "phone")
-        status = Status(rawValue: try row.decode(String.self, "status"))!
+        status = try row.decode(Status.self, "status")
         accessibilityNeeds = try row.decode(String.self, "accessibility_needs")
         if let name = try row.decode(String?.self, "employer_name") {
             employer = Employer(name: name, siret: try row.decode(String?.self, "employer_siret"),

@@ -26,7 +26,7 @@ public struct Funding {
         let row = try connection.execute("""
             INSERT INTO funding_agreement (session_id, reference, funder_id, basis, amount_cents, scheme, agreement_number)
             VALUES (\(session), 'F' || (SELECT count(*) + 1 FROM funding_agreement WHERE session_id = \(session)),
-                    (SELECT id FROM funder WHERE code = \(funder.code)), \(agreement.basis.rawValue),
+                    (SELECT id FROM funder WHERE code = \(funder.code)), \(agreement.basis),
                     \(agreement.amount.cents), \(scheme), \(number))
             RETURNING id, reference
             """)[0]
@@ -47,7 +47,7 @@ public struct Funding {
             """).map { row in
             var agreement = FundingAgreement(
                 session: code.uppercased(), funder: try row.decode(String.self, "funder"),
-                basis: FundingAgreement.Basis(rawValue: try row.decode(String.self, "basis"))!,
+                basis: try row.decode(FundingAgreement.Basis.self, "basis"),
                 amount: Money(cents: try row.decode(Int.self, "amount_cents")),
                 scheme: try row.decode(String.self, "scheme"), agreementNumber: try row.decode(String?.self, "agreement_number"))
             agreement.reference = try row.decode(String.self, "reference")

@@ -22,7 +22,7 @@ public struct Registrations {
                 WHERE session_id = \(session.id) AND participant_id = \(participantID) AND status <> 'cancelled'
                 """)
             if let row = existing.first {
-                let status = Registration.Status(rawValue: try row.decode(String.self, at: 0))!
+                let status = try row.decode(Registration.Status.self, at: 0)
                 throw TrainingError.refused("\(email) is already registered for the session \(code) (\(status.rawValue)).")
             }
             let agreementID = try funding.map { try self.agreementID(for: $0, session: session.id, code: code, on: connection) }
@@ -32,7 +32,7 @@ public struct Registrations {
             let status: Registration.Status = confirmed < session.capacity ? .confirmed : .waitlisted
             try connection.execute("""
                 INSERT INTO registration (session_id, participant_id, status, funding_agreement_id)
-                VALUES (\(session.id), \(participantID), \(status.rawValue), \(agreementID))
+                VALUES (\(session.id), \(participantID), \(status), \(agreementID))
                 """)
             try EventLog.append("registration.\(status.rawValue)", ["session": code, "email": email.text], on: connection)
             return try registrations(ofSession: code, on: connection).first { $0.participant.email == email && $0.status == status }!
@@ -98,14 +98,14 @@ public struct Registrations {
                      CASE WHEN r.status = 'waitlisted' THEN r.registered_at END, p.last_name, p.first_name
             """).map { row in
             Registration(session: code, participant: try Participant(row: row),
-                         status: Registration.Status(rawValue: try row.decode(String.self, "registration_status"))!,
+                         status: try row.decode(Registration.Status.self, "registration_status"),
                          registeredAt: try row.decode(Date.self, "registered_at"),
                          funding: try row.decode(String?.self, "reference"))
         }
     }
 
     private func participantID(_ email: EmailAddress, on connection: Connection) throws -> Int {
-        guard let row = try connection.execute("SELECT id FROM participant WHERE lower(email) = lower(\(email.text))").first else {
+        guard let row = try connection.execute("SELECT id FROM participant WHERE email = \(email.text)").first else {
             throw TrainingError.notFound("No participant has the email \(email).")
         }
         return try row.decode(Int.self, at: 0)

@@ -24,10 +24,10 @@ public struct Sessions {
     public func sessions(from: LocalDate? = nil, to: LocalDate? = nil, status: Session.Status? = nil) throws -> [Session] {
         let start = from?.at(hour: 0, minute: 0, in: timeZone)
         let end = to.flatMap { French.calendar(timeZone).date(byAdding: .day, value: 1, to: $0.at(hour: 0, minute: 0, in: timeZone)!) }
-        return try sessions(code: nil, start: start, end: end, status: status?.rawValue)
+        return try sessions(code: nil, start: start, end: end, status: status)
     }
 
-    func sessions(code: String?, start: Date? = nil, end: Date? = nil, status: String? = nil) throws -> [Session] {
+    func sessions(code: String?, start: Date? = nil, end: Date? = nil, status: Session.Status? = nil) throws -> [Session] {
         let rows = try connection.execute("""
             SELECT s.id, s.code, m.code AS module, m.title, s.status, s.capacity, s.minimum,
                    (SELECT count(*) FROM registration r WHERE r.session_id = s.id AND r.status = 'confirmed') AS confirmed,
@@ -44,7 +44,7 @@ public struct Sessions {
         return try rows.map { row in
             Session(code: try row.decode(String.self, "code"), module: try row.decode(String.self, "module"),
                     moduleTitle: try row.decode(String.self, "title"),
-                    status: Session.Status(rawValue: try row.decode(String.self, "status"))!,
+                    status: try row.decode(Session.Status.self, "status"),
                     capacity: try row.decode(Int.self, "capacity"), minimum: try row.decode(Int.self, "minimum"),
                     parts: parts[try row.decode(Int.self, "id")] ?? [],
                     confirmed: try row.decode(Int.self, "confirmed"), waitlisted: try row.decode(Int.self, "waitlisted"))
@@ -95,8 +95,7 @@ struct SessionRow {
             SELECT id, code, status, capacity FROM session WHERE code = \(code.uppercased()) \(unescaped: locking ? "FOR UPDATE" : "")
             """)
         guard let row = rows.first else { throw TrainingError.notFound("No session has the code \(code.uppercased()).") }
-        let (id, code, status, capacity) = try row.decode((Int, String, String, Int).self)
-        (self.id, self.code, self.status, self.capacity) = (id, code, Session.Status(rawValue: status)!, capacity)
+        (id, self.code, status, capacity) = try row.decode((Int, String, Session.Status, Int).self)
     }
 
     /// Draft and scheduled sessions take changes; completed and cancelled ones are closed.

@@ -1,26 +1,56 @@
 import Foundation
 
-/// An email address, trimmed, checked as the database checks it (`is_valid_email`), and compared
-/// without regard to case, as the unique index on `lower(email)` compares it.
+/// An email address in its one canonical form: trimmed, lowercased, Unicode NFC. Two spellings
+/// of one address (capitals, `é` composed or not) are one address, stored one way; every lookup
+/// compares the canonical text, and the database refuses any other form
+/// (`is_canonical_email`, migration 0006).
+///
+/// Refused: what no mail system delivers to — spaces, invisible and control characters, the
+/// specials `< > ( ) [ ] \ , ; : "`, a local part that starts or ends with a dot or holds two in a
+/// row, an empty domain label (`a@b..fr`), a domain without a dot.
 public struct EmailAddress: Sendable, Hashable, Codable, CustomStringConvertible {
     public let text: String
 
+    public static let maximumLength = 254
+
     public init(_ text: String) throws(TrainingError) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
-        guard trimmed.count <= 254, parts.count == 2, !parts[0].isEmpty,
-              parts[1].split(separator: ".", omittingEmptySubsequences: false).count >= 2,
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !trimmed.contains(where: \.isWhitespace) else {
-            throw .invalid("The email “\(text)” is not an email address.")
+        let canonical = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().precomposedStringWithCanonicalMapping
+        if let problem = Self.problem(canonical) {
+            throw .invalid("The email “\(Printable.escaped(text))” is not an email address: \(problem).")
         }
-        self.text = trimmed
+        self.text = canonical
+    }
+
+    /// What is wrong with a lowercased, NFC address, or `nil` when nothing is.
+    static func problem(_ address: String) -> String? {
+        if let bad = address.unicodeScalars.first(where: isForbidden) {
+            return bad == " " ? "it holds a space" : "it holds the character \(Field.name(of: bad))"
+        }
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return parts.count == 1 ? "it has no @" : "it has more than one @" }
+        let (local, domain) = (parts[0], parts[1])
+        if local.isEmpty { return "nothing comes before the @" }
+        if local.hasPrefix(".") || local.hasSuffix(".") || local.contains("..") {
+            return "a dot starts or ends the part before the @, or two dots follow each other"
+        }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        if labels.count < 2 || labels.contains(where: \.isEmpty) {
+            return "the part after the @ is not a domain like asso.fr"
+        }
+        if address.unicodeScalars.count > maximumLength { return "it is longer than \(maximumLength) characters" }
+        return nil
+    }
+
+    /// Spaces of any kind, control and format (invisible) characters, and RFC 5322's specials.
+    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isWhitespace || "<>()[]\\,;:\"".unicodeScalars.contains(scalar) { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .privateUse, .surrogate: return true
+        default: return false
+        }
     }
 
     public var description: String { text }
-
-    public static func == (a: EmailAddress, b: EmailAddress) -> Bool { a.text.lowercased() == b.text.lowercased() }
-    public func hash(into hasher: inout Hasher) { hasher.combine(text.lowercased()) }
 
     public init(from decoder: any Decoder) throws { try self.init(decoder.singleValueContainer().decode(String.self)) }
     public func encode(to encoder: any Encoder) throws {

@@ -1,29 +1,44 @@
 import Foundation
 
 /// Checks of the free-text and code fields every noun has, with the sentences that go with them.
+///
+/// Text from outside is made canonical here, once: Unicode NFC (so that `é` typed as one code
+/// point or as `e` and a combining accent is stored one way), trimmed, and checked for the
+/// characters that have no place in it. Lengths count Unicode code points, as PostgreSQL's
+/// `length()` does, so that a limit means the same on both sides. The database checks the same
+/// with `is_one_line`, `is_clean_text` and `IS NFC NORMALIZED` (migration 0006).
 enum Field {
-    /// Trimmed, non-empty, at most `limit` characters.
-    static func required(_ text: String, _ name: String, limit: Int) throws(TrainingError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .invalid("The \(name) is empty.") }
-        return try optional(trimmed, name, limit: limit)
+    /// Names, codes, titles: one line. Notes and programmes: paragraphs, with line breaks and tabs.
+    enum Lines { case one, many }
+
+    /// Canonical, non-empty, at most `limit` code points.
+    static func required(_ text: String, _ name: String, limit: Int, lines: Lines = .one) throws(TrainingError) -> String {
+        let canonical = try optional(text, name, limit: limit, lines: lines)
+        guard !canonical.isEmpty else { throw .invalid("The \(name) is empty.") }
+        return canonical
     }
 
-    /// Trimmed, at most `limit` characters; may be empty.
-    static func optional(_ text: String, _ name: String, limit: Int) throws(TrainingError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.count <= limit else {
-            throw .invalid("The \(name) is \(trimmed.count) characters long; the most is \(limit).")
+    /// Canonical, at most `limit` code points; may be empty.
+    static func optional(_ text: String, _ name: String, limit: Int, lines: Lines = .one) throws(TrainingError) -> String {
+        var canonical = text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        if lines == .many { canonical = canonical.replacing("\r\n", with: "\n").replacing("\r", with: "\n") }
+        if let bad = canonical.unicodeScalars.first(where: { !isAllowed($0, lines) }) {
+            let rule = lines == .one ? "it is one line of text" : "only letters, signs, line breaks and tabs belong in it"
+            throw .invalid("The \(name) holds the character \(Self.name(of: bad)): \(rule).")
         }
-        return trimmed
+        let length = canonical.unicodeScalars.count
+        guard length <= limit else {
+            throw .invalid("The \(name) is \(length) characters long; the most is \(limit).")
+        }
+        return canonical
     }
 
     /// A short code people type: 2 to 30 capital letters, digits and dashes; typed in any case.
     static func code(_ text: String, of noun: String) throws(TrainingError) -> String {
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()
-        guard (2...30).contains(code.count), code.first!.isASCIIDigit || code.first!.isASCIIUppercase,
+        guard (2...30).contains(code.unicodeScalars.count), let first = code.first, first.isASCIIDigit || first.isASCIIUppercase,
               code.allSatisfy({ $0.isASCIIDigit || $0.isASCIIUppercase || $0 == "-" }) else {
-            throw .invalid("The \(noun) code “\(text)” is not valid: use 2 to 30 letters, digits and dashes, like PMAE-EMPLOI.")
+            throw .invalid("The \(noun) code “\(Printable.escaped(text))” is not valid: use 2 to 30 letters, digits and dashes, like PMAE-EMPLOI.")
         }
         return code
     }
@@ -35,8 +50,41 @@ enum Field {
         }
         return value
     }
+
+    /// Control characters (C0, DEL, C1) and the Unicode line and paragraph separators never
+    /// belong in a field; paragraphs keep their line feeds and tabs.
+    private static func isAllowed(_ scalar: Unicode.Scalar, _ lines: Lines) -> Bool {
+        if lines == .many, scalar == "\n" || scalar == "\t" { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return false
+        default: return true
+        }
+    }
+
+    /// A character as an error names it: `“<”` when it can be seen, else its code point and,
+    /// where Unicode has one, its name: `U+200B (ZERO WIDTH SPACE)`.
+    static func name(of scalar: Unicode.Scalar) -> String {
+        if (0x21...0x7E).contains(scalar.value) { return "“\(scalar)”" }
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        guard let name = scalar.properties.nameAlias ?? scalar.properties.name ?? controlNames[scalar.value] else {
+            return code
+        }
+        return "\(code) (\(name))"
+    }
+
+    /// Unicode gives control characters no name; these are the ones a file or a paste brings.
+    private static let controlNames: [UInt32: String] = [
+        0x00: "NULL", 0x07: "ALERT", 0x08: "BACKSPACE", 0x09: "TAB", 0x0A: "LINE FEED", 0x0B: "LINE TABULATION",
+        0x0C: "FORM FEED", 0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE",
+    ]
 }
 
 extension Character {
     var isASCIIUppercase: Bool { isASCII && isUppercase }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
 }

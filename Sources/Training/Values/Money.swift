@@ -25,15 +25,17 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
             : digits.split(separator: ".", omittingEmptySubsequences: false)
         let euros = parts.first ?? ""
         let decimals = parts.count == 2 ? parts[1] : ""
-        guard parts.count <= 2, !euros.isEmpty, euros.count <= 7, decimals.count <= 2,
+        guard parts.count <= 2, !euros.isEmpty, decimals.count <= 2,
               euros.allSatisfy(\.isASCIIDigit), decimals.allSatisfy(\.isASCIIDigit),
-              parts.count == 1 || !decimals.isEmpty,
-              let whole = Int(euros) else {
-            throw .invalid("The \(field) “\(text)” is not an amount in euros: write it like 300 or 3 600,50.")
+              parts.count == 1 || !decimals.isEmpty else {
+            throw .invalid("The \(field) “\(Printable.escaped(text))” is not an amount in euros: write it like 300 or 3 600,50.")
+        }
+        guard euros.drop(while: { $0 == "0" }).count <= 7, let whole = Int(euros) else {
+            throw .invalid("The \(field) “\(Printable.escaped(text))” is over \(maximum), the most Atelier accepts.")
         }
         let cents = whole * 100 + (Int(decimals.padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0)
         guard cents <= maximum.cents else {
-            throw .invalid("The \(field) “\(text)” is over \(maximum), the most Atelier accepts.")
+            throw .invalid("The \(field) “\(Printable.escaped(text))” is over \(maximum), the most Atelier accepts.")
         }
         return Money(cents: cents)
     }

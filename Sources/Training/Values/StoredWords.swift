@@ -1,0 +1,16 @@
+import Postgres
+
+// The closed word lists the database stores as text under a check constraint: bound and decoded
+// as themselves, so that a word the program does not know is a decoding error naming its column.
+extension Session.Status: PostgresCodable {}
+extension Registration.Status: PostgresCodable {}
+extension AttendanceStatus: PostgresCodable, PostgresArrayElement {}
+extension FundingAgreement.Basis: PostgresCodable {}
+extension Participant.Status: PostgresCodable, PostgresArrayElement {}
+extension Module.Modality: PostgresCodable {}
+extension Module.Nature: PostgresCodable {}
+extension Funder.Kind: PostgresCodable {}
+extension Trainer.Kind: PostgresCodable {}
+extension ReferentialArea.Kind: PostgresCodable {}
+extension QuestionnaireKind: PostgresCodable {}
+extension Question.AnswerType: PostgresCodable {}
