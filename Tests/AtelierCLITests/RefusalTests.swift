@@ -25,7 +25,7 @@ import Training
         Case(name: "impossible date", arguments: ["session", "schedule", "--slot", "2031-02-30T09:00-12:00"] + future,
              status: 65, sentence: "The date 2031-02-30 does not exist."),
         Case(name: "end before start", arguments: ["session", "schedule", "--slot", "2031-03-03T12:30-09:00"] + future,
-             status: 65, sentence: "The slot 2031-03-03T12:30-09:00 ends before it starts."),
+             status: 65, sentence: "The slot 2031-03-03T12:30-09:00 ends before it starts: a slot lies within one day, so one that crosses midnight is two slots."),
         Case(name: "slot in the past", arguments: ["session", "schedule", "--slot", "2024-03-04T09:00-12:00"] + future,
              status: 65, sentence: "The slot 2024-03-04T09:00-12:00 is in the past: add --past to record a session already given."),
         Case(name: "malformed slot", arguments: ["session", "schedule", "--slot", "lundi matin"] + future,

@@ -20,11 +20,11 @@ import Testing
     }
 
     @Test func presentCountsAndExcusedDoesNot() throws {
+        try fixture.attendances.record(session: code, slot: start("2025-04-18T14:00"),
+                                       marks: [try fixture.email(2): .excused, try fixture.email(3): .absent], by: "Claire")
         for text in allStarts {
             try fixture.attendances.record(session: code, slot: start(text), marks: [:], everyoneElse: .present, by: "Claire")
         }
-        try fixture.attendances.record(session: code, slot: start("2025-04-18T14:00"),
-                                       marks: [try fixture.email(2): .excused, try fixture.email(3): .absent], by: "Claire")
         let sheet = try fixture.attendances.sheet(session: code)
         #expect(sheet.plannedMinutes == 1260)
         #expect(sheet.lines.map(\.attendedMinutes) == [1260, 1050, 1050])
@@ -78,5 +78,37 @@ import Testing
             try fixture.attendances.record(session: future.code, slot: start("2031-04-04T09:00"), marks: [:], everyoneElse: .present, by: "Claire")
         }
         #expect(try fixture.count("SELECT count(*) FROM attendance") == 0)
+    }
+
+    /// A second `record` only fills the marks still missing; changing one is a correction.
+    @Test func recordingAgainNeverChangesAMark() throws {
+        let slot = try start("2025-04-04T09:00")
+        #expect(try fixture.attendances.record(session: code, slot: slot, marks: [try fixture.email(1): .absent], by: "Claire") == 1)
+        #expect(try fixture.attendances.record(session: code, slot: slot, marks: [:], everyoneElse: .present, by: "Claire") == 2)
+        #expect(try fixture.attendances.record(session: code, slot: slot, marks: [:], everyoneElse: .present, by: "Claire") == 0)
+        #expect(try fixture.attendances.record(session: code, slot: slot, marks: [try fixture.email(1): .absent], by: "Claire") == 0)
+        #expect(try fixture.attendances.sheet(session: code).lines.map { $0.marks[0] } == [.absent, .present, .present])
+        #expect(throws: TrainingError.refused("p1@asso.fr is already marked absent for this slot: change it with `atelier attendance correct`.")) {
+            try fixture.attendances.record(session: code, slot: slot, marks: [try fixture.email(1): .present], by: "Claire")
+        }
+        #expect(try fixture.attendances.record(session: code, slot: slot, marks: [try fixture.email(1): .present], by: "Claire",
+                                               correcting: true) == 1)
+        #expect(try fixture.attendances.sheet(session: code).lines[0].marks[0] == .present)
+        #expect(try fixture.events("attendance.corrected").count == 1)
+        #expect(try fixture.events("attendance.recorded").count == 2)
+    }
+
+    /// Completion waits for the last slot's end, in Swift and in the database's trigger.
+    @Test func aSessionIsCompletedOnlyOnceItIsOver() throws {
+        let future = try fixture.sessions.schedule(try fixture.caenPlan(year: 2031))
+        #expect(throws: TrainingError.refused("The session \(future.code) is not over: its last slot ends samedi 19 avril 2031 at 12\u{00A0}h\u{00A0}30; complete it after that.")) {
+            try fixture.sessions.complete(future.code)
+        }
+        let error = #expect(throws: PostgresError.self) {
+            try fixture.connection.execute("UPDATE session SET status = 'completed', completed_at = now() WHERE code = \(future.code)")
+        }
+        #expect(error?.constraint == "session_ended")
+        #expect(try fixture.sessions.session(future.code).status == .scheduled)
+        #expect(try fixture.sessions.cancel(future.code).status == .cancelled)
     }
 }

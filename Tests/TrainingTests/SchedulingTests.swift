@@ -51,7 +51,15 @@ import Testing
 
     @Test func badSlotsAreRefusedBeforeAnythingIsWritten() throws {
         #expect(throws: TrainingError.invalid("The date 2030-02-30 does not exist.")) { try SlotSpec(parsing: "2030-02-30T09:00-12:00") }
-        #expect(throws: TrainingError.invalid("The slot 2030-04-04T12:30-09:00 ends before it starts.")) { try SlotSpec(parsing: "2030-04-04T12:30-09:00") }
+        #expect(throws: TrainingError.invalid("The slot 2030-04-04T12:30-09:00 ends before it starts: a slot lies within one day, so one that crosses midnight is two slots.")) {
+            try SlotSpec(parsing: "2030-04-04T12:30-09:00")
+        }
+        #expect(throws: TrainingError.invalid("The slot 2030-04-04T22:00-01:00 ends before it starts: a slot lies within one day, so one that crosses midnight is two slots.")) {
+            try SlotSpec(parsing: "2030-04-04T22:00-01:00")
+        }
+        #expect(throws: TrainingError.invalid("The slot 2030-04-04T09:00-09:00 lasts no time: it starts and ends at the same minute.")) {
+            try SlotSpec(parsing: "2030-04-04T09:00-09:00")
+        }
         #expect(throws: TrainingError.self) { try SlotSpec(parsing: "2030-04-04T25:00-26:00") }
         var plan = try fixture.caenPlan()
         plan.slots.append(try SlotSpec(parsing: "2030-04-04T12:00-13:00"))
@@ -139,5 +147,47 @@ import Testing
         #expect(throws: TrainingError.refused("The session S-2030-001 is cancelled: only a scheduled session can be completed.")) {
             try fixture.sessions.complete(draft.code)
         }
+    }
+
+    /// The night the clocks go back, 02:30 happens twice in Paris: the slot's length would be a
+    /// guess (60 or 120 minutes). The night they go forward, 02:30 never happens.
+    @Test func timesTheClocksSkipOrRepeatAreRefused() throws {
+        let paris = fixture.paris
+        #expect(throws: TrainingError.invalid("The slot 2027-10-31T02:30-03:30 uses 02:30, a time that happens twice on 2027-10-31 in Europe/Paris: the clocks go back over it.")) {
+            try SlotSpec(parsing: "2027-10-31T02:30-03:30").interval(in: paris)
+        }
+        #expect(throws: TrainingError.invalid("The slot 2027-03-28T02:30-04:00 uses 02:30, a time that does not exist on 2027-03-28 in Europe/Paris: the clocks go forward over it.")) {
+            try SlotSpec(parsing: "2027-03-28T02:30-04:00").interval(in: paris)
+        }
+        let (start, end) = try SlotSpec(parsing: "2027-10-31T01:30-04:00").interval(in: paris)
+        #expect(end.timeIntervalSince(start) == 3.5 * 3600)
+    }
+
+    /// In Beirut the clocks go from 00:00 to 01:00 on 26 March 2028: that day has no midnight,
+    /// and listing it still works.
+    @Test func aZoneWhoseDaySkipsMidnightListsItsSessions() throws {
+        let beirut = try #require(TimeZone(identifier: "Asia/Beirut"))
+        let sessions = Sessions(fixture.connection, timeZone: beirut)
+        var plan = SessionPlan(module: "PMAE-EMPLOI", slots: [try SlotSpec(parsing: "2028-03-26T09:00-12:00")])
+        plan.recordsPast = true
+        let code = try sessions.schedule(plan).code
+        let day = try LocalDate(parsing: "2028-03-26")
+        #expect(day.start(in: beirut) == Date(timeIntervalSince1970: 1_837_634_400))  // 01:00 at UTC+3
+        #expect(try sessions.sessions(from: day, to: day).map(\.code) == [code])
+        #expect(try sessions.sessions(to: LocalDate(parsing: "2028-03-25")).map(\.code) == [])
+        #expect(try sessions.sessions(from: LocalDate(parsing: "2028-03-27")).map(\.code) == [])
+    }
+
+    /// The database checks a slot's day in the zone it was entered in: 06:00–09:00 in Tokyo is
+    /// one day there, though it crosses midnight in Paris.
+    @Test func theSameDayCheckUsesTheSlotsZone() throws {
+        let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+        var plan = SessionPlan(module: "PMAE-EMPLOI", slots: [try SlotSpec(parsing: "2030-04-04T06:00-09:00")])
+        plan.recordsPast = true
+        _ = try Sessions(fixture.connection, timeZone: tokyo).schedule(plan)
+        let error = #expect(throws: PostgresError.self) {
+            try fixture.connection.execute("UPDATE slot SET time_zone = 'Europe/Paris'")
+        }
+        #expect(error?.constraint == "slot_within_one_day")
     }
 }

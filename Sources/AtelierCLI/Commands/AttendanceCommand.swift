@@ -13,8 +13,8 @@ struct AttendanceCommand: ParsableCommand {
         @Option(help: "The slot, by its start: 2027-04-05T09:00.") var slot: String
         @Option(name: .customLong("present"), help: "A participant's email who was there, or `all` for everyone not named otherwise.")
         var present: [String] = []
-        @Option(name: .customLong("absent"), help: "A participant's email who was not there.") var absent: [String] = []
-        @Option(name: .customLong("excused"), help: "A participant's email who was excused (recorded; not attended time).")
+        @Option(name: .customLong("absent"), help: "A participant's email who was not there, or `all`.") var absent: [String] = []
+        @Option(name: .customLong("excused"), help: "A participant's email who was excused (recorded; not attended time), or `all`.")
         var excused: [String] = []
         @Option(help: "Who records it; your login name by default.") var by = ProcessInfo.processInfo.environment["USER"] ?? "atelier"
 
@@ -22,7 +22,11 @@ struct AttendanceCommand: ParsableCommand {
         func run(session: String, options: GlobalOptions, correcting: Bool) throws {
             try options.run { context in
                 let count = try record(context, session: session, correcting: correcting)
-                print("\(correcting ? "Corrected" : "Recorded") \(count) mark\(count == 1 ? "" : "s") for the slot \(slot) of the session \(session.uppercased()).")
+                if count == 0 {
+                    print("Nothing new for the slot \(slot) of the session \(session.uppercased()): every mark given was already recorded.")
+                } else {
+                    print("\(correcting ? "Corrected" : "Recorded") \(count) mark\(count == 1 ? "" : "s") for the slot \(slot) of the session \(session.uppercased()).")
+                }
             }
         }
 
@@ -31,7 +35,13 @@ struct AttendanceCommand: ParsableCommand {
             var everyoneElse: AttendanceStatus?
             for (emails, status) in [(present, AttendanceStatus.present), (absent, .absent), (excused, .excused)] {
                 for email in emails {
-                    if email.lowercased() == "all" && status == .present { everyoneElse = .present; continue }
+                    if email.lowercased() == "all" {
+                        if let other = everyoneElse, other != status {
+                            throw TrainingError(.invalidInput, "`all` is given as both \(other.rawValue) and \(status.rawValue): give it once, and name the others.")
+                        }
+                        everyoneElse = status
+                        continue
+                    }
                     let address = try EmailAddress(email)
                     if let other = marks[address], other != status {
                         throw TrainingError(.invalidInput, "\(email) is marked both \(other.rawValue) and \(status.rawValue).")
@@ -59,7 +69,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Correct the attendance of a completed session; the correction is kept as an event.",
+            abstract: "Change marks already recorded, before or after completion; the correction is kept as an event.",
             discussion: "Example: atelier attendance correct S-2027-001 --slot 2027-04-05T09:00 --excused paul@asso.fr --by \"Claire Martin\"")
 
         @Argument(help: "The session's code.") var session: String

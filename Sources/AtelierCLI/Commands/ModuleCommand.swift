@@ -19,7 +19,7 @@ struct ModuleCommand: ParsableCommand {
         @Option(help: "presentiel, distanciel or hybride.") var modality: String?
         @Option(help: "action_de_formation, bilan_de_competences, vae or apprentissage.") var nature: String?
         @Option(help: "How learning is evaluated.") var evaluation: String?
-        @Option(help: "The default number of seats of its sessions.") var capacity: Int?
+        @Option(parsing: .unconditional, help: "The default number of seats of its sessions, from 1 to 500.") var capacity: String?
         @Option(name: .customLong("price-per-participant"), help: "The price per participant, like 300 or 300,00.")
         var pricePerParticipant: String?
         @Option(name: .customLong("price-per-group"), help: "The price for a whole group, like 3 600.") var pricePerGroup: String?
@@ -36,7 +36,7 @@ struct ModuleCommand: ParsableCommand {
             if let modality { module.modality = try Choice.parse(modality, "modality") }
             if let nature { module.nature = try Choice.parse(nature, "nature") }
             if let evaluation { module.evaluationMethod = evaluation }
-            if let capacity { module.defaultCapacity = capacity }
+            if let capacity { module.defaultCapacity = try WholeNumber.parse(capacity, "capacity", in: 1...500) }
             if let pricePerParticipant { module.pricePerParticipant = try Money.parse(pricePerParticipant, field: "price per participant") }
             if let pricePerGroup { module.pricePerGroup = try Money.parse(pricePerGroup, field: "price per group") }
             if !competences.isEmpty { module.competences = competences }

@@ -40,16 +40,16 @@ struct SessionCommand: ParsableCommand {
 
         @Option(help: "The module's code.") var module: String
         @OptionGroup var timing: Timing
-        @Option(help: "The number of seats; the module's by default.") var capacity: Int?
-        @Option(help: "The fewest participants for the session to run.") var minimum: Int?
+        @Option(parsing: .unconditional, help: "The number of seats, from 1 to 500; the module's by default.") var capacity: String?
+        @Option(parsing: .unconditional, help: "The fewest participants for the session to run.") var minimum: String?
         @Flag(help: "Prepare it without announcing it; `session publish` schedules it.") var draft = false
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             try options.run { context in
                 var plan = try timing.plan(module: module)
-                plan.capacity = capacity
-                plan.minimum = minimum
+                plan.capacity = try capacity.map { try WholeNumber.parse($0, "capacity", in: 1...500) }
+                plan.minimum = try minimum.map { try WholeNumber.parse($0, "minimum", in: 0...500) }
                 plan.isDraft = draft
                 let session = try Sessions(context.connect(), timeZone: context.timeZone).schedule(plan)
                 print("\(draft ? "Prepared" : "Scheduled") the session \(session.code): \(session.moduleTitle), \(Display.span(session, in: context.timeZone)), \(French.hours(minutes: session.plannedMinutes)) in \(session.parts.count) part\(session.parts.count == 1 ? "" : "s").")

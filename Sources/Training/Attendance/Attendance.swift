@@ -34,9 +34,10 @@ public struct Attendances {
     }
 
     /// Records one slot: the named participants with their status, and `everyoneElse` (if given)
-    /// for every other confirmed participant. Returns how many marks were written.
-    /// A completed session's attendance is frozen; `correcting` changes it anyway and leaves an
-    /// `attendance.corrected` event.
+    /// for every other confirmed participant still without a mark. Returns how many marks were
+    /// written. Recording never changes a mark already there: that is `correcting`, which
+    /// overwrites and leaves an `attendance.corrected` event — even once the session is
+    /// completed and its attendance frozen.
     @discardableResult
     public func record(session code: String, slot start: SlotStart, marks: [EmailAddress: AttendanceStatus],
                        everyoneElse: AttendanceStatus? = nil, by recorder: String, correcting: Bool = false) throws -> Int {
@@ -46,9 +47,7 @@ public struct Attendances {
             switch (session.status, correcting) {
             case (.completed, false):
                 throw TrainingError.refused("The session \(session.code) is completed: its attendance is frozen; change it with `atelier attendance correct`.")
-            case (.scheduled, true), (.draft, true):
-                throw TrainingError.refused("The session \(session.code) is not completed yet: record its attendance with `atelier attendance record`.")
-            case (.cancelled, _), (.draft, false):
+            case (.cancelled, _), (.draft, _):
                 throw TrainingError.refused("The session \(session.code) is \(session.status.rawValue): it has no attendance.")
             default: break
             }
@@ -57,20 +56,34 @@ public struct Attendances {
                 SELECT r.id, p.email FROM registration r JOIN participant p ON p.id = r.participant_id
                 WHERE r.session_id = \(session.id) AND r.status = 'confirmed'
                 """).map { row in (id: try row.decode(Int.self, "id"), email: try EmailAddress(row.decode(String.self, "email"))) }
+            guard !marks.isEmpty || everyoneElse != nil else {
+                throw TrainingError.invalid("Nothing to record: name participants with --present, --absent or --excused, or use --present all.")
+            }
+            let existing = Dictionary(uniqueKeysWithValues: try connection.execute("""
+                SELECT registration_id, status FROM attendance WHERE slot_id = \(slot.id)
+                """).map { try $0.decode((Int, AttendanceStatus).self) })
             var writes: [(registration: Int, status: AttendanceStatus)] = []
             for (email, status) in marks.sorted(by: { $0.key.text < $1.key.text }) {
                 guard let registration = confirmed.first(where: { $0.email == email }) else {
                     throw TrainingError.refused("\(email) is not a confirmed participant of the session \(session.code).")
                 }
+                if !correcting, let earlier = existing[registration.id] {
+                    guard earlier == status else {
+                        throw TrainingError.refused("\(email) is already marked \(earlier.rawValue) for this slot: change it with `atelier attendance correct`.")
+                    }
+                    continue
+                }
                 writes.append((registration.id, status))
             }
             if let everyoneElse {
-                for registration in confirmed where marks[registration.email] == nil { writes.append((registration.id, everyoneElse)) }
+                for registration in confirmed where marks[registration.email] == nil && (correcting || existing[registration.id] == nil) {
+                    writes.append((registration.id, everyoneElse))
+                }
             }
-            guard !writes.isEmpty else {
-                throw TrainingError.invalid("Nothing to record: name participants with --present, --absent or --excused, or use --present all.")
+            guard !writes.isEmpty else { return 0 }
+            if correcting && session.status == .completed {
+                try connection.execute("SELECT set_config('atelier.correction', 'on', true)")
             }
-            if correcting { try connection.execute("SELECT set_config('atelier.correction', 'on', true)") }
             try connection.execute("""
                 INSERT INTO attendance (registration_id, slot_id, session_id, status, recorded_by)
                 SELECT r, \(slot.id), \(session.id), st, \(recordedBy)

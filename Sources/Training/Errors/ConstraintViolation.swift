@@ -50,6 +50,7 @@ public enum ConstraintViolation {
         "attendance_not_in_future": (.refused, "Attendance cannot be recorded for a slot that has not started."),
         "attendance_registration_confirmed": (.refused, "Attendance is recorded only for confirmed participants."),
         "attendance_frozen": (.refused, "The session is completed: its attendance is frozen; use `attendance correct`."),
+        "session_ended": (.refused, "The session cannot be completed before its last slot has ended."),
         "session_attendance_complete": (.refused, "The session cannot be completed: attendance is missing for some participants."),
         "answer_matches_question": (.invalidInput, "The answer does not fit its question: a scale from 1 to 5, oui or non, or text."),
         "answer_one_value": (.invalidInput, "An answer holds exactly one value."),

@@ -80,11 +80,15 @@ extension Sessions {
         }
     }
 
-    /// Completes a session whose every slot has attendance for every confirmed registration;
-    /// attendance is frozen from then on.
+    /// Completes a session whose last slot has ended and whose every slot has attendance for
+    /// every confirmed registration; attendance is frozen from then on.
     public func complete(_ code: String) throws -> Session {
         try transition(code, from: [.scheduled], refusal: "only a scheduled session can be completed",
                        event: "session.completed") { session, connection in
+            let end = try connection.execute("SELECT max(ends_at) FROM slot WHERE session_id = \(session.id)")[0].decode(Date?.self, at: 0)
+            if let end, end > now() {
+                throw TrainingError.refused("The session \(session.code) is not over: its last slot ends \(French.date(end, in: timeZone)) at \(French.time(end, in: timeZone)); complete it after that.")
+            }
             let missing = try connection.execute("""
                 SELECT p.first_name || ' ' || upper(p.last_name) AS name, s.starts_at
                 FROM registration r JOIN participant p ON p.id = r.participant_id
@@ -129,8 +133,8 @@ extension Sessions {
                 """)[0].decode(Int.self, at: 0)
             for slot in slots {
                 let slotID = try connection.execute("""
-                    INSERT INTO slot (session_id, part_id, starts_at, ends_at, venue_id)
-                    VALUES (\(session), \(partID), \(slot.start), \(slot.end), \(venue)) RETURNING id
+                    INSERT INTO slot (session_id, part_id, starts_at, ends_at, venue_id, time_zone)
+                    VALUES (\(session), \(partID), \(slot.start), \(slot.end), \(venue), \(timeZone.identifier)) RETURNING id
                     """)[0].decode(Int.self, at: 0)
                 for trainer in trainers { try book(trainer, slot: slotID, slot.spec, on: connection) }
             }

@@ -22,8 +22,8 @@ public struct Sessions {
 
     /// Sessions with a slot between `from` and `to` (whole days, inclusive), of a status.
     public func sessions(from: LocalDate? = nil, to: LocalDate? = nil, status: Session.Status? = nil) throws -> [Session] {
-        let start = from?.at(hour: 0, minute: 0, in: timeZone)
-        let end = to.flatMap { French.calendar(timeZone).date(byAdding: .day, value: 1, to: $0.at(hour: 0, minute: 0, in: timeZone)!) }
+        let start = from?.start(in: timeZone)
+        let end = to?.next.start(in: timeZone)
         return try sessions(code: nil, start: start, end: end, status: status)
     }
 

@@ -26,21 +26,58 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The date of an instant in a time zone.
     public init(_ date: Date, in timeZone: TimeZone) {
         let parts = French.calendar(timeZone).dateComponents([.year, .month, .day], from: date)
-        (year, month, day) = (parts.year!, parts.month!, parts.day!)
+        (year, month, day) = (parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
-    /// The instant this date shows `hour:minute` in the time zone; `nil` in a DST gap.
-    public func at(hour: Int, minute: Int, in timeZone: TimeZone) -> Date? {
-        let calendar = French.calendar(timeZone)
-        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)
-        guard let date = calendar.date(from: components) else { return nil }
-        let back = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return back.hour == hour && back.minute == minute && back.day == day ? date : nil
+    /// What a wall-clock time on this date is in a time zone.
+    public enum WallTime: Equatable {
+        case instant(Date)
+        /// The clocks went forward over it: it never shows.
+        case skipped
+        /// The clocks went back over it: it shows twice, first at `earlier`.
+        case repeated(earlier: Date)
+
+        /// The instant, when there is exactly one.
+        public var date: Date? { if case .instant(let date) = self { date } else { nil } }
     }
+
+    /// The instant this date shows `hour:minute` in the time zone, found from the zone's offsets
+    /// around it: each offset that maps the wall time back onto itself is one instant.
+    public func at(hour: Int, minute: Int, in timeZone: TimeZone) -> WallTime {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+        guard let wall = utc.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)) else {
+            return .skipped
+        }
+        let offsets = Set([-86_400.0, 0, 86_400].map { timeZone.secondsFromGMT(for: wall + $0) })
+        let instants = offsets.map { wall - Double($0) }.filter { timeZone.secondsFromGMT(for: $0) == Int(wall.timeIntervalSince($0)) }.sorted()
+        guard let first = instants.first else { return .skipped }
+        return instants.count == 1 ? .instant(first) : .repeated(earlier: first)
+    }
+
+    /// The day's first instant in the time zone: midnight, or the end of a gap that swallows it.
+    public func start(in timeZone: TimeZone) -> Date {
+        for minutes in stride(from: 0, to: 24 * 60, by: 15) {
+            switch at(hour: minutes / 60, minute: minutes % 60, in: timeZone) {
+            case .instant(let date), .repeated(let date): return date
+            case .skipped: continue
+            }
+        }
+        return next.start(in: timeZone)  // a day the zone skipped whole (Samoa, 30 December 2011)
+    }
+
+    /// The next day.
+    public var next: LocalDate {
+        let days = LocalDate.days(inMonth: month, year: year)
+        if day < days { return LocalDate(unchecked: year, month, day + 1) }
+        return month < 12 ? LocalDate(unchecked: year, month + 1, 1) : LocalDate(unchecked: year + 1, 1, 1)
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) { (self.year, self.month, self.day) = (year, month, day) }
 
     static func days(inMonth month: Int, year: Int) -> Int {
         switch month {

@@ -18,8 +18,11 @@ public struct SlotSpec: Sendable, Hashable, CustomStringConvertible {
         self.start = start
         self.end = end
         self.text = text
+        guard end != start else {
+            throw .invalid("The slot \(text) lasts no time: it starts and ends at the same minute.")
+        }
         guard end.hour * 60 + end.minute > start.hour * 60 + start.minute else {
-            throw .invalid("The slot \(text) ends before it starts.")
+            throw .invalid("The slot \(text) ends before it starts: a slot lies within one day, so one that crosses midnight is two slots.")
         }
     }
 
@@ -28,13 +31,21 @@ public struct SlotSpec: Sendable, Hashable, CustomStringConvertible {
     public static func == (a: SlotSpec, b: SlotSpec) -> Bool { a.text == b.text }
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
-    /// The slot's start and end as instants; a time that does not exist (the night clocks go
-    /// forward) is an error.
+    /// The slot's start and end as instants. A time the clocks skip (the night they go forward)
+    /// or show twice (the night they go back) is refused: the slot's length would be a guess.
     public func interval(in timeZone: TimeZone) throws(TrainingError) -> (start: Date, end: Date) {
-        guard let startsAt = date.at(hour: start.hour, minute: start.minute, in: timeZone),
-              let endsAt = date.at(hour: end.hour, minute: end.minute, in: timeZone) else {
-            throw .invalid("The slot \(text) falls in the hour that does not exist when clocks go forward.")
+        func instant(_ time: (hour: Int, minute: Int)) throws(TrainingError) -> Date {
+            let shown = String(format: "%02d:%02d", time.hour, time.minute)
+            switch date.at(hour: time.hour, minute: time.minute, in: timeZone) {
+            case .instant(let date): return date
+            case .skipped:
+                throw .invalid("The slot \(text) uses \(shown), a time that does not exist on \(date) in \(timeZone.identifier): the clocks go forward over it.")
+            case .repeated:
+                throw .invalid("The slot \(text) uses \(shown), a time that happens twice on \(date) in \(timeZone.identifier): the clocks go back over it.")
+            }
         }
+        let startsAt = try instant(start)
+        let endsAt = try instant(end)
         return (startsAt, endsAt)
     }
 
@@ -62,5 +73,11 @@ public struct SlotStart: Sendable, Hashable {
         (hour, minute) = time
     }
 
-    public func instant(in timeZone: TimeZone) -> Date? { date.at(hour: hour, minute: minute, in: timeZone) }
+    /// The instant it names; a repeated time names its first showing.
+    public func instant(in timeZone: TimeZone) -> Date? {
+        switch date.at(hour: hour, minute: minute, in: timeZone) {
+        case .instant(let date), .repeated(let date): date
+        case .skipped: nil
+        }
+    }
 }
