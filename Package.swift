@@ -42,7 +42,6 @@ let package = Package(
                 "Postgres", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
-                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(name: "atelier", dependencies: ["AtelierCLI"]),
 

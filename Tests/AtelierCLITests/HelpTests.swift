@@ -35,11 +35,36 @@ import Testing
         }
     }
 
-    @Test func parsingRefusesMissingRequiredFieldsBeforeAnyWork() throws {
-        #expect(throws: (any Error).self) { try AtelierCommand.parseAsRoot(["module", "add", "X"]) }
-        let message = AtelierCommand.message(for: ValidationError("A new module needs --title and --duration."))
-        #expect(message == "A new module needs --title and --duration.")
+    /// What parsing prints for `arguments`, and the exit code it gives, before any work.
+    static func refusal(_ arguments: [String]) -> (message: String, code: Int32)? {
+        do {
+            _ = try AtelierCommand.parseAsRoot(arguments)
+            return nil
+        } catch {
+            return (AtelierCommand.message(for: error), AtelierCommand.exitCode(for: error).rawValue)
+        }
+    }
+
+    @Test func parsingRefusesMisuseBeforeAnyWork() throws {
+        let missing = try #require(Self.refusal(["module", "add", "X"]))
+        #expect(missing.message == "A new module needs --title and --duration.")
+        #expect(missing.code == 64)
+        let both = try #require(Self.refusal(["register", "S-2027-001", "a@b.fr", "--funding", "F1", "--funder", "OPCO"]))
+        #expect(both.message == "Give either --funding to join an agreement, or --funder for a new one, not both.")
+        #expect(both.code == 64)
         let command = try AtelierCommand.parseAsRoot(["register", "S-2027-001", "a@b.fr", "--funding", "F1"])
         #expect((command as? RegisterCommand)?.funding == "F1")
+    }
+
+    /// Closed word lists are listed by `--help` and refused by name.
+    @Test func closedWordListsAreNamed() throws {
+        let status = try #require(Self.refusal(["session", "list", "--status", "finished"]))
+        #expect(status.message == "The value 'finished' is invalid for '--status <status>'. Please provide one of 'draft', 'scheduled', 'completed' or 'cancelled'.")
+        #expect(status.code == 64)
+        let basis = try #require(Self.refusal(["funding", "add", "S-2027-001", "--funder", "OPCO", "--amount", "3", "--basis", "day"]))
+        #expect(basis.message.hasPrefix("The value 'day' is invalid for '--basis <basis>'. Please provide one of 'hour', 'participant' or 'group'."))
+        #expect(AtelierCommand.helpMessage(for: ModuleCommand.Add.self).contains("(values: presentiel, distanciel,\n"))
+        let parsed = try AtelierCommand.parseAsRoot(["session", "list", "--status", "Cancelled"])
+        #expect((parsed as? SessionCommand.List)?.status == .cancelled)
     }
 }

@@ -70,8 +70,6 @@ import Training
              status: 65, sentence: "The title is 201 characters long; the most is 200."),
         Case(name: "invalid SIRET", arguments: ["participant", "add", "p5@asso.fr", "--first-name", "X", "--last-name", "Y", "--organisation", "Z", "--siret", "12345678901234"],
              status: 65, sentence: "The SIRET “12345678901234” is not valid: its check digit is wrong."),
-        Case(name: "unknown status", arguments: ["participant", "add", "p6@asso.fr", "--first-name", "X", "--last-name", "Y", "--status", "retraité"],
-             status: 65, sentence: "The status “retraité” is not one of: salarié, bénévole, dirigeant bénévole, demandeur d'emploi, autre."),
         Case(name: "zero capacity", arguments: ["module", "add", "ZERO", "--title", "Zéro", "--duration", "7h", "--capacity", "0"],
              status: 65, sentence: "The capacity 0 is out of range: it goes from 1 to 500."),
         Case(name: "duplicate module code", arguments: ["module", "add", "pmae", "--title", "Autre", "--duration", "7h"],
@@ -92,6 +90,41 @@ import Training
              status: 65, sentence: "The file \(CSVFiles.path("row7.csv")) has 1 bad row; nothing was imported:\n  line 7, column email: the email “ligne7.asso.fr” is not an email address: it has no @"),
         Case(name: "a Latin-1 CSV", arguments: ["participant", "import", CSVFiles.path("latin1.csv")],
              status: 65, sentence: "The file \(CSVFiles.path("latin1.csv")) is not UTF-8: line 2 has a character in another encoding; save it as « CSV UTF-8 » from your spreadsheet."),
+        // Issue 7: one identity per person, no crash on any input, rules that hold, no raw text.
+        Case(name: "an email typed with a decomposed accent", arguments: ["participant", "add", "e\u{301}lodie@asso.fr", "--first-name", "X", "--last-name", "Y"],
+             status: 67, sentence: "A participant already has the email \u{E9}lodie@asso.fr."),
+        Case(name: "an email with an invisible character", arguments: ["participant", "add", "a\u{200B}b@asso.fr", "--first-name", "X", "--last-name", "Y"],
+             status: 65, sentence: "The email “a\u{200B}b@asso.fr” is not an email address: it holds the character U+200B (ZERO WIDTH SPACE)."),
+        Case(name: "an email with two dots in a row in its domain", arguments: ["participant", "add", "a@b..fr", "--first-name", "X", "--last-name", "Y"],
+             status: 65, sentence: "The email “a@b..fr” is not an email address: the part after the @ is not a domain like asso.fr."),
+        Case(name: "a name with an escape sequence", arguments: ["participant", "add", "x@asso.fr", "--first-name", "A\u{1B}[2JB", "--last-name", "Y"],
+             status: 65, sentence: "The first name holds the character U+001B (ESCAPE): it is one line of text."),
+        Case(name: "a title with a line break", arguments: ["module", "add", "TWO", "--title", "Deux\nlignes", "--duration", "7h"],
+             status: 65, sentence: "The title holds the character U+000A (LINE FEED): it is one line of text."),
+        Case(name: "a duration too large", arguments: ["module", "add", "BIG", "--title", "Grand", "--duration", "999999999999999999h"],
+             status: 65, sentence: "The duration “999999999999999999h” is too large: the most is 1000 h."),
+        Case(name: "a negative capacity", arguments: ["module", "add", "NEG", "--title", "Négatif", "--duration", "7h", "--capacity", "-1"],
+             status: 65, sentence: "The capacity -1 is out of range: it goes from 1 to 500."),
+        Case(name: "a capacity beyond any integer", arguments: ["session", "schedule", "--slot", "2031-03-03T09:00-12:00", "--capacity", "99999999999999999999"] + future,
+             status: 65, sentence: "The capacity 99999999999999999999 is too large: the most is 500."),
+        Case(name: "an amount too large", arguments: ["funding", "add", "S-2030-001", "--funder", "OPCO", "--amount", "99999999999"],
+             status: 65, sentence: "The amount “99999999999” is over 1\u{202F}000\u{202F}000,00\u{00A0}€, the most Atelier accepts."),
+        Case(name: "a slot that happens twice", arguments: ["session", "schedule", "--slot", "2031-10-26T02:30-03:30"] + future,
+             status: 65, sentence: "The slot 2031-10-26T02:30-03:30 uses 02:30, a time that happens twice on 2031-10-26 in Europe/Paris: the clocks go back over it."),
+        Case(name: "a slot of no length", arguments: ["session", "schedule", "--slot", "2031-03-03T09:00-09:00"] + future,
+             status: 65, sentence: "The slot 2031-03-03T09:00-09:00 lasts no time: it starts and ends at the same minute."),
+        Case(name: "completing a session not over", arguments: ["session", "complete", "S-2030-001"],
+             status: 67, sentence: "The session S-2030-001 is not over: its last slot ends jeudi 4 avril 2030 at 12\u{00A0}h\u{00A0}30; complete it after that."),
+        Case(name: "all with two statuses", arguments: ["attendance", "record", "S-2025-001", "--slot", "2025-04-05T09:00", "--present", "all", "--absent", "ALL"],
+             status: 65, sentence: "`all` is given as both present and absent: give it once, and name the others."),
+        Case(name: "a CSV whose rows already exist", arguments: ["participant", "import", CSVFiles.path("existing.csv")],
+             status: 67, sentence: "The file \(CSVFiles.path("existing.csv")) has 1 bad row; nothing was imported:\n  line 2, column email: a participant already has the email p2@asso.fr"),
+        Case(name: "a CSV with a NUL byte", arguments: ["participant", "import", CSVFiles.path("nul.csv")],
+             status: 65, sentence: "The file \(CSVFiles.path("nul.csv")) has a NUL character on line 3: it is not a text file; save it as « CSV UTF-8 » from your spreadsheet."),
+        Case(name: "a UTF-16 CSV", arguments: ["participant", "import", CSVFiles.path("utf16.csv")],
+             status: 65, sentence: "The file \(CSVFiles.path("utf16.csv")) is UTF-16 text: save it as « CSV UTF-8 » from your spreadsheet."),
+        Case(name: "a CSV quoting an escape sequence back escaped", arguments: ["participant", "import", CSVFiles.path("escape.csv")],
+             status: 65, sentence: "The file \(CSVFiles.path("escape.csv")) has 1 bad row; nothing was imported:\n  line 2, column siret: the SIRET “\\u{1B}[31m1” is not valid: it is 14 digits"),
     ]
 
     @Test(arguments: cases)
@@ -101,6 +134,25 @@ import Training
         let outcome = try AtelierProcess.run(refusal.arguments, environment: ["ATELIER_DATABASE_URL": database.url])
         #expect(outcome.standardError == refusal.sentence + "\n")
         #expect(outcome.status == refusal.status)
+        #expect(outcome.standardOutput == "")
+        #expect(try database.fingerprint() == before)
+    }
+
+    /// Misuse of the command line: a usage error (64) whose first line says what, before any work.
+    @Test(arguments: [
+        (["participant", "add", "p6@asso.fr", "--first-name", "X", "--last-name", "Y", "--status", "retraité"],
+         "Error: The value 'retraité' is invalid for '--status <status>'. Please provide one of 'salarié', 'bénévole', 'dirigeant bénévole', 'demandeur d'emploi' or 'autre'."),
+        (["register", "S-2030-001", "p3@asso.fr", "--funding", "F1", "--funder", "OPCO", "--amount", "300"],
+         "Error: Give either --funding to join an agreement, or --funder for a new one, not both."),
+        (["funding", "add", "S-2030-001", "--funder", "OPCO", "--amount", "300", "--basis", "day"],
+         "Error: The value 'day' is invalid for '--basis <basis>'. Please provide one of 'hour', 'participant' or 'group'."),
+    ])
+    func misuseIsAUsageError(arguments: [String], firstLine: String) throws {
+        let database = try Self.seeded.get().database
+        let before = try database.fingerprint()
+        let outcome = try AtelierProcess.run(arguments, environment: ["ATELIER_DATABASE_URL": database.url])
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.split(separator: "\n").first.map(String.init) == firstLine)
         #expect(outcome.standardOutput == "")
         #expect(try database.fingerprint() == before)
     }
@@ -130,6 +182,7 @@ struct SeededDatabase: Sendable {
             _ = try People(connection).addParticipant(Participant(firstName: "Prénom\(index)", lastName: "Nom\(index)",
                                                                   email: try EmailAddress("p\(index)@asso.fr")))
         }
+        _ = try People(connection).addParticipant(Participant(firstName: "Élodie", lastName: "Marchand", email: try EmailAddress("\u{E9}lodie@asso.fr")))
         let sessions = Sessions(connection, timeZone: paris)
         func plan(_ slots: [String], past: Bool = false) throws -> SessionPlan {
             var plan = SessionPlan(module: "PMAE", slots: try slots.map(SlotSpec.init(parsing:)))
@@ -164,5 +217,11 @@ enum CSVFiles {
         try rows.joined(separator: "\n").write(toFile: path("row7.csv"), atomically: true, encoding: .utf8)
         try Data(Array("prenom;nom;email;structure;siret;statut\n".utf8) + [0x4C, 0xE9, 0x61] + Array(";B;l@b.fr;;;\n".utf8))
             .write(to: URL(fileURLWithPath: path("latin1.csv")))
+        let header = "prenom;nom;email;structure;siret;statut\n"
+        try (header + "A;B;P2@Asso.FR;;;\nC;D;nouveau@asso.fr;;;\n").write(toFile: path("existing.csv"), atomically: true, encoding: .utf8)
+        try (header + "A;B;a@b.fr;;;\nC;D\u{0};c@d.fr;;;\n").write(toFile: path("nul.csv"), atomically: true, encoding: .utf8)
+        try Data((header + "A;B;a@b.fr;;;\n").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            .write(to: URL(fileURLWithPath: path("utf16.csv")))
+        try (header + "A;B;a@b.fr;Asso;\u{1B}[31m1;\n").write(toFile: path("escape.csv"), atomically: true, encoding: .utf8)
     }
 }

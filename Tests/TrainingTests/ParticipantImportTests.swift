@@ -57,7 +57,7 @@ import TestSupport
         let error = #expect(throws: ImportRejection.self) { try run(lines.joined(separator: "\n")) }
         #expect(error?.kind == .invalidInput)
         #expect(error?.sentence == """
-            The file inscrits.csv has 3 bad rows; nothing was imported:
+            The file inscrits.csv has 2 bad rows; nothing was imported:
               line 7, column email: the email “pas-un-email” is not an email address: it has no @
               line 9, column statut: the status “retraité” is not one of: salarié, bénévole, dirigeant bénévole, demandeur d'emploi, autre
               line 9, column siret: the SIRET “73282932000075” is not valid: its check digit is wrong

@@ -14,12 +14,12 @@ struct FunderCommand: ParsableCommand {
 
         @Argument(help: "The funder's code, like UNIFORMATION.") var code: String
         @Option(help: "The name.") var name: String
-        @Option(help: "opco, region, etat, employeur, particulier or autre (the BPF sorts revenue by it).") var kind: String
+        @Option(help: "What kind of funder it is: the BPF sorts revenue by it.") var kind: Funder.Kind
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             try options.run { context in
-                let funder = try Catalogue(context.connect()).addFunder(Funder(code: code, name: name, kind: Choice.parse(kind, "funder kind")))
+                let funder = try Catalogue(context.connect()).addFunder(Funder(code: code, name: name, kind: kind))
                 print("Added the funder \(funder.code): \(funder.name) (\(funder.kind.label)).")
             }
         }

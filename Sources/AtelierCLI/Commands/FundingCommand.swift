@@ -10,8 +10,8 @@ struct FundingCommand: ParsableCommand {
     /// The options that describe an agreement, shared with `atelier register`.
     struct Terms: ParsableArguments {
         @Option(help: "The funder's code.") var funder: String?
-        @Option(help: "What the amount is: hour (a rate per attended hour), participant (a flat amount each), or group (one amount for the whole group).")
-        var basis: String?
+        @Option(help: "What the amount is: a rate per attended hour, a flat amount per participant, or one amount for the whole group.")
+        var basis: FundingAgreement.Basis?
         @Option(help: "The amount, like 300,00 or 3 600.") var amount: String?
         @Option(help: "The scheme, like « plan de développement des compétences » or « action collective ».") var scheme = ""
         @Option(help: "The funder's agreement number.") var agreement: String?
@@ -24,7 +24,7 @@ struct FundingCommand: ParsableCommand {
                 return nil
             }
             guard let amount else { throw TrainingError(.invalidInput, "The funding by \(funder.uppercased()) needs its --amount.") }
-            return FundingAgreement(session: session, funder: funder, basis: try basis.map(FundingAgreement.Basis.init(parsing:)) ?? defaultBasis,
+            return FundingAgreement(session: session, funder: funder, basis: basis ?? defaultBasis,
                                     amount: try Money.parse(amount), scheme: scheme, agreementNumber: agreement)
         }
     }

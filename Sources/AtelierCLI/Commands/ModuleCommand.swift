@@ -16,8 +16,8 @@ struct ModuleCommand: ParsableCommand {
         @Option(help: "The programme, part by part.") var programme: String?
         @Option(help: "Who the module is for.") var audience: String?
         @Option(help: "What participants need beforehand.") var prerequisites: String?
-        @Option(help: "presentiel, distanciel or hybride.") var modality: String?
-        @Option(help: "action_de_formation, bilan_de_competences, vae or apprentissage.") var nature: String?
+        @Option(help: "How it is given.") var modality: Module.Modality?
+        @Option(help: "Its nature under L.6313-1, printed on certificates.") var nature: Module.Nature?
         @Option(help: "How learning is evaluated.") var evaluation: String?
         @Option(parsing: .unconditional, help: "The default number of seats of its sessions, from 1 to 500.") var capacity: String?
         @Option(name: .customLong("price-per-participant"), help: "The price per participant, like 300 or 300,00.")
@@ -33,8 +33,8 @@ struct ModuleCommand: ParsableCommand {
             if let programme { module.programme = programme }
             if let audience { module.audience = audience }
             if let prerequisites { module.prerequisites = prerequisites }
-            if let modality { module.modality = try Choice.parse(modality, "modality") }
-            if let nature { module.nature = try Choice.parse(nature, "nature") }
+            if let modality { module.modality = modality }
+            if let nature { module.nature = nature }
             if let evaluation { module.evaluationMethod = evaluation }
             if let capacity { module.defaultCapacity = try WholeNumber.parse(capacity, "capacity", in: 1...500) }
             if let pricePerParticipant { module.pricePerParticipant = try Money.parse(pricePerParticipant, field: "price per participant") }

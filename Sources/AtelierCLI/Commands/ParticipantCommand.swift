@@ -16,7 +16,7 @@ struct ParticipantCommand: ParsableCommand {
         @Option(help: "The association they come from.") var organisation: String?
         @Option(help: "Its SIRET, 14 digits.") var siret: String?
         @Option(help: "Its city.") var city: String?
-        @Option(help: "salarié, bénévole, dirigeant bénévole, demandeur d'emploi or autre.") var status: String?
+        @Option(help: "Their status, which funders ask for.") var status: Participant.Status?
         @Option(name: .customLong("accessibility-needs"), help: "Adaptations they need.") var accessibilityNeeds: String?
 
         func apply(to participant: inout Participant) throws {
@@ -32,7 +32,7 @@ struct ParticipantCommand: ParsableCommand {
                 if let city { employer.city = city }
                 participant.employer = employer
             }
-            if let status { participant.status = try Participant.Status(parsing: status) }
+            if let status { participant.status = status }
             if let accessibilityNeeds { participant.accessibilityNeeds = accessibilityNeeds }
         }
     }

@@ -21,13 +21,16 @@ struct RegisterCommand: ParsableCommand {
     @OptionGroup var terms: FundingCommand.Terms
     @OptionGroup var options: GlobalOptions
 
+    func validate() throws {
+        if funding != nil, terms.funder != nil {
+            throw ValidationError("Give either --funding to join an agreement, or --funder for a new one, not both.")
+        }
+    }
+
     func run() throws {
         try options.run { context in
             let choice: FundingChoice? = if let funding { .existing(funding) }
                 else { try terms.agreement(session: session, defaultBasis: .perParticipant).map(FundingChoice.new) }
-            if funding != nil, terms.funder != nil {
-                throw TrainingError(.invalidInput, "Give either --funding to join an agreement, or --funder for a new one, not both.")
-            }
             let registration = try Registrations(context.connect()).register(try EmailAddress(email), in: session, funding: choice)
             switch registration.status {
             case .confirmed: print("Registered \(registration.participant.displayName) for the session \(registration.session): confirmed.")

@@ -81,7 +81,7 @@ struct SessionCommand: ParsableCommand {
 
         @Option(help: "From this day, like 2027-01-01.") var from: String?
         @Option(help: "Up to this day, included.") var to: String?
-        @Option(help: "draft, scheduled, completed or cancelled.") var status: String?
+        @Option(help: "Only sessions in this status.") var status: Session.Status?
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
 
@@ -89,7 +89,7 @@ struct SessionCommand: ParsableCommand {
             try options.run { context in
                 let sessions = try Sessions(context.connect(), timeZone: context.timeZone).sessions(
                     from: from.map(LocalDate.init(parsing:)), to: to.map(LocalDate.init(parsing:)),
-                    status: status.map { try Choice.parse($0, "status") })
+                    status: status)
                 if output.json { return try Terminal.printJSON(sessions) }
                 print(Terminal.table([["CODE", "MODULE", "DATES", "HOURS", "SEATS", "STATUS"]] + sessions.map {
                     [$0.code, $0.module, Display.span($0, in: context.timeZone), French.hours(minutes: $0.plannedMinutes),

@@ -22,6 +22,9 @@ struct SettingKey: Sendable, Hashable {
     static let databaseURL = SettingKey(
         name: "database.url", defaultValue: "", kind: .url,
         summary: "PostgreSQL URL or conninfo; empty: the private cluster under .atelier/ that scripts/pg starts")
+    static let lockTimeoutSeconds = SettingKey(
+        name: "database.lock-timeout-seconds", defaultValue: "10", kind: .integer(1...3600),
+        summary: "how long a command waits for a row another client holds before it gives up")
     static let timeZone = SettingKey(
         name: "timezone", defaultValue: "Europe/Paris", kind: .text,
         summary: "the time zone in which session times are entered and shown")
@@ -47,7 +50,7 @@ struct SettingKey: Sendable, Hashable {
 
     /// Every key, in the order `atelier config show` lists them.
     static let all: [SettingKey] = [
-        databaseURL, timeZone, mailFrom, smtpURL, smtpUsername, smtpPassword,
+        databaseURL, lockTimeoutSeconds, timeZone, mailFrom, smtpURL, smtpUsername, smtpPassword,
         workerLanes, workerPollSeconds, workerPollOnly,
     ]
 }

@@ -36,6 +36,9 @@ struct Settings: Sendable {
     /// falls back to.
     init(environment: [String: String], configFile: String?, privateClusterURLFile: String,
          overrides: [SettingKey: (option: String, text: String)] = [:]) throws(SettingsError) {
+        if let (option, text) = overrides[.databaseURL], text.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .emptyOption(option)
+        }
         let environmentProvider = EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "atelier")
         let file = try configFile.map { path throws(SettingsError) in (path, try Self.readYAML(path)) }
         var values: [Value] = []
@@ -61,10 +64,13 @@ struct Settings: Sendable {
         self.values = values
     }
 
-    subscript(key: SettingKey) -> Value { values.first { $0.key == key }! }
+    /// Every key has a value: the initialiser reads each of `SettingKey.all`.
+    subscript(key: SettingKey) -> Value { values.first { $0.key == key } ?? Value(key: key, text: key.defaultValue, source: .builtIn) }
 
     var databaseURL: Value { self[.databaseURL] }
-    var timeZone: TimeZone { TimeZone(identifier: self[.timeZone].text)! }
+    /// Checked when the settings are read: a zone Foundation does not know is refused there.
+    var timeZone: TimeZone { TimeZone(identifier: self[.timeZone].text) ?? .gmt }
+    var lockTimeoutSeconds: Int { Int(self[.lockTimeoutSeconds].text) ?? 10 }
 
     private static func readYAML(_ path: String) throws(SettingsError) -> YAMLSnapshot {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path) }

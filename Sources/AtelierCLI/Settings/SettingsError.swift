@@ -5,6 +5,7 @@ enum SettingsError: Error, Sendable, CustomStringConvertible {
     case invalid(SettingKey, reason: String, source: Settings.Source? = nil)
     case noDatabase(privateClusterURLFile: String)
     case rootNotFound
+    case emptyOption(String)
 
     var description: String {
         switch self {
@@ -16,6 +17,8 @@ enum SettingsError: Error, Sendable, CustomStringConvertible {
             "The setting \(key.name)\(source.map { " (from \($0))" } ?? "") \(reason)."
         case .noDatabase(let file):
             "No database is configured: set ATELIER_DATABASE_URL, or start the private one with `scripts/pg start` (it writes \(file))."
+        case .emptyOption(let option):
+            "The option \(option) is empty: give a PostgreSQL URL, or leave the option out to use the configured database."
         case .rootNotFound:
             "Cannot find Atelier's folder, the one holding Migrations/: run atelier inside it or set ATELIER_ROOT."
         }

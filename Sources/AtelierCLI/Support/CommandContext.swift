@@ -32,7 +32,9 @@ struct CommandContext {
         guard !url.text.isEmpty else {
             throw SettingsError.noDatabase(privateClusterURLFile: root.privateClusterURLFile.path)
         }
-        return try Connection(ConnectionConfiguration(url.text))
+        let connection = try Connection(ConnectionConfiguration(url.text))
+        try connection.execute("SELECT set_config('lock_timeout', \(String(settings.lockTimeoutSeconds) + "s"), false)")
+        return connection
     }
 
     var timeZone: TimeZone { settings.timeZone }

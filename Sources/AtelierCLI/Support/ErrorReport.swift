@@ -26,6 +26,8 @@ struct ErrorReport {
             (sentence, status, detail) = (error.sentence, ExitStatus(error.kind), nil)
         case let error as SettingsError:
             (sentence, status, detail) = (error.description, .configuration, nil)
+        case let error as OutputError:
+            (sentence, status, detail) = (error.sentence, .ioError, nil)
         default:
             (sentence, status, detail) = ("\(error)", .failure, String(reflecting: error))
         }
@@ -39,8 +41,16 @@ struct ErrorReport {
             ("Cannot connect to the database \(database): \(error.message.lowercasedFirst.sentenceEnd)", .unavailable)
         case .connectionLost:
             ("The connection to the database \(database) was lost: \(error.message.lowercasedFirst.sentenceEnd)", .unavailable)
+        case _ where error.sqlState == .undefinedTable:
+            ("The database \(database) has no Atelier tables yet: run `atelier db migrate`.", .configuration)
+        case _ where error.sqlState == .undefinedColumn || error.sqlState == .undefinedFunction:
+            ("The database \(database) has an older schema than this atelier: run `atelier db migrate`.", .configuration)
+        case _ where error.sqlState == .lockNotAvailable:
+            ("Another client is changing the same records and held them longer than database.lock-timeout-seconds allows; nothing was changed: try again in a moment.", .temporaryFailure)
         default:
-            ("The database refused the request: \(error.message.sentenceEnd)", .invalidInput)
+            // Every rule has its sentence (ConstraintViolation); what is left is unforeseen, and its
+            // raw text is for --verbose, not for the coordinator.
+            ("The database refused the request (SQLSTATE \(error.sqlState?.rawValue ?? "unknown")) and nothing was changed; `--verbose` shows its message.", .invalidInput)
         }
     }
 }

@@ -12,6 +12,10 @@ enum ExitStatus: Int32 {
     case refused = 67
     /// The database (or another server) could not be reached.
     case unavailable = 69
+    /// Standard output could not be written: a full disk, a closed pipe.
+    case ioError = 74
+    /// Worth trying again in a moment: another client held the same records too long.
+    case temporaryFailure = 75
     /// The configuration cannot be used.
     case configuration = 78
 

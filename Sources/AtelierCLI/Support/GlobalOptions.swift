@@ -16,14 +16,16 @@ struct GlobalOptions: ParsableArguments {
     func run(_ body: (CommandContext) throws -> Void) throws {
         var context: CommandContext?
         do {
-            context = try CommandContext(options: self)
-            try body(context!)
+            let ready = try CommandContext(options: self)
+            context = ready
+            try body(ready)
+            try Terminal.flushOutput()
         } catch let exit as ExitCode {
             throw exit
         } catch {
             let report = ErrorReport(error, database: context?.databaseLabel,
                                      privateClusterStopped: context?.usesPrivateCluster == true)
-            Terminal.printError(report.sentence)
+            if !report.sentence.isEmpty { Terminal.printError(report.sentence) }
             if verbose, let detail = report.detail { Terminal.printError(detail) }
             throw report.status.exitCode
         }
@@ -38,7 +40,14 @@ struct OutputOptions: ParsableArguments {
 
 enum Terminal {
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((Printable.escaped(text, keepingLineBreaks: true) + "\n").utf8))
+    }
+
+    /// Writes out what `print` buffered, and fails if it could not be written: a command whose
+    /// output was lost does not exit 0. (A full disk or a closed pipe that failed an earlier
+    /// flush fails this one too.)
+    static func flushOutput() throws(OutputError) {
+        if fflush(nil) != 0 { throw OutputError(code: errno) }
     }
 
     static func printJSON(_ value: some Encodable) throws {
@@ -46,7 +55,7 @@ enum Terminal {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
     /// Rows as aligned text columns, the last one unpadded.
@@ -77,5 +86,15 @@ enum Terminal {
         func finish() {
             if shown { FileHandle.standardError.write(Data("\n".utf8)) }
         }
+    }
+}
+
+/// Standard output could not be written. A reader that closed the pipe early (`| head`) has all
+/// it wanted: that exit is quiet, but not 0.
+struct OutputError: Error {
+    let code: Int32
+
+    var sentence: String {
+        code == EPIPE ? "" : "Cannot write to standard output: \(String(cString: strerror(code)))."
     }
 }

@@ -48,7 +48,9 @@ public struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConver
     public static let syntaxError = SQLState(rawValue: "42601")
     public static let undefinedTable = SQLState(rawValue: "42P01")
     public static let undefinedColumn = SQLState(rawValue: "42703")
+    public static let undefinedFunction = SQLState(rawValue: "42883")
     public static let invalidPassword = SQLState(rawValue: "28P01")
     public static let adminShutdown = SQLState(rawValue: "57P01")
     public static let queryCanceled = SQLState(rawValue: "57014")
+    public static let lockNotAvailable = SQLState(rawValue: "55P03")
 }

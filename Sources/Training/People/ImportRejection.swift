@@ -27,12 +27,12 @@ public struct ImportRejection: Error, Sendable, Hashable, CustomStringConvertibl
     public var kind: TrainingError.Kind { problems.allSatisfy(\.isDuplicate) ? .refused : .invalidInput }
 
     public var sentence: String {
-        let count = problems.count
+        let count = problems.count, rows = Set(problems.map(\.line)).count
         var lines = problems.prefix(Self.shown).map { "  " + $0.text }
         if count > Self.shown {
             lines.append("  … and \(French.grouped(count - Self.shown)) more: `--report FILE` writes them all.")
         }
-        return "The file \(fileName) has \(French.grouped(count)) bad row\(count == 1 ? "" : "s"); nothing was imported:\n" + lines.joined(separator: "\n")
+        return "The file \(fileName) has \(French.grouped(rows)) bad row\(rows == 1 ? "" : "s"); nothing was imported:\n" + lines.joined(separator: "\n")
     }
 
     /// Every problem, one per line.
