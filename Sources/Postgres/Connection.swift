@@ -39,8 +39,8 @@ public final class Connection {
         var parameters = configuration.parameters
         parameters["client_encoding"] = "UTF8"
         parameters["fallback_application_name"] = "atelier"
-        let keywords = parameters.keys.map { strdup($0) }
-        let values = parameters.keys.map { strdup(parameters[$0]!) }
+        let keywords = parameters.map { strdup($0.key) }
+        let values = parameters.map { strdup($0.value) }
         defer { (keywords + values).forEach { free($0) } }
         let conn = (keywords.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { k in
             (values.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { v in

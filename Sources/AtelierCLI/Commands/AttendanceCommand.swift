@@ -95,8 +95,8 @@ struct AttendanceCommand: ParsableCommand {
                 let zone = context.timeZone
                 let calendar = French.calendar(zone)
                 let columns = sheet.slots.map { slot in
-                    let day = calendar.dateComponents([.day, .month], from: slot.startsAt)
-                    return String(format: "%02d/%02d", day.day!, day.month!) + (slot.halfDay(in: zone) == "matin" ? " am" : " pm")
+                    return String(format: "%02d/%02d", calendar.component(.day, from: slot.startsAt), calendar.component(.month, from: slot.startsAt))
+                        + (slot.halfDay(in: zone) == "matin" ? " am" : " pm")
                 }
                 let symbol: (AttendanceStatus?) -> String = { status in
                     switch status {

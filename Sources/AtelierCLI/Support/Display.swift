@@ -15,8 +15,9 @@ enum Display {
 
     /// `2030-04-04T09:00`: how commands name a slot.
     static func slotStart(_ date: Date, in timeZone: TimeZone) -> String {
-        let parts = French.calendar(timeZone).dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+        let calendar = French.calendar(timeZone)
+        return String(format: "%04d-%02d-%02dT%02d:%02d", calendar.component(.year, from: date), calendar.component(.month, from: date),
+                      calendar.component(.day, from: date), calendar.component(.hour, from: date), calendar.component(.minute, from: date))
     }
 
     /// The first and last day of a session: `jeudi 4 avril 2030 → vendredi 19 avril 2030`.

@@ -6,7 +6,7 @@ public enum Siret {
         guard digits.count == 14, digits.allSatisfy(\.isASCIIDigit) else {
             throw .invalid("The SIRET “\(text)” is not valid: it is 14 digits.")
         }
-        let values = digits.map { $0.wholeNumberValue! }
+        let values = digits.map { $0.wholeNumberValue ?? 0 }
         let valid = digits.hasPrefix("356000000")
             ? values.reduce(0, +) % 5 == 0
             : values.enumerated().reduce(0) { sum, item in

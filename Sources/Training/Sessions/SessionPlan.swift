@@ -52,7 +52,7 @@ struct PlannedParts {
         for slot in slots {
             if let previous = parts.last?.last,
                calendar.dateComponents([.day], from: calendar.startOfDay(for: previous.start),
-                                       to: calendar.startOfDay(for: slot.start)).day! <= 1 {
+                                       to: calendar.startOfDay(for: slot.start)).day ?? 0 <= 1 {
                 parts[parts.count - 1].append(slot)
             } else {
                 parts.append([slot])

@@ -50,15 +50,17 @@ public enum French {
 
     /// `lundi 5 avril 2027`; the first of the month is `1er`.
     public static func date(_ date: Date, in timeZone: TimeZone) -> String {
-        let parts = calendar(timeZone).dateComponents([.weekday, .day, .month, .year], from: date)
-        let day = parts.day == 1 ? "1er" : "\(parts.day!)"
-        return "\(weekdays[parts.weekday! - 1]) \(day) \(months[parts.month! - 1]) \(parts.year!)"
+        let calendar = calendar(timeZone)
+        let (weekday, day, month) = (calendar.component(.weekday, from: date), calendar.component(.day, from: date),
+                                     calendar.component(.month, from: date))
+        return "\(weekdays[(weekday + 6) % 7]) \(day == 1 ? "1er" : String(day)) \(months[(month + 11) % 12]) \(calendar.component(.year, from: date))"
     }
 
     /// `9 h`, `12 h 30`: the time of day as French writes it.
     public static func time(_ date: Date, in timeZone: TimeZone) -> String {
-        let parts = calendar(timeZone).dateComponents([.hour, .minute], from: date)
-        return parts.minute == 0 ? "\(parts.hour!)\(noBreakSpace)h" : duration(minutes: parts.hour! * 60 + parts.minute!)
+        let calendar = calendar(timeZone)
+        let (hour, minute) = (calendar.component(.hour, from: date), calendar.component(.minute, from: date))
+        return minute == 0 ? "\(hour)\(noBreakSpace)h" : duration(minutes: hour * 60 + minute)
     }
 
     public static func calendar(_ timeZone: TimeZone) -> Calendar {
