@@ -49,9 +49,11 @@ import Testing
         let missing = try #require(Self.refusal(["module", "add", "X"]))
         #expect(missing.message == "A new module needs --title and --duration.")
         #expect(missing.code == 64)
-        let both = try #require(Self.refusal(["register", "S-2027-001", "a@b.fr", "--funding", "F1", "--funder", "OPCO"]))
+        let both = try #require(Self.refusal(["register", "S-2027-001", "a@b.fr", "--funding", "F1", "--funder", "OPCO", "--amount", "300"]))
         #expect(both.message == "Give either --funding to join an agreement, or --funder for a new one, not both.")
         #expect(both.code == 64)
+        #expect(Self.refusal(["funding", "add", "S-2027-001", "--amount", "300"])?.message == "The funding needs --funder with its --amount.")
+        #expect(Self.refusal(["register", "S-2027-001", "a@b.fr", "--funder", "opco"])?.message == "The funding by OPCO needs its --amount.")
         let command = try AtelierCommand.parseAsRoot(["register", "S-2027-001", "a@b.fr", "--funding", "F1"])
         #expect((command as? RegisterCommand)?.funding == "F1")
     }

@@ -16,14 +16,17 @@ struct FundingCommand: ParsableCommand {
         @Option(help: "The scheme, like « plan de développement des compétences » or « action collective ».") var scheme = ""
         @Option(help: "The funder's agreement number.") var agreement: String?
 
-        func agreement(session: String, defaultBasis: FundingAgreement.Basis) throws -> FundingAgreement? {
-            guard let funder else {
-                guard amount == nil, basis == nil, agreement == nil, scheme.isEmpty else {
-                    throw TrainingError(.invalidInput, "The funding needs --funder with its --amount.")
-                }
-                return nil
+        /// A funder comes with its amount, and the rest only with a funder.
+        func validate() throws {
+            if let funder, amount == nil { throw ValidationError("The funding by \(funder.uppercased()) needs its --amount.") }
+            if funder == nil, amount != nil || basis != nil || agreement != nil || !scheme.isEmpty {
+                throw ValidationError("The funding needs --funder with its --amount.")
             }
-            guard let amount else { throw TrainingError(.invalidInput, "The funding by \(funder.uppercased()) needs its --amount.") }
+        }
+
+        /// The agreement the options describe, or `nil` when they name no funder.
+        func agreement(session: String, defaultBasis: FundingAgreement.Basis) throws -> FundingAgreement? {
+            guard let funder, let amount else { return nil }
             return FundingAgreement(session: session, funder: funder, basis: basis ?? defaultBasis,
                                     amount: try Money.parse(amount), scheme: scheme, agreementNumber: agreement)
         }
@@ -41,11 +44,13 @@ struct FundingCommand: ParsableCommand {
         @OptionGroup var terms: Terms
         @OptionGroup var options: GlobalOptions
 
+        func validate() throws {
+            guard terms.funder != nil else { throw ValidationError("The funding needs --funder with its --amount.") }
+        }
+
         func run() throws {
             try options.run { context in
-                guard let agreement = try terms.agreement(session: session, defaultBasis: .perGroup) else {
-                    throw TrainingError(.invalidInput, "The funding needs --funder with its --amount.")
-                }
+                guard let agreement = try terms.agreement(session: session, defaultBasis: .perGroup) else { return }
                 let added = try Funding(context.connect()).add(agreement)
                 print("Recorded the funding \(added.reference) of the session \(added.session): \(added.funder), \(added.amount) \(Display.basis(added.basis)).")
             }

@@ -27,6 +27,7 @@ public struct ParticipantImport {
         var problems: [ImportRejection.Problem] = []
         var participants: [(line: Int, participant: Participant)] = []
         var firstLine: [EmailAddress: Int] = [:]
+        var statuses: [String: Participant.Status] = [:]  // a file repeats a handful of words
         for (number, record) in csv.records.enumerated() {
             if number % 1000 == 0 { progress(number, csv.records.count) }
             guard record.fields.count == csv.header.count else {
@@ -49,8 +50,11 @@ public struct ParticipantImport {
             let firstName = read("prenom") { text throws(TrainingError) in try Field.required(text, "first name", limit: 100) }
             let lastName = read("nom") { text throws(TrainingError) in try Field.required(text, "last name", limit: 100) }
             let status = read("statut") { text throws(TrainingError) in
+                if let known = statuses[text] { return known }
                 let word = try Field.optional(text, "status", limit: 100)
-                return word.isEmpty ? .salarie : try Participant.Status(parsing: word)
+                let status = word.isEmpty ? .salarie : try Participant.Status(parsing: word)
+                statuses[text] = status
+                return status
             }
             let siret = read("siret") { text throws(TrainingError) in text.allSatisfy(\.isWhitespace) ? nil : try Siret.validated(text) }
             let structure = read("structure") { text throws(TrainingError) in

@@ -20,7 +20,7 @@ enum Field {
 
     /// Canonical, at most `limit` code points; may be empty.
     static func optional(_ text: String, _ name: String, limit: Int, lines: Lines = .one) throws(TrainingError) -> String {
-        var canonical = text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        var canonical = text.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
         if lines == .many { canonical = canonical.replacing("\r\n", with: "\n").replacing("\r", with: "\n") }
         if let bad = canonical.unicodeScalars.first(where: { !isAllowed($0, lines) }) {
             let rule = lines == .one ? "it is one line of text" : "only letters, signs, line breaks and tabs belong in it"
@@ -54,6 +54,7 @@ enum Field {
     /// Control characters (C0, DEL, C1) and the Unicode line and paragraph separators never
     /// belong in a field; paragraphs keep their line feeds and tabs.
     private static func isAllowed(_ scalar: Unicode.Scalar, _ lines: Lines) -> Bool {
+        if (0x20..<0x7F).contains(scalar.value) { return true }  // printable ASCII, most of what is typed
         if lines == .many, scalar == "\n" || scalar == "\t" { return true }
         switch scalar.properties.generalCategory {
         case .control, .lineSeparator, .paragraphSeparator: return false
@@ -84,6 +85,9 @@ extension Character {
 }
 
 extension String {
+    /// Unicode NFC; ASCII text, most of what is typed, is its own NFC and skips the work.
+    var nfc: String { utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping }
+
     func leftPadded(to width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
     }
