@@ -66,3 +66,66 @@ import TestSupport
         #expect(try json([Participant].self, "participant", "list").map(\.status) == ["benevole", "salarie"])
     }
 }
+
+/// Issue 7 through the binary: one identity whatever the Unicode form, a time zone whose day
+/// skips midnight, values shown escaped, and a refused import's full report.
+@Suite struct TrustedInputWorkflowTests {
+    let database: TestDatabase
+
+    init() throws { database = try TestDatabase.migrated() }
+
+    func atelier(_ arguments: [String], environment: [String: String] = [:]) throws -> AtelierProcess.Outcome {
+        try AtelierProcess.run(arguments, environment: ["ATELIER_DATABASE_URL": database.url].merging(environment) { $1 })
+    }
+
+    @Test func oneParticipantWhateverTheUnicodeForm() throws {
+        #expect(try atelier(["module", "add", "PMAE", "--title", "Fonction employeur", "--duration", "3h30"]).status == 0)
+        #expect(try atelier(["participant", "add", "\u{C9}milie@Asso.fr", "--first-name", "E\u{301}milie", "--last-name", "L"]).status == 0)
+        let session = try atelier(["session", "schedule", "--module", "PMAE", "--slot", "2025-04-05T09:00-12:30", "--past"])
+        #expect(session.status == 0)
+        let registered = try atelier(["register", "S-2025-001", "E\u{301}MILIE@asso.fr"])
+        #expect(registered.standardOutput == "Registered \u{C9}milie L for the session S-2025-001: confirmed.\n")
+        #expect(try atelier(["attendance", "record", "S-2025-001", "--slot", "2025-04-05T09:00", "--absent", "e\u{301}milie@asso.fr"]).status == 0)
+        let roster = try atelier(["session", "roster", "S-2025-001"])
+        #expect(roster.status == 0 && roster.standardOutput.contains("\u{C9}milie"))
+        let grid = try atelier(["attendance", "record", "S-2025-001", "--slot", "2025-04-05T09:00", "--present", "all"])
+        #expect(grid.standardOutput == "Nothing new for the slot 2025-04-05T09:00 of the session S-2025-001: every mark given was already recorded.\n")
+        let count = try database.connect().execute("SELECT count(*) FROM participant")[0].decode(Int.self, at: 0)
+        #expect(count == 1)
+    }
+
+    @Test func aZoneWhoseDaySkipsMidnight() throws {
+        let beirut = ["ATELIER_TIMEZONE": "Asia/Beirut"]
+        #expect(try atelier(["module", "add", "PMAE", "--title", "Fonction employeur", "--duration", "3h"]).status == 0)
+        #expect(try atelier(["session", "schedule", "--module", "PMAE", "--slot", "2028-03-26T09:00-12:00"], environment: beirut).status == 0)
+        let listed = try atelier(["session", "list", "--from", "2028-03-26", "--to", "2028-03-26"], environment: beirut)
+        #expect(listed.status == 0 && listed.standardOutput.contains("S-2028-001"))
+        let before = try atelier(["session", "list", "--to", "2028-03-25"], environment: beirut)
+        #expect(before.status == 0 && !before.standardOutput.contains("S-2028-001"))
+    }
+
+    /// A stored value that holds an escape sequence (here a référentiel title, which no one types)
+    /// reaches the terminal escaped.
+    @Test func storedControlCharactersAreShownEscaped() throws {
+        try database.connect().execute("UPDATE competence SET title = E'\\x1b[2J' || title WHERE code = 'VEILLE-1'")
+        let shown = try atelier(["module", "competences"])
+        #expect(shown.status == 0)
+        #expect(!shown.standardOutput.contains("\u{1B}"))
+        #expect(shown.standardOutput.contains("\\u{1B}[2J"))
+    }
+
+    @Test func aRefusedImportWritesItsFullReport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-report-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let csv = folder.appendingPathComponent("inscrits.csv"), report = folder.appendingPathComponent("problems.txt")
+        let rows = ["prenom;nom;email;structure;siret;statut"] + (1...30).map { "A;B;sans-arobase-\($0);;;" }
+        try rows.joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let outcome = try atelier(["participant", "import", csv.path, "--report", report.path])
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.split(separator: "\n").count == 22)
+        #expect(outcome.standardError.hasSuffix("  … and 10 more: `--report FILE` writes them all.\n"))
+        let written = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
+        #expect(written.count == 30)
+        #expect(written.last == "line 31, column email: the email “sans-arobase-30” is not an email address: it has no @")
+    }
+}
