@@ -6,17 +6,7 @@ import Training
 
 /// What goes wrong around a command rather than in its input: a database not migrated, an empty
 /// option, a row held by another client, an output that cannot be written.
-@Suite struct EnvironmentRefusalTests {
-    let database: TestDatabase
-
-    init() throws { database = try TestDatabase.create() }
-
-    func expectOneSentence(_ outcome: AtelierProcess.Outcome, status: Int32, _ sentence: String) {
-        #expect(outcome.status == status)
-        #expect(outcome.standardError == sentence + "\n")
-        #expect(outcome.standardOutput == "")
-    }
-
+extension BadInputTests {
     @Test func aDatabaseNotMigratedSaysWhatToRun() throws {
         let outcome = try AtelierProcess.run(["session", "list"], environment: ["ATELIER_DATABASE_URL": database.url])
         expectOneSentence(outcome, status: 78, "The database \(database.configuration) has no Atelier tables yet: run `atelier db migrate`.")

@@ -44,7 +44,7 @@ public enum Answer: Sendable, Hashable {
             default: throw .invalid("The answer to question \(position) is oui or non, not “\(value)”.")
             }
         case .text:
-            return (position, .text(try Field.required(value, "answer to question \(position)", limit: 5000)))
+            return (position, .text(try Field.required(value, "answer to question \(position)", limit: 5000, lines: .many)))
         }
     }
 }
