@@ -30,10 +30,11 @@ let package = Package(
             name: "Postgres",
             dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Delivery", dependencies: ["CCurl"]),
+        .target(name: "Queue", dependencies: ["Postgres"]),
         .target(name: "Documents", dependencies: ["CCairo"]),
 
         // The domain core: every rule of the trade, over the database.
-        .target(name: "Training", dependencies: ["Postgres"]),
+        .target(name: "Training", dependencies: ["Postgres", "Queue"]),
 
         // The admin CLI and the executable.
         .target(
@@ -50,6 +51,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Postgres", "TestSupport"]),
+        .testTarget(name: "QueueTests", dependencies: ["Queue", "Postgres", "TestSupport"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(
