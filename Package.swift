@@ -31,6 +31,9 @@ let package = Package(
             dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Delivery", dependencies: ["CCurl"]),
         .target(name: "Queue", dependencies: ["Postgres"]),
+        .target(
+            name: "Worker",
+            dependencies: ["Postgres", "Queue", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Documents", dependencies: ["CCairo"]),
 
         // The domain core: every rule of the trade, over the database.
@@ -49,9 +52,15 @@ let package = Package(
         // Tests: one target per module, plus the shared support that starts nothing itself but
         // finds the servers `scripts/test` started.
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
+        // The real worker with the tests' handlers, run as processes by WorkerTests.
+        .executableTarget(
+            name: "TestWorker",
+            dependencies: ["Worker", "Queue", "Postgres", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestWorker"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Postgres", "TestSupport"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue", "Postgres", "TestSupport"]),
+        .testTarget(name: "WorkerTests", dependencies: ["Worker", "Queue", "Postgres", "TestSupport"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(

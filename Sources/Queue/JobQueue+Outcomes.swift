@@ -56,7 +56,7 @@ extension JobQueue {
     public func release(_ jobs: [Job], worker: String) throws -> Int {
         guard !jobs.isEmpty else { return 0 }
         return try connection.execute("""
-            UPDATE job SET state = 'available', attempt = attempt - 1, worker = NULL, lease_expires_at = NULL
+            UPDATE job SET state = 'available', attempt = job.attempt - 1, worker = NULL, lease_expires_at = NULL
             FROM unnest(\(jobs.map(\.id)), \(jobs.map(\.attempt))) AS r(id, attempt)
             WHERE job.id = r.id AND job.attempt = r.attempt AND job.state = 'running' AND job.worker = \(worker)
             RETURNING job.id

@@ -68,12 +68,14 @@ public struct JobQueue {
             """)[0].decode(Date?.self, at: 0)
     }
 
-    /// Extends the lease of every job `worker` is running: its heartbeat.
+    /// Extends the lease of the jobs `worker` holds and still runs: its heartbeat. Only the ids
+    /// it names: a job a lane lost track of (its connection dropped) expires and is rescued.
     @discardableResult
-    public func renewLeases(worker: String, lease: Duration) throws -> Int {
-        try connection.execute("""
+    public func renewLeases(_ ids: [Int], worker: String, lease: Duration) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        return try connection.execute("""
             UPDATE job SET lease_expires_at = now() + make_interval(secs => \(lease.seconds)::float8)
-            WHERE state = 'running' AND worker = \(worker) RETURNING id
+            WHERE id = ANY(\(ids)) AND state = 'running' AND worker = \(worker) RETURNING id
             """).count
     }
 }

@@ -145,11 +145,19 @@ import TestSupport
         #expect(stored.state == .scheduled && stored.attempt == 0 && stored.runAt > Date().addingTimeInterval(500))
     }
 
+    @Test func jobsNotStartedAreHandedBackUncounted() throws {
+        try queue.enqueue([try job(), try job()])
+        let claimed = try queue.claim(queue: "default", kinds: ["probe"], limit: 2, worker: "w", lease: .seconds(30))
+        #expect(try queue.release(claimed, worker: "other") == 0)
+        #expect(try queue.release(claimed, worker: "w") == 2)
+        #expect(try queue.jobs().map { "\($0.state) \($0.attempt) \($0.worker ?? "-")" } == ["available 0 -", "available 0 -"])
+    }
+
     @Test func expiredLeasesAreRescuedAndHeartbeatsKeepTheirs() throws {
         try queue.enqueue([try job(), try job()])
         let dead = try queue.claim(queue: "default", kinds: ["probe"], limit: 1, worker: "dead", lease: .milliseconds(50))[0]
         let alive = try queue.claim(queue: "default", kinds: ["probe"], limit: 1, worker: "alive", lease: .milliseconds(50))[0]
-        #expect(try queue.renewLeases(worker: "alive", lease: .seconds(30)) == 1)
+        #expect(try queue.renewLeases([alive.id, dead.id], worker: "alive", lease: .seconds(30)) == 1)
         Thread.sleep(forTimeInterval: 0.1)
         #expect(try queue.rescueExpired() == [dead.id])
         let rescued = try #require(try queue.job(dead.id))

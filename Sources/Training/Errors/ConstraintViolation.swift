@@ -54,6 +54,8 @@ public enum ConstraintViolation {
         "session_attendance_complete": (.refused, "The session cannot be completed: attendance is missing for some participants."),
         "answer_matches_question": (.invalidInput, "The answer does not fit its question: a scale from 1 to 5, oui or non, or text."),
         "answer_one_value": (.invalidInput, "An answer holds exactly one value."),
+        "job_running_leased": (.refused, "A job runs exactly when a worker holds its lease."),
+        "job_finished_when": (.refused, "A job is finished exactly when it has a finishing time."),
         "event_name_format": (.invalidInput, "An event's name is two lowercase words joined by a dot."),
     ]
 

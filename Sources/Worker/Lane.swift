@@ -1,0 +1,114 @@
+import Foundation
+import Logging
+import Postgres
+import Queue
+
+/// One lane: claims a batch of due jobs, runs them one by one, and sleeps when there is none.
+struct Lane {
+    let index: Int
+    let worker: Worker
+
+    var options: WorkerOptions { worker.options }
+
+    func run() {
+        var link = DatabaseLink(worker: worker, role: "lane \(index)")
+        /// Claimed and not yet finished. After an outage, those whose outcome did not commit are
+        /// handed back at once rather than left to their lease.
+        var held: [Job] = []
+        while !worker.isStopping {
+            var sleepFor: Duration?
+            link.use { connection in
+                let queue = JobQueue(connection)
+                let kinds = worker.registry.kinds
+                var claimed: [Job] = []
+                for name in options.queues where claimed.isEmpty {
+                    claimed = try queue.claim(queue: name, kinds: kinds, limit: options.batchSize, worker: options.id, lease: options.lease)
+                }
+                guard !claimed.isEmpty else {
+                    worker.laneIsIdle(index)
+                    sleepFor = try nextWait(queue, kinds: kinds)
+                    return
+                }
+                worker.laneIsBusy(index)
+                held = claimed
+                worker.lane(index, holds: held.map(\.id))
+                while let job = held.first {
+                    if worker.isStopping {
+                        let handedBack = try queue.release(held, worker: options.id)
+                        worker.logger.info("handed back jobs not started", metadata: ["count": "\(handedBack)"])
+                        held = []
+                        break
+                    }
+                    try perform(job, on: connection)
+                    held.removeFirst()
+                    worker.lane(index, holds: held.map(\.id))
+                }
+            } onReconnect: { connection in
+                let handedBack = try JobQueue(connection).release(held, worker: options.id)
+                if handedBack > 0 { worker.logger.notice("handed back jobs held when the connection dropped", metadata: ["count": "\(handedBack)"]) }
+                held = []
+                worker.lane(index, holds: [])
+            }
+            if let sleepFor, !worker.isStopping { worker.wait(lane: index, sleepFor) }
+        }
+    }
+
+    /// Until the next scheduled job is due, or the poll interval, whichever comes first.
+    private func nextWait(_ queue: JobQueue, kinds: [String]) throws -> Duration {
+        var wait = options.pollInterval
+        for name in options.queues {
+            if let due = try queue.nextDue(queue: name, kinds: kinds) {
+                wait = min(wait, .milliseconds(max(1, Int(due.timeIntervalSinceNow * 1000) + 1)))
+            }
+        }
+        return wait
+    }
+
+    /// Runs the job's handler and records its outcome in one transaction. A handler that throws
+    /// leaves nothing of its work; its failure is recorded after the rollback.
+    private func perform(_ job: Job, on connection: Connection) throws {
+        guard let entry = worker.registry.entries[job.kind] else { return }
+        let started = ContinuousClock.now
+        var metadata: Logger.Metadata = ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempt)"]
+        let outcome: JobOutcome
+        do {
+            outcome = try connection.transaction { connection in
+                let outcome = try entry.handler.perform(job, on: connection)
+                let unmatched = try JobQueue(connection).finish([(job, outcome)], worker: options.id)
+                guard unmatched.isEmpty else { throw GuardMismatch() }
+                return outcome
+            }
+        } catch let error as PostgresError where error.isConnectionProblem {
+            throw error
+        } catch is GuardMismatch {
+            worker.logger.warning("the job was no longer ours to finish (rescued or cancelled): its work was rolled back", metadata: metadata)
+            return
+        } catch {
+            outcome = .retry(after: entry.backoff.delay(after: job.attempt), reason: Self.describe(error))
+            if try !JobQueue(connection).finish([(job, outcome)], worker: options.id).isEmpty {
+                worker.logger.warning("the job was no longer ours to record its failure (rescued or cancelled)", metadata: metadata)
+                return
+            }
+        }
+        metadata["duration"] = "\(ContinuousClock.now - started)"
+        metadata["outcome"] = "\(Self.describe(outcome, job: job))"
+        worker.logger.info("ran", metadata: metadata)
+    }
+
+    struct GuardMismatch: Error {}
+
+    static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        return text.count > 2000 ? String(text.prefix(2000)) + "…" : text
+    }
+
+    static func describe(_ outcome: JobOutcome, job: Job) -> String {
+        switch outcome {
+        case .completed: "completed"
+        case .retry(let after, _) where job.attempt < job.maxAttempts: "retry in \(after)"
+        case .retry: "discarded after its last attempt"
+        case .discard(let reason): "discarded: \(reason)"
+        case .snooze(let until): "snoozed until \(until)"
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Logging
+import Postgres
+import Queue
+import Synchronization
+
+/// `atelier worker`: lanes that claim and run jobs, one connection that listens for wake-ups, and
+/// a heartbeat that renews leases and rescues the jobs of workers that died.
+///
+/// libpq blocks, so nothing here runs on Swift's cooperative pool: each lane, the listener and
+/// the heartbeat is a thread of its own with its own connection, which it alone touches.
+public final class Worker: Sendable {
+    let options: WorkerOptions
+    let registry: HandlerRegistry
+    let logger: Logger
+    private let wakes: [Wake]
+    private let state = Mutex(State())
+
+    struct State {
+        var stopping = false
+        var idleLanes = Set<Int>()
+        /// The jobs each lane claimed and has not finished: what the heartbeat renews.
+        var held: [Int: Set<Int>] = [:]
+    }
+
+    public init(options: WorkerOptions, registry: HandlerRegistry, logger: Logger = Logger(label: "atelier.worker")) {
+        self.options = options
+        self.registry = registry
+        var logger = logger
+        logger[metadataKey: "worker"] = "\(options.id)"
+        self.logger = logger
+        wakes = (0..<options.lanes).map { _ in Wake() }
+    }
+
+    public var isStopping: Bool { state.withLock { $0.stopping } }
+
+    /// Asks the worker to stop: lanes claim nothing more, finish the job they run, and hand back
+    /// the ones they claimed but had not started.
+    public func stop() {
+        let first = state.withLock { state in
+            defer { state.stopping = true }
+            return !state.stopping
+        }
+        if first { logger.info("stopping: finishing the running jobs") }
+        wakeAll()
+    }
+
+    func wakeAll() { wakes.forEach { $0.signal() } }
+
+    /// Runs until `stop()` (or, with `untilIdle`, until nothing is due), then waits up to the
+    /// shutdown grace for running jobs. Returns whether every lane finished in time.
+    @discardableResult
+    public func run() -> Bool {
+        logger.info("started", metadata: ["lanes": "\(options.lanes)", "queues": "\(options.queues.joined(separator: ","))",
+                                          "kinds": "\(registry.kinds.joined(separator: ","))"])
+        let done = DispatchSemaphore(value: 0)
+        var threads: [Thread] = (0..<options.lanes).map { index in
+            Thread { [self] in
+                Lane(index: index, worker: self).run()
+                done.signal()
+            }
+        }
+        threads.append(Thread { [self] in runHeartbeat() })
+        if !options.pollOnly { threads.append(Thread { [self] in runListener() }) }
+        for (index, thread) in threads.enumerated() {
+            thread.name = index < options.lanes ? "lane \(index)" : "worker"
+            thread.start()
+        }
+        // Every lane ends by itself once stopping; the grace counts from the stop request.
+        var finished = 0
+        while finished < options.lanes {
+            if isStopping {
+                let deadline = DispatchTime.now() + .milliseconds(Int(options.shutdownGrace.components.seconds * 1000))
+                while finished < options.lanes, done.wait(timeout: deadline) == .success { finished += 1 }
+                break
+            }
+            if done.wait(timeout: .now() + .milliseconds(200)) == .success { finished += 1 }
+        }
+        stop()
+        let inTime = finished == options.lanes
+        if inTime {
+            logger.info("stopped")
+        } else {
+            logger.warning("stopped with jobs still running after the grace period: their leases will expire and another worker will retry them")
+        }
+        return inTime
+    }
+
+    /// A lane found nothing to do. With `untilIdle`, the last lane to go idle stops the worker.
+    func laneIsIdle(_ index: Int) {
+        let allIdle = state.withLock { state in
+            state.idleLanes.insert(index)
+            return state.idleLanes.count == options.lanes
+        }
+        if allIdle && options.untilIdle { stop() }
+    }
+
+    func laneIsBusy(_ index: Int) {
+        _ = state.withLock { $0.idleLanes.remove(index) }
+    }
+
+    /// What lane `index` holds now.
+    func lane(_ index: Int, holds ids: [Int]) {
+        state.withLock { $0.held[index] = Set(ids) }
+    }
+
+    var heldJobs: [Int] { state.withLock { $0.held.values.flatMap { $0 }.sorted() } }
+
+    func wait(lane: Int, _ timeout: Duration) { wakes[lane].wait(timeout) }
+
+    /// Renews this worker's leases and rescues expired ones, three times per lease.
+    private func runHeartbeat() {
+        var link = DatabaseLink(worker: self, role: "heartbeat")
+        while !isStopping {
+            link.use { connection in
+                let queue = JobQueue(connection)
+                try queue.renewLeases(heldJobs, worker: options.id, lease: options.lease)
+                let rescued = try queue.rescueExpired()
+                if !rescued.isEmpty {
+                    logger.warning("rescued jobs whose worker stopped heartbeating", metadata: ["jobs": "\(rescued)"])
+                    wakeAll()
+                }
+            }
+            sleep(options.lease / 3)
+        }
+    }
+
+    /// Listens on each queue's channel and wakes the lanes when a job is enqueued.
+    private func runListener() {
+        var link = DatabaseLink(worker: self, role: "listener")
+        var listening = false
+        while !isStopping {
+            link.use { connection in
+                if !listening || !connection.isConnected {
+                    for queue in options.queues { try connection.listen(JobQueue.channel(queue)) }
+                    listening = true
+                }
+                if try connection.waitForNotification(timeout: .milliseconds(500)) != nil { wakeAll() }
+            } onReconnect: { _ in
+                listening = false
+                wakeAll()  // a notification may have been missed while away
+            }
+        }
+    }
+
+    /// Sleeps in short steps, so that a stop is not kept waiting.
+    func sleep(_ duration: Duration) {
+        let end = ContinuousClock.now + duration
+        while !isStopping, ContinuousClock.now < end {
+            Thread.sleep(forTimeInterval: min(0.2, Double((end - ContinuousClock.now).components.seconds) + 0.05))
+        }
+    }
+}
