@@ -43,7 +43,8 @@ let package = Package(
         .target(
             name: "AtelierCLI",
             dependencies: [
-                "Postgres", "Training",
+                "Postgres", "Queue", "Training", "Worker",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ]),
@@ -66,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "AtelierCLITests",
             dependencies: [
-                "AtelierCLI", "Postgres", "Training", "TestSupport",
+                "AtelierCLI", "Postgres", "Queue", "Training", "TestSupport",
                 .product(name: "Yams", package: "Yams"),
             ]),
     ],

@@ -48,9 +48,23 @@ struct SettingKey: Sendable, Hashable {
         name: "worker.poll-only", defaultValue: "false", kind: .boolean,
         summary: "poll without LISTEN/NOTIFY, for a transaction-mode PgBouncer")
 
+    static let workerLeaseSeconds = SettingKey(
+        name: "worker.lease-seconds", defaultValue: "30", kind: .integer(3...3600),
+        summary: "how long a claimed job stays a worker's without a heartbeat; then another worker retries it")
+    static let workerShutdownSeconds = SettingKey(
+        name: "worker.shutdown-seconds", defaultValue: "30", kind: .integer(1...3600),
+        summary: "how long running jobs may take to finish after SIGTERM or SIGINT")
+    static let keepCompletedDays = SettingKey(
+        name: "jobs.keep-completed-days", defaultValue: "7", kind: .integer(1...3650),
+        summary: "how long completed jobs are kept before pruning")
+    static let keepDiscardedDays = SettingKey(
+        name: "jobs.keep-discarded-days", defaultValue: "30", kind: .integer(1...3650),
+        summary: "how long discarded and cancelled jobs, with their errors, are kept before pruning")
+
     /// Every key, in the order `atelier config show` lists them.
     static let all: [SettingKey] = [
         databaseURL, lockTimeoutSeconds, timeZone, mailFrom, smtpURL, smtpUsername, smtpPassword,
-        workerLanes, workerPollSeconds, workerPollOnly,
+        workerLanes, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
+        keepCompletedDays, keepDiscardedDays,
     ]
 }

@@ -70,7 +70,11 @@ struct Settings: Sendable {
     var databaseURL: Value { self[.databaseURL] }
     /// Checked when the settings are read: a zone Foundation does not know is refused there.
     var timeZone: TimeZone { TimeZone(identifier: self[.timeZone].text) ?? .gmt }
-    var lockTimeoutSeconds: Int { Int(self[.lockTimeoutSeconds].text) ?? 10 }
+    var lockTimeoutSeconds: Int { integer(.lockTimeoutSeconds) }
+
+    /// An integer key's value, checked when the settings were read.
+    func integer(_ key: SettingKey) -> Int { Int(self[key].text) ?? Int(key.defaultValue) ?? 0 }
+    func boolean(_ key: SettingKey) -> Bool { self[key].text == "true" }
 
     private static func readYAML(_ path: String) throws(SettingsError) -> YAMLSnapshot {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path) }

@@ -13,6 +13,13 @@ enum Display {
         "\(French.date(slot.startsAt, in: timeZone)), \(French.time(slot.startsAt, in: timeZone)) – \(French.time(slot.endsAt, in: timeZone))"
     }
 
+    /// `2027-04-05 09:00:07`: an instant in the organisation's time zone, to the second.
+    static func instant(_ date: Date, in timeZone: TimeZone) -> String {
+        let calendar = French.calendar(timeZone)
+        return slotStart(date, in: timeZone).replacingOccurrences(of: "T", with: " ")
+            + String(format: ":%02d", calendar.component(.second, from: date))
+    }
+
     /// `2030-04-04T09:00`: how commands name a slot.
     static func slotStart(_ date: Date, in timeZone: TimeZone) -> String {
         let calendar = French.calendar(timeZone)

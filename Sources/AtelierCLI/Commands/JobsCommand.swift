@@ -1,0 +1,195 @@
+import ArgumentParser
+import Foundation
+import Queue
+import Training
+
+/// `atelier jobs …`: what the queue holds, and the hand a coordinator or an operator lends it.
+struct JobsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobs", abstract: "List, inspect, retry, cancel and prune queued jobs.",
+        subcommands: [List.self, Show.self, Retry.self, Cancel.self, Stats.self, Prune.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List jobs, newest first.", discussion: "Example: atelier jobs list --state discarded --session S-2027-001")
+
+        @Option(help: "Only jobs in this state.") var state: JobState?
+        @Option(help: "Only jobs of this kind, like convocation.") var kind: String?
+        @Option(help: "Only jobs of this queue.") var queue: String?
+        @Option(help: "Only the jobs of this session.") var session: String?
+        @Option(help: "At most this many.") var limit = 100
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func validate() throws {
+            guard (1...100_000).contains(limit) else { throw ValidationError("--limit goes from 1 to 100000.") }
+        }
+
+        func run() throws {
+            try options.run { context in
+                let jobs = try JobQueue(context.connect()).jobs(
+                    state: state, kind: kind, queue: queue, argument: session.map { ("session", $0.uppercased()) }, limit: limit)
+                if output.json { return try Terminal.printJSON(jobs.map(JobView.init)) }
+                print(Terminal.table([["ID", "KIND", "STATE", "ATTEMPT", "RUN AT", "KEY"]] + jobs.map {
+                    [String($0.id), $0.kind, $0.state.rawValue, "\($0.attempt)/\($0.maxAttempts)",
+                     Display.instant($0.runAt, in: context.timeZone), $0.uniqueKey ?? ""]
+                }))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a job: its arguments, its attempts and every error.", discussion: "Example: atelier jobs show 42")
+
+        @Argument(help: "The job's id.") var id: Int
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                guard let job = try JobQueue(context.connect()).job(id) else { throw TrainingError(.notFound, "No job has the id \(id).") }
+                if output.json { return try Terminal.printJSON(JobView(job)) }
+                let zone = context.timeZone
+                print("Job \(job.id): \(job.kind) on queue \(job.queue), \(job.state.rawValue), attempt \(job.attempt) of \(job.maxAttempts), priority \(job.priority)")
+                print("  arguments \(job.args.text)")
+                print("  run at \(Display.instant(job.runAt, in: zone)); created \(Display.instant(job.createdAt, in: zone))"
+                      + (job.finishedAt.map { "; finished \(Display.instant($0, in: zone))" } ?? ""))
+                if let key = job.uniqueKey { print("  unique key \(key)") }
+                if let worker = job.worker { print("  running on \(worker)") }
+                for error in job.errors { print("  attempt \(error.attempt), \(Display.instant(error.at, in: zone)): \(error.message)") }
+            }
+        }
+    }
+
+    struct Retry: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a job due now: a discarded or cancelled one too, with one more attempt.",
+            discussion: "Example: atelier jobs retry 42")
+
+        @Argument(help: "The job's id.") var id: Int
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let queue = JobQueue(try context.connect())
+                guard let job = try queue.job(id) else { throw TrainingError(.notFound, "No job has the id \(id).") }
+                guard try queue.retry(id) else {
+                    throw TrainingError(.refused, "The job \(id) is \(job.state.rawValue): only a job that waits, or was discarded or cancelled, can be retried.")
+                }
+                print("The job \(id) (\(job.kind)) is due now.")
+            }
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel jobs that have not started: one by id, every one of a kind, or by unique-key prefix.",
+            discussion: "Example: atelier jobs cancel --key-prefix reminder:registration:42:")
+
+        @Argument(help: "The job's id.") var id: Int?
+        @Option(help: "Every waiting job of this kind.") var kind: String?
+        @Option(name: .customLong("key-prefix"), help: "Every waiting job whose unique key starts with this.") var keyPrefix: String?
+        @OptionGroup var options: GlobalOptions
+
+        func validate() throws {
+            guard [id != nil, kind != nil, keyPrefix != nil].filter({ $0 }).count == 1 else {
+                throw ValidationError("Name the jobs to cancel one way: an id, --kind or --key-prefix.")
+            }
+        }
+
+        func run() throws {
+            try options.run { context in
+                let selection: JobQueue.Selection = if let id { .ids([id]) } else if let kind { .kind(kind) } else { .keyPrefix(keyPrefix ?? "") }
+                let cancelled = try JobQueue(context.connect()).cancel(selection)
+                if cancelled.isEmpty, let id { throw TrainingError(.refused, "The job \(id) is not waiting: it has started, finished, or does not exist.") }
+                print("Cancelled \(cancelled.count) job\(cancelled.count == 1 ? "" : "s").")
+            }
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Count jobs per kind and state, and show how the queue keeps up.", discussion: "Example: atelier jobs stats --json")
+
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let stats = try JobQueue(context.connect()).stats(handled: Set(QueueKinds.registry(context.settings).kinds))
+                if output.json { return try Terminal.printJSON(stats) }
+                print(Terminal.table([["KIND", "STATE", "JOBS"]] + stats.counts.map { [$0.kind, $0.state.rawValue, String($0.count)] }))
+                print("Oldest due job: \(stats.oldestDueSeconds.map { "waiting \(Int($0)) s" } ?? "none"). Completed: \(stats.completedLastMinute) in the last minute, \(stats.completedLastHour) in the last hour.")
+                for (kind, count) in stats.withoutHandler.sorted(by: { $0.key < $1.key }) {
+                    print("\(count) \(kind) job\(count == 1 ? "" : "s") wait for a worker that runs \(kind): none in this build.")
+                }
+            }
+        }
+    }
+
+    struct Prune: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete finished jobs older than jobs.keep-completed-days and jobs.keep-discarded-days.",
+            discussion: "Example: atelier jobs prune")
+
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let now = Date()
+                let deleted = try JobQueue(context.connect()).prune(
+                    completedBefore: now.addingTimeInterval(-86_400 * Double(context.settings.integer(.keepCompletedDays))),
+                    discardedBefore: now.addingTimeInterval(-86_400 * Double(context.settings.integer(.keepDiscardedDays))))
+                print("Pruned \(deleted) finished job\(deleted == 1 ? "" : "s").")
+            }
+        }
+    }
+}
+
+/// A job as `--json` shows it, under stable field names.
+struct JobView: Encodable {
+    let id: Int
+    let kind: String
+    let queue: String
+    let state: JobState
+    let args: JSONText
+    let priority: Int
+    let attempt: Int
+    let maxAttempts: Int
+    let runAt: Date
+    let uniqueKey: String?
+    let errors: [JobError]
+    let createdAt: Date
+    let finishedAt: Date?
+
+    init(_ job: Job) {
+        (id, kind, queue, state, args, priority) = (job.id, job.kind, job.queue, job.state, job.args, job.priority)
+        (attempt, maxAttempts, runAt, uniqueKey, errors) = (job.attempt, job.maxAttempts, job.runAt, job.uniqueKey, job.errors)
+        (createdAt, finishedAt) = (job.createdAt, job.finishedAt)
+    }
+
+    enum CodingKeys: CodingKey {
+        case id, kind, queue, state, args, priority, attempt, maxAttempts, runAt, uniqueKey, errors, createdAt, finishedAt
+    }
+
+    /// Every field, `null` included: a reader finds the same keys on every job.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(queue, forKey: .queue)
+        try container.encode(state, forKey: .state)
+        try container.encode(args, forKey: .args)
+        try container.encode(priority, forKey: .priority)
+        try container.encode(attempt, forKey: .attempt)
+        try container.encode(maxAttempts, forKey: .maxAttempts)
+        try container.encode(runAt, forKey: .runAt)
+        try container.encode(uniqueKey, forKey: .uniqueKey)
+        try container.encode(errors, forKey: .errors)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(finishedAt, forKey: .finishedAt)
+    }
+}
+
+extension JobState: ClosedWord {}
