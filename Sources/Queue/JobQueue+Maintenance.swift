@@ -8,16 +8,20 @@ extension JobQueue {
         case kind(String)
         /// Every job whose unique key starts with this: `reminder:registration:42:`.
         case keyPrefix(String)
+        /// Every job whose arguments hold this value under this key (compared as text).
+        case argument(key: String, value: String)
     }
 
     /// Cancels the selected jobs that have not started (scheduled, available, retryable); a
     /// running job finishes. Returns the ids cancelled.
     @discardableResult
     public func cancel(_ selection: Selection) throws -> [Int] {
-        let (ids, kind, prefix): ([Int]?, String?, String?) = switch selection {
-        case .ids(let ids): (ids, nil, nil)
-        case .kind(let kind): (nil, kind, nil)
-        case .keyPrefix(let prefix): (nil, nil, prefix)
+        var (ids, kind, prefix, argument): ([Int]?, String?, String?, (key: String, value: String)?) = (nil, nil, nil, nil)
+        switch selection {
+        case .ids(let selected): ids = selected
+        case .kind(let selected): kind = selected
+        case .keyPrefix(let selected): prefix = selected
+        case .argument(let key, let value): argument = (key, value)
         }
         return try connection.execute("""
             UPDATE job SET state = 'cancelled', finished_at = now()
@@ -25,6 +29,7 @@ extension JobQueue {
               AND (\(ids) IS NULL OR id = ANY(\(ids)))
               AND (\(kind) IS NULL OR kind = \(kind))
               AND (\(prefix) IS NULL OR starts_with(unique_key, \(prefix)))
+              AND (\(argument?.key) IS NULL OR args ->> \(argument?.key) = \(argument?.value))
             RETURNING id
             """).map { try $0.decode(Int.self, at: 0) }
     }

@@ -30,7 +30,8 @@ import TestSupport
         let list = try fixture.registrations.registrations(ofSession: code)
         #expect(list.map(\.participant.email.text) == ["p2@asso.fr", "p3@asso.fr", "p4@asso.fr", "p1@asso.fr"])
         #expect(list.map(\.status) == [.confirmed, .confirmed, .waitlisted, .cancelled])
-        #expect(try fixture.events("registration.promoted") == [#"{"email": "p3@asso.fr", "session": "S-2030-001"}"#])
+        #expect(try fixture.events("registration.promoted")
+                == [#"{"email": "p3@asso.fr", "change": "promoted", "session": "S-2030-001", "sessionId": 1, "participantId": 3, "registrationId": 3}"#])
         // Cancelling someone waiting promotes nobody.
         #expect(try fixture.registrations.cancel(fixture.email(4), in: code) == nil)
     }

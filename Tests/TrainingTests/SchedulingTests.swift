@@ -19,7 +19,7 @@ import Testing
         #expect(session.capacity == 12)
         #expect(French.date(session.firstDay!, in: fixture.paris) == "jeudi 4 avril 2030")
         #expect(session.slots[1].halfDay(in: fixture.paris) == "après-midi")
-        #expect(try fixture.events("session.scheduled") == [#"{"session": "S-2030-001"}"#])
+        #expect(try fixture.events("session.scheduled") == [#"{"change": "scheduled", "session": "S-2030-001", "sessionId": 1}"#])
         // The next one of the year takes the next number.
         var plan = try fixture.caenPlan()
         plan.slots = [try SlotSpec(parsing: "2030-06-03T09:00-12:00")]

@@ -50,7 +50,7 @@ public struct Assessments {
                     SELECT \(response), id, \(scale), \(yes), \(text) FROM question WHERE kind = \(kind) AND position = \(position)
                     """)
             }
-            try EventLog.append("assessment.answered", ["session": session.code, "email": email.text, "kind": kind.rawValue], on: connection)
+            try EventLog.append(AssessmentAnswered(session: session.code, registrationId: registration, kind: kind), on: connection)
         }
     }
 

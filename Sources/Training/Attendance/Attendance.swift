@@ -91,9 +91,8 @@ public struct Attendances {
                 ON CONFLICT (registration_id, slot_id)
                 DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
                 """)
-            try EventLog.append(correcting ? "attendance.corrected" : "attendance.recorded",
-                                AttendanceEvent(session: session.code, slot: slot.startsAt, recordedBy: recordedBy,
-                                                marks: writes.count), on: connection)
+            try EventLog.append(AttendanceEvent(session: session.code, sessionId: session.id, slot: slot.startsAt,
+                                                recordedBy: recordedBy, marks: writes.count, corrected: correcting), on: connection)
             return writes.count
         }
     }
@@ -136,11 +135,4 @@ public struct Attendances {
         }
         return (try row.decode(Int.self, "id"), startsAt)
     }
-}
-
-struct AttendanceEvent: Codable, Sendable {
-    let session: String
-    let slot: Date
-    let recordedBy: String
-    let marks: Int
 }

@@ -1,9 +1,12 @@
 import Postgres
+import Queue
 
-/// Appends a domain event in the caller's transaction: the change and its event commit together
-/// or not at all, so the queue never sends for a change that was rolled back.
+/// Appends a domain event in the caller's transaction, with the jobs it implies: the change, its
+/// event and its jobs commit together or not at all, so the queue never sends for a change that
+/// was rolled back, and never misses one that was made.
 enum EventLog {
-    static func append<Payload: Codable & Sendable>(_ name: String, _ payload: Payload, on connection: Connection) throws {
-        try connection.execute("INSERT INTO event (name, payload) VALUES (\(name), \(JSON(payload)))")
+    static func append(_ event: some DomainEvent, on connection: Connection) throws {
+        try connection.execute("INSERT INTO event (name, payload) VALUES (\(event.name), \(JSON(event)))")
+        try Reactions(connection).react(to: event)
     }
 }

@@ -99,7 +99,7 @@ public struct OrganisationRecord {
                     disability_referent_name = EXCLUDED.disability_referent_name,
                     disability_referent_email = EXCLUDED.disability_referent_email, updated_at = now()
                 """)
-            try EventLog.append("organisation.edited", ["name": o.name], on: connection)
+            try EventLog.append(OrganisationEdited(organisation: o.name), on: connection)
             return o
         }
     }

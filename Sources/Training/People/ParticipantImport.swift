@@ -111,7 +111,7 @@ public struct ParticipantImport {
                             \(rows.map(\.status))) AS row(first, last, email, organisation, siret, status)
                 """)
             let created = try connection.execute("SELECT count(*) FROM employer")[0].decode(Int.self, at: 0) - before
-            try EventLog.append("participant.imported", ["file": fileName, "participants": String(rows.count)], on: connection)
+            try EventLog.append(ParticipantsImported(file: fileName, participants: rows.count), on: connection)
             if dryRun { throw DryRun(report: Report(participants: rows.count, newOrganisations: created, dryRun: true)) }
             return Report(participants: rows.count, newOrganisations: created, dryRun: false)
         }

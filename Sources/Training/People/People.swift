@@ -12,12 +12,13 @@ public struct People {
         return try connection.write { connection in
             try ensureNew(participant.email, on: connection)
             let employerID = try participant.employer.map { try self.employerID($0, on: connection) }
-            try connection.execute("""
+            let id = try connection.execute("""
                 INSERT INTO participant (first_name, last_name, email, phone, employer_id, status, accessibility_needs)
                 VALUES (\(participant.firstName), \(participant.lastName), \(participant.email.text), \(participant.phone),
                         \(employerID), \(participant.status), \(participant.accessibilityNeeds))
-                """)
-            try EventLog.append("participant.added", ["email": participant.email.text], on: connection)
+                RETURNING id
+                """)[0].decode(Int.self, at: 0)
+            try EventLog.append(ParticipantEvent(change: .added, participantId: id, email: participant.email.text), on: connection)
             return participant
         }
     }
@@ -30,13 +31,14 @@ public struct People {
             participant = try participant.validated()
             if participant.email != email { try ensureNew(participant.email, on: connection) }
             let employerID = try participant.employer.map { try self.employerID($0, on: connection) }
-            try connection.execute("""
+            let id = try connection.execute("""
                 UPDATE participant SET first_name = \(participant.firstName), last_name = \(participant.lastName),
                     email = \(participant.email.text), phone = \(participant.phone), employer_id = \(employerID),
                     status = \(participant.status), accessibility_needs = \(participant.accessibilityNeeds)
                 WHERE email = \(email.text)
-                """)
-            try EventLog.append("participant.edited", ["email": participant.email.text], on: connection)
+                RETURNING id
+                """)[0].decode(Int.self, at: 0)
+            try EventLog.append(ParticipantEvent(change: .edited, participantId: id, email: participant.email.text), on: connection)
             return participant
         }
     }

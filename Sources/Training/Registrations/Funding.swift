@@ -12,7 +12,7 @@ public struct Funding {
         try connection.write { connection in
             let session = try SessionRow(agreement.session, on: connection)
             let reference = try insert(agreement, session: session.id, on: connection).reference
-            try EventLog.append("funding.added", ["session": agreement.session.uppercased(), "reference": reference], on: connection)
+            try EventLog.append(FundingAdded(session: session.code, sessionId: session.id, reference: reference), on: connection)
             return try agreements(ofSession: agreement.session, on: connection).first { $0.reference == reference }!
         }
     }

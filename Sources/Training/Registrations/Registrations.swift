@@ -30,12 +30,18 @@ public struct Registrations {
                 SELECT count(*) FROM registration WHERE session_id = \(session.id) AND status = 'confirmed'
                 """)[0].decode(Int.self, at: 0)
             let status: Registration.Status = confirmed < session.capacity ? .confirmed : .waitlisted
-            try connection.execute("""
+            let registrationID = try connection.execute("""
                 INSERT INTO registration (session_id, participant_id, status, funding_agreement_id)
                 VALUES (\(session.id), \(participantID), \(status), \(agreementID))
-                """)
-            try EventLog.append("registration.\(status.rawValue)", ["session": code, "email": email.text], on: connection)
-            return try registrations(ofSession: code, on: connection).first { $0.participant.email == email && $0.status == status }!
+                RETURNING id
+                """)[0].decode(Int.self, at: 0)
+            try EventLog.append(RegistrationEvent(change: status == .confirmed ? .confirmed : .waitlisted, session: code, sessionId: session.id,
+                                                  registrationId: registrationID, participantId: participantID, email: email.text),
+                                on: connection)
+            guard let registration = try registrations(ofSession: code, on: connection).first(where: { $0.participant.email == email && $0.status == status }) else {
+                throw TrainingError.notFound("The registration of \(email) for the session \(code) just made cannot be read back.")
+            }
+            return registration
         }
     }
 
@@ -61,7 +67,8 @@ public struct Registrations {
             try connection.execute("""
                 UPDATE registration SET status = 'cancelled', cancelled_at = now() WHERE id = \(registrationID)
                 """)
-            try EventLog.append("registration.cancelled", ["session": code, "email": email.text], on: connection)
+            try EventLog.append(RegistrationEvent(change: .cancelled, session: code, sessionId: session.id, registrationId: registrationID,
+                                                  participantId: participantID, email: email.text), on: connection)
             guard previous == "confirmed" else { return nil }
             return try promoteFirstWaiting(session: session.id, code: code, on: connection)
         }
@@ -72,11 +79,13 @@ public struct Registrations {
             UPDATE registration SET status = 'confirmed'
             WHERE id = (SELECT id FROM registration WHERE session_id = \(session) AND status = 'waitlisted'
                         ORDER BY registered_at, id LIMIT 1)
-            RETURNING (SELECT email FROM participant WHERE id = participant_id)
+            RETURNING id, participant_id, (SELECT email FROM participant WHERE id = participant_id)
             """)
         guard let row = promoted.first else { return nil }
-        let email = try EmailAddress(try row.decode(String.self, at: 0))
-        try EventLog.append("registration.promoted", ["session": code, "email": email.text], on: connection)
+        let (registrationID, participantID, text) = try row.decode((Int, Int, String).self)
+        let email = try EmailAddress(text)
+        try EventLog.append(RegistrationEvent(change: .promoted, session: code, sessionId: session, registrationId: registrationID,
+                                              participantId: participantID, email: email.text), on: connection)
         return try People(connection).participant(email)
     }
 

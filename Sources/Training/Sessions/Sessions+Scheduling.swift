@@ -31,7 +31,7 @@ extension Sessions {
                 RETURNING id
                 """)[0].decode(Int.self, at: 0)
             try insertParts(planned, titles: plan.partTitles, session: sessionID, venue: venueID, trainers: trainerIDs, on: connection)
-            if !plan.isDraft { try EventLog.append("session.scheduled", ["session": code], on: connection) }
+            if !plan.isDraft { try EventLog.append(SessionEvent(change: .scheduled, session: code, sessionId: sessionID), on: connection) }
             return code
         }
         return try session(code)
@@ -59,7 +59,7 @@ extension Sessions {
             try insertParts(planned, titles: Array(titles.prefix(planned.parts.count)), session: session.id,
                             venue: venueID, trainers: trainerIDs, on: connection)
             if session.status == .scheduled {
-                try EventLog.append("session.rescheduled", ["session": before.code], on: connection)
+                try EventLog.append(SessionEvent(change: .rescheduled, session: session.code, sessionId: session.id), on: connection)
             }
         }
         return try self.session(code)
@@ -67,14 +67,14 @@ extension Sessions {
 
     /// Announces a draft session: its registrations can now be convoked.
     public func publish(_ code: String) throws -> Session {
-        try transition(code, from: [.draft], refusal: "not a draft", event: "session.scheduled") { session, connection in
+        try transition(code, from: [.draft], refusal: "not a draft", event: .scheduled) { session, connection in
             try connection.execute("UPDATE session SET status = 'scheduled' WHERE id = \(session.id)")
         }
     }
 
     /// Cancels a session that has not been completed; its trainers are free again.
     public func cancel(_ code: String) throws -> Session {
-        try transition(code, from: [.draft, .scheduled], refusal: "it cannot be cancelled", event: "session.cancelled") { session, connection in
+        try transition(code, from: [.draft, .scheduled], refusal: "it cannot be cancelled", event: .cancelled) { session, connection in
             try connection.execute("UPDATE session SET status = 'cancelled', cancelled_at = now() WHERE id = \(session.id)")
             try connection.execute("UPDATE slot SET cancelled = true WHERE session_id = \(session.id)")
         }
@@ -84,7 +84,7 @@ extension Sessions {
     /// every confirmed registration; attendance is frozen from then on.
     public func complete(_ code: String) throws -> Session {
         try transition(code, from: [.scheduled], refusal: "only a scheduled session can be completed",
-                       event: "session.completed") { session, connection in
+                       event: .completed) { session, connection in
             let end = try connection.execute("SELECT max(ends_at) FROM slot WHERE session_id = \(session.id)")[0].decode(Date?.self, at: 0)
             if let end, end > now() {
                 throw TrainingError.refused("The session \(session.code) is not over: its last slot ends \(French.date(end, in: timeZone)) at \(French.time(end, in: timeZone)); complete it after that.")
@@ -111,7 +111,7 @@ extension Sessions {
 
     /// Moves a session on from one of the `from` statuses: the row locked, the change and its
     /// event in one transaction; any other status is refused with `refusal`.
-    private func transition(_ code: String, from allowed: Set<Session.Status>, refusal: String, event: String,
+    private func transition(_ code: String, from allowed: Set<Session.Status>, refusal: String, event: SessionEvent.Change,
                             _ change: (SessionRow, Connection) throws -> Void) throws -> Session {
         try connection.write { connection in
             let session = try SessionRow(code, on: connection)
@@ -119,7 +119,7 @@ extension Sessions {
                 throw TrainingError.refused("The session \(session.code) is \(session.status.rawValue): \(refusal).")
             }
             try change(session, connection)
-            try EventLog.append(event, ["session": session.code], on: connection)
+            try EventLog.append(SessionEvent(change: event, session: session.code, sessionId: session.id), on: connection)
         }
         return try session(code)
     }

@@ -1,0 +1,131 @@
+import Foundation
+import Postgres
+import Queue
+
+/// The jobs each domain event implies, enqueued (or cancelled) in the event's transaction.
+///
+/// Unique keys make every reaction safe to repeat: `reminder:registration:42:j1` is queued once
+/// while live, and cancelled by its prefix when the registration goes.
+struct Reactions {
+    let connection: Connection
+    let queue: JobQueue
+
+    init(_ connection: Connection) {
+        self.connection = connection
+        queue = JobQueue(connection)
+    }
+
+    /// Reminders go this many days before the first slot, at 09:00 where the slot was entered.
+    static let reminderDays = [7, 1]
+    static let coldQuestionnaireDays = 90
+
+    func react(to event: some DomainEvent) throws {
+        switch event {
+        case let event as RegistrationEvent: try react(to: event)
+        case let event as SessionEvent: try react(to: event)
+        default: break
+        }
+    }
+
+    /// A draft is prepared in silence: its participants hear of it when it is published. A
+    /// session recorded after it was given convokes no one.
+    private func react(to event: RegistrationEvent) throws {
+        guard try event.change == .cancelled || isAnnounced(event.sessionId) else { return }
+        let arguments = JobKind.Arguments(session: event.session, sessionId: event.sessionId,
+                                          registrationId: event.registrationId, participantId: event.participantId)
+        let key = "registration:\(event.registrationId)"
+        switch event.change {
+        case .confirmed:
+            try queue.enqueue([try JobKind.convocation.job(arguments, key: "convocation:\(key)")] + reminders(arguments))
+        case .promoted:
+            try queue.enqueue([try JobKind.promotionNotice.job(arguments, key: "promotion-notice:\(key)")] + reminders(arguments))
+        case .waitlisted:
+            try queue.enqueue([try JobKind.waitlistNotice.job(arguments, key: "waitlist-notice:\(key)")])
+        case .cancelled:
+            try queue.cancel(.keyPrefix("reminder:\(key):"))
+        }
+    }
+
+    private func react(to event: SessionEvent) throws {
+        switch event.change {
+        case .scheduled:
+            for arguments in try registrations(of: event, status: "confirmed") {
+                try queue.enqueue([try JobKind.convocation.job(arguments, key: "convocation:registration:\(arguments.registrationId)")]
+                                  + reminders(arguments))
+            }
+            try queue.enqueue(try registrations(of: event, status: "waitlisted").map { arguments in
+                try JobKind.waitlistNotice.job(arguments, key: "waitlist-notice:registration:\(arguments.registrationId)")
+            })
+        case .rescheduled:
+            for arguments in try registrations(of: event, status: "confirmed") {
+                try queue.cancel(.keyPrefix("reminder:registration:\(arguments.registrationId):"))
+                try queue.enqueue(try reminders(arguments) + [try JobKind.rescheduleNotice.job(arguments, key: nil)])
+            }
+        case .cancelled:
+            // Only those who were told of the session (not the registrations of a draft) hear it is off.
+            let cancelled = try queue.cancel(.argument(key: "sessionId", value: String(event.sessionId)))
+            guard try !cancelled.isEmpty || hasJobs(event.sessionId) else { return }
+            try queue.enqueue(try registrations(of: event, status: "confirmed").map { arguments in
+                try JobKind.cancellationNotice.job(arguments, key: "cancellation-notice:registration:\(arguments.registrationId)")
+            })
+        case .completed:
+            let cold = Date().addingTimeInterval(Double(Self.coldQuestionnaireDays) * 86_400)
+            try queue.enqueue(try attendees(of: event).flatMap { arguments in
+                let key = "registration:\(arguments.registrationId)"
+                return [try JobKind.certificate.job(arguments, key: "certificate:\(key)"),
+                        try JobKind.questionnaireHot.job(arguments, key: "questionnaire-hot:\(key)"),
+                        try JobKind.questionnaireCold.job(arguments, runAt: cold, key: "questionnaire-cold:\(key)")]
+            })
+        }
+    }
+
+    /// The J-7 and J-1 reminders still in the future: 09:00 on those days in the first slot's
+    /// zone, computed by PostgreSQL so that a change of the clocks in between is accounted for.
+    private func reminders(_ arguments: JobKind.Arguments) throws -> [NewJob] {
+        try connection.execute("""
+            SELECT d.days, ((((s.starts_at AT TIME ZONE s.time_zone)::date - d.days) + time '09:00') AT TIME ZONE s.time_zone) AS run_at
+            FROM (SELECT starts_at, time_zone FROM slot WHERE session_id = \(arguments.sessionId) AND NOT cancelled
+                  ORDER BY starts_at LIMIT 1) AS s
+            CROSS JOIN (SELECT days::int AS days FROM unnest(\(Self.reminderDays)) AS u(days)) AS d
+            WHERE ((((s.starts_at AT TIME ZONE s.time_zone)::date - d.days) + time '09:00') AT TIME ZONE s.time_zone) > now()
+            ORDER BY d.days DESC
+            """).map { row in
+            let (days, runAt) = try row.decode((Int, Date).self)
+            var reminder = arguments
+            reminder.daysBefore = days
+            return try JobKind.reminder.job(reminder, runAt: runAt, key: "reminder:registration:\(arguments.registrationId):j\(days)")
+        }
+    }
+
+    private func isAnnounced(_ session: Int) throws -> Bool {
+        try connection.execute("""
+            SELECT status <> 'draft' AND (SELECT max(ends_at) FROM slot WHERE session_id = s.id) > now() FROM session s WHERE id = \(session)
+            """).first?.decode(Bool?.self, at: 0) ?? false
+    }
+
+    private func hasJobs(_ session: Int) throws -> Bool {
+        try !connection.execute("SELECT 1 FROM job WHERE args ->> 'sessionId' = \(String(session)) LIMIT 1").isEmpty
+    }
+
+    private func registrations(of event: SessionEvent, status: String) throws -> [JobKind.Arguments] {
+        try connection.execute("""
+            SELECT id, participant_id FROM registration WHERE session_id = \(event.sessionId) AND status = \(status) ORDER BY id
+            """).map { row in
+            let (registration, participant) = try row.decode((Int, Int).self)
+            return JobKind.Arguments(session: event.session, sessionId: event.sessionId, registrationId: registration, participantId: participant)
+        }
+    }
+
+    /// The confirmed participants present at one slot at least: those who get a certificate.
+    private func attendees(of event: SessionEvent) throws -> [JobKind.Arguments] {
+        try connection.execute("""
+            SELECT r.id, r.participant_id FROM registration r
+            WHERE r.session_id = \(event.sessionId) AND r.status = 'confirmed'
+              AND EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id AND a.status = 'present')
+            ORDER BY r.id
+            """).map { row in
+            let (registration, participant) = try row.decode((Int, Int).self)
+            return JobKind.Arguments(session: event.session, sessionId: event.sessionId, registrationId: registration, participantId: participant)
+        }
+    }
+}

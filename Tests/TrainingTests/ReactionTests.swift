@@ -1,0 +1,117 @@
+import Foundation
+import Postgres
+import Queue
+import Testing
+import TestSupport
+@testable import Training
+
+/// The jobs each change implies, enqueued in the change's own transaction.
+@Suite struct ReactionTests {
+    let fixture: Fixture
+    let queue: JobQueue
+
+    init() throws {
+        fixture = try Fixture(participants: 4)
+        queue = JobQueue(fixture.connection)
+    }
+
+    /// Monday 5 April 2027, then a second part on 19 April; clocks go forward on 28 March.
+    func schedule(capacity: Int = 2, draft: Bool = false) throws -> String {
+        var plan = SessionPlan(module: "PMAE-EMPLOI", slots: try ["2027-04-05T09:00-12:30", "2027-04-19T09:00-12:30"].map(SlotSpec.init(parsing:)))
+        plan.capacity = capacity
+        plan.isDraft = draft
+        return try fixture.sessions.schedule(plan).code
+    }
+
+    /// `kind key run-at` of every live job, by id.
+    func live() throws -> [String] {
+        try fixture.connection.execute("""
+            SELECT kind || ' ' || coalesce(unique_key, '-') || ' ' || to_char(run_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"')
+            FROM job WHERE state IN ('scheduled', 'available') ORDER BY id
+            """).map { try $0.decode(String.self, at: 0) }
+    }
+
+    @Test func aRolledBackRegistrationLeavesNoJob() throws {
+        let code = try schedule()
+        struct Abandon: Error {}
+        #expect(throws: Abandon.self) {
+            try fixture.connection.transaction { connection in
+                _ = try Registrations(connection).register(fixture.email(1), in: code)
+                throw Abandon()
+            }
+        }
+        #expect(try fixture.count("SELECT count(*) FROM job") == 0)
+    }
+
+    /// A confirmed registration: its convocation now, and the reminders at 09:00 Paris time seven
+    /// days and one day before — J-7 falls on the day after the change to summer time (UTC+2).
+    @Test func aConfirmedRegistrationQueuesItsConvocationAndReminders() throws {
+        let code = try schedule()
+        let registration = try fixture.registrations.register(fixture.email(1), in: code)
+        #expect(registration.status == .confirmed)
+        let jobs = try live()
+        #expect(jobs.count == 3)
+        #expect(jobs[0].hasPrefix("convocation convocation:registration:1 "))
+        #expect(Array(jobs.dropFirst()) == ["reminder reminder:registration:1:j7 2027-03-29T07:00Z",
+                                            "reminder reminder:registration:1:j1 2027-04-04T07:00Z"])
+        let arguments = try #require(try queue.jobs(kind: "convocation").first).arguments(JobKind.Arguments.self)
+        #expect(arguments == JobKind.Arguments(session: code, sessionId: 1, registrationId: 1, participantId: 1))
+    }
+
+    @Test func theWaitlistHearsOfItAndAPromotionBringsTheReminders() throws {
+        let code = try schedule(capacity: 1)
+        for index in 1...2 { _ = try fixture.registrations.register(fixture.email(index), in: code) }
+        #expect(try live().filter { $0.hasPrefix("waitlist-notice waitlist-notice:registration:2 ") }.count == 1)
+        try fixture.registrations.cancel(fixture.email(1), in: code)
+        let jobs = try live()
+        #expect(!jobs.contains { $0.contains("reminder:registration:1:") })
+        #expect(jobs.contains { $0.hasPrefix("promotion-notice promotion-notice:registration:2 ") })
+        #expect(jobs.contains("reminder reminder:registration:2:j7 2027-03-29T07:00Z"))
+        #expect(try fixture.count("SELECT count(*) FROM job WHERE state = 'cancelled' AND kind = 'reminder'") == 2)
+    }
+
+    @Test func aRescheduledSessionMovesTheRemindersAndSaysSo() throws {
+        let code = try schedule()
+        _ = try fixture.registrations.register(fixture.email(1), in: code)
+        var plan = SessionPlan(module: "PMAE-EMPLOI", slots: [try SlotSpec(parsing: "2027-05-10T09:00-12:30")])
+        plan.capacity = 2
+        _ = try fixture.sessions.reschedule(code, to: plan)
+        let jobs = try live()
+        #expect(jobs.contains("reminder reminder:registration:1:j7 2027-05-03T07:00Z"))
+        #expect(jobs.contains("reminder reminder:registration:1:j1 2027-05-09T07:00Z"))
+        #expect(!jobs.contains { $0.contains("2027-03-29") })
+        #expect(jobs.contains { $0.hasPrefix("reschedule-notice - ") })
+    }
+
+    @Test func aCancelledSessionCancelsItsJobsAndTellsEachParticipant() throws {
+        let code = try schedule()
+        for index in 1...2 { _ = try fixture.registrations.register(fixture.email(index), in: code) }
+        _ = try fixture.sessions.cancel(code)
+        #expect(try live().map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+                == ["cancellation-notice cancellation-notice:registration:1", "cancellation-notice cancellation-notice:registration:2"])
+    }
+
+    @Test func aDraftIsSilentUntilPublished() throws {
+        let code = try schedule(draft: true)
+        _ = try fixture.registrations.register(fixture.email(1), in: code)
+        #expect(try live() == [])
+        _ = try fixture.sessions.publish(code)
+        #expect(try live().count == 3)
+    }
+
+    /// Completion: a certificate and the questionnaires for who attended, none for who did not.
+    @Test func aCompletedSessionCertifiesWhoAttended() throws {
+        var plan = SessionPlan(module: "PMAE-EMPLOI", slots: [try SlotSpec(parsing: "2025-04-05T09:00-12:30")])
+        plan.recordsPast = true
+        let code = try fixture.sessions.schedule(plan).code
+        for index in 1...2 { _ = try fixture.registrations.register(fixture.email(index), in: code) }
+        try fixture.attendances.record(session: code, slot: SlotStart(parsing: "2025-04-05T09:00"),
+                                       marks: [try fixture.email(2): .absent], everyoneElse: .present, by: "Claire")
+        _ = try fixture.sessions.complete(code)
+        let jobs = try live().map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+        #expect(jobs == ["certificate certificate:registration:1", "questionnaire-hot questionnaire-hot:registration:1",
+                         "questionnaire-cold questionnaire-cold:registration:1"])
+        let cold = try #require(try queue.jobs(kind: "questionnaire-cold").first)
+        #expect(abs(cold.runAt.timeIntervalSinceNow - 90 * 86_400) < 3600)
+    }
+}
