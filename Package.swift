@@ -45,6 +45,7 @@ let package = Package(
             dependencies: [
                 "Postgres", "Queue", "Training", "Worker",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ]),

@@ -37,3 +37,12 @@ CREATE INDEX job_lease_idx ON job (lease_expires_at) WHERE state = 'running';
 CREATE UNIQUE INDEX job_unique_key ON job (unique_key) WHERE state IN ('scheduled', 'available', 'running', 'retryable');
 -- What pruning deletes, oldest first, state by state.
 CREATE INDEX job_finished_idx ON job (state, finished_at) WHERE state IN ('completed', 'discarded', 'cancelled');
+
+-- The periods of periodic jobs already inserted: whichever worker records a period first
+-- inserts its job; the others find it taken. Old periods are pruned with the jobs.
+CREATE TABLE periodic_run (
+    name text NOT NULL CONSTRAINT periodic_run_name_format CHECK (name ~ '^[a-z][a-z0-9-]{0,62}$'),
+    period text NOT NULL CONSTRAINT periodic_run_period_format CHECK (period ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$'),
+    inserted_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (name, period)
+);

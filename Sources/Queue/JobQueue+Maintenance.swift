@@ -61,6 +61,7 @@ extension JobQueue {
                 if count < batch { break }
             }
         }
+        try connection.execute("DELETE FROM periodic_run WHERE inserted_at < \(discardedBefore)")
         return deleted
     }
 

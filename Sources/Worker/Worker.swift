@@ -108,7 +108,8 @@ public final class Worker: Sendable {
 
     func wait(lane: Int, _ timeout: Duration) { wakes[lane].wait(timeout) }
 
-    /// Renews this worker's leases and rescues expired ones, three times per lease.
+    /// Renews this worker's leases, rescues expired ones and inserts the periodic jobs whose
+    /// period came, three times per lease.
     private func runHeartbeat() {
         var link = DatabaseLink(worker: self, role: "heartbeat")
         while !isStopping {
@@ -119,6 +120,12 @@ public final class Worker: Sendable {
                 if !rescued.isEmpty {
                     logger.warning("rescued jobs whose worker stopped heartbeating", metadata: ["jobs": "\(rescued)"])
                     wakeAll()
+                }
+                for periodic in options.periodic {
+                    if let id = try queue.insertPeriodic(periodic, timeZone: options.timeZone) {
+                        logger.info("inserted a periodic job", metadata: ["job": "\(id)", "kind": "\(periodic.job.kind)"])
+                        wakeAll()
+                    }
                 }
             }
             sleep(options.lease / 3)

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Queue
 
 /// How a worker runs: where, how many lanes, how it waits and how it stops.
 public struct WorkerOptions: Sendable {
@@ -19,6 +20,10 @@ public struct WorkerOptions: Sendable {
     public var shutdownGrace: Duration = .seconds(30)
     /// Stop once no job is due and every lane is idle.
     public var untilIdle = false
+    /// Inserted once per period by whichever worker gets there first, checked at each heartbeat.
+    public var periodic: [PeriodicJob] = []
+    /// The zone periodic schedules are read in.
+    public var timeZone = TimeZone(identifier: "Europe/Paris") ?? .gmt
     /// Names the worker in `job.worker`: host, process and a random part.
     public var id = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UInt16.random(in: 0...UInt16.max))"
 

@@ -8,6 +8,7 @@ import Worker
 // run several, kill one with SIGKILL, stop one with SIGTERM, and restart the database under them.
 //
 //   TestWorker URL [--lanes N] [--lease-ms N] [--poll-ms N] [--until-idle] [--poll-only] [--grace-ms N]
+//              [--periodic "KIND CRON"]
 //
 // Kinds: `probe` writes a row to `probe_effect` in the job's transaction (after `sleep_ms`, if
 // given); `fail` always throws; `slow` sleeps `sleep_ms` and completes.
@@ -33,6 +34,9 @@ while let flag = arguments.popFirst() {
     case "--grace-ms": options.shutdownGrace = .milliseconds(number())
     case "--until-idle": options.untilIdle = true
     case "--poll-only": options.pollOnly = true
+    case "--periodic":  // "probe */1 * * * *": the kind, then its cron schedule
+        let words = (arguments.popFirst() ?? "").split(separator: " ", maxSplits: 1).map(String.init)
+        options.periodic.append(PeriodicJob(name: words[0], schedule: try CronSchedule(words[1]), job: try NewJob(kind: words[0])))
     default: fatalError("unknown option \(flag)")
     }
 }

@@ -136,3 +136,19 @@ import TestSupport
         #expect(try worker.finish() == 0)
     }
 }
+
+extension WorkerTests {
+    /// Two workers with the same every-minute schedule: one job per minute between them.
+    @Test func aPeriodicJobIsInsertedOncePerPeriodByTwoWorkers() throws {
+        let options = ["--lanes", "1", "--lease-ms", "300", "--periodic", "probe * * * * *"]
+        let workers = try (0..<2).map { _ in try WorkerProcess(database.url, options) }
+        #expect(try eventually { try count("SELECT count(*) FROM probe_effect") >= 1 })
+        Thread.sleep(forTimeInterval: 1)  // several heartbeats of each worker
+        for worker in workers { worker.terminate() }
+        for worker in workers { #expect(try worker.finish() == 0) }
+        let periods = try count("SELECT count(*) FROM periodic_run")
+        #expect(periods >= 1 && periods <= 2)  // a minute may turn during the test
+        #expect(try count("SELECT count(*) FROM job WHERE kind = 'probe'") == periods)
+        #expect(try count("SELECT count(*) FROM probe_effect") == periods)
+    }
+}

@@ -14,7 +14,8 @@ struct WorkerCommand: ParsableCommand {
         discussion: """
             Run as many as the load needs, on as many machines: they share the work through the \
             database. Settings: worker.lanes, worker.poll-seconds, worker.poll-only, \
-            worker.lease-seconds, worker.shutdown-seconds. Logs go to standard error.
+            worker.lease-seconds, worker.shutdown-seconds. Periodic jobs: Jobs/schedule.yaml. Logs go to \
+            standard error.
 
             Example: atelier worker --until-idle
             """)
@@ -36,6 +37,8 @@ struct WorkerCommand: ParsableCommand {
             workerOptions.lease = .seconds(settings.integer(.workerLeaseSeconds))
             workerOptions.shutdownGrace = .seconds(settings.integer(.workerShutdownSeconds))
             workerOptions.untilIdle = untilIdle
+            workerOptions.periodic = try PeriodicSchedule.load(context.root.periodicSchedule)
+            workerOptions.timeZone = context.timeZone
             // One sentence now, rather than a log of retries, when the database is away or not migrated.
             try context.connect().execute("SELECT 1 FROM job LIMIT 0")
             LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }

@@ -8,6 +8,7 @@ struct AtelierRoot: Sendable {
 
     var migrations: URL { url.appendingPathComponent("Migrations") }
     var defaultConfigFile: URL { url.appendingPathComponent("Config/atelier.yaml") }
+    var periodicSchedule: URL { url.appendingPathComponent("Jobs/schedule.yaml") }
     var privateClusterURLFile: URL { url.appendingPathComponent(".atelier/postgres/url") }
 
     static func locate(environment: [String: String], currentDirectory: String, executable: String) throws(SettingsError) -> AtelierRoot {
