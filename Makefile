@@ -1,5 +1,5 @@
 # The two commands of the README, and a few helpers. Each script installs what it needs.
-.PHONY: demo test build stop clean
+.PHONY: demo test bench build stop clean
 
 ## Install, build, start the private database, migrate, and show what there is.
 demo:
@@ -8,6 +8,10 @@ demo:
 ## Everything the tests need, started and stopped around `swift test`.
 test:
 	scripts/test
+
+## The queue's figures beside pgbench's and PgQueuer's, on one private server (not part of the tests).
+bench:
+	scripts/bench
 
 build:
 	scripts/install-deps

@@ -51,6 +51,10 @@ let package = Package(
             ]),
         .executableTarget(name: "atelier", dependencies: ["AtelierCLI"]),
 
+        // `make bench`: the queue's figures beside PgQueuer's and pgbench's on one server.
+        .executableTarget(
+            name: "QueueBenchmark", dependencies: ["Worker", "Queue", "Postgres"], path: "Benchmarks/QueueBenchmark"),
+
         // Tests: one target per module, plus the shared support that starts nothing itself but
         // finds the servers `scripts/test` started.
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
