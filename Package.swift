@@ -53,7 +53,7 @@ let package = Package(
 
         // `make bench`: the queue's figures beside PgQueuer's and pgbench's on one server.
         .executableTarget(
-            name: "QueueBenchmark", dependencies: ["Worker", "Queue", "Postgres"], path: "Benchmarks/QueueBenchmark"),
+            name: "QueueBenchmark", dependencies: ["Worker", "Queue", "Postgres", .product(name: "Logging", package: "swift-log")], path: "Benchmarks/QueueBenchmark"),
 
         // Tests: one target per module, plus the shared support that starts nothing itself but
         // finds the servers `scripts/test` started.

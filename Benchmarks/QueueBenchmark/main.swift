@@ -9,8 +9,11 @@ import Worker
 //
 //   QueueBenchmark URL JOBS
 
+import Logging
+
 enum Benchmark {
     static func run() throws {
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let arguments = CommandLine.arguments
         guard arguments.count == 3, let jobs = Int(arguments[2]) else { fatalError("usage: QueueBenchmark URL JOBS") }
         let configuration = try ConnectionConfiguration(arguments[1])

@@ -137,10 +137,8 @@ struct JobsCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let now = Date()
-                let deleted = try JobQueue(context.connect()).prune(
-                    completedBefore: now.addingTimeInterval(-86_400 * Double(context.settings.integer(.keepCompletedDays))),
-                    discardedBefore: now.addingTimeInterval(-86_400 * Double(context.settings.integer(.keepDiscardedDays))))
+                let deleted = try QueueKinds.prune(on: context.connect(), keepingCompleted: context.settings.integer(.keepCompletedDays),
+                                                   discarded: context.settings.integer(.keepDiscardedDays))
                 print("Pruned \(deleted) finished job\(deleted == 1 ? "" : "s").")
             }
         }

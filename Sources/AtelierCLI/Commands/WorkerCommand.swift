@@ -63,11 +63,17 @@ enum QueueKinds {
         var registry = HandlerRegistry()
         let completedDays = settings.integer(.keepCompletedDays), discardedDays = settings.integer(.keepDiscardedDays)
         registry.register("prune", ClosureHandler { _, connection in
-            let now = Date()
-            try JobQueue(connection).prune(completedBefore: now.addingTimeInterval(-86_400 * Double(completedDays)),
-                                           discardedBefore: now.addingTimeInterval(-86_400 * Double(discardedDays)))
+            try prune(on: connection, keepingCompleted: completedDays, discarded: discardedDays)
             return .completed
         })
         return registry
+    }
+
+    /// Deletes the finished jobs kept longer than their number of days.
+    @discardableResult
+    static func prune(on connection: Connection, keepingCompleted completedDays: Int, discarded discardedDays: Int) throws -> Int {
+        let now = Date()
+        return try JobQueue(connection).prune(completedBefore: now.addingTimeInterval(-86_400 * Double(completedDays)),
+                                              discardedBefore: now.addingTimeInterval(-86_400 * Double(discardedDays)))
     }
 }
