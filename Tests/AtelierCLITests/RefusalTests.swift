@@ -90,6 +90,12 @@ import Training
              status: 65, sentence: "The file \(CSVFiles.path("row7.csv")) has 1 bad row; nothing was imported:\n  line 7, column email: the email “ligne7.asso.fr” is not an email address: it has no @"),
         Case(name: "a Latin-1 CSV", arguments: ["participant", "import", CSVFiles.path("latin1.csv")],
              status: 65, sentence: "The file \(CSVFiles.path("latin1.csv")) is not UTF-8: line 2 has a character in another encoding; save it as « CSV UTF-8 » from your spreadsheet."),
+        Case(name: "a webhook that is not a URL", arguments: ["webhook", "add", "crm.example/events"],
+             status: 65, sentence: "The webhook URL “crm.example/events” is not an http or https URL."),
+        Case(name: "removing a webhook that is not there", arguments: ["webhook", "remove", "https://crm.example/events"],
+             status: 66, sentence: "No webhook has the URL https://crm.example/events."),
+        Case(name: "a job that does not exist", arguments: ["jobs", "retry", "424242"],
+             status: 66, sentence: "No job has the id 424242."),
         // Issue 7: one identity per person, no crash on any input, rules that hold, no raw text.
         Case(name: "an email typed with a decomposed accent", arguments: ["participant", "add", "e\u{301}lodie@asso.fr", "--first-name", "X", "--last-name", "Y"],
              status: 67, sentence: "A participant already has the email \u{E9}lodie@asso.fr."),

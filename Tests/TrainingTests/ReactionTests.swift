@@ -115,3 +115,22 @@ import TestSupport
         #expect(abs(cold.runAt.timeIntervalSinceNow - 90 * 86_400) < 3600)
     }
 }
+
+extension ReactionTests {
+    /// Every event is also a webhook job per endpoint, in its transaction; none without one.
+    @Test func everyEventIsPostedToEachEndpoint() throws {
+        let code = try schedule()
+        #expect(try fixture.count("SELECT count(*) FROM job WHERE kind = 'webhook'") == 0)
+        #expect(throws: TrainingError.invalid("The webhook URL “ftp://x” is not an http or https URL.")) { try Webhooks(fixture.connection).add("ftp://x") }
+        _ = try Webhooks(fixture.connection).add("https://crm.example/a")
+        _ = try Webhooks(fixture.connection).add("http://127.0.0.1:9/b")
+        #expect(throws: TrainingError.refused("The webhook https://crm.example/a is already there.")) { try Webhooks(fixture.connection).add("https://crm.example/a") }
+        _ = try fixture.registrations.register(fixture.email(1), in: code)
+        let hooks = try queue.jobs(kind: "webhook").map { try $0.arguments(WebhookArguments.self) }
+        let event = try fixture.connection.execute("SELECT id FROM event WHERE name = 'registration.confirmed'")[0].decode(Int.self, at: 0)
+        #expect(Set(hooks.map(\.url)) == ["https://crm.example/a", "http://127.0.0.1:9/b"])
+        #expect(hooks.allSatisfy { $0.event == event && $0.name == "registration.confirmed" })
+        try Webhooks(fixture.connection).remove("https://crm.example/a")
+        #expect(try Webhooks(fixture.connection).list() == ["http://127.0.0.1:9/b"])
+    }
+}

@@ -6,7 +6,9 @@ import Queue
 /// was rolled back, and never misses one that was made.
 enum EventLog {
     static func append(_ event: some DomainEvent, on connection: Connection) throws {
-        try connection.execute("INSERT INTO event (name, payload) VALUES (\(event.name), \(JSON(event)))")
-        try Reactions(connection).react(to: event)
+        let id = try connection.execute("""
+            INSERT INTO event (name, payload) VALUES (\(event.name), \(JSON(event))) RETURNING id
+            """)[0].decode(Int.self, at: 0)
+        try Reactions(connection).react(to: event, id: id)
     }
 }

@@ -18,6 +18,7 @@ struct JobKind: Sendable, Hashable {
     static let certificate = JobKind(name: "certificate", queue: "default", priority: 4, maxAttempts: 20)
     static let questionnaireHot = JobKind(name: "questionnaire-hot", queue: "default", priority: 5, maxAttempts: 20)
     static let questionnaireCold = JobKind(name: "questionnaire-cold", queue: "default", priority: 5, maxAttempts: 20)
+    static let webhook = JobKind(name: "webhook", queue: "default", priority: 6, maxAttempts: 20)
 
     /// What every job of a registration carries: enough to find it again, whatever was edited.
     struct Arguments: Codable, Sendable, Hashable {
@@ -29,7 +30,15 @@ struct JobKind: Sendable, Hashable {
         var daysBefore: Int?
     }
 
-    func job(_ arguments: Arguments, runAt: Date? = nil, key: String?) throws -> NewJob {
+    func job(_ arguments: some Encodable, runAt: Date? = nil, key: String?) throws -> NewJob {
         try NewJob(kind: name, args: arguments, queue: queue, priority: priority, maxAttempts: maxAttempts, runAt: runAt, uniqueKey: key)
     }
+}
+
+/// A `webhook` job: which event to POST, and where.
+struct WebhookArguments: Codable, Sendable, Hashable {
+    let event: Int
+    let name: String
+    let endpoint: Int
+    let url: String
 }

@@ -19,7 +19,12 @@ struct Reactions {
     static let reminderDays = [7, 1]
     static let coldQuestionnaireDays = 90
 
-    func react(to event: some DomainEvent) throws {
+    func react(to event: some DomainEvent, id: Int) throws {
+        try queue.enqueue(try connection.execute("SELECT id, url FROM webhook_endpoint ORDER BY id").map { row in
+            let (endpoint, url) = try row.decode((Int, String).self)
+            return try JobKind.webhook.job(WebhookArguments(event: id, name: event.name, endpoint: endpoint, url: url),
+                                           key: "webhook:event:\(id):endpoint:\(endpoint)")
+        })
         switch event {
         case let event as RegistrationEvent: try react(to: event)
         case let event as SessionEvent: try react(to: event)

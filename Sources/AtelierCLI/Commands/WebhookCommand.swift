@@ -1,0 +1,55 @@
+import ArgumentParser
+import Training
+
+/// `atelier webhook …`: where every domain event is also POSTed.
+struct WebhookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "webhook", abstract: "Add, list and remove the endpoints every domain event is POSTed to.",
+        subcommands: [Add.self, List.self, Remove.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "POST every event from now on to this URL, each through a webhook job.",
+            discussion: "Example: atelier webhook add https://crm.example/atelier/events")
+
+        @Argument(help: "The endpoint's http or https URL.") var url: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                print("Every event will be POSTed to \(try Webhooks(context.connect()).add(url)).")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the endpoints.", discussion: "Example: atelier webhook list --json")
+
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let urls = try Webhooks(context.connect()).list()
+                if output.json { return try Terminal.printJSON(urls) }
+                urls.forEach { print($0) }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stop POSTing events to this URL; jobs already queued for it still run.",
+            discussion: "Example: atelier webhook remove https://crm.example/atelier/events")
+
+        @Argument(help: "The endpoint's URL.") var url: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                try Webhooks(context.connect()).remove(url)
+                print("Events are no longer POSTed to \(url).")
+            }
+        }
+    }
+}

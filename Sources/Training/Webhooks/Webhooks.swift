@@ -1,0 +1,41 @@
+import Foundation
+import Postgres
+
+/// The endpoints every domain event is POSTed to, each through a `webhook` job.
+public struct Webhooks {
+    let connection: Connection
+
+    public init(_ connection: Connection) { self.connection = connection }
+
+    /// An http(s) URL, at most 500 characters, without spaces.
+    static func validated(_ text: String) throws(TrainingError) -> String {
+        let url = try Field.required(text, "webhook URL", limit: 500)
+        guard url.hasPrefix("https://") || url.hasPrefix("http://"), url.count > 8,
+              !url.unicodeScalars.contains(where: \.properties.isWhitespace), URL(string: url)?.host != nil else {
+            throw .invalid("The webhook URL “\(Printable.escaped(text))” is not an http or https URL.")
+        }
+        return url
+    }
+
+    public func add(_ text: String) throws -> String {
+        let url = try Self.validated(text)
+        return try connection.write { connection in
+            guard try connection.execute("SELECT 1 FROM webhook_endpoint WHERE url = \(url)").isEmpty else {
+                throw TrainingError.refused("The webhook \(url) is already there.")
+            }
+            try connection.execute("INSERT INTO webhook_endpoint (url) VALUES (\(url))")
+            return url
+        }
+    }
+
+    public func remove(_ text: String) throws {
+        let url = try Self.validated(text)
+        guard try !connection.execute("DELETE FROM webhook_endpoint WHERE url = \(url) RETURNING id").isEmpty else {
+            throw TrainingError.notFound("No webhook has the URL \(url).")
+        }
+    }
+
+    public func list() throws -> [String] {
+        try connection.execute("SELECT url FROM webhook_endpoint ORDER BY id").map { try $0.decode(String.self, at: 0) }
+    }
+}
