@@ -23,11 +23,11 @@ enum Benchmark {
             print(#"{"figure": "\#(name)", "value": \#(String(format: "%.1f", value))}"#)
         }
 
-        func enqueue(_ count: Int) throws -> Duration {
+        func enqueue(_ count: Int, kind: String = "noop") throws -> Duration {
             let clock = ContinuousClock()
             return try clock.measure {
                 for start in stride(from: 0, to: count, by: 1000) {
-                    try JobQueue(connection).enqueue((start..<min(start + 1000, count)).map { _ in try NewJob(kind: "noop") })
+                    try JobQueue(connection).enqueue((start..<min(start + 1000, count)).map { _ in try NewJob(kind: kind) })
                 }
             }
         }
@@ -37,7 +37,8 @@ enum Benchmark {
         }
 
         var registry = HandlerRegistry()
-        registry.register("noop", ClosureHandler { _, _ in .completed })
+        registry.register("noop", transactional: false, ClosureHandler { _, _ in .completed })
+        registry.register("noop-in-transaction", ClosureHandler { _, _ in .completed })
 
         for lanes in [1, 2, 4] {
             try connection.execute("TRUNCATE job")
@@ -52,6 +53,16 @@ enum Benchmark {
             precondition(done == jobs, "drained \(done) of \(jobs)")
             report("drain_jobs_per_s_\(lanes)_lanes", Double(jobs) / seconds(drained))
         }
+
+        // The same no-op in a transaction of its own per job, as handlers that write to the database run.
+        try connection.execute("TRUNCATE job")
+        _ = try enqueue(jobs, kind: "noop-in-transaction")
+        var transactional = WorkerOptions(database: configuration)
+        transactional.lanes = 2
+        transactional.batchSize = 100
+        transactional.untilIdle = true
+        let drainedOneByOne = ContinuousClock().measure { Worker(options: transactional, registry: registry).run() }
+        report("drain_jobs_per_s_transactional_2_lanes", Double(jobs) / seconds(drainedOneByOne))
 
         // Wake latency: an idle worker (polling once a minute), one job at a time.
         try connection.execute("TRUNCATE job")

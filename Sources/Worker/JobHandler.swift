@@ -23,14 +23,18 @@ public struct HandlerRegistry: Sendable {
     public struct Entry: Sendable {
         public let handler: any JobHandler
         public let backoff: Backoff
+        /// Its writes commit with its outcome, one transaction per job. A kind that writes
+        /// nothing to the database (a no-op, a call to another server that keeps its own record)
+        /// can do without: its outcomes are recorded in batches.
+        public let transactional: Bool
     }
 
     public private(set) var entries: [String: Entry] = [:]
 
     public init() {}
 
-    public mutating func register(_ kind: String, backoff: Backoff = Backoff(), _ handler: any JobHandler) {
-        entries[kind] = Entry(handler: handler, backoff: backoff)
+    public mutating func register(_ kind: String, backoff: Backoff = Backoff(), transactional: Bool = true, _ handler: any JobHandler) {
+        entries[kind] = Entry(handler: handler, backoff: backoff, transactional: transactional)
     }
 
     public var kinds: [String] { entries.keys.sorted() }

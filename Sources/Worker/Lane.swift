@@ -32,17 +32,7 @@ struct Lane {
                 worker.laneIsBusy(index)
                 held = claimed
                 worker.lane(index, holds: held.map(\.id))
-                while let job = held.first {
-                    if worker.isStopping {
-                        let handedBack = try queue.release(held, worker: options.id)
-                        worker.logger.info("handed back jobs not started", metadata: ["count": "\(handedBack)"])
-                        held = []
-                        break
-                    }
-                    try perform(job, on: connection)
-                    held.removeFirst()
-                    worker.lane(index, holds: held.map(\.id))
-                }
+                try runBatch(&held, on: connection)
             } onReconnect: { connection in
                 let handedBack = try JobQueue(connection).release(held, worker: options.id)
                 if handedBack > 0 { worker.logger.notice("handed back jobs held when the connection dropped", metadata: ["count": "\(handedBack)"]) }
@@ -50,6 +40,63 @@ struct Lane {
                 worker.lane(index, holds: [])
             }
             if let sleepFor, !worker.isStopping { worker.wait(lane: index, sleepFor) }
+        }
+    }
+
+    /// Runs the claimed jobs in order. A transactional kind runs and records its outcome in one
+    /// transaction; the others run back to back and have their outcomes recorded together, in
+    /// one statement, before the lane claims again. `held` keeps what is not recorded yet.
+    private func runBatch(_ held: inout [Job], on connection: Connection) throws {
+        var ran: [(job: Job, outcome: JobOutcome, duration: Duration)] = []
+        func recordRan() throws {
+            guard !ran.isEmpty else { return }
+            let unmatched = Set(try JobQueue(connection).finish(ran.map { ($0.job, $0.outcome) }, worker: options.id))
+            for (job, outcome, duration) in ran {
+                log(job, unmatched.contains(job.id) ? nil : outcome, duration)
+            }
+            let recorded = Set(ran.map(\.job.id))
+            held.removeAll { recorded.contains($0.id) }
+            ran = []
+            worker.lane(index, holds: held.map(\.id))
+        }
+        for job in held {
+            if worker.isStopping {
+                try recordRan()
+                let handedBack = try JobQueue(connection).release(held, worker: options.id)
+                worker.logger.info("handed back jobs not started", metadata: ["count": "\(handedBack)"])
+                held = []
+                worker.lane(index, holds: [])
+                return
+            }
+            guard let entry = worker.registry.entries[job.kind] else { continue }
+            if entry.transactional {
+                try perform(job, entry, on: connection)
+                held.removeAll { $0.id == job.id }
+                worker.lane(index, holds: held.map(\.id))
+            } else {
+                let started = ContinuousClock.now
+                let outcome: JobOutcome
+                do {
+                    outcome = try entry.handler.perform(job, on: connection)
+                } catch let error as PostgresError where error.isConnectionProblem {
+                    throw error
+                } catch {
+                    outcome = .retry(after: entry.backoff.delay(after: job.attempt), reason: Self.describe(error))
+                }
+                ran.append((job, outcome, ContinuousClock.now - started))
+            }
+        }
+        try recordRan()
+    }
+
+    /// One structured line per job: id, kind, attempt, duration, outcome (`nil`: not ours any more).
+    private func log(_ job: Job, _ outcome: JobOutcome?, _ duration: Duration) {
+        let metadata: Logger.Metadata = ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempt)",
+                                         "duration": "\(duration)"]
+        if let outcome {
+            worker.logger.info("ran", metadata: metadata.merging(["outcome": "\(Self.describe(outcome, job: job))"]) { $1 })
+        } else {
+            worker.logger.warning("the job was no longer ours to finish (rescued or cancelled)", metadata: metadata)
         }
     }
 
@@ -66,10 +113,8 @@ struct Lane {
 
     /// Runs the job's handler and records its outcome in one transaction. A handler that throws
     /// leaves nothing of its work; its failure is recorded after the rollback.
-    private func perform(_ job: Job, on connection: Connection) throws {
-        guard let entry = worker.registry.entries[job.kind] else { return }
+    private func perform(_ job: Job, _ entry: HandlerRegistry.Entry, on connection: Connection) throws {
         let started = ContinuousClock.now
-        var metadata: Logger.Metadata = ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempt)"]
         let outcome: JobOutcome
         do {
             outcome = try connection.transaction { connection in
@@ -81,18 +126,15 @@ struct Lane {
         } catch let error as PostgresError where error.isConnectionProblem {
             throw error
         } catch is GuardMismatch {
-            worker.logger.warning("the job was no longer ours to finish (rescued or cancelled): its work was rolled back", metadata: metadata)
-            return
+            // Its work was rolled back with the transaction.
+            return log(job, nil, ContinuousClock.now - started)
         } catch {
             outcome = .retry(after: entry.backoff.delay(after: job.attempt), reason: Self.describe(error))
             if try !JobQueue(connection).finish([(job, outcome)], worker: options.id).isEmpty {
-                worker.logger.warning("the job was no longer ours to record its failure (rescued or cancelled)", metadata: metadata)
-                return
+                return log(job, nil, ContinuousClock.now - started)
             }
         }
-        metadata["duration"] = "\(ContinuousClock.now - started)"
-        metadata["outcome"] = "\(Self.describe(outcome, job: job))"
-        worker.logger.info("ran", metadata: metadata)
+        log(job, outcome, ContinuousClock.now - started)
     }
 
     struct GuardMismatch: Error {}

@@ -58,7 +58,7 @@ registry.register("probe", ClosureHandler { job, connection in
 registry.register("fail", backoff: Backoff(base: .milliseconds(50), cap: .seconds(1)), ClosureHandler { job, _ in
     throw Failure(attempt: job.attempt)
 })
-registry.register("slow", ClosureHandler { job, _ in
+registry.register("slow", transactional: false, ClosureHandler { job, _ in
     try Pause.asAsked(by: job)
     return .completed
 })
