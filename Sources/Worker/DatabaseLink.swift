@@ -19,8 +19,9 @@ struct DatabaseLink {
 
     /// Runs `body` with the connection. A lost connection is closed, reported once, and retried
     /// after a pause; `onReconnect` runs when a new one is opened after an outage. Any other
-    /// error is logged and the loop goes on.
-    mutating func use(_ body: (Connection) throws -> Void, onReconnect: (Connection) throws -> Void = { _ in }) {
+    /// error is logged and the loop goes on; `false` says that one came.
+    @discardableResult
+    mutating func use(_ body: (Connection) throws -> Void, onReconnect: (Connection) throws -> Void = { _ in }) -> Bool {
         do {
             let connection = try self.connection ?? Connection(worker.options.database)
             if self.connection == nil {
@@ -33,6 +34,7 @@ struct DatabaseLink {
                 }
             }
             try body(connection)
+            return true
         } catch let error as PostgresError where error.isConnectionProblem {
             connection = nil
             if outageStarted == nil {
@@ -41,9 +43,11 @@ struct DatabaseLink {
             }
             worker.sleep(pause)
             pause = min(pause * 2, .seconds(5))
+            return true
         } catch {
             worker.logger.error("unexpected error", metadata: ["thread": "\(role)", "error": "\(String(reflecting: error))"])
             worker.sleep(.seconds(1))
+            return false
         }
     }
 }

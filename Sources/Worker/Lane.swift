@@ -17,7 +17,7 @@ struct Lane {
         var held: [Job] = []
         while !worker.isStopping {
             var sleepFor: Duration?
-            link.use { connection in
+            let fine = link.use { connection in
                 let queue = JobQueue(connection)
                 let kinds = worker.registry.kinds
                 var claimed: [Job] = []
@@ -36,6 +36,12 @@ struct Lane {
             } onReconnect: { connection in
                 let handedBack = try JobQueue(connection).release(held, worker: options.id)
                 if handedBack > 0 { worker.logger.notice("handed back jobs held when the connection dropped", metadata: ["count": "\(handedBack)"]) }
+                held = []
+                worker.lane(index, holds: [])
+            }
+            if !fine {
+                // Something unforeseen failed mid-batch: stop renewing those leases, so that the
+                // rescuer gives the jobs to a worker that can finish them.
                 held = []
                 worker.lane(index, holds: [])
             }
