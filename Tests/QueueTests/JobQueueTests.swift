@@ -72,10 +72,14 @@ import TestSupport
             let other = try Connection(url: url)
             return try other.transaction { c in try JobQueue(c).enqueue([try NewJob(kind: "probe", uniqueKey: "race")]) }
         }
-        try await Task.sleep(for: .milliseconds(300))
-        let waiting = try connection.execute("""
-            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
-            """)[0].decode(Int.self, at: 0)
+        // The second transaction reaches the unique index and waits on the first.
+        var waiting = 0
+        for _ in 0..<500 where waiting == 0 {
+            try await Task.sleep(for: .milliseconds(20))
+            waiting = try connection.execute("""
+                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                """)[0].decode(Int.self, at: 0)
+        }
         #expect(waiting == 1)
         try connection.execute("COMMIT")
         #expect(try await second.value == [])
