@@ -11,7 +11,8 @@ import Worker
 //              [--periodic "KIND CRON"]
 //
 // Kinds: `probe` writes a row to `probe_effect` in the job's transaction (after `sleep_ms`, if
-// given); `fail` always throws; `slow` sleeps `sleep_ms` and completes.
+// given); `fail` always throws; `slow` records its start in `probe_started` at once, sleeps
+// `sleep_ms` and completes.
 
 struct Failure: Error, CustomStringConvertible {
     let attempt: Int
@@ -58,7 +59,8 @@ registry.register("probe", ClosureHandler { job, connection in
 registry.register("fail", backoff: Backoff(base: .milliseconds(50), cap: .seconds(1)), ClosureHandler { job, _ in
     throw Failure(attempt: job.attempt)
 })
-registry.register("slow", transactional: false, ClosureHandler { job, _ in
+registry.register("slow", transactional: false, ClosureHandler { job, connection in
+    try connection.execute("INSERT INTO probe_started (job_id) VALUES (\(job.id))")  // outside any transaction: seen at once
     try Pause.asAsked(by: job)
     return .completed
 })
