@@ -68,8 +68,8 @@ struct Reactions {
             }
         case .cancelled:
             // Only those who were told of the session (not the registrations of a draft) hear it is off.
-            let cancelled = try queue.cancel(.argument(key: "sessionId", value: String(event.sessionId)))
-            guard try !cancelled.isEmpty || hasJobs(event.sessionId) else { return }
+            try queue.cancel(.argument(key: "sessionId", value: String(event.sessionId)))
+            guard try hasJobs(event.sessionId) else { return }
             try queue.enqueue(try registrations(of: event, status: "confirmed").map { arguments in
                 try JobKind.cancellationNotice.job(arguments, key: "cancellation-notice:registration:\(arguments.registrationId)")
             })
