@@ -87,7 +87,7 @@ struct Lane {
                 } catch let error as PostgresError where error.isConnectionProblem {
                     throw error
                 } catch {
-                    outcome = .retry(after: entry.backoff.delay(after: job.attempt), reason: Self.describe(error))
+                    outcome = Self.failure(error, of: job, entry)
                 }
                 ran.append((job, outcome, ContinuousClock.now - started))
             }
@@ -135,7 +135,7 @@ struct Lane {
             // Its work was rolled back with the transaction.
             return log(job, nil, ContinuousClock.now - started)
         } catch {
-            outcome = .retry(after: entry.backoff.delay(after: job.attempt), reason: Self.describe(error))
+            outcome = Self.failure(error, of: job, entry)
             if try !JobQueue(connection).finish([(job, outcome)], worker: options.id).isEmpty {
                 return log(job, nil, ContinuousClock.now - started)
             }
@@ -144,6 +144,11 @@ struct Lane {
     }
 
     struct GuardMismatch: Error {}
+
+    /// A handler's error: tried again after the kind's backoff (discarded after the last attempt).
+    static func failure(_ error: any Error, of job: Job, _ entry: HandlerRegistry.Entry) -> JobOutcome {
+        .retry(after: entry.backoff.delay(after: job.attempt), reason: describe(error))
+    }
 
     static func describe(_ error: any Error) -> String {
         let text = String(describing: error)
