@@ -21,12 +21,12 @@ extension BadInputTests {
     /// so in one sentence and changes nothing.
     @Test func aRowHeldTooLongIsOneSentence() throws {
         let migrated = try TestDatabase.migrated()
-        let connection = try migrated.connect()
-        _ = try Catalogue(connection).addModule(Module(code: "PMAE", title: "Fonction employeur", durationMinutes: 420))
-        _ = try People(connection).addParticipant(Participant(firstName: "A", lastName: "B", email: try EmailAddress("a@asso.fr")))
+        let store = try Store.repository(migrated.connect())
+        _ = try Catalogue(store).addModule(Module(code: "PMAE", title: "Fonction employeur", durationMinutes: 420))
+        _ = try People(store).addParticipant(Participant(firstName: "A", lastName: "B", email: try EmailAddress("a@asso.fr")))
         var plan = SessionPlan(module: "PMAE", slots: [try SlotSpec(parsing: "2030-04-04T09:00-12:30")])
         plan.capacity = 3
-        let code = try Sessions(connection, timeZone: TimeZone(identifier: "Europe/Paris")!).schedule(plan).code
+        let code = try Sessions(store).schedule(plan).code
         let before = try migrated.fingerprint()
         let holder = try migrated.connect()
         try holder.execute("BEGIN")

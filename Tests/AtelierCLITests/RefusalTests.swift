@@ -177,19 +177,18 @@ struct SeededDatabase: Sendable {
 
     init() throws {
         database = try TestDatabase.migrated()
-        let connection = try database.connect()
-        let paris = TimeZone(identifier: "Europe/Paris")!
-        let catalogue = Catalogue(connection)
+        let store = try Store.repository(database.connect())
+        let catalogue = Catalogue(store)
         _ = try catalogue.addModule(Module(code: "PMAE", title: "Fonction employeur", durationMinutes: 1260))
         _ = try catalogue.addTrainer(Trainer(code: "SCOP", name: "Scop L'Atelier Coopératif"))
         _ = try catalogue.addVenue(Venue(code: "MDA", name: "MDA", street: "8 rue Daniel Huet", postalCode: "14000", city: "Caen"))
         _ = try catalogue.addFunder(Funder(code: "OPCO", name: "Uniformation", kind: .opco))
         for index in 1...3 {
-            _ = try People(connection).addParticipant(Participant(firstName: "Prénom\(index)", lastName: "Nom\(index)",
+            _ = try People(store).addParticipant(Participant(firstName: "Prénom\(index)", lastName: "Nom\(index)",
                                                                   email: try EmailAddress("p\(index)@asso.fr")))
         }
-        _ = try People(connection).addParticipant(Participant(firstName: "Élodie", lastName: "Marchand", email: try EmailAddress("\u{E9}lodie@asso.fr")))
-        let sessions = Sessions(connection, timeZone: paris)
+        _ = try People(store).addParticipant(Participant(firstName: "Élodie", lastName: "Marchand", email: try EmailAddress("\u{E9}lodie@asso.fr")))
+        let sessions = Sessions(store)
         func plan(_ slots: [String], past: Bool = false) throws -> SessionPlan {
             var plan = SessionPlan(module: "PMAE", slots: try slots.map(SlotSpec.init(parsing:)))
             plan.trainers = ["SCOP"]
@@ -199,10 +198,10 @@ struct SeededDatabase: Sendable {
             return plan
         }
         let full = try sessions.schedule(plan(["2030-04-04T09:00-12:30"]))
-        for index in 1...2 { _ = try Registrations(connection).register(EmailAddress("p\(index)@asso.fr"), in: full.code) }
+        for index in 1...2 { _ = try Registrations(store).register(EmailAddress("p\(index)@asso.fr"), in: full.code) }
         _ = try sessions.cancel(sessions.schedule(plan(["2030-05-04T09:00-12:30"])).code)
         let past = try sessions.schedule(plan(["2025-04-05T09:00-12:30"], past: true))
-        _ = try Registrations(connection).register(EmailAddress("p1@asso.fr"), in: past.code)
+        _ = try Registrations(store).register(EmailAddress("p1@asso.fr"), in: past.code)
         try CSVFiles.write()
     }
 }

@@ -12,7 +12,7 @@ import Testing
         fixture = try Fixture(participants: 4)
         code = try fixture.sessions.schedule(try fixture.caenPlan(year: 2025, past: true)).code
         for index in 1...4 { _ = try fixture.registrations.register(fixture.email(index), in: code) }
-        assessments = Assessments(fixture.connection)
+        assessments = Assessments(fixture.store)
     }
 
     func answers(_ texts: [String]) throws -> [(position: Int, answer: Answer)] {

@@ -14,7 +14,7 @@ import TestSupport
     init() throws {
         database = try TestDatabase.migrated()
         connection = try database.connect()
-        people = People(connection)
+        people = People(try .testing(connection))
     }
 
     static let composed = "\u{E9}milie@asso.fr", decomposed = "e\u{301}milie@asso.fr"

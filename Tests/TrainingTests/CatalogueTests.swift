@@ -9,7 +9,7 @@ import TestSupport
 
     init() throws {
         connection = try TestDatabase.migrated().connect()
-        catalogue = Catalogue(connection)
+        catalogue = Catalogue(try .testing(connection))
     }
 
     func pmae() -> Module {

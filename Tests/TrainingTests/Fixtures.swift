@@ -6,12 +6,13 @@ import TestSupport
 /// A migrated database with the Caen case of the seeds: the PMAE module, a Scop trainer, the
 /// Maison des associations, Uniformation, and participants from different associations.
 struct Fixture {
-    let connection: Connection
-    let paris = TimeZone(identifier: "Europe/Paris")!
+    let store: Store
+    var connection: Connection { store.connection }
+    var paris: TimeZone { store.timeZone }
 
     init(participants: Int = 4) throws {
-        connection = try TestDatabase.migrated().connect()
-        let catalogue = Catalogue(connection)
+        store = try Store.testing(TestDatabase.migrated().connect())
+        let catalogue = Catalogue(store)
         var module = Module(code: "PMAE-EMPLOI", title: "Accompagner la fonction employeur", durationMinutes: 1260)
         module.defaultCapacity = 12
         _ = try catalogue.addModule(module)
@@ -26,15 +27,15 @@ struct Fixture {
         for index in 1...max(participants, 1) where participants > 0 {
             var participant = Participant(firstName: "Prénom\(index)", lastName: "Nom\(index)", email: try email(index))
             participant.employer = Employer(name: "Association \(index)", city: "Caen")
-            _ = try People(connection).addParticipant(participant)
+            _ = try People(store).addParticipant(participant)
         }
     }
 
     func email(_ index: Int) throws -> EmailAddress { try EmailAddress("p\(index)@asso.fr") }
 
-    var sessions: Sessions { Sessions(connection, timeZone: paris) }
-    var registrations: Registrations { Registrations(connection) }
-    var attendances: Attendances { Attendances(connection, timeZone: paris) }
+    var sessions: Sessions { Sessions(store) }
+    var registrations: Registrations { Registrations(store) }
+    var attendances: Attendances { Attendances(store) }
 
     /// Three days as two parts of a day and a half, fifteen days apart (the seeds' Caen module).
     func caenPlan(year: Int = 2030, past: Bool = false) throws -> SessionPlan {
@@ -55,5 +56,23 @@ struct Fixture {
 
     func events(_ name: String) throws -> [String] {
         try connection.execute("SELECT payload::text FROM event WHERE name = \(name) ORDER BY id").map { try $0.decode(String.self, at: 0) }
+    }
+}
+
+extension Store {
+    /// Paris time and a catalogue where each kind has its own priority and attempts, so that a
+    /// test sees which policy a job was queued with.
+    static func testing(_ connection: Connection, timeZone: TimeZone = TimeZone(identifier: "Europe/Paris")!) throws -> Store {
+        Store(connection, jobs: try .testing, timeZone: timeZone)
+    }
+}
+
+extension JobCatalogue {
+    static var testing: JobCatalogue {
+        get throws {
+            try JobCatalogue(Dictionary(uniqueKeysWithValues: JobKind.allCases.enumerated().map { index, kind in
+                (kind.rawValue, Policy(queue: "default", priority: index % 10, maxAttempts: 10 + index))
+            }))
+        }
     }
 }

@@ -6,7 +6,7 @@ import TestSupport
 @Suite struct OrganisationTests {
     let record: OrganisationRecord
 
-    init() throws { record = OrganisationRecord(try TestDatabase.migrated().connect()) }
+    init() throws { record = OrganisationRecord(try .testing(TestDatabase.migrated().connect())) }
 
     @Test func theIdentityIsSetWholeThenEditedField() throws {
         #expect(try record.current() == nil)

@@ -10,7 +10,7 @@ import TestSupport
 
     init() throws {
         connection = try TestDatabase.migrated().connect()
-        importer = ParticipantImport(connection)
+        importer = ParticipantImport(try .testing(connection))
     }
 
     func count(_ table: String) throws -> Int {
@@ -34,7 +34,7 @@ import TestSupport
         let report = try run(good)
         #expect(report.participants == 4)
         #expect(report.newOrganisations == 2)
-        let people = try People(connection).participants()
+        let people = try People(try .testing(connection)).participants()
         #expect(people.map(\.email.text).sorted() == ["am@velo-bayeux.fr", "emilie@mda-caen.fr", "jo@exemple.fr", "paul@mda-caen.fr"])
         let anneMarie = try #require(people.first { $0.firstName == "Anne-Marie" })
         #expect(anneMarie.lastName == "D'Aubigné" && anneMarie.status == .dirigeantBenevole)
@@ -46,7 +46,7 @@ import TestSupport
     @Test func commasAndAByteOrderMarkWork() throws {
         let text = "\u{FEFF}email,nom,prenom,structure,siret,statut\nx@y.fr,Durand,Léa,,,bénévole\n"
         #expect(try run(text).participants == 1)
-        #expect(try People(connection).participant(EmailAddress("x@y.fr")).status == .benevole)
+        #expect(try People(try .testing(connection)).participant(EmailAddress("x@y.fr")).status == .benevole)
     }
 
     @Test func everyBadRowIsReportedAndNothingWritten() throws {
@@ -67,7 +67,7 @@ import TestSupport
     }
 
     @Test func duplicatesInTheFileOrTheDatabaseAreBadRows() throws {
-        _ = try People(connection).addParticipant(Participant(firstName: "A", lastName: "B", email: try EmailAddress("deja@asso.fr")))
+        _ = try People(try .testing(connection)).addParticipant(Participant(firstName: "A", lastName: "B", email: try EmailAddress("deja@asso.fr")))
         let text = """
             prenom;nom;email;structure;siret;statut
             A;A;a@asso.fr;;;
@@ -165,7 +165,7 @@ import TestSupport
     init() throws { connection = try TestDatabase.migrated().connect() }
 
     func run(_ lines: [String]) throws -> ParticipantImport.Report {
-        try ParticipantImport(connection).run(Data(lines.joined(separator: "\n").utf8), fileName: "f.csv")
+        try ParticipantImport(try .testing(connection)).run(Data(lines.joined(separator: "\n").utf8), fileName: "f.csv")
     }
 
     @Test func aColumnNamedTwiceIsRefused() throws {

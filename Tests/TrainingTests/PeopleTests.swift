@@ -9,7 +9,7 @@ import TestSupport
 
     init() throws {
         connection = try TestDatabase.migrated().connect()
-        people = People(connection)
+        people = People(try .testing(connection))
     }
 
     func emilie() throws -> Participant {

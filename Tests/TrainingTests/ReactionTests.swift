@@ -36,7 +36,7 @@ import TestSupport
         struct Abandon: Error {}
         #expect(throws: Abandon.self) {
             try fixture.connection.transaction { connection in
-                _ = try Registrations(connection).register(fixture.email(1), in: code)
+                _ = try Registrations(try .testing(connection)).register(fixture.email(1), in: code)
                 throw Abandon()
             }
         }
@@ -56,6 +56,38 @@ import TestSupport
                                             "reminder reminder:registration:1:j1 2027-04-04T07:00Z"])
         let arguments = try #require(try queue.jobs(kind: "convocation").first).arguments(JobKind.Arguments.self)
         #expect(arguments == JobKind.Arguments(session: code, sessionId: 1, registrationId: 1, participantId: 1))
+    }
+
+    /// Each job is queued with its kind's queue, priority and attempts from the catalogue.
+    @Test func eachJobTakesItsKindsPolicy() throws {
+        let code = try schedule(capacity: 1)
+        for index in 1...2 { _ = try fixture.registrations.register(fixture.email(index), in: code) }
+        let rows = try fixture.connection.execute("SELECT DISTINCT kind, queue, priority, max_attempts FROM job ORDER BY kind")
+        let seen = try rows.map { try $0.decode((String, String, Int, Int).self) }
+        #expect(seen.map(\.0) == ["convocation", "reminder", "waitlist-notice"])
+        for (kind, queue, priority, attempts) in seen {
+            let policy = try JobCatalogue.testing.policy(try #require(JobKind(rawValue: kind)))
+            #expect(JobCatalogue.Policy(queue: queue, priority: priority, maxAttempts: attempts) == policy)
+        }
+    }
+
+    @Test func aCatalogueMustNameEveryKindAndOnlyThose() throws {
+        let policy = JobCatalogue.Policy(queue: "default", priority: 1, maxAttempts: 5)
+        var policies = Dictionary(uniqueKeysWithValues: JobKind.allCases.map { ($0.rawValue, policy) })
+        _ = try JobCatalogue(policies)
+        policies["reminder"] = nil
+        #expect(throws: JobCatalogueError.missingKind("reminder")) { try JobCatalogue(policies) }
+        policies["reminder"] = policy
+        policies["newsletter"] = policy
+        #expect(throws: JobCatalogueError.unknownKind("newsletter")) { try JobCatalogue(policies) }
+        policies["newsletter"] = nil
+        for (bad, problem) in [(JobCatalogue.Policy(queue: "Mail", priority: 1, maxAttempts: 5),
+                                "the queue “Mail” is not 1 to 31 lowercase letters, digits or _, starting with a letter"),
+                               (JobCatalogue.Policy(queue: "mail", priority: 10, maxAttempts: 5), "the priority 10 is not between 0 and 9"),
+                               (JobCatalogue.Policy(queue: "mail", priority: 1, maxAttempts: 0), "max-attempts 0 is not between 1 and 100")] {
+            policies["webhook"] = bad
+            #expect(throws: JobCatalogueError.invalid(kind: "webhook", problem)) { try JobCatalogue(policies) }
+        }
     }
 
     @Test func theWaitlistHearsOfItAndAPromotionBringsTheReminders() throws {
@@ -121,16 +153,16 @@ extension ReactionTests {
     @Test func everyEventIsPostedToEachEndpoint() throws {
         let code = try schedule()
         #expect(try fixture.count("SELECT count(*) FROM job WHERE kind = 'webhook'") == 0)
-        #expect(throws: TrainingError.invalid("The webhook URL “ftp://x” is not an http or https URL.")) { try Webhooks(fixture.connection).add("ftp://x") }
-        _ = try Webhooks(fixture.connection).add("https://crm.example/a")
-        _ = try Webhooks(fixture.connection).add("http://127.0.0.1:9/b")
-        #expect(throws: TrainingError.refused("The webhook https://crm.example/a is already there.")) { try Webhooks(fixture.connection).add("https://crm.example/a") }
+        #expect(throws: TrainingError.invalid("The webhook URL “ftp://x” is not an http or https URL.")) { try Webhooks(fixture.store).add("ftp://x") }
+        _ = try Webhooks(fixture.store).add("https://crm.example/a")
+        _ = try Webhooks(fixture.store).add("http://127.0.0.1:9/b")
+        #expect(throws: TrainingError.refused("The webhook https://crm.example/a is already there.")) { try Webhooks(fixture.store).add("https://crm.example/a") }
         _ = try fixture.registrations.register(fixture.email(1), in: code)
         let hooks = try queue.jobs(kind: "webhook").map { try $0.arguments(WebhookArguments.self) }
         let event = try fixture.connection.execute("SELECT id FROM event WHERE name = 'registration.confirmed'")[0].decode(Int.self, at: 0)
         #expect(Set(hooks.map(\.url)) == ["https://crm.example/a", "http://127.0.0.1:9/b"])
         #expect(hooks.allSatisfy { $0.event == event && $0.name == "registration.confirmed" })
-        try Webhooks(fixture.connection).remove("https://crm.example/a")
-        #expect(try Webhooks(fixture.connection).list() == ["http://127.0.0.1:9/b"])
+        try Webhooks(fixture.store).remove("https://crm.example/a")
+        #expect(try Webhooks(fixture.store).list() == ["http://127.0.0.1:9/b"])
     }
 }

@@ -100,7 +100,7 @@ import TestSupport
             Thread {
                 outcomes.append(Result {
                     let connection = try Connection(database)
-                    return try Registrations(connection).register(EmailAddress("p\(index)@asso.fr"), in: code).status
+                    return try Registrations(try .testing(connection)).register(EmailAddress("p\(index)@asso.fr"), in: code).status
                 })
             }
         }

@@ -167,7 +167,7 @@ import Testing
     /// and listing it still works.
     @Test func aZoneWhoseDaySkipsMidnightListsItsSessions() throws {
         let beirut = try #require(TimeZone(identifier: "Asia/Beirut"))
-        let sessions = Sessions(fixture.connection, timeZone: beirut)
+        let sessions = Sessions(try .testing(fixture.connection, timeZone: beirut))
         var plan = SessionPlan(module: "PMAE-EMPLOI", slots: [try SlotSpec(parsing: "2028-03-26T09:00-12:00")])
         plan.recordsPast = true
         let code = try sessions.schedule(plan).code
@@ -184,7 +184,7 @@ import Testing
         let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
         var plan = SessionPlan(module: "PMAE-EMPLOI", slots: [try SlotSpec(parsing: "2030-04-04T06:00-09:00")])
         plan.recordsPast = true
-        _ = try Sessions(fixture.connection, timeZone: tokyo).schedule(plan)
+        _ = try Sessions(try .testing(fixture.connection, timeZone: tokyo)).schedule(plan)
         let error = #expect(throws: PostgresError.self) {
             try fixture.connection.execute("UPDATE slot SET time_zone = 'Europe/Paris'")
         }

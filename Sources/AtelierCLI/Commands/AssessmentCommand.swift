@@ -29,7 +29,7 @@ struct AssessmentCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let assessments = Assessments(try context.connect())
+                let assessments = Assessments(try context.store())
                 let questions = try assessments.questions(which.kind)
                 try assessments.record(session: session, participant: try EmailAddress(participant), kind: which.kind,
                                        answers: try answers.map { try Answer.parse($0, questions: questions) })
@@ -50,7 +50,7 @@ struct AssessmentCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let summary = try Assessments(context.connect()).summary(session: session, kind: which.kind)
+                let summary = try Assessments(context.store()).summary(session: session, kind: which.kind)
                 if output.json { return try Terminal.printJSON(summary) }
                 let rate = summary.responseRatePercent.map { " (\($0) %)" } ?? ""
                 print("Questionnaire \(summary.kind.label), session \(summary.session): \(summary.responses) response\(summary.responses == 1 ? "" : "s") of \(summary.asked)\(rate).")

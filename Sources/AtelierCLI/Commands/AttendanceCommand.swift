@@ -49,7 +49,7 @@ struct AttendanceCommand: ParsableCommand {
                     marks[address] = status
                 }
             }
-            return try Attendances(context.connect(), timeZone: context.timeZone).record(
+            return try Attendances(context.store()).record(
                 session: session, slot: try SlotStart(parsing: slot), marks: marks, everyoneElse: everyoneElse, by: by,
                 correcting: correcting)
         }
@@ -90,7 +90,7 @@ struct AttendanceCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let sheet = try Attendances(context.connect(), timeZone: context.timeZone).sheet(session: session)
+                let sheet = try Attendances(context.store()).sheet(session: session)
                 if output.json { return try Terminal.printJSON(sheet) }
                 let zone = context.timeZone
                 let calendar = French.calendar(zone)

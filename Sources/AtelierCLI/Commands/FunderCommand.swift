@@ -19,7 +19,7 @@ struct FunderCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let funder = try Catalogue(context.connect()).addFunder(Funder(code: code, name: name, kind: kind))
+                let funder = try Catalogue(context.store()).addFunder(Funder(code: code, name: name, kind: kind))
                 print("Added the funder \(funder.code): \(funder.name) (\(funder.kind.label)).")
             }
         }
@@ -33,7 +33,7 @@ struct FunderCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let funders = try Catalogue(context.connect()).funders()
+                let funders = try Catalogue(context.store()).funders()
                 if output.json { return try Terminal.printJSON(funders) }
                 print(Terminal.table([["CODE", "NAME", "KIND"]] + funders.map { [$0.code, $0.name, $0.kind.label] }))
             }

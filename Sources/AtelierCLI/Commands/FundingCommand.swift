@@ -51,7 +51,7 @@ struct FundingCommand: ParsableCommand {
         func run() throws {
             try options.run { context in
                 guard let agreement = try terms.agreement(session: session, defaultBasis: .perGroup) else { return }
-                let added = try Funding(context.connect()).add(agreement)
+                let added = try Funding(context.store()).add(agreement)
                 print("Recorded the funding \(added.reference) of the session \(added.session): \(added.funder), \(added.amount) \(Display.basis(added.basis)).")
             }
         }
@@ -67,7 +67,7 @@ struct FundingCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let agreements = try Funding(context.connect()).agreements(ofSession: session)
+                let agreements = try Funding(context.store()).agreements(ofSession: session)
                 if output.json { return try Terminal.printJSON(agreements) }
                 print(Terminal.table([["REF", "FUNDER", "BASIS", "AMOUNT", "SCHEME", "AGREEMENT"]] + agreements.map {
                     [$0.reference, $0.funder, Display.basis($0.basis), $0.amount.description, $0.scheme, $0.agreementNumber ?? ""]
@@ -94,7 +94,7 @@ struct FundingCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let (agreement, lines) = try Funding(context.connect()).claim(session: session, reference: reference)
+                let (agreement, lines) = try Funding(context.store()).claim(session: session, reference: reference)
                 let total = lines.reduce(Money.zero) { $0 + $1.claimed }
                 if output.json { return try Terminal.printJSON(Output(agreement: agreement, lines: lines, totalClaimedCents: total.cents)) }
                 print("\(agreement.reference) — \(agreement.funder), \(agreement.amount) \(Display.basis(agreement.basis))"

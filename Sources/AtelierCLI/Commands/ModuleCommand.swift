@@ -65,7 +65,7 @@ struct ModuleCommand: ParsableCommand {
             try options.run { context in
                 var module = Module(code: code, title: "", durationMinutes: 0)
                 try fields.apply(to: &module)
-                let added = try Catalogue(context.connect()).addModule(module)
+                let added = try Catalogue(context.store()).addModule(module)
                 print("Added the module \(added.code): \(added.title), \(French.hours(minutes: added.durationMinutes)).")
             }
         }
@@ -82,7 +82,7 @@ struct ModuleCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let module = try Catalogue(context.connect()).editModule(code) { try fields.apply(to: &$0) }
+                let module = try Catalogue(context.store()).editModule(code) { try fields.apply(to: &$0) }
                 print("Saved the module \(module.code).")
             }
         }
@@ -98,7 +98,7 @@ struct ModuleCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let modules = try Catalogue(context.connect()).modules(includingArchived: archived)
+                let modules = try Catalogue(context.store()).modules(includingArchived: archived)
                 if output.json { return try Terminal.printJSON(modules) }
                 print(Terminal.table([["CODE", "TITLE", "DURATION", "SEATS", "PRICE"]] + modules.map { module in
                     [module.code, module.title + (module.archived ? " (archived)" : ""), French.hours(minutes: module.durationMinutes),
@@ -118,7 +118,7 @@ struct ModuleCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let catalogue = Catalogue(try context.connect())
+                let catalogue = Catalogue(try context.store())
                 let module = try catalogue.module(code)
                 if output.json { return try Terminal.printJSON(module) }
                 let titles = Dictionary(uniqueKeysWithValues: try catalogue.referential().flatMap(\.competences).map { ($0.code, $0.title) })
@@ -152,7 +152,7 @@ struct ModuleCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                try Catalogue(context.connect()).archiveModule(code)
+                try Catalogue(context.store()).archiveModule(code)
                 print("Archived the module \(code.uppercased()).")
             }
         }
@@ -168,7 +168,7 @@ struct ModuleCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let areas = try Catalogue(context.connect()).referential()
+                let areas = try Catalogue(context.store()).referential()
                 if output.json { return try Terminal.printJSON(areas) }
                 for area in areas {
                     print("\(area.code) — \(area.title) (\(area.kind.label))")

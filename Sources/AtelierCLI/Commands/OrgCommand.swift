@@ -15,7 +15,7 @@ struct OrgCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                guard let o = try OrganisationRecord(context.connect()).current() else {
+                guard let o = try OrganisationRecord(context.store()).current() else {
                     throw TrainingError(.notFound, "The organisation's identity is not set yet: set it with `atelier org edit`.")
                 }
                 if output.json { return try Terminal.printJSON(o) }
@@ -56,7 +56,7 @@ struct OrgCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let saved = try OrganisationRecord(context.connect()).edit { o in
+                let saved = try OrganisationRecord(context.store()).edit { o in
                     if let name { o.name = name }
                     if let siret { o.siret = siret }
                     if let activityNumber { o.activityNumber = activityNumber }

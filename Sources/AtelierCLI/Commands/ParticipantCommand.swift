@@ -59,7 +59,7 @@ struct ParticipantCommand: ParsableCommand {
             try options.run { context in
                 var participant = Participant(firstName: "", lastName: "", email: try EmailAddress(email))
                 try fields.apply(to: &participant)
-                let added = try People(context.connect()).addParticipant(participant)
+                let added = try People(context.store()).addParticipant(participant)
                 print("Added \(added.displayName) <\(added.email)>\(added.employer.map { ", \($0.name)" } ?? "").")
             }
         }
@@ -77,7 +77,7 @@ struct ParticipantCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let participant = try People(context.connect()).editParticipant(try EmailAddress(email)) { participant in
+                let participant = try People(context.store()).editParticipant(try EmailAddress(email)) { participant in
                     try fields.apply(to: &participant)
                     if let newEmail { participant.email = try EmailAddress(newEmail) }
                 }
@@ -94,7 +94,7 @@ struct ParticipantCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let participants = try People(context.connect()).participants()
+                let participants = try People(context.store()).participants()
                 if output.json { return try Terminal.printJSON(participants) }
                 print(Terminal.table([["NAME", "EMAIL", "ORGANISATION", "STATUS"]] + participants.map {
                     [$0.displayName, $0.email.text, Display.employer($0), $0.status.label]
@@ -113,7 +113,7 @@ struct ParticipantCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let participant = try People(context.connect()).participant(try EmailAddress(email))
+                let participant = try People(context.store()).participant(try EmailAddress(email))
                 if output.json { return try Terminal.printJSON(participant) }
                 print("\(participant.displayName) <\(participant.email)>")
                 print(Terminal.table([
@@ -151,7 +151,7 @@ struct ParticipantCommand: ParsableCommand {
                 defer { progress.finish() }
                 let imported: ParticipantImport.Report
                 do {
-                    imported = try ParticipantImport(context.connect()).run(data, fileName: file, dryRun: dryRun, progress: progress.update)
+                    imported = try ParticipantImport(context.store()).run(data, fileName: file, dryRun: dryRun, progress: progress.update)
                 } catch let rejection as ImportRejection {
                     if let report {
                         guard FileManager.default.createFile(atPath: report, contents: Data(rejection.report.utf8)) else {

@@ -31,7 +31,7 @@ struct RegisterCommand: ParsableCommand {
         try options.run { context in
             let choice: FundingChoice? = if let funding { .existing(funding) }
                 else { try terms.agreement(session: session, defaultBasis: .perParticipant).map(FundingChoice.new) }
-            let registration = try Registrations(context.connect()).register(try EmailAddress(email), in: session, funding: choice)
+            let registration = try Registrations(context.store()).register(try EmailAddress(email), in: session, funding: choice)
             switch registration.status {
             case .confirmed: print("Registered \(registration.participant.displayName) for the session \(registration.session): confirmed.")
             default: print("The session \(registration.session) is full: \(registration.participant.displayName) is on the waitlist.")
@@ -56,7 +56,7 @@ struct RegistrationCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let promoted = try Registrations(context.connect()).cancel(try EmailAddress(email), in: session)
+                let promoted = try Registrations(context.store()).cancel(try EmailAddress(email), in: session)
                 print("Cancelled the registration of \(email) for the session \(session.uppercased())."
                       + (promoted.map { " \($0.displayName) moves up from the waitlist." } ?? ""))
             }
@@ -73,7 +73,7 @@ struct RegistrationCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let registrations = try Registrations(context.connect()).registrations(ofSession: session)
+                let registrations = try Registrations(context.store()).registrations(ofSession: session)
                 if output.json { return try Terminal.printJSON(registrations) }
                 print(Terminal.table([["PARTICIPANT", "EMAIL", "STATUS", "FUNDING", "REGISTERED"]] + registrations.map {
                     [$0.participant.displayName, $0.participant.email.text, $0.status.rawValue, $0.funding ?? "",

@@ -51,7 +51,7 @@ struct SessionCommand: ParsableCommand {
                 plan.capacity = try capacity.map { try WholeNumber.parse($0, "capacity", in: 1...500) }
                 plan.minimum = try minimum.map { try WholeNumber.parse($0, "minimum", in: 0...500) }
                 plan.isDraft = draft
-                let session = try Sessions(context.connect(), timeZone: context.timeZone).schedule(plan)
+                let session = try Sessions(context.store()).schedule(plan)
                 print("\(draft ? "Prepared" : "Scheduled") the session \(session.code): \(session.moduleTitle), \(Display.span(session, in: context.timeZone)), \(French.hours(minutes: session.plannedMinutes)) in \(session.parts.count) part\(session.parts.count == 1 ? "" : "s").")
             }
         }
@@ -68,7 +68,7 @@ struct SessionCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let sessions = Sessions(try context.connect(), timeZone: context.timeZone)
+                let sessions = Sessions(try context.store())
                 let session = try sessions.reschedule(code, to: try timing.plan(module: try sessions.session(code).module))
                 print("Rescheduled the session \(session.code): \(Display.span(session, in: context.timeZone)).")
             }
@@ -87,7 +87,7 @@ struct SessionCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let sessions = try Sessions(context.connect(), timeZone: context.timeZone).sessions(
+                let sessions = try Sessions(context.store()).sessions(
                     from: from.map(LocalDate.init(parsing:)), to: to.map(LocalDate.init(parsing:)),
                     status: status)
                 if output.json { return try Terminal.printJSON(sessions) }
@@ -109,7 +109,7 @@ struct SessionCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let session = try Sessions(context.connect(), timeZone: context.timeZone).session(code)
+                let session = try Sessions(context.store()).session(code)
                 if output.json { return try Terminal.printJSON(session) }
                 let zone = context.timeZone
                 print("\(session.code) — \(session.moduleTitle) (\(session.module)), \(session.status.rawValue)")
@@ -135,9 +135,9 @@ struct SessionCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let connection = try context.connect()
-                let registrations = try Registrations(connection).registrations(ofSession: code).filter { $0.status != .cancelled }
-                let sheet = try Attendances(connection, timeZone: context.timeZone).sheet(session: code)
+                let store = try context.store()
+                let registrations = try Registrations(store).registrations(ofSession: code).filter { $0.status != .cancelled }
+                let sheet = try Attendances(store).sheet(session: code)
                 if output.json { return try Terminal.printJSON(registrations) }
                 let attended = Dictionary(uniqueKeysWithValues: sheet.lines.map { ($0.participant.email, $0.attendedMinutes) })
                 print(Terminal.table([["#", "PARTICIPANT", "ORGANISATION", "STATUS", "FUNDING", "ATTENDED"]] + registrations.enumerated().map { index, registration in
@@ -177,7 +177,7 @@ struct SessionCommand: ParsableCommand {
     enum Transition {
         static func run(_ code: String, _ options: GlobalOptions, _ verb: String, _ change: (Sessions, String) throws -> Session) throws {
             try options.run { context in
-                let session = try change(Sessions(context.connect(), timeZone: context.timeZone), code)
+                let session = try change(Sessions(context.store()), code)
                 print("\(verb) the session \(session.code).")
             }
         }

@@ -27,7 +27,7 @@ struct TrainerCommand: ParsableCommand {
                 trainer.isInternal = `internal`
                 trainer.email = try email.map(EmailAddress.init)
                 trainer.phone = phone
-                let added = try Catalogue(context.connect()).addTrainer(trainer)
+                let added = try Catalogue(context.store()).addTrainer(trainer)
                 print("Added the trainer \(added.code): \(added.name).")
             }
         }
@@ -41,7 +41,7 @@ struct TrainerCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let trainers = try Catalogue(context.connect()).trainers()
+                let trainers = try Catalogue(context.store()).trainers()
                 if output.json { return try Terminal.printJSON(trainers) }
                 print(Terminal.table([["CODE", "NAME", "KIND", "EMAIL"]] + trainers.map { trainer in
                     [trainer.code, trainer.name, (trainer.kind == .organisation ? "organisation" : "person") + (trainer.isInternal ? ", internal" : ""),
@@ -61,8 +61,8 @@ struct TrainerCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let connection = try context.connect()
-                let trainer = try Catalogue(connection).trainer(code)
+                let store = try context.store()
+                let trainer = try Catalogue(store).trainer(code)
                 if output.json { return try Terminal.printJSON(trainer) }
                 print("\(trainer.code) — \(trainer.name)")
                 print(Terminal.table([
@@ -70,7 +70,7 @@ struct TrainerCommand: ParsableCommand {
                     ["Internal", trainer.isInternal ? "yes" : "no"],
                     ["Email", trainer.email?.text ?? ""], ["Phone", trainer.phone ?? ""],
                 ], indent: "  "))
-                let sessions = try Sessions(connection, timeZone: context.timeZone).sessions(status: .scheduled)
+                let sessions = try Sessions(store).sessions(status: .scheduled)
                     .filter { $0.slots.contains { $0.trainers.contains(trainer.code) } }
                 if !sessions.isEmpty {
                     print("Scheduled sessions:")

@@ -28,7 +28,7 @@ struct VenueCommand: ParsableCommand {
                 var venue = Venue(code: code, name: name, street: street, postalCode: postalCode, city: city)
                 venue.accessNotes = accessNotes
                 venue.isStepFree = stepFree
-                let added = try Catalogue(context.connect()).addVenue(venue)
+                let added = try Catalogue(context.store()).addVenue(venue)
                 print("Added the venue \(added.code): \(added.name), \(added.address).")
             }
         }
@@ -42,7 +42,7 @@ struct VenueCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let venues = try Catalogue(context.connect()).venues()
+                let venues = try Catalogue(context.store()).venues()
                 if output.json { return try Terminal.printJSON(venues) }
                 print(Terminal.table([["CODE", "NAME", "ADDRESS", "STEP-FREE"]] + venues.map {
                     [$0.code, $0.name, $0.address, $0.isStepFree ? "yes" : "no"]

@@ -17,7 +17,7 @@ struct WebhookCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                print("Every event will be POSTed to \(try Webhooks(context.connect()).add(url)).")
+                print("Every event will be POSTed to \(try Webhooks(context.store()).add(url)).")
             }
         }
     }
@@ -30,7 +30,7 @@ struct WebhookCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let urls = try Webhooks(context.connect()).list()
+                let urls = try Webhooks(context.store()).list()
                 if output.json { return try Terminal.printJSON(urls) }
                 urls.forEach { print($0) }
             }
@@ -47,7 +47,7 @@ struct WebhookCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                try Webhooks(context.connect()).remove(url)
+                try Webhooks(context.store()).remove(url)
                 print("Events are no longer POSTed to \(url).")
             }
         }

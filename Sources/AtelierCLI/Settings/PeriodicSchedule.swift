@@ -14,7 +14,7 @@ enum PeriodicSchedule {
         do {
             entries = try YAMLDecoder().decode([String: Entry].self, from: data)
         } catch {
-            throw .malformedFile(file.path, reason: String(describing: error))
+            throw .unusable(file.path, error)
         }
         var jobs: [PeriodicJob] = []
         for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {

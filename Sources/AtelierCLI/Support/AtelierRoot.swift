@@ -1,6 +1,6 @@
 import Foundation
 
-/// The folder Atelier runs from: it holds `Migrations/`, `Config/` and, for the embedded default,
+/// The folder Atelier runs from: it holds `Migrations/`, `Config/`, `Jobs/` and, for the embedded default,
 /// `.atelier/`. `ATELIER_ROOT` names it; otherwise it is the first folder holding `Migrations/`
 /// above the current directory, or above the executable (`.build/debug/atelier` in a checkout).
 struct AtelierRoot: Sendable {
@@ -8,7 +8,8 @@ struct AtelierRoot: Sendable {
 
     var migrations: URL { url.appendingPathComponent("Migrations") }
     var defaultConfigFile: URL { url.appendingPathComponent("Config/atelier.yaml") }
-    var periodicSchedule: URL { url.appendingPathComponent("Jobs/schedule.yaml") }
+    var jobs: URL { url.appendingPathComponent("Jobs") }
+    var periodicSchedule: URL { jobs.appendingPathComponent("schedule.yaml") }
     var privateClusterURLFile: URL { url.appendingPathComponent(".atelier/postgres/url") }
 
     static func locate(environment: [String: String], currentDirectory: String, executable: String) throws(SettingsError) -> AtelierRoot {

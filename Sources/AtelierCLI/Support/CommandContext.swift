@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Training
 
 /// What a command runs with: Atelier's folder, the effective settings, and a way to the database.
 struct CommandContext {
@@ -38,6 +39,11 @@ struct CommandContext {
     }
 
     var timeZone: TimeZone { settings.timeZone }
+
+    /// The domain over a new connection, with the job catalogue its changes queue by.
+    func store() throws -> Store {
+        Store(try connect(), jobs: try JobCatalogueFiles.load(root.jobs), timeZone: timeZone)
+    }
 
     func migrator() throws -> Migrator {
         Migrator(migrations: try Migration.load(from: root.migrations))

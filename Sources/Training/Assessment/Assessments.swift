@@ -2,9 +2,10 @@ import Foundation
 import Postgres
 
 public struct Assessments {
-    let connection: Connection
+    let store: Store
+    var connection: Connection { store.connection }
 
-    public init(_ connection: Connection) { self.connection = connection }
+    public init(_ store: Store) { self.store = store }
 
     public func questions(_ kind: QuestionnaireKind) throws -> [Question] {
         try connection.execute("SELECT position, type, label FROM question WHERE kind = \(kind) ORDER BY position").map { row in
@@ -50,7 +51,7 @@ public struct Assessments {
                     SELECT \(response), id, \(scale), \(yes), \(text) FROM question WHERE kind = \(kind) AND position = \(position)
                     """)
             }
-            try EventLog.append(AssessmentAnswered(session: session.code, registrationId: registration, kind: kind), on: connection)
+            try EventLog.append(AssessmentAnswered(session: session.code, registrationId: registration, kind: kind), on: connection, jobs: store.jobs)
         }
     }
 

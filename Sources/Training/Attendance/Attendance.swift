@@ -25,13 +25,11 @@ public struct AttendanceSheet: Sendable, Hashable, Codable {
 }
 
 public struct Attendances {
-    let connection: Connection
-    let timeZone: TimeZone
+    let store: Store
+    var connection: Connection { store.connection }
+    var timeZone: TimeZone { store.timeZone }
 
-    public init(_ connection: Connection, timeZone: TimeZone) {
-        self.connection = connection
-        self.timeZone = timeZone
-    }
+    public init(_ store: Store) { self.store = store }
 
     /// Records one slot: the named participants with their status, and `everyoneElse` (if given)
     /// for every other confirmed participant still without a mark. Returns how many marks were
@@ -92,13 +90,13 @@ public struct Attendances {
                 DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
                 """)
             try EventLog.append(AttendanceEvent(session: session.code, sessionId: session.id, slot: slot.startsAt,
-                                                recordedBy: recordedBy, marks: writes.count, corrected: correcting), on: connection)
+                                                recordedBy: recordedBy, marks: writes.count, corrected: correcting), on: connection, jobs: store.jobs)
             return writes.count
         }
     }
 
     public func sheet(session code: String) throws -> AttendanceSheet {
-        let session = try Sessions(connection, timeZone: timeZone).session(code)
+        let session = try Sessions(store).session(code)
         let rows = try connection.execute("""
             SELECT \(unescaped: Participant.columns), sl.starts_at, sl.minutes, a.status AS mark
             FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id

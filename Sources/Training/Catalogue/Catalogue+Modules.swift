@@ -16,7 +16,7 @@ extension Catalogue {
                 RETURNING id
                 """)[0].decode(Int.self, at: 0)
             try setCompetences(module.competences, ofModule: id, on: connection)
-            try EventLog.append(CatalogueEvent(change: .moduleAdded, code: module.code), on: connection)
+            try EventLog.append(CatalogueEvent(change: .moduleAdded, code: module.code), on: connection, jobs: store.jobs)
             return module
         }
     }
@@ -41,7 +41,7 @@ extension Catalogue {
                 """)[0].decode(Int.self, at: 0)
             try connection.execute("DELETE FROM module_competence WHERE module_id = \(id)")
             try setCompetences(module.competences, ofModule: id, on: connection)
-            try EventLog.append(CatalogueEvent(change: .moduleEdited, code: module.code), on: connection)
+            try EventLog.append(CatalogueEvent(change: .moduleEdited, code: module.code), on: connection, jobs: store.jobs)
             return module
         }
     }
@@ -52,7 +52,7 @@ extension Catalogue {
             let module = try self.module(code)
             guard !module.archived else { throw TrainingError.refused("The module \(module.code) is already archived.") }
             try connection.execute("UPDATE module SET archived = true WHERE code = \(module.code)")
-            try EventLog.append(CatalogueEvent(change: .moduleArchived, code: module.code), on: connection)
+            try EventLog.append(CatalogueEvent(change: .moduleArchived, code: module.code), on: connection, jobs: store.jobs)
         }
     }
 

@@ -2,9 +2,10 @@ import Postgres
 
 /// The catalogue: modules and the référentiel they draw on, trainers, venues and funders.
 public struct Catalogue {
-    let connection: Connection
+    let store: Store
+    var connection: Connection { store.connection }
 
-    public init(_ connection: Connection) { self.connection = connection }
+    public init(_ store: Store) { self.store = store }
 }
 
 extension Catalogue {

@@ -37,7 +37,7 @@ extension Catalogue {
             try connection.execute("""
                 INSERT INTO funder (code, name, kind) VALUES (\(funder.code), \(funder.name), \(funder.kind))
                 """)
-            try EventLog.append(CatalogueEvent(change: .funderAdded, code: funder.code), on: connection)
+            try EventLog.append(CatalogueEvent(change: .funderAdded, code: funder.code), on: connection, jobs: store.jobs)
             return funder
         }
     }

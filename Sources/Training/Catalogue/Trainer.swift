@@ -31,7 +31,7 @@ extension Catalogue {
                 VALUES (\(trainer.code), \(trainer.name), \(trainer.kind), \(trainer.isInternal),
                         \(trainer.email?.text), \(trainer.phone))
                 """)
-            try EventLog.append(CatalogueEvent(change: .trainerAdded, code: trainer.code), on: connection)
+            try EventLog.append(CatalogueEvent(change: .trainerAdded, code: trainer.code), on: connection, jobs: store.jobs)
             return trainer
         }
     }

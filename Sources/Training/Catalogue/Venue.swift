@@ -37,7 +37,7 @@ extension Catalogue {
                 VALUES (\(venue.code), \(venue.name), \(venue.street), \(venue.postalCode), \(venue.city),
                         \(venue.accessNotes), \(venue.isStepFree))
                 """)
-            try EventLog.append(CatalogueEvent(change: .venueAdded, code: venue.code), on: connection)
+            try EventLog.append(CatalogueEvent(change: .venueAdded, code: venue.code), on: connection, jobs: store.jobs)
             return venue
         }
     }

@@ -5,10 +5,10 @@ import Queue
 /// event and its jobs commit together or not at all, so the queue never sends for a change that
 /// was rolled back, and never misses one that was made.
 enum EventLog {
-    static func append(_ event: some DomainEvent, on connection: Connection) throws {
+    static func append(_ event: some DomainEvent, on connection: Connection, jobs: JobCatalogue) throws {
         let id = try connection.execute("""
             INSERT INTO event (name, payload) VALUES (\(event.name), \(JSON(event))) RETURNING id
             """)[0].decode(Int.self, at: 0)
-        try Reactions(connection).react(to: event, id: id)
+        try Reactions(connection, jobs: jobs).react(to: event, id: id)
     }
 }

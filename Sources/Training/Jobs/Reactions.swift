@@ -8,10 +8,12 @@ import Queue
 /// while live, and cancelled by its prefix when the registration goes.
 struct Reactions {
     let connection: Connection
+    let jobs: JobCatalogue
     let queue: JobQueue
 
-    init(_ connection: Connection) {
+    init(_ connection: Connection, jobs: JobCatalogue) {
         self.connection = connection
+        self.jobs = jobs
         queue = JobQueue(connection)
     }
 
@@ -22,7 +24,7 @@ struct Reactions {
     func react(to event: some DomainEvent, id: Int) throws {
         try queue.enqueue(try connection.execute("SELECT id, url FROM webhook_endpoint ORDER BY id").map { row in
             let (endpoint, url) = try row.decode((Int, String).self)
-            return try JobKind.webhook.job(WebhookArguments(event: id, name: event.name, endpoint: endpoint, url: url),
+            return try jobs.job(.webhook, WebhookArguments(event: id, name: event.name, endpoint: endpoint, url: url),
                                            key: "webhook:event:\(id):endpoint:\(endpoint)")
         })
         switch event {
@@ -41,11 +43,11 @@ struct Reactions {
         let key = "registration:\(event.registrationId)"
         switch event.change {
         case .confirmed:
-            try queue.enqueue([try JobKind.convocation.job(arguments, key: "convocation:\(key)")] + reminders(arguments))
+            try queue.enqueue([try jobs.job(.convocation, arguments, key: "convocation:\(key)")] + reminders(arguments))
         case .promoted:
-            try queue.enqueue([try JobKind.promotionNotice.job(arguments, key: "promotion-notice:\(key)")] + reminders(arguments))
+            try queue.enqueue([try jobs.job(.promotionNotice, arguments, key: "promotion-notice:\(key)")] + reminders(arguments))
         case .waitlisted:
-            try queue.enqueue([try JobKind.waitlistNotice.job(arguments, key: "waitlist-notice:\(key)")])
+            try queue.enqueue([try jobs.job(.waitlistNotice, arguments, key: "waitlist-notice:\(key)")])
         case .cancelled:
             try queue.cancel(.keyPrefix("reminder:\(key):"))
         }
@@ -55,31 +57,31 @@ struct Reactions {
         switch event.change {
         case .scheduled:
             for arguments in try registrations(of: event, status: "confirmed") {
-                try queue.enqueue([try JobKind.convocation.job(arguments, key: "convocation:registration:\(arguments.registrationId)")]
+                try queue.enqueue([try jobs.job(.convocation, arguments, key: "convocation:registration:\(arguments.registrationId)")]
                                   + reminders(arguments))
             }
             try queue.enqueue(try registrations(of: event, status: "waitlisted").map { arguments in
-                try JobKind.waitlistNotice.job(arguments, key: "waitlist-notice:registration:\(arguments.registrationId)")
+                try jobs.job(.waitlistNotice, arguments, key: "waitlist-notice:registration:\(arguments.registrationId)")
             })
         case .rescheduled:
             for arguments in try registrations(of: event, status: "confirmed") {
                 try queue.cancel(.keyPrefix("reminder:registration:\(arguments.registrationId):"))
-                try queue.enqueue(try reminders(arguments) + [try JobKind.rescheduleNotice.job(arguments, key: nil)])
+                try queue.enqueue(try reminders(arguments) + [try jobs.job(.rescheduleNotice, arguments, key: nil)])
             }
         case .cancelled:
             // Only those who were told of the session (not the registrations of a draft) hear it is off.
             try queue.cancel(.argument(key: "sessionId", value: String(event.sessionId)))
             guard try hasJobs(event.sessionId) else { return }
             try queue.enqueue(try registrations(of: event, status: "confirmed").map { arguments in
-                try JobKind.cancellationNotice.job(arguments, key: "cancellation-notice:registration:\(arguments.registrationId)")
+                try jobs.job(.cancellationNotice, arguments, key: "cancellation-notice:registration:\(arguments.registrationId)")
             })
         case .completed:
             let cold = Date().addingTimeInterval(Double(Self.coldQuestionnaireDays) * 86_400)
             try queue.enqueue(try attendees(of: event).flatMap { arguments in
                 let key = "registration:\(arguments.registrationId)"
-                return [try JobKind.certificate.job(arguments, key: "certificate:\(key)"),
-                        try JobKind.questionnaireHot.job(arguments, key: "questionnaire-hot:\(key)"),
-                        try JobKind.questionnaireCold.job(arguments, runAt: cold, key: "questionnaire-cold:\(key)")]
+                return [try jobs.job(.certificate, arguments, key: "certificate:\(key)"),
+                        try jobs.job(.questionnaireHot, arguments, key: "questionnaire-hot:\(key)"),
+                        try jobs.job(.questionnaireCold, arguments, runAt: cold, key: "questionnaire-cold:\(key)")]
             })
         }
     }
@@ -98,7 +100,7 @@ struct Reactions {
             let (days, runAt) = try row.decode((Int, Date).self)
             var reminder = arguments
             reminder.daysBefore = days
-            return try JobKind.reminder.job(reminder, runAt: runAt, key: "reminder:registration:\(arguments.registrationId):j\(days)")
+            return try jobs.job(.reminder, reminder, runAt: runAt, key: "reminder:registration:\(arguments.registrationId):j\(days)")
         }
     }
 

@@ -50,9 +50,10 @@ public struct Organisation: Sendable, Hashable, Codable {
 }
 
 public struct OrganisationRecord {
-    let connection: Connection
+    let store: Store
+    var connection: Connection { store.connection }
 
-    public init(_ connection: Connection) { self.connection = connection }
+    public init(_ store: Store) { self.store = store }
 
     /// The identity, or `nil` before `atelier org edit` first sets it.
     public func current() throws -> Organisation? {
@@ -99,7 +100,7 @@ public struct OrganisationRecord {
                     disability_referent_name = EXCLUDED.disability_referent_name,
                     disability_referent_email = EXCLUDED.disability_referent_email, updated_at = now()
                 """)
-            try EventLog.append(OrganisationEdited(organisation: o.name), on: connection)
+            try EventLog.append(OrganisationEdited(organisation: o.name), on: connection, jobs: store.jobs)
             return o
         }
     }

@@ -13,9 +13,10 @@ public struct ParticipantImport {
         public let dryRun: Bool
     }
 
-    let connection: Connection
+    let store: Store
+    var connection: Connection { store.connection }
 
-    public init(_ connection: Connection) { self.connection = connection }
+    public init(_ store: Store) { self.store = store }
 
     /// Reads, checks and (unless `dryRun`) writes the file in one transaction. `progress` hears
     /// how many rows of how many are checked, every thousand rows. A file with any bad row is
@@ -111,7 +112,7 @@ public struct ParticipantImport {
                             \(rows.map(\.status))) AS row(first, last, email, organisation, siret, status)
                 """)
             let created = try connection.execute("SELECT count(*) FROM employer")[0].decode(Int.self, at: 0) - before
-            try EventLog.append(ParticipantsImported(file: fileName, participants: rows.count), on: connection)
+            try EventLog.append(ParticipantsImported(file: fileName, participants: rows.count), on: connection, jobs: store.jobs)
             if dryRun { throw DryRun(report: Report(participants: rows.count, newOrganisations: created, dryRun: true)) }
             return Report(participants: rows.count, newOrganisations: created, dryRun: false)
         }

@@ -3,9 +3,10 @@ import Postgres
 
 /// Participants and the organisations they come from.
 public struct People {
-    let connection: Connection
+    let store: Store
+    var connection: Connection { store.connection }
 
-    public init(_ connection: Connection) { self.connection = connection }
+    public init(_ store: Store) { self.store = store }
 
     public func addParticipant(_ draft: Participant) throws -> Participant {
         let participant = try draft.validated()
@@ -18,7 +19,7 @@ public struct People {
                         \(employerID), \(participant.status), \(participant.accessibilityNeeds))
                 RETURNING id
                 """)[0].decode(Int.self, at: 0)
-            try EventLog.append(ParticipantEvent(change: .added, participantId: id, email: participant.email.text), on: connection)
+            try EventLog.append(ParticipantEvent(change: .added, participantId: id, email: participant.email.text), on: connection, jobs: store.jobs)
             return participant
         }
     }
@@ -38,7 +39,7 @@ public struct People {
                 WHERE email = \(email.text)
                 RETURNING id
                 """)[0].decode(Int.self, at: 0)
-            try EventLog.append(ParticipantEvent(change: .edited, participantId: id, email: participant.email.text), on: connection)
+            try EventLog.append(ParticipantEvent(change: .edited, participantId: id, email: participant.email.text), on: connection, jobs: store.jobs)
             return participant
         }
     }

@@ -3,22 +3,23 @@ import Postgres
 
 /// Funding agreements: which funder pays for which registrations of a session, on what basis.
 public struct Funding {
-    let connection: Connection
+    let store: Store
+    var connection: Connection { store.connection }
 
-    public init(_ connection: Connection) { self.connection = connection }
+    public init(_ store: Store) { self.store = store }
 
     /// Records an agreement for the session; its reference (`F1`, `F2`, …) is returned with it.
     public func add(_ agreement: FundingAgreement) throws -> FundingAgreement {
         try connection.write { connection in
             let session = try SessionRow(agreement.session, on: connection)
             let reference = try insert(agreement, session: session.id, on: connection).reference
-            try EventLog.append(FundingAdded(session: session.code, sessionId: session.id, reference: reference), on: connection)
+            try EventLog.append(FundingAdded(session: session.code, sessionId: session.id, reference: reference), on: connection, jobs: store.jobs)
             return try agreements(ofSession: agreement.session, on: connection).first { $0.reference == reference }!
         }
     }
 
     func insert(_ agreement: FundingAgreement, session: Int, on connection: Connection) throws -> (id: Int, reference: String) {
-        let funder = try Catalogue(connection).funder(agreement.funder)
+        let funder = try Catalogue(store).funder(agreement.funder)
         let scheme = try Field.optional(agreement.scheme, "scheme", limit: 200)
         let number = try agreement.agreementNumber.map { number throws(TrainingError) in
             try Field.optional(number, "agreement number", limit: 100)

@@ -3,9 +3,10 @@ import Postgres
 
 /// Registering participants: capacity, the FIFO waitlist, cancellation and promotion, funding.
 public struct Registrations {
-    let connection: Connection
+    let store: Store
+    var connection: Connection { store.connection }
 
-    public init(_ connection: Connection) { self.connection = connection }
+    public init(_ store: Store) { self.store = store }
 
     /// Registers the participant: confirmed while seats remain, waitlisted after. The session's
     /// row lock makes two coordinators taking the last seat at once end with one of each.
@@ -37,7 +38,7 @@ public struct Registrations {
                 """)[0].decode(Int.self, at: 0)
             try EventLog.append(RegistrationEvent(change: status == .confirmed ? .confirmed : .waitlisted, session: code, sessionId: session.id,
                                                   registrationId: registrationID, participantId: participantID, email: email.text),
-                                on: connection)
+                                on: connection, jobs: store.jobs)
             guard let registration = try registrations(ofSession: code, on: connection).first(where: { $0.participant.email == email && $0.status == status }) else {
                 throw TrainingError.notFound("The registration of \(email) for the session \(code) just made cannot be read back.")
             }
@@ -68,7 +69,7 @@ public struct Registrations {
                 UPDATE registration SET status = 'cancelled', cancelled_at = now() WHERE id = \(registrationID)
                 """)
             try EventLog.append(RegistrationEvent(change: .cancelled, session: code, sessionId: session.id, registrationId: registrationID,
-                                                  participantId: participantID, email: email.text), on: connection)
+                                                  participantId: participantID, email: email.text), on: connection, jobs: store.jobs)
             guard previous == "confirmed" else { return nil }
             return try promoteFirstWaiting(session: session.id, code: code, on: connection)
         }
@@ -85,8 +86,8 @@ public struct Registrations {
         let (registrationID, participantID, text) = try row.decode((Int, Int, String).self)
         let email = try EmailAddress(text)
         try EventLog.append(RegistrationEvent(change: .promoted, session: code, sessionId: session, registrationId: registrationID,
-                                              participantId: participantID, email: email.text), on: connection)
-        return try People(connection).participant(email)
+                                              participantId: participantID, email: email.text), on: connection, jobs: store.jobs)
+        return try People(store).participant(email)
     }
 
     /// The session's registrations: confirmed first, then the waitlist in its order, then the
@@ -130,7 +131,7 @@ public struct Registrations {
             }
             return try row.decode(Int.self, at: 0)
         case .new(let agreement):
-            return try Funding(connection).insert(agreement, session: session, on: connection).id
+            return try Funding(store).insert(agreement, session: session, on: connection).id
         }
     }
 }

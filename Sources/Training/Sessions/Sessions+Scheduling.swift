@@ -5,12 +5,12 @@ extension Sessions {
     /// Creates the session, its parts and slots, and books its trainers; the code is the next
     /// of the first slot's year.
     public func schedule(_ plan: SessionPlan) throws -> Session {
-        let planned = try PlannedParts(plan.slots, timeZone: timeZone, now: now(), allowPast: plan.recordsPast)
+        let planned = try PlannedParts(plan.slots, timeZone: timeZone, now: Date(), allowPast: plan.recordsPast)
         guard plan.partTitles.count <= planned.parts.count else {
             throw TrainingError.invalid("There are \(plan.partTitles.count) part titles for \(planned.parts.count) part\(planned.parts.count == 1 ? "" : "s"): a part is a run of consecutive days.")
         }
         let code = try connection.write { connection in
-            let catalogue = Catalogue(connection)
+            let catalogue = Catalogue(store)
             let module = try catalogue.module(plan.module)
             guard !module.archived else { throw TrainingError.refused("The module \(module.code) is archived: restore it before scheduling it.") }
             let capacity = try Field.number(plan.capacity ?? module.defaultCapacity, "capacity", in: 1...500)
@@ -31,7 +31,7 @@ extension Sessions {
                 RETURNING id
                 """)[0].decode(Int.self, at: 0)
             try insertParts(planned, titles: plan.partTitles, session: sessionID, venue: venueID, trainers: trainerIDs, on: connection)
-            if !plan.isDraft { try EventLog.append(SessionEvent(change: .scheduled, session: code, sessionId: sessionID), on: connection) }
+            if !plan.isDraft { try EventLog.append(SessionEvent(change: .scheduled, session: code, sessionId: sessionID), on: connection, jobs: store.jobs) }
             return code
         }
         return try session(code)
@@ -40,7 +40,7 @@ extension Sessions {
     /// Moves a session to new slots. Only before any attendance is recorded; venue and trainers
     /// stay those of the session unless the plan names others.
     public func reschedule(_ code: String, to plan: SessionPlan) throws -> Session {
-        let planned = try PlannedParts(plan.slots, timeZone: timeZone, now: now(), allowPast: plan.recordsPast)
+        let planned = try PlannedParts(plan.slots, timeZone: timeZone, now: Date(), allowPast: plan.recordsPast)
         let before = try session(code)
         try connection.write { connection in
             let session = try SessionRow(code, on: connection)
@@ -50,7 +50,7 @@ extension Sessions {
             guard try connection.execute("SELECT 1 FROM attendance WHERE session_id = \(session.id) LIMIT 1").isEmpty else {
                 throw TrainingError.refused("Attendance is already recorded for the session \(code.uppercased()): it cannot be rescheduled.")
             }
-            let catalogue = Catalogue(connection)
+            let catalogue = Catalogue(store)
             let venueID = try (plan.venue ?? before.slots.first?.venue).map { try self.id(of: catalogue.venue($0).code, in: "venue", on: connection) }
             let trainerCodes = plan.trainers.isEmpty ? (before.slots.first?.trainers ?? []) : plan.trainers
             let trainerIDs = try trainerCodes.map { try self.id(of: catalogue.trainer($0).code, in: "trainer", on: connection) }
@@ -59,7 +59,7 @@ extension Sessions {
             try insertParts(planned, titles: Array(titles.prefix(planned.parts.count)), session: session.id,
                             venue: venueID, trainers: trainerIDs, on: connection)
             if session.status == .scheduled {
-                try EventLog.append(SessionEvent(change: .rescheduled, session: session.code, sessionId: session.id), on: connection)
+                try EventLog.append(SessionEvent(change: .rescheduled, session: session.code, sessionId: session.id), on: connection, jobs: store.jobs)
             }
         }
         return try self.session(code)
@@ -86,7 +86,7 @@ extension Sessions {
         try transition(code, from: [.scheduled], refusal: "only a scheduled session can be completed",
                        event: .completed) { session, connection in
             let end = try connection.execute("SELECT max(ends_at) FROM slot WHERE session_id = \(session.id)")[0].decode(Date?.self, at: 0)
-            if let end, end > now() {
+            if let end, end > Date() {
                 throw TrainingError.refused("The session \(session.code) is not over: its last slot ends \(French.date(end, in: timeZone)) at \(French.time(end, in: timeZone)); complete it after that.")
             }
             let missing = try connection.execute("""
@@ -119,7 +119,7 @@ extension Sessions {
                 throw TrainingError.refused("The session \(session.code) is \(session.status.rawValue): \(refusal).")
             }
             try change(session, connection)
-            try EventLog.append(SessionEvent(change: event, session: session.code, sessionId: session.id), on: connection)
+            try EventLog.append(SessionEvent(change: event, session: session.code, sessionId: session.id), on: connection, jobs: store.jobs)
         }
         return try session(code)
     }

@@ -3,15 +3,11 @@ import Postgres
 
 /// Scheduling and running sessions: from the plan to completion.
 public struct Sessions {
-    let connection: Connection
-    let timeZone: TimeZone
-    let now: @Sendable () -> Date
+    let store: Store
+    var connection: Connection { store.connection }
+    var timeZone: TimeZone { store.timeZone }
 
-    public init(_ connection: Connection, timeZone: TimeZone, now: @escaping @Sendable () -> Date = Date.init) {
-        self.connection = connection
-        self.timeZone = timeZone
-        self.now = now
-    }
+    public init(_ store: Store) { self.store = store }
 
     public func session(_ code: String) throws -> Session {
         guard let session = try sessions(code: code.uppercased()).first else {

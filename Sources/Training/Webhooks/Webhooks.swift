@@ -3,9 +3,10 @@ import Postgres
 
 /// The endpoints every domain event is POSTed to, each through a `webhook` job.
 public struct Webhooks {
-    let connection: Connection
+    let store: Store
+    var connection: Connection { store.connection }
 
-    public init(_ connection: Connection) { self.connection = connection }
+    public init(_ store: Store) { self.store = store }
 
     /// An http(s) URL, at most 500 characters, without spaces.
     static func validated(_ text: String) throws(TrainingError) -> String {

@@ -1,0 +1,40 @@
+import Foundation
+import Training
+import Yams
+
+/// `Jobs/<kind>/job.yaml`: each kind's queue, priority and max-attempts, beside its templates.
+enum JobCatalogueFiles {
+    static func load(_ folder: URL) throws(SettingsError) -> JobCatalogue {
+        let files = FileManager.default
+        let kinds = ((try? files.contentsOfDirectory(atPath: folder.path)) ?? []).filter { name in
+            var isDirectory: ObjCBool = false
+            return files.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        var policies: [String: JobCatalogue.Policy] = [:]
+        for kind in kinds {
+            let file = folder.appendingPathComponent("\(kind)/job.yaml")
+            guard let data = files.contents(atPath: file.path) else { continue }
+            do {
+                policies[kind] = try YAMLDecoder().decode(JobCatalogue.Policy.self, from: data)
+            } catch {
+                throw .unusable(file.path, error)
+            }
+        }
+        do {
+            return try JobCatalogue(policies)
+        } catch {
+            throw .jobCatalogue(sentence(for: error, in: folder))
+        }
+    }
+
+    private static func sentence(for error: JobCatalogueError, in folder: URL) -> String {
+        switch error {
+        case .missingKind(let kind):
+            "\(folder.appendingPathComponent("\(kind)/job.yaml").path) is missing: every kind of job needs its queue, priority and max-attempts."
+        case .unknownKind(let kind):
+            "\(folder.appendingPathComponent(kind).path)/ holds a job.yaml for a kind this build does not know; the kinds are \(JobKind.allCases.map(\.rawValue).joined(separator: ", "))."
+        case .invalid(let kind, let problem):
+            "In \(folder.appendingPathComponent("\(kind)/job.yaml").path), \(problem)."
+        }
+    }
+}
