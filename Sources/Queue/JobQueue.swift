@@ -44,18 +44,19 @@ public struct JobQueue {
 
     /// Claims up to `limit` due jobs of `queue` whose kind is one of `kinds`, by priority then
     /// run-at, skipping rows other workers hold: each is `running`, leased to `worker` until
-    /// `lease` from now, its attempt counted.
+    /// `lease` from now, its attempt counted. `id = ANY(ARRAY(…))` rather than `id IN (…)`: the
+    /// planner would hash-join the whole table for the latter, a scan that grows with the backlog.
     public func claim(queue: String, kinds: [String], limit: Int, worker: String, lease: Duration) throws -> [Job] {
         try connection.execute("""
             UPDATE job SET state = 'running', attempt = attempt + 1, worker = \(worker), attempted_at = now(),
                 lease_expires_at = now() + make_interval(secs => \(lease.seconds)::float8)
-            WHERE id IN (
+            WHERE id = ANY(ARRAY(
                 SELECT id FROM job
                 WHERE state IN ('scheduled', 'available', 'retryable') AND queue = \(queue) AND run_at <= now()
                   AND kind = ANY(\(kinds))
                 ORDER BY priority, run_at, id
                 LIMIT \(limit)
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE SKIP LOCKED))
             RETURNING \(unescaped: Job.columns)
             """).map(Job.init(row:)).sorted { ($0.priority, $0.runAt, $0.id) < ($1.priority, $1.runAt, $1.id) }
     }
