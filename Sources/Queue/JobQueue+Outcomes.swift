@@ -16,7 +16,9 @@ extension JobQueue {
     /// Records the outcomes of jobs `worker` ran, in one statement. Each change is guarded: the
     /// job must still be `running`, at the same attempt, leased to `worker` — a rescuer or a late
     /// worker never overwrites another's result. Returns the ids whose guard matched nothing,
-    /// for the caller to log.
+    /// for the caller to log. `job.id = ANY(…)` gives the planner the exact row count, so that it
+    /// looks the jobs up by key whatever the table's statistics say (without it, stale ones
+    /// led it to scan the whole table).
     @discardableResult
     public func finish(_ results: [(job: Job, outcome: JobOutcome)], worker: String, now: Date = Date()) throws -> [Int] {
         guard !results.isEmpty else { return [] }
@@ -44,7 +46,8 @@ extension JobQueue {
                 worker = NULL, lease_expires_at = NULL
             FROM unnest(\(results.map(\.job.id)), \(results.map(\.job.attempt)), \(states), \(delays), \(messages), \(refunds))
                 AS o(id, attempt, state, delay_ms, message, refund)
-            WHERE job.id = o.id AND job.attempt = o.attempt AND job.state = 'running' AND job.worker = \(worker)
+            WHERE job.id = ANY(\(results.map(\.job.id))) AND job.id = o.id AND job.attempt = o.attempt
+              AND job.state = 'running' AND job.worker = \(worker)
             RETURNING job.id
             """).map { try $0.decode(Int.self, at: 0) })
         return results.map(\.job.id).filter { !matched.contains($0) }
@@ -58,7 +61,8 @@ extension JobQueue {
         return try connection.execute("""
             UPDATE job SET state = 'available', attempt = job.attempt - 1, worker = NULL, lease_expires_at = NULL
             FROM unnest(\(jobs.map(\.id)), \(jobs.map(\.attempt))) AS r(id, attempt)
-            WHERE job.id = r.id AND job.attempt = r.attempt AND job.state = 'running' AND job.worker = \(worker)
+            WHERE job.id = ANY(\(jobs.map(\.id))) AND job.id = r.id AND job.attempt = r.attempt
+              AND job.state = 'running' AND job.worker = \(worker)
             RETURNING job.id
             """).count
     }
