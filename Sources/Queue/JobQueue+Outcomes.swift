@@ -16,9 +16,12 @@ extension JobQueue {
     /// Records the outcomes of jobs `worker` ran, in one statement. Each change is guarded: the
     /// job must still be `running`, at the same attempt, leased to `worker` — a rescuer or a late
     /// worker never overwrites another's result. Returns the ids whose guard matched nothing,
-    /// for the caller to log. `job.id = ANY(…)` gives the planner the exact row count, so that it
-    /// looks the jobs up by key whatever the table's statistics say (without it, stale ones
-    /// led it to scan the whole table).
+    /// for the caller to log.
+    ///
+    /// Each job finds its outcome by its position in the arrays rather than by a join with
+    /// `unnest`: statistics that see few running jobs made the planner loop over the whole
+    /// batch for each job. The guard is stated again in the `UPDATE`, which re-checks it on a
+    /// row another transaction changed meanwhile.
     @discardableResult
     public func finish(_ results: [(job: Job, outcome: JobOutcome)], worker: String, now: Date = Date()) throws -> [Int] {
         guard !results.isEmpty else { return [] }
@@ -36,18 +39,21 @@ extension JobQueue {
             messages.append(message)
             refunds.append(refund)
         }
+        let ids = results.map(\.job.id)
         let matched = Set(try connection.execute("""
-            UPDATE job SET state = o.state,
-                run_at = CASE WHEN o.delay_ms >= 0 THEN now() + o.delay_ms * interval '1 millisecond' ELSE job.run_at END,
-                attempt = job.attempt - o.refund,
-                errors = CASE WHEN o.message = '' THEN job.errors ELSE job.errors || jsonb_build_array(jsonb_build_object(
-                    'attempt', job.attempt, 'at', \(unescaped: Self.errorTimestamp), 'message', o.message)) END,
-                finished_at = CASE WHEN o.state IN ('completed', 'discarded') THEN now() END,
+            WITH o AS (SELECT \(ids)::bigint[] AS ids, \(results.map(\.job.attempt))::int[] AS attempts, \(states)::text[] AS states,
+                              \(delays)::int[] AS delays_ms, \(messages)::text[] AS messages, \(refunds)::int[] AS refunds),
+                 held AS (SELECT job.id, array_position(o.ids, job.id) AS i FROM job, o
+                          WHERE job.id = ANY(\(ids)) AND job.state = 'running' AND job.worker = \(worker))
+            UPDATE job SET state = o.states[held.i],
+                run_at = CASE WHEN o.delays_ms[held.i] >= 0 THEN now() + o.delays_ms[held.i] * interval '1 millisecond' ELSE job.run_at END,
+                attempt = job.attempt - o.refunds[held.i],
+                errors = CASE WHEN o.messages[held.i] = '' THEN job.errors ELSE job.errors || jsonb_build_array(jsonb_build_object(
+                    'attempt', job.attempt, 'at', \(unescaped: Self.errorTimestamp), 'message', o.messages[held.i])) END,
+                finished_at = CASE WHEN o.states[held.i] IN ('completed', 'discarded') THEN now() END,
                 worker = NULL, lease_expires_at = NULL
-            FROM unnest(\(results.map(\.job.id)), \(results.map(\.job.attempt)), \(states), \(delays), \(messages), \(refunds))
-                AS o(id, attempt, state, delay_ms, message, refund)
-            WHERE job.id = ANY(\(results.map(\.job.id))) AND job.id = o.id AND job.attempt = o.attempt
-              AND job.state = 'running' AND job.worker = \(worker)
+            FROM held, o
+            WHERE job.id = held.id AND job.attempt = o.attempts[held.i] AND job.state = 'running' AND job.worker = \(worker)
             RETURNING job.id
             """).map { try $0.decode(Int.self, at: 0) })
         return results.map(\.job.id).filter { !matched.contains($0) }
