@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Postgres", "TestSupport"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue", "Postgres", "TestSupport"]),
         .testTarget(name: "WorkerTests", dependencies: ["Worker", "Queue", "Postgres", "TestSupport"]),
-        .testTarget(name: "DeliveryTests", dependencies: ["Delivery"]),
+        .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "TestSupport"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
         .testTarget(
             name: "AtelierCLITests",

@@ -1,0 +1,10 @@
+import Foundation
+
+/// Base64 for message bodies: lines of 76 characters joined by CRLF (RFC 2045).
+enum Base64 {
+    static func encode(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
+
+    static func lines(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+    }
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/python3
+"""A real SMTP server on loopback that keeps what it is sent: the mail catcher of `make demo`
+and of the tests (aiosmtpd, from Debian's python3-aiosmtpd).
+
+    mailcatcher.py FOLDER [--port N] [--discard]
+
+Each accepted message is written to FOLDER/<n>.eml, byte for byte (written aside, then renamed,
+so that a reader never sees half a message). FOLDER/connections gets a line per SMTP connection,
+FOLDER/port the port listened on (N, or the one the system chose for 0). FOLDER/rules, read at
+every RCPT, makes the server refuse recipients, one rule a line:
+
+    451 someone@asso.fr 2     answer 451 to that recipient twice, then accept it
+    550 nobody@asso.fr        answer 550 to that recipient every time
+
+--discard accepts and forgets (a sink for benchmarks).
+"""
+import argparse
+import asyncio
+import itertools
+import os
+import signal
+
+from aiosmtpd.smtp import SMTP
+
+
+class Catcher:
+    def __init__(self, folder, discard):
+        self.folder = folder
+        self.discard = discard
+        self.refusals = {}  # recipient -> how many refusals already given
+        existing = [int(name[:-4]) for name in os.listdir(folder) if name.endswith(".eml") and name[:-4].isdigit()]
+        self.numbers = itertools.count(max(existing, default=0) + 1)
+
+    def rule_for(self, address):
+        try:
+            with open(os.path.join(self.folder, "rules"), encoding="utf-8") as rules:
+                for line in rules:
+                    fields = line.split()
+                    if len(fields) >= 2 and fields[1].lower() == address.lower():
+                        return int(fields[0]), int(fields[2]) if len(fields) > 2 else None
+        except FileNotFoundError:
+            pass
+        return None
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        rule = self.rule_for(address)
+        if rule:
+            code, times = rule
+            given = self.refusals.get(address.lower(), 0)
+            if times is None or given < times:
+                self.refusals[address.lower()] = given + 1
+                text = "4.2.0 Mailbox busy, try again later" if code < 500 else "5.1.1 No such user here"
+                return f"{code} {text}"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        number = next(self.numbers)
+        if not self.discard:
+            path = os.path.join(self.folder, f"{number}.eml")
+            with open(path + ".part", "wb") as message:
+                message.write(envelope.original_content)
+            os.rename(path + ".part", path)
+        return f"250 2.0.0 Ok: queued as {number}"
+
+
+class CountingSMTP(SMTP):
+    def __init__(self, handler, folder):
+        super().__init__(handler, hostname="atelier-mailcatcher", decode_data=False)
+        self.folder = folder
+
+    def connection_made(self, transport):
+        with open(os.path.join(self.folder, "connections"), "a", encoding="utf-8") as log:
+            log.write("connection\n")
+        super().connection_made(transport)
+
+
+async def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--discard", action="store_true")
+    arguments = parser.parse_args()
+    os.makedirs(arguments.folder, exist_ok=True)
+    catcher = Catcher(arguments.folder, arguments.discard)
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(lambda: CountingSMTP(catcher, arguments.folder), "127.0.0.1", arguments.port,
+                                      reuse_address=True)
+    port = server.sockets[0].getsockname()[1]
+    with open(os.path.join(arguments.folder, "port.part"), "w", encoding="utf-8") as file:
+        file.write(f"{port}\n")
+    os.rename(os.path.join(arguments.folder, "port.part"), os.path.join(arguments.folder, "port"))
+    stop = asyncio.Event()
+    # A parent that blocks these signals in its threads (a test runner) passes the mask on.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    for number in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(number, stop.set)
+    async with server:
+        await stop.wait()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
