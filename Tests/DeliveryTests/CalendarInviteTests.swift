@@ -27,15 +27,18 @@ import TestSupport
             stamp: try instant("2027-03-01T10:00:00Z"))
     }
 
+    struct NotAccepted: Error {
+        let outcome: SendOutcome
+    }
+
     func sent(_ invite: CalendarInvite) throws -> ReadMail {
         let catcher = try MailCatcher()
         let message = MailMessage(from: invite.organizer, to: invite.attendee, subject: "Convocation", messageID: "c.7@atelier.test",
                                   text: "Voir l’invitation.",
                                   attachments: [.init(fileName: "invitation.ics", contentType: "text/calendar; charset=UTF-8; method=\(invite.method.rawValue)",
                                                       bytes: invite.rendered())])
-        guard case .accepted = SMTPSender(SMTPConfiguration(url: catcher.url, tls: .opportunistic)).send(message) else {
-            throw MailCatcherError.didNotStart("the message was not accepted")
-        }
+        let outcome = SMTPSender(SMTPConfiguration(url: catcher.url, tls: .opportunistic)).send(message)
+        guard case .accepted = outcome else { throw NotAccepted(outcome: outcome) }
         return try #require(try ReadMail.read(catcher.messageFiles()).first)
     }
 

@@ -1,16 +1,21 @@
 import Foundation
 
-/// A real SMTP server on loopback for one test: `scripts/mailcatcher.py` (aiosmtpd) saving each
-/// message it accepts into a folder of its own. Stopped, and its folder removed, with the test.
-public final class MailCatcher: @unchecked Sendable {
+/// A Python server on loopback for one test, run from a script that writes the port it listens
+/// on into `FOLDER/port`. Stopped, and its folder removed, with the test.
+public final class LoopbackServer: @unchecked Sendable {
     public let folder: URL
     public private(set) var port = 0
+    private let script: String
+    private let arguments: [String]
     private var process: Process?
 
-    public init(discard: Bool = false) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-mail-\(UUID())")
+    /// `script` (under the package) runs as `script FOLDER arguments… [--port N]`.
+    public init(script: String, arguments: [String] = []) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-server-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try start(discard: discard)
+        self.script = script
+        self.arguments = arguments
+        try start()
     }
 
     deinit {
@@ -18,15 +23,13 @@ public final class MailCatcher: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    public var url: String { "smtp://127.0.0.1:\(port)" }
-
     /// Starts the server, on the port it had before if it ran already (an outage ends).
-    public func start(discard: Bool = false) throws {
+    public func start() throws {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("port"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [AtelierProcess.packageRoot.appendingPathComponent("scripts/mailcatcher.py").path, folder.path,
-                             "--port", String(port)] + (discard ? ["--discard"] : [])
+        process.arguments = [AtelierProcess.packageRoot.appendingPathComponent(script).path, folder.path] + arguments
+            + (port == 0 ? [] : ["--port", String(port)])
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         self.process = process
@@ -40,7 +43,7 @@ public final class MailCatcher: @unchecked Sendable {
             guard process.isRunning else { break }
             Thread.sleep(forTimeInterval: 0.02)
         }
-        throw MailCatcherError.didNotStart(folder.path)
+        throw LoopbackServerError.didNotStart(script)
     }
 
     /// Stops the server (SIGTERM, SIGKILL if it lingers) and waits until it is gone: an outage
@@ -48,7 +51,6 @@ public final class MailCatcher: @unchecked Sendable {
     public func stop() {
         guard let process else { return }
         self.process = nil
-        process.terminate()
         for signal in [SIGTERM, SIGKILL] {
             kill(process.processIdentifier, signal)
             let deadline = Date().addingTimeInterval(5)
@@ -57,18 +59,42 @@ public final class MailCatcher: @unchecked Sendable {
         }
     }
 
-    /// The `FOLDER/rules` lines: `451 someone@asso.fr 2`, `550 nobody@asso.fr`.
-    public func setRules(_ lines: [String]) throws {
-        try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("rules"), atomically: true, encoding: .utf8)
-    }
-
-    /// The files of the messages accepted so far, in the order they came.
-    public func messageFiles() -> [URL] {
+    /// The files whose name ends in `.suffix`, in the order of their number.
+    public func numberedFiles(_ suffix: String) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".eml") }
-            .sorted { (Int($0.dropLast(4)) ?? 0) < (Int($1.dropLast(4)) ?? 0) }
+        return names.filter { $0.hasSuffix(".\(suffix)") }
+            .sorted { (Int($0.dropLast(suffix.count + 1)) ?? 0) < (Int($1.dropLast(suffix.count + 1)) ?? 0) }
             .map { folder.appendingPathComponent($0) }
     }
+
+    public func write(_ lines: [String], to name: String) throws {
+        try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+}
+
+public enum LoopbackServerError: Error {
+    case didNotStart(String)
+}
+
+/// A real SMTP server on loopback: `scripts/mailcatcher.py` (aiosmtpd) saving each message it
+/// accepts.
+public final class MailCatcher: @unchecked Sendable {
+    public let server: LoopbackServer
+
+    public init(discard: Bool = false) throws {
+        server = try LoopbackServer(script: "scripts/mailcatcher.py", arguments: discard ? ["--discard"] : [])
+    }
+
+    public var url: String { "smtp://127.0.0.1:\(server.port)" }
+    public var folder: URL { server.folder }
+    public func start() throws { try server.start() }
+    public func stop() { server.stop() }
+
+    /// The `FOLDER/rules` lines: `451 someone@asso.fr 2`, `550 nobody@asso.fr`.
+    public func setRules(_ lines: [String]) throws { try server.write(lines, to: "rules") }
+
+    /// The files of the messages accepted so far, in the order they came.
+    public func messageFiles() -> [URL] { server.numberedFiles("eml") }
 
     /// How many SMTP connections the server has accepted.
     public var connections: Int {
@@ -77,8 +103,32 @@ public final class MailCatcher: @unchecked Sendable {
     }
 }
 
-public enum MailCatcherError: Error {
-    case didNotStart(String)
+/// A real HTTP receiver on loopback (`webhook_receiver.py`) that checks each signature with the
+/// shared secret and answers the statuses it is given, in order.
+public final class WebhookReceiver: @unchecked Sendable {
+    public struct Request: Decodable, Sendable {
+        public let path: String
+        public let event_id: String?
+        public let signature_valid: Bool
+        public let age_seconds: Double
+        public let status: Int
+    }
+
+    public let server: LoopbackServer
+    public let secret: String
+
+    public init(secret: String) throws {
+        self.secret = secret
+        server = try LoopbackServer(script: "Tests/TestSupport/webhook_receiver.py", arguments: [secret])
+    }
+
+    public func url(_ path: String = "/events") -> String { "http://127.0.0.1:\(server.port)\(path)" }
+
+    public func answer(_ statuses: [Int]) throws { try server.write(statuses.map(String.init), to: "statuses") }
+
+    public func requests() throws -> [Request] {
+        try server.numberedFiles("json").map { try JSONDecoder().decode(Request.self, from: Data(contentsOf: $0)) }
+    }
 }
 
 /// Saved messages as Python's `email` package and `icalendar` read them (`read_mail.py`): what
