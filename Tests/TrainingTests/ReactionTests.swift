@@ -154,8 +154,10 @@ extension ReactionTests {
         let code = try schedule()
         #expect(try fixture.count("SELECT count(*) FROM job WHERE kind = 'webhook'") == 0)
         #expect(throws: TrainingError.invalid("The webhook URL “ftp://x” is not an http or https URL.")) { try Webhooks(fixture.store).add("ftp://x") }
-        _ = try Webhooks(fixture.store).add("https://crm.example/a")
-        _ = try Webhooks(fixture.store).add("http://127.0.0.1:9/b")
+        let first = try Webhooks(fixture.store).add("https://crm.example/a")
+        let second = try Webhooks(fixture.store).add("http://127.0.0.1:9/b")
+        // Each endpoint its own 256-bit secret, the one the constraint accepts.
+        #expect(first.secret.count == 6 + 64 && first.secret.hasPrefix("whsec_") && first.secret != second.secret)
         #expect(throws: TrainingError.refused("The webhook https://crm.example/a is already there.")) { try Webhooks(fixture.store).add("https://crm.example/a") }
         _ = try fixture.registrations.register(fixture.email(1), in: code)
         let hooks = try queue.jobs(kind: "webhook").map { try $0.arguments(WebhookArguments.self) }

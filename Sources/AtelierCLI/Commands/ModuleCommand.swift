@@ -16,6 +16,7 @@ struct ModuleCommand: ParsableCommand {
         @Option(help: "The programme, part by part.") var programme: String?
         @Option(help: "Who the module is for.") var audience: String?
         @Option(help: "What participants need beforehand.") var prerequisites: String?
+        @Option(help: "What participants bring, said in their convocation.") var bring: String?
         @Option(help: "How it is given.") var modality: Module.Modality?
         @Option(help: "Its nature under L.6313-1, printed on certificates.") var nature: Module.Nature?
         @Option(help: "How learning is evaluated.") var evaluation: String?
@@ -33,6 +34,7 @@ struct ModuleCommand: ParsableCommand {
             if let programme { module.programme = programme }
             if let audience { module.audience = audience }
             if let prerequisites { module.prerequisites = prerequisites }
+            if let bring { module.whatToBring = bring }
             if let modality { module.modality = modality }
             if let nature { module.nature = nature }
             if let evaluation { module.evaluationMethod = evaluation }
@@ -131,7 +133,8 @@ struct ModuleCommand: ParsableCommand {
                     ["Price", Display.prices(module)],
                 ], indent: "  "))
                 for (label, text) in [("Objectives", module.objectives), ("Programme", module.programme), ("Audience", module.audience),
-                                      ("Prerequisites", module.prerequisites), ("Evaluation", module.evaluationMethod)] where !text.isEmpty {
+                                      ("Prerequisites", module.prerequisites), ("What to bring", module.whatToBring),
+                                      ("Evaluation", module.evaluationMethod)] where !text.isEmpty {
                     print("\(label):\n  \(text.replacingOccurrences(of: "\n", with: "\n  "))")
                 }
                 if !module.competences.isEmpty {

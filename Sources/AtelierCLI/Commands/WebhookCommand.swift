@@ -10,14 +10,21 @@ struct WebhookCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "POST every event from now on to this URL, each through a webhook job.",
-            discussion: "Example: atelier webhook add https://crm.example/atelier/events")
+            discussion: """
+                Each POST carries Atelier-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "t.body"> with the \
+                secret printed here, and Atelier-Event-Id, the same on every retry of one event.
+
+                Example: atelier webhook add https://crm.example/atelier/events
+                """)
 
         @Argument(help: "The endpoint's http or https URL.") var url: String
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             try options.run { context in
-                print("Every event will be POSTed to \(try Webhooks(context.store()).add(url)).")
+                let endpoint = try Webhooks(context.store()).add(url)
+                print("Every event will be POSTed to \(endpoint.url), signed with this secret (give it to the receiver; it is not shown again):")
+                print(endpoint.secret)
             }
         }
     }

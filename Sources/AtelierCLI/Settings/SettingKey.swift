@@ -8,6 +8,8 @@ struct SettingKey: Sendable, Hashable {
         case url
         case integer(ClosedRange<Int>)
         case boolean
+        /// One of these words.
+        case choice([String])
     }
 
     let name: String
@@ -34,6 +36,24 @@ struct SettingKey: Sendable, Hashable {
     static let smtpURL = SettingKey(
         name: "smtp.url", defaultValue: "smtp://127.0.0.1:2525", kind: .url,
         summary: "the SMTP relay: smtp:// (STARTTLS when offered) or smtps://")
+    static let smtpTLS = SettingKey(
+        name: "smtp.tls", defaultValue: "opportunistic", kind: .choice(["required", "opportunistic"]),
+        summary: "for smtp:// relays: required (never send in clear text) or opportunistic (STARTTLS when offered)")
+    static let smtpCAFile = SettingKey(
+        name: "smtp.ca-file", defaultValue: "", kind: .text,
+        summary: "a CA bundle for a relay whose certificate a private authority signed; empty: the system's")
+    static let smtpConnectTimeoutSeconds = SettingKey(
+        name: "smtp.connect-timeout-seconds", defaultValue: "10", kind: .integer(1...300),
+        summary: "how long to wait for the relay to answer a connection")
+    static let smtpTimeoutSeconds = SettingKey(
+        name: "smtp.timeout-seconds", defaultValue: "60", kind: .integer(1...3600),
+        summary: "how long one message may take, connection included; then it is retried later")
+    static let mailReplyTo = SettingKey(
+        name: "mail.reply-to", defaultValue: "", kind: .text,
+        summary: "where participants' replies go (the coordinators' address); empty: to mail.from")
+    static let webBaseURL = SettingKey(
+        name: "web.base-url", defaultValue: "http://localhost:8080", kind: .text,
+        summary: "the address of Atelier's pages, for the questionnaire links in emails")
     static let smtpUsername = SettingKey(
         name: "smtp.username", defaultValue: "", kind: .text, summary: "the SMTP login, if the relay asks for one")
     static let smtpPassword = SettingKey(
@@ -63,7 +83,8 @@ struct SettingKey: Sendable, Hashable {
 
     /// Every key, in the order `atelier config show` lists them.
     static let all: [SettingKey] = [
-        databaseURL, lockTimeoutSeconds, timeZone, mailFrom, smtpURL, smtpUsername, smtpPassword,
+        databaseURL, lockTimeoutSeconds, timeZone, mailFrom, mailReplyTo, smtpURL, smtpTLS, smtpUsername, smtpPassword,
+        smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL,
         workerLanes, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,
     ]

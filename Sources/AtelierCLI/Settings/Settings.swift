@@ -105,6 +105,10 @@ struct Settings: Sendable {
             guard ["true", "false"].contains(text) else {
                 throw .invalid(value.key, reason: "must be true or false, not “\(text)”", source: value.source)
             }
+        case .choice(let words):
+            guard words.contains(text) else {
+                throw .invalid(value.key, reason: "must be \(words.joined(separator: " or ")), not “\(text)”", source: value.source)
+            }
         case .text where value.key == .timeZone:
             guard TimeZone(identifier: text) != nil else {
                 throw .invalid(value.key, reason: "names no time zone: “\(text)”", source: value.source)
@@ -123,7 +127,7 @@ struct Settings: Sendable {
         switch value.key.kind {
         case .secret: value.text.isEmpty ? "" : "********"
         case .url: maskingPassword(in: value.text)
-        case .text, .integer, .boolean: value.text
+        case .text, .integer, .boolean, .choice: value.text
         }
     }
 

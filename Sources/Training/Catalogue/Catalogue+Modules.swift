@@ -6,11 +6,11 @@ extension Catalogue {
         return try connection.write { connection in
             try ensureFree(module.code, of: "module", on: connection)
             let id = try connection.execute("""
-                INSERT INTO module (code, title, objectives, programme, audience, prerequisites, duration_minutes,
+                INSERT INTO module (code, title, objectives, programme, audience, prerequisites, what_to_bring, duration_minutes,
                                     modality, nature, evaluation_method, default_capacity,
                                     price_per_participant_cents, price_per_group_cents)
                 VALUES (\(module.code), \(module.title), \(module.objectives), \(module.programme), \(module.audience),
-                        \(module.prerequisites), \(module.durationMinutes), \(module.modality),
+                        \(module.prerequisites), \(module.whatToBring), \(module.durationMinutes), \(module.modality),
                         \(module.nature), \(module.evaluationMethod), \(module.defaultCapacity),
                         \(module.pricePerParticipant?.cents), \(module.pricePerGroup?.cents))
                 RETURNING id
@@ -31,7 +31,8 @@ extension Catalogue {
             let id = try connection.execute("""
                 UPDATE module SET title = \(module.title), objectives = \(module.objectives),
                     programme = \(module.programme), audience = \(module.audience),
-                    prerequisites = \(module.prerequisites), duration_minutes = \(module.durationMinutes),
+                    prerequisites = \(module.prerequisites), what_to_bring = \(module.whatToBring),
+                    duration_minutes = \(module.durationMinutes),
                     modality = \(module.modality), nature = \(module.nature),
                     evaluation_method = \(module.evaluationMethod), default_capacity = \(module.defaultCapacity),
                     price_per_participant_cents = \(module.pricePerParticipant?.cents),
@@ -66,7 +67,7 @@ extension Catalogue {
 
     private func modules(code: String?, includingArchived: Bool) throws -> [Module] {
         try connection.execute("""
-            SELECT m.code, m.title, m.objectives, m.programme, m.audience, m.prerequisites, m.duration_minutes,
+            SELECT m.code, m.title, m.objectives, m.programme, m.audience, m.prerequisites, m.what_to_bring, m.duration_minutes,
                    m.modality, m.nature, m.evaluation_method, m.default_capacity,
                    m.price_per_participant_cents, m.price_per_group_cents, m.archived,
                    array(SELECT c.code FROM module_competence mc JOIN competence c ON c.id = mc.competence_id
@@ -81,6 +82,7 @@ extension Catalogue {
             module.programme = try row.decode(String.self, "programme")
             module.audience = try row.decode(String.self, "audience")
             module.prerequisites = try row.decode(String.self, "prerequisites")
+            module.whatToBring = try row.decode(String.self, "what_to_bring")
             module.modality = try row.decode(Module.Modality.self, "modality")
             module.nature = try row.decode(Module.Nature.self, "nature")
             module.evaluationMethod = try row.decode(String.self, "evaluation_method")

@@ -35,6 +35,8 @@ public struct Module: Sendable, Hashable, Codable {
     public var programme = ""
     public var audience = ""
     public var prerequisites = ""
+    /// What participants bring, said in the convocation: `Les statuts de votre association.`
+    public var whatToBring = ""
     public var durationMinutes: Int
     public var modality = Modality.presentiel
     public var nature = Nature.actionDeFormation
@@ -48,7 +50,7 @@ public struct Module: Sendable, Hashable, Codable {
 
     /// Money goes out as integer cents, under names that say so.
     enum CodingKeys: String, CodingKey {
-        case code, title, objectives, programme, audience, prerequisites, durationMinutes, modality, nature
+        case code, title, objectives, programme, audience, prerequisites, whatToBring, durationMinutes, modality, nature
         case evaluationMethod, defaultCapacity, competences, archived
         case pricePerParticipant = "pricePerParticipantCents", pricePerGroup = "pricePerGroupCents"
     }
@@ -68,6 +70,7 @@ public struct Module: Sendable, Hashable, Codable {
         module.programme = try Field.optional(programme, "programme", limit: 20000, lines: .many)
         module.audience = try Field.optional(audience, "audience", limit: 2000, lines: .many)
         module.prerequisites = try Field.optional(prerequisites, "prerequisites", limit: 2000, lines: .many)
+        module.whatToBring = try Field.optional(whatToBring, "what to bring", limit: 2000, lines: .many)
         module.evaluationMethod = try Field.optional(evaluationMethod, "evaluation method", limit: 2000, lines: .many)
         module.durationMinutes = try Field.number(durationMinutes, "duration in minutes", in: 30...60000)
         module.defaultCapacity = try Field.number(defaultCapacity, "capacity", in: 1...500)

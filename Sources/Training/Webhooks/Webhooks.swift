@@ -18,14 +18,26 @@ public struct Webhooks {
         return url
     }
 
-    public func add(_ text: String) throws -> String {
+    /// An endpoint and the secret it checks signatures with.
+    public struct Endpoint: Sendable, Hashable {
+        public let url: String
+        public let secret: String
+    }
+
+    /// Adds the endpoint with a new random secret (256 bits), which the caller shows once.
+    public func add(_ text: String) throws -> Endpoint {
         let url = try Self.validated(text)
+        var generator = SystemRandomNumberGenerator()
+        let secret = "whsec_" + (0..<4).map { _ in
+            let word = String(generator.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - word.count) + word
+        }.joined()
         return try connection.write { connection in
             guard try connection.execute("SELECT 1 FROM webhook_endpoint WHERE url = \(url)").isEmpty else {
                 throw TrainingError.refused("The webhook \(url) is already there.")
             }
-            try connection.execute("INSERT INTO webhook_endpoint (url) VALUES (\(url))")
-            return url
+            try connection.execute("INSERT INTO webhook_endpoint (url, secret) VALUES (\(url), \(secret))")
+            return Endpoint(url: url, secret: secret)
         }
     }
 
