@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["YAML"]),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries, each behind a module map and a shim of static inline wrappers.
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "Documents", dependencies: ["CCairo"]),
 
         // The domain core: every rule of the trade, over the database.
-        .target(name: "Training", dependencies: ["Postgres", "Queue"]),
+        .target(name: "Training", dependencies: ["Postgres", "Queue", .product(name: "Mustache", package: "swift-mustache")]),
 
         // The admin CLI and the executable.
         .target(

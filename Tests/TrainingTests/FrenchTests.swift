@@ -77,4 +77,11 @@ import Testing
             try Siret.validated("73282932000075")
         }
     }
+
+    @Test func typedTextGetsFrenchSpacing() {
+        #expect(French.typography("Partie 1 : le cadre ; « pratique » ! Prêts ?")
+                == "Partie 1\u{A0}: le cadre\u{202F}; «\u{202F}pratique\u{202F}»\u{202F}! Prêts\u{202F}?")
+        #expect(French.typography("https://asso.fr:8080, 9 h 30") == "https://asso.fr:8080, 9 h 30")
+        #expect(French.list(["Scop Le Triangle", "Marie Durand", "Paul"]) == "Scop Le Triangle, Marie Durand et Paul")
+    }
 }

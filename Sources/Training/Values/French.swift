@@ -63,6 +63,23 @@ public enum French {
         return minute == 0 ? "\(hour)\(noBreakSpace)h" : duration(minutes: hour * 60 + minute)
     }
 
+    /// Typed text with French spacing: the ordinary space a coordinator types before `:` becomes
+    /// a non-breaking one, before `;`, `!`, `?`, `»` and after `«` a narrow non-breaking one,
+    /// so that no line of an email starts with a lone `:`.
+    public static func typography(_ text: String) -> String {
+        var result = text.replacingOccurrences(of: " :", with: "\(noBreakSpace):")
+        for mark in [";", "!", "?", "»"] {
+            result = result.replacingOccurrences(of: " \(mark)", with: "\(narrowNoBreakSpace)\(mark)")
+        }
+        return result.replacingOccurrences(of: "« ", with: "«\(narrowNoBreakSpace)")
+    }
+
+    /// `A`, `A et B`, `A, B et C`.
+    public static func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " et " + last
+    }
+
     public static func calendar(_ timeZone: TimeZone) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What a message to a participant can say: the values its templates (`Jobs/<kind>/*.mustache`)
+/// read, already written the French way (`lundi 5 avril 2027`, `de 9 h à 12 h 30`, `21 h`).
+/// A group a kind does not provide (a reminder's delay, a questionnaire link) is `nil`, and a
+/// template of that kind that reads it is refused when the worker starts.
+public struct Letter: Sendable, Hashable {
+    public struct Person: Sendable, Hashable {
+        public var firstName: String
+        public var lastName: String
+        public var email: String
+    }
+
+    /// One day of a part: `lundi 5 avril 2027`, `de 9 h à 12 h 30 et de 14 h à 17 h 30`.
+    public struct Day: Sendable, Hashable {
+        public var date: String
+        public var times: String
+    }
+
+    public struct Part: Sendable, Hashable {
+        public var number: Int
+        public var title: String
+        public var days: [Day]
+    }
+
+    public struct Place: Sendable, Hashable {
+        public var name: String
+        public var address: String
+        public var accessNotes: String?
+        public var stepFree: Bool
+    }
+
+    public struct Session: Sendable, Hashable {
+        public var code: String
+        public var title: String
+        public var objectives: String?
+        public var whatToBring: String?
+        /// `21 h`, `10,5 h`.
+        public var hours: String
+        /// `lundi 5 avril 2027`.
+        public var firstDay: String
+        public var parts: [Part]
+        /// More than one part: templates say « en deux temps ».
+        public var inParts: Bool
+        public var venue: Place?
+        /// `Scop Le Triangle et Marie Durand`.
+        public var trainers: String?
+    }
+
+    public struct Referent: Sendable, Hashable {
+        public var name: String
+        public var email: String?
+    }
+
+    public struct Organisation: Sendable, Hashable {
+        public var name: String
+        public var email: String?
+        public var phone: String?
+        public var disabilityReferent: Referent?
+    }
+
+    public struct Reminder: Sendable, Hashable {
+        public var daysBefore: Int
+        /// `demain`, `dans 7 jours`.
+        public var when: String
+    }
+
+    public struct Waitlist: Sendable, Hashable {
+        /// 1 for the first in line.
+        public var position: Int
+    }
+
+    public var participant: Person
+    public var session: Session
+    public var organisation: Organisation
+    public var reminder: Reminder?
+    public var waitlist: Waitlist?
+    /// The personal questionnaire page: `web.base-url` + `/q/` + a random token.
+    public var questionnaireLink: String?
+}

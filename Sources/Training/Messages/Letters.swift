@@ -1,0 +1,80 @@
+import Foundation
+import Postgres
+
+/// Writes the letter of one registration: who, which session, where and when, in French.
+public struct Letters {
+    let store: Store
+    var connection: Connection { store.connection }
+
+    public init(_ store: Store) { self.store = store }
+
+    /// The registration's participant and session as its messages show them, plus what `kind`
+    /// adds: the reminder's delay, the waitlist position, the questionnaire link.
+    public func letter(_ kind: JobKind, registration: Int, daysBefore: Int? = nil, questionnaireLink: String? = nil) throws -> Letter {
+        guard let row = try connection.execute("""
+            SELECT p.first_name, p.last_name, p.email, s.code,
+                   (SELECT count(*) FROM registration w WHERE w.session_id = r.session_id AND w.status = 'waitlisted'
+                      AND (w.registered_at, w.id) <= (r.registered_at, r.id)) AS position
+            FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id
+            WHERE r.id = \(registration)
+            """).first else {
+            throw TrainingError.notFound("No registration has the id \(registration).")
+        }
+        let (firstName, lastName, email, code, position) = try row.decode((String, String, String, String, Int).self)
+        return Letter(
+            participant: Letter.Person(firstName: firstName, lastName: lastName, email: email),
+            session: try session(code),
+            organisation: try organisation(),
+            reminder: kind.providesReminder ? daysBefore.map { Letter.Reminder(daysBefore: $0, when: $0 == 1 ? "demain" : "dans \($0) jours") } : nil,
+            waitlist: kind.providesWaitlist ? Letter.Waitlist(position: max(position, 1)) : nil,
+            questionnaireLink: kind.providesQuestionnaireLink ? questionnaireLink : nil)
+    }
+
+    private func session(_ code: String) throws -> Letter.Session {
+        let session = try Sessions(store).session(code)
+        let catalogue = Catalogue(store)
+        let module = try catalogue.module(session.module)
+        let zone = store.timeZone
+        let venueCodes = Array(Swift.Set(session.slots.compactMap(\.venue)))
+        let venue = try venueCodes.count == 1 ? catalogue.venue(venueCodes[0]) : nil
+        var trainerCodes: [String] = []
+        for code in session.slots.flatMap(\.trainers) where !trainerCodes.contains(code) { trainerCodes.append(code) }
+        let trainers = try trainerCodes.map { try catalogue.trainer($0).name }
+        let parts = session.parts.map { part in
+            let calendar = French.calendar(zone)
+            var days: [Letter.Day] = []
+            var slotsOfDay: [Session.Slot] = []
+            func closeDay() {
+                guard let first = slotsOfDay.first else { return }
+                let times = slotsOfDay.map { "de \(French.time($0.startsAt, in: zone)) à \(French.time($0.endsAt, in: zone))" }
+                days.append(Letter.Day(date: French.date(first.startsAt, in: zone), times: times.joined(separator: " et ")))
+                slotsOfDay = []
+            }
+            for slot in part.slots {
+                if let first = slotsOfDay.first, !calendar.isDate(first.startsAt, inSameDayAs: slot.startsAt) { closeDay() }
+                slotsOfDay.append(slot)
+            }
+            closeDay()
+            return Letter.Part(number: part.position, title: French.typography(part.title), days: days)
+        }
+        return Letter.Session(
+            code: session.code, title: French.typography(session.moduleTitle), objectives: module.objectives.nonEmpty.map(French.typography),
+            whatToBring: module.whatToBring.nonEmpty.map(French.typography), hours: French.hours(minutes: session.plannedMinutes),
+            firstDay: session.firstDay.map { French.date($0, in: zone) } ?? "", parts: parts, inParts: parts.count > 1,
+            venue: venue.map { Letter.Place(name: French.typography($0.name), address: $0.address,
+                                            accessNotes: $0.accessNotes.nonEmpty.map(French.typography), stepFree: $0.isStepFree) },
+            trainers: trainers.isEmpty ? nil : French.list(trainers))
+    }
+
+    private func organisation() throws -> Letter.Organisation {
+        let organisation = try OrganisationRecord(store).current()
+        return Letter.Organisation(
+            name: organisation?.name ?? "", email: organisation?.email.nonEmpty, phone: organisation?.phone,
+            disabilityReferent: organisation?.disabilityReferentName.map { Letter.Referent(name: $0, email: organisation?.disabilityReferentEmail) })
+    }
+}
+
+extension String {
+    /// `nil` for an empty text: a template's section then shows nothing rather than a blank.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

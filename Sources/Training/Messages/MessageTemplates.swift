@@ -1,0 +1,97 @@
+import Foundation
+import Mustache
+
+/// The French templates of every kind of message, read from `Jobs/<kind>/` once, when a worker
+/// or a command starts: `subject.mustache` (one line), `text.mustache`, `html.mustache`, and the
+/// pieces they share in `Jobs/partials/`. A missing file, a syntax error, or a name the kind does
+/// not provide stops Atelier there, naming the file: a blank in a participant's email is a bug,
+/// never a surprise.
+public struct MessageTemplates: Sendable {
+    public static let files = ["subject", "text", "html"]
+
+    struct Set: Sendable {
+        let subject: MustacheTemplate
+        let text: MustacheTemplate
+        let html: MustacheTemplate
+    }
+
+    let templates: [JobKind: Set]
+    let library: MustacheLibrary
+
+    public init(folder: URL) throws(MessageTemplateError) {
+        var templates: [JobKind: Set] = [:]
+        let partialsFolder = folder.appendingPathComponent("partials")
+        var partials: [String: String] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: partialsFolder.path)) ?? [] where name.hasSuffix(".mustache") {
+            let file = partialsFolder.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: file.path) else { throw .missing(file.path) }
+            partials[String(name.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
+        }
+        var library = MustacheLibrary()
+        for (name, source) in partials {
+            do {
+                try library.register(source, named: name)
+            } catch {
+                throw .invalid(partialsFolder.appendingPathComponent("\(name).mustache").path, "it is not valid Mustache (\(error))")
+            }
+        }
+        for kind in JobKind.participantMessages {
+            let schema = TemplateSchema(of: Letter.example(for: kind))
+            var loaded: [MustacheTemplate] = []
+            for name in Self.files {
+                let file = folder.appendingPathComponent("\(kind.rawValue)/\(name).mustache")
+                guard let data = FileManager.default.contents(atPath: file.path) else { throw .missing(file.path) }
+                let source = String(decoding: data, as: UTF8.self)
+                if let problem = schema.problem(in: source, partials: partials) { throw .invalid(file.path, problem) }
+                do {
+                    // Only HTML escapes `<` and `&`; the subject and the plain text say them as they are.
+                    loaded.append(try MustacheTemplate(string: (name == "html" ? "" : "{{% CONTENT_TYPE: TEXT}}") + source))
+                } catch {
+                    throw .invalid(file.path, "it is not valid Mustache (\(error))")
+                }
+            }
+            templates[kind] = Set(subject: loaded[0], text: loaded[1], html: loaded[2])
+        }
+        self.templates = templates
+        self.library = library
+    }
+
+    /// The message `letter` makes for `kind`: a one-line subject, the text and the HTML.
+    public func render(_ kind: JobKind, _ letter: Letter) -> RenderedMessage? {
+        guard let set = templates[kind] else { return nil }
+        let subject = set.subject.render(letter, library: library).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        return RenderedMessage(subject: subject, text: set.text.render(letter, library: library), html: set.html.render(letter, library: library))
+    }
+}
+
+public struct RenderedMessage: Sendable, Hashable {
+    public let subject: String
+    public let text: String
+    public let html: String
+}
+
+public enum MessageTemplateError: Error, Equatable, CustomStringConvertible {
+    case missing(String)
+    case invalid(String, String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): "The template \(path) is missing: every kind of message needs its subject, text and html."
+        case .invalid(let path, let problem): "The template \(path) cannot be used: \(problem)."
+        }
+    }
+}
+
+extension JobKind {
+    /// The kinds that write to a participant, each with its templates.
+    public static let participantMessages: [JobKind] = [
+        .convocation, .waitlistNotice, .promotionNotice, .reminder, .rescheduleNotice, .cancellationNotice,
+        .questionnaireHot, .questionnaireCold,
+    ]
+
+    /// What only this kind's letters provide, besides the participant, the session and the organisation.
+    var providesReminder: Bool { self == .reminder }
+    var providesWaitlist: Bool { self == .waitlistNotice }
+    var providesQuestionnaireLink: Bool { self == .questionnaireHot || self == .questionnaireCold }
+}

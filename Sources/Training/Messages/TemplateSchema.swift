@@ -1,0 +1,94 @@
+/// The names a template may read, drawn from an example of its data; and the check of a
+/// template's tags against them, as Mustache resolves names (the innermost section first, then
+/// outwards).
+indirect enum TemplateSchema: Equatable {
+    case value
+    case object([String: TemplateSchema])
+    case list(TemplateSchema)
+
+    /// The shape of `example` as Mustache sees it through `Mirror`: a `nil` optional is absent.
+    init(of example: Any) {
+        let mirror = Mirror(reflecting: example)
+        if mirror.displayStyle == .optional {
+            self = mirror.children.first.map { TemplateSchema(of: $0.value) } ?? .value
+        } else if mirror.displayStyle == .collection {
+            self = .list(mirror.children.first.map { TemplateSchema(of: $0.value) } ?? .value)
+        } else if mirror.displayStyle == .struct, !mirror.children.isEmpty {
+            var fields: [String: TemplateSchema] = [:]
+            for child in mirror.children {
+                guard let label = child.label else { continue }
+                let value = Mirror(reflecting: child.value)
+                if value.displayStyle == .optional && value.children.isEmpty { continue }
+                fields[label] = TemplateSchema(of: child.value)
+            }
+            self = .object(fields)
+        } else {
+            self = .value
+        }
+    }
+
+    func field(_ name: Substring) -> TemplateSchema? {
+        if case .object(let fields) = self { return fields[String(name)] }
+        return nil
+    }
+
+    /// The first problem of `template`, in a sentence's words, or `nil`. A partial (`{{> name}}`)
+    /// is checked where it is included, against the names in scope there.
+    func problem(in template: String, partials: [String: String] = [:]) -> String? {
+        problem(in: template, scopes: [self], partials: partials, including: [])
+    }
+
+    private func problem(in template: String, scopes outer: [TemplateSchema], partials: [String: String], including: [String]) -> String? {
+        var scopes = outer
+        var open: [String] = []
+        var rest = Substring(template)
+        while let start = rest.range(of: "{{") {
+            let triple = rest[start.upperBound...].hasPrefix("{")
+            guard let end = rest[start.upperBound...].range(of: triple ? "}}}" : "}}") else { return "a tag is not closed" }
+            var tag = rest[start.upperBound..<end.lowerBound].dropFirst(triple ? 1 : 0)
+            rest = rest[end.upperBound...]
+            let sigil = tag.first.flatMap { "#^/!>&=%".contains($0) ? $0 : nil }
+            if sigil != nil { tag = tag.dropFirst() }
+            let name = tag.trimmingCharacters(in: .whitespaces)
+            switch sigil {
+            case "!", "%": continue
+            case "=": return "it changes the delimiters, which Atelier's templates do not"
+            case ">":
+                guard let partial = partials[name] else { return "it includes {{> \(name)}}, which is not in Jobs/partials/" }
+                guard !including.contains(name) else { return "the partial \(name) includes itself" }
+                if let problem = self.problem(in: partial, scopes: scopes, partials: partials, including: including + [name]) {
+                    return "in the partial \(name), \(problem)"
+                }
+            case "/":
+                guard open.last == name else { return "{{/\(name)}} closes no open section" }
+                open.removeLast()
+                scopes.removeLast()
+            default:
+                guard let found = resolve(name, in: scopes) else { return "it reads {{\(name)}}, which this kind of message does not provide" }
+                if sigil == "#" {
+                    open.append(name)
+                    if case .list(let element) = found { scopes.append(element) } else if case .object = found { scopes.append(found) } else { scopes.append(scopes[scopes.count - 1]) }
+                } else if sigil == "^" {
+                    open.append(name)
+                    scopes.append(scopes[scopes.count - 1])
+                }
+            }
+        }
+        return open.last.map { "the section {{#\($0)}} is not closed" }
+    }
+
+    private func resolve(_ name: String, in scopes: [TemplateSchema]) -> TemplateSchema? {
+        if name == "." { return scopes.last }
+        let path = name.split(separator: ".")
+        guard let first = path.first else { return nil }
+        for scope in scopes.reversed() {
+            guard var found = scope.field(first) else { continue }
+            for component in path.dropFirst() {
+                guard let next = found.field(component) else { return nil }
+                found = next
+            }
+            return found
+        }
+        return nil
+    }
+}
