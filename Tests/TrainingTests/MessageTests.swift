@@ -75,11 +75,19 @@ import TestSupport
         #expect(reminder.subject == "Rappel\u{A0}: «\u{202F}Accompagner la fonction employeur\u{202F}» commence demain")
     }
 
+    /// In the templates and in the partials they include.
     @Test func theHTMLEscapesWhatTheTextSaysAsItIs() throws {
         _ = try Catalogue(fixture.store).editModule("PMAE-EMPLOI") { $0.whatToBring = "Statuts & budget <2030>" }
-        let message = try #require(try MessageTemplates(folder: jobs).render(.convocation, try letter(.convocation)))
+        var plan = try fixture.caenPlan()
+        plan.partTitles = ["L'emploi & <vous>", "La suite"]
+        let code = try fixture.sessions.schedule(plan).code
+        _ = try fixture.registrations.register(fixture.email(1), in: code)
+        let letter = try Letters(fixture.store).letter(.convocation, registration: try registrationID())
+        let message = try #require(try MessageTemplates(folder: jobs).render(.convocation, letter))
         #expect(message.text.contains("À apporter\u{A0}: Statuts & budget <2030>"))
+        #expect(message.text.contains("\nL'emploi & <vous>\n"))
         #expect(message.html.contains("À apporter\u{A0}: Statuts &amp; budget &lt;2030&gt;"))
+        #expect(message.html.contains("<strong>L&#39;emploi &amp; &lt;vous&gt;</strong>"))
     }
 }
 

@@ -41,8 +41,10 @@ struct WorkerCommand: ParsableCommand {
             workerOptions.timeZone = context.timeZone
             // One sentence now, rather than a log of retries, when the database is away or not migrated.
             try context.connect().execute("SELECT 1 FROM job LIMIT 0")
+            var registry = QueueKinds.registry(settings)
+            registry.registerMessages(try context.messageSettings())
             LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-            let worker = Worker(options: workerOptions, registry: QueueKinds.registry(settings))
+            let worker = Worker(options: workerOptions, registry: registry)
             let signals = [SIGTERM, SIGINT].map { number in
                 signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())

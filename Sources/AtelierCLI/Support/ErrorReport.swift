@@ -26,6 +26,8 @@ struct ErrorReport {
             (sentence, status, detail) = (error.sentence, ExitStatus(error.kind), nil)
         case let error as SettingsError:
             (sentence, status, detail) = (error.description, .configuration, nil)
+        case let error as MessageTemplateError:
+            (sentence, status, detail) = (error.description, .configuration, nil)
         case let error as OutputError:
             (sentence, status, detail) = (error.sentence, .ioError, nil)
         default:

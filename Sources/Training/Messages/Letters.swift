@@ -30,6 +30,23 @@ public struct Letters {
             questionnaireLink: kind.providesQuestionnaireLink ? questionnaireLink : nil)
     }
 
+    /// Why a message of `kind` should no longer go to the registration, or `nil`: a convocation
+    /// for a registration cancelled since, a waitlist notice after a promotion.
+    public func reasonNotToSend(_ kind: JobKind, registration: Int) throws -> String? {
+        guard let row = try connection.execute("""
+            SELECT r.status, s.status FROM registration r JOIN session s ON s.id = r.session_id WHERE r.id = \(registration)
+            """).first else { return "the registration \(registration) no longer exists" }
+        let (status, sessionStatus) = try row.decode((Registration.Status, Session.Status).self)
+        let expected: Registration.Status? = switch kind {
+        case .waitlistNotice: .waitlisted
+        case .cancellationNotice: nil
+        default: .confirmed
+        }
+        if let expected, status != expected { return "the registration is \(status.rawValue) now" }
+        if kind != .cancellationNotice && sessionStatus == .cancelled { return "the session was cancelled" }
+        return nil
+    }
+
     private func session(_ code: String) throws -> Letter.Session {
         let session = try Sessions(store).session(code)
         let catalogue = Catalogue(store)
@@ -77,4 +94,42 @@ public struct Letters {
 extension String {
     /// `nil` for an empty text: a template's section then shows nothing rather than a blank.
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+/// One part of a session as a calendar entry: from its first slot's start to its last slot's end.
+public struct Appointment: Sendable, Hashable {
+    /// Stable across reschedulings: `registration-42-part-1`.
+    public let key: String
+    public let start: Date
+    public let end: Date
+    public let summary: String
+    public let location: String?
+    public let description: String
+}
+
+extension Letters {
+    /// The registration's calendar entries, one per part, and their version: how many times the
+    /// session was rescheduled, so that a calendar replaces the entries it has.
+    public func appointments(registration: Int) throws -> (version: Int, parts: [Appointment]) {
+        guard let row = try connection.execute("""
+            SELECT s.code, (SELECT count(*) FROM event e WHERE e.name = 'session.rescheduled' AND (e.payload ->> 'sessionId')::bigint = s.id)
+            FROM registration r JOIN session s ON s.id = r.session_id WHERE r.id = \(registration)
+            """).first else {
+            throw TrainingError.notFound("No registration has the id \(registration).")
+        }
+        let (code, version) = try row.decode((String, Int).self)
+        let session = try Sessions(store).session(code)
+        let catalogue = Catalogue(store)
+        let parts = try session.parts.compactMap { part -> Appointment? in
+            guard let first = part.slots.first, let last = part.slots.last else { return nil }
+            let venue = try first.venue.map { try catalogue.venue($0) }
+            let zone = store.timeZone
+            let days = part.slots.map { "\(French.date($0.startsAt, in: zone)) de \(French.time($0.startsAt, in: zone)) à \(French.time($0.endsAt, in: zone))" }
+            return Appointment(
+                key: "registration-\(registration)-part-\(part.position)", start: first.startsAt, end: last.endsAt,
+                summary: session.parts.count > 1 ? "\(session.moduleTitle) — \(part.title)" : session.moduleTitle,
+                location: venue.map { "\($0.name), \($0.address)" }, description: days.joined(separator: "\n"))
+        }
+        return (version, parts)
+    }
 }

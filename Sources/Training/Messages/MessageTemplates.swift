@@ -8,6 +8,9 @@ import Mustache
 /// never a surprise.
 public struct MessageTemplates: Sendable {
     public static let files = ["subject", "text", "html"]
+    /// Only HTML escapes `<`, `&` and `'`: subjects, plain text and the partials not named
+    /// `*-html` say them as they are.
+    static let plainText = "{{% CONTENT_TYPE: TEXT}}\n"
 
     struct Set: Sendable {
         let subject: MustacheTemplate
@@ -30,7 +33,8 @@ public struct MessageTemplates: Sendable {
         var library = MustacheLibrary()
         for (name, source) in partials {
             do {
-                try library.register(source, named: name)
+                // A Mustache pragma does not reach into partials: each says itself whether it escapes.
+                try library.register((name.hasSuffix("-html") ? "" : Self.plainText) + source, named: name)
             } catch {
                 throw .invalid(partialsFolder.appendingPathComponent("\(name).mustache").path, "it is not valid Mustache (\(error))")
             }
@@ -44,8 +48,7 @@ public struct MessageTemplates: Sendable {
                 let source = String(decoding: data, as: UTF8.self)
                 if let problem = schema.problem(in: source, partials: partials) { throw .invalid(file.path, problem) }
                 do {
-                    // Only HTML escapes `<` and `&`; the subject and the plain text say them as they are.
-                    loaded.append(try MustacheTemplate(string: (name == "html" ? "" : "{{% CONTENT_TYPE: TEXT}}") + source))
+                    loaded.append(try MustacheTemplate(string: (name == "html" ? "" : Self.plainText) + source))
                 } catch {
                     throw .invalid(file.path, "it is not valid Mustache (\(error))")
                 }

@@ -14,3 +14,6 @@ extension Trainer.Kind: PostgresCodable {}
 extension ReferentialArea.Kind: PostgresCodable {}
 extension QuestionnaireKind: PostgresCodable {}
 extension Question.AnswerType: PostgresCodable {}
+extension Deliveries.State: PostgresCodable {}
+extension Deliveries.Channel: PostgresCodable {}
+extension JobKind: PostgresCodable {}

@@ -52,3 +52,24 @@ public struct Webhooks {
         try connection.execute("SELECT url FROM webhook_endpoint ORDER BY id").map { try $0.decode(String.self, at: 0) }
     }
 }
+
+extension Webhooks {
+    /// One event as an endpoint receives it, with the secret to sign it with.
+    public struct Call: Sendable, Hashable {
+        public let url: String
+        public let secret: String
+        /// `{"id": 42, "name": "registration.confirmed", "occurred_at": "…Z", "data": {…}}`.
+        public let body: [UInt8]
+    }
+
+    /// The call of `event` to `endpoint`, or `nil` when the endpoint was removed since.
+    public func call(event: Int, endpoint: Int) throws -> Call? {
+        guard let row = try connection.execute("""
+            SELECT w.url, w.secret, json_build_object('id', e.id, 'name', e.name,
+                       'occurred_at', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'data', e.payload)::text
+            FROM webhook_endpoint w CROSS JOIN event e WHERE w.id = \(endpoint) AND e.id = \(event)
+            """).first else { return nil }
+        let (url, secret, body) = try row.decode((String, String, String).self)
+        return Call(url: url, secret: secret, body: Array(body.utf8))
+    }
+}

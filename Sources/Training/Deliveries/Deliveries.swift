@@ -1,0 +1,57 @@
+import Foundation
+import Postgres
+
+/// The record of what left Atelier, one row per message or webhook call, written in the
+/// transaction of the job that sent it. A job run again after a crash asks here first, so that
+/// what a server accepted is not sent twice.
+public struct Deliveries {
+    let store: Store
+    var connection: Connection { store.connection }
+
+    public init(_ store: Store) { self.store = store }
+
+    public enum Channel: String, Sendable, Codable {
+        case mail, webhook
+    }
+
+    public enum State: String, Sendable, Codable {
+        case accepted, refused
+    }
+
+    public struct Delivery: Sendable, Hashable {
+        public let state: State
+        public let reply: String
+    }
+
+    /// What became of the message with this id, if it was sent before.
+    public func delivery(messageID: String) throws -> Delivery? {
+        try connection.execute("SELECT state, reply FROM delivery WHERE message_id = \(messageID)").first.map { row in
+            Delivery(state: try row.decode(State.self, at: 0), reply: try row.decode(String.self, at: 1))
+        }
+    }
+
+    public func record(job: Int, kind: JobKind, channel: Channel, registration: Int?, recipient: String, messageID: String,
+                       _ state: State, reply: String) throws {
+        // A server's words: kept on one line, without control characters, as the column requires.
+        let reply = String(Printable.escaped(reply).precomposedStringWithCanonicalMapping.prefix(2000))
+        try connection.execute("""
+            INSERT INTO delivery (job_id, kind, channel, registration_id, recipient, message_id, state, reply)
+            VALUES (\(job), \(kind), \(channel), \(registration), \(recipient), \(messageID), \(state), \(reply))
+            """)
+    }
+
+    /// The registrations of a session whose last message was refused for good, with the server's reply.
+    public func refusals(ofSession code: String) throws -> [Int: String] {
+        var refusals: [Int: String] = [:]
+        for row in try connection.execute("""
+            SELECT DISTINCT ON (d.registration_id) d.registration_id, d.state, d.kind || ': ' || d.reply
+            FROM delivery d JOIN registration r ON r.id = d.registration_id JOIN session s ON s.id = r.session_id
+            WHERE s.code = \(code.uppercased()) AND d.channel = 'mail'
+            ORDER BY d.registration_id, d.sent_at DESC, d.id DESC
+            """) {
+            let (registration, state, reply) = try row.decode((Int, State, String).self)
+            if state == .refused { refusals[registration] = reply }
+        }
+        return refusals
+    }
+}

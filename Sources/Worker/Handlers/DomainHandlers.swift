@@ -1,0 +1,14 @@
+import Queue
+import Training
+
+extension HandlerRegistry {
+    /// Registers a handler for every kind of message and for webhooks. A message waits out an
+    /// outage: doubling delays from 30 s up to an hour between attempts.
+    public mutating func registerMessages(_ settings: MessageSettings) {
+        let backoff = Backoff(base: .seconds(30), cap: .seconds(3600))
+        for kind in JobKind.participantMessages {
+            register(kind.rawValue, backoff: backoff, ParticipantMessageHandler(kind: kind, settings: settings))
+        }
+        register(JobKind.webhook.rawValue, backoff: backoff, WebhookHandler(settings: settings))
+    }
+}

@@ -1,0 +1,27 @@
+import Delivery
+import Foundation
+import Training
+
+/// What the handlers of messages and webhooks need besides the job: the relay, the sender, the
+/// templates, checked once when the worker starts.
+public struct MessageSettings: Sendable {
+    public var smtp: SMTPConfiguration
+    public var from: MailAddress
+    public var replyTo: MailAddress?
+    /// `https://formation.asso.fr`: questionnaire links are this + `/q/` + a token.
+    public var webBaseURL: String
+    public var templates: MessageTemplates
+    public var jobs: JobCatalogue
+    public var timeZone: TimeZone
+
+    public init(smtp: SMTPConfiguration, from: MailAddress, replyTo: MailAddress?, webBaseURL: String,
+                templates: MessageTemplates, jobs: JobCatalogue, timeZone: TimeZone) {
+        self.smtp = smtp
+        self.from = from
+        self.replyTo = replyTo
+        self.webBaseURL = webBaseURL
+        self.templates = templates
+        self.jobs = jobs
+        self.timeZone = timeZone
+    }
+}

@@ -1,0 +1,37 @@
+import Delivery
+import Foundation
+import Postgres
+import Queue
+import Training
+
+/// POSTs one event to one endpoint, signed with the endpoint's secret, and records the call in
+/// the job's transaction. The receiver recognises a repeated call by `Atelier-Event-Id`.
+struct WebhookHandler: JobHandler {
+    let settings: MessageSettings
+
+    func perform(_ job: Job, on connection: Connection) throws -> JobOutcome {
+        let store = Store(connection, jobs: settings.jobs, timeZone: settings.timeZone)
+        let arguments = try job.arguments(WebhookArguments.self)
+        let messageID = "event-\(arguments.event)@endpoint-\(arguments.endpoint)"
+        let deliveries = Deliveries(store)
+        if let earlier = try deliveries.delivery(messageID: messageID) {
+            return earlier.state == .accepted ? .completed : .discard(reason: "refused by the endpoint: \(earlier.reply)")
+        }
+        guard let call = try Webhooks(store).call(event: arguments.event, endpoint: arguments.endpoint) else {
+            return .discard(reason: "not sent: the endpoint \(arguments.url) was removed")
+        }
+        let sender = LaneLocal.value("webhook-sender") { WebhookSender() }
+        switch sender.post(call.body, to: call.url, eventID: String(arguments.event), secret: call.secret) {
+        case .accepted(let reply):
+            try deliveries.record(job: job.id, kind: .webhook, channel: .webhook, registration: nil, recipient: call.url,
+                                  messageID: messageID, .accepted, reply: reply)
+            return .completed
+        case .refused(let reason):
+            try deliveries.record(job: job.id, kind: .webhook, channel: .webhook, registration: nil, recipient: call.url,
+                                  messageID: messageID, .refused, reply: reason)
+            return .discard(reason: "refused by the endpoint: \(reason)")
+        case .deferred(let reason):
+            throw DeliveryDeferred(reason: reason)
+        }
+    }
+}
