@@ -115,11 +115,15 @@ public final class WebhookReceiver: @unchecked Sendable {
     }
 
     public let server: LoopbackServer
-    public let secret: String
+    public var secret: String {
+        get { (try? String(contentsOf: server.folder.appendingPathComponent("secret"), encoding: .utf8)) ?? "" }
+        set { try? newValue.write(to: server.folder.appendingPathComponent("secret"), atomically: true, encoding: .utf8) }
+    }
 
-    public init(secret: String) throws {
+    /// `secret`: the one the endpoint was given; settable later, as `atelier webhook add` prints it.
+    public init(secret: String = "") throws {
+        server = try LoopbackServer(script: "Tests/TestSupport/webhook_receiver.py")
         self.secret = secret
-        server = try LoopbackServer(script: "Tests/TestSupport/webhook_receiver.py", arguments: [secret])
     }
 
     public func url(_ path: String = "/events") -> String { "http://127.0.0.1:\(server.port)\(path)" }

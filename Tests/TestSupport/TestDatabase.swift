@@ -11,9 +11,16 @@ public struct TestDatabase: Sendable {
     /// The URL of the database itself, for the `atelier` binary.
     public var url: String { TestDatabase.url(of: configuration) }
 
+    /// The clusters `scripts/test` starts: the one every suite shares, and one of its own for
+    /// the test that restarts PostgreSQL under running workers.
+    public enum Cluster: String, Sendable {
+        case shared = "ATELIER_TEST_DATABASE_URL"
+        case restartable = "ATELIER_TEST_RESTARTABLE_DATABASE_URL"
+    }
+
     /// Creates an empty database named after the suite, in the test cluster.
-    public static func create(_ suite: String = #fileID) throws -> TestDatabase {
-        let cluster = try clusterConfiguration()
+    public static func create(_ suite: String = #fileID, in cluster: Cluster = .shared) throws -> TestDatabase {
+        let cluster = try clusterConfiguration(cluster)
         let name = "t_" + suite.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(40)
             + "_" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let admin = try Connection(cluster)
@@ -22,8 +29,8 @@ public struct TestDatabase: Sendable {
     }
 
     /// A new database with every migration of `Migrations/` applied: the schema Atelier runs on.
-    public static func migrated(_ suite: String = #fileID) throws -> TestDatabase {
-        let database = try create(suite)
+    public static func migrated(_ suite: String = #fileID, in cluster: Cluster = .shared) throws -> TestDatabase {
+        let database = try create(suite, in: cluster)
         let migrations = try Migration.load(from: AtelierProcess.packageRoot.appendingPathComponent("Migrations"))
         try Migrator(migrations: migrations).migrate(on: database.connect())
         return database
@@ -46,11 +53,11 @@ public struct TestDatabase: Sendable {
         return digest
     }
 
-    /// The cluster's URL, from `ATELIER_TEST_DATABASE_URL`.
-    public static func clusterConfiguration() throws -> ConnectionConfiguration {
-        guard let url = ProcessInfo.processInfo.environment["ATELIER_TEST_DATABASE_URL"], !url.isEmpty else {
+    /// The cluster's URL, from `ATELIER_TEST_DATABASE_URL` (or its restartable sibling).
+    public static func clusterConfiguration(_ cluster: Cluster = .shared) throws -> ConnectionConfiguration {
+        guard let url = ProcessInfo.processInfo.environment[cluster.rawValue], !url.isEmpty else {
             throw TestEnvironmentError.missing(
-                "ATELIER_TEST_DATABASE_URL is not set: run the tests with `make test`, which starts the test cluster")
+                "\(cluster.rawValue) is not set: run the tests with `make test`, which starts the test clusters")
         }
         return try ConnectionConfiguration(url)
     }

@@ -2,9 +2,9 @@
 """A real HTTP receiver on loopback for webhook tests: checks each POST's Atelier-Signature with
 the shared secret and answers the statuses it is told, in order.
 
-    webhook_receiver.py FOLDER SECRET
+    webhook_receiver.py FOLDER
 
-FOLDER/port gets the port; FOLDER/statuses, read at each request, holds the statuses to answer
+FOLDER/secret holds the shared secret (read at each request); FOLDER/port gets the port; FOLDER/statuses, read at each request, holds the statuses to answer
 one a line, consumed in order (200 once they are used up). Each request is saved as
 FOLDER/<n>.json: {"path", "event_id", "signature_valid", "age_seconds", "status", "body"}.
 """
@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 
-folder, secret = sys.argv[1], sys.argv[2].encode()
+folder = sys.argv[1]
 lock = threading.Lock()
 state = {"answered": 0, "received": 0}
 
@@ -41,6 +41,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         fields = dict(part.split("=", 1) for part in self.headers.get("Atelier-Signature", "").split(",") if "=" in part)
         timestamp = fields.get("t", "0")
+        with open(os.path.join(folder, "secret"), "rb") as file:
+            secret = file.read().strip()
         expected = hmac.new(secret, timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
         valid = hmac.compare_digest(expected, fields.get("v1", ""))
         with lock:

@@ -60,14 +60,17 @@ import TestSupport
     }
 
     /// The database restarts under two busy workers: they reconnect by themselves and finish
-    /// everything, once.
+    /// everything, once. On a cluster of its own, which the suites running meanwhile do not use.
     @Test func workersSurviveADatabaseRestart() throws {
-        guard let cluster = ProcessInfo.processInfo.environment["ATELIER_TEST_CLUSTER"] else {
-            throw TestEnvironmentError.missing("ATELIER_TEST_CLUSTER is not set: run the tests with `make test`")
+        guard let cluster = ProcessInfo.processInfo.environment["ATELIER_TEST_RESTARTABLE_CLUSTER"] else {
+            throw TestEnvironmentError.missing("ATELIER_TEST_RESTARTABLE_CLUSTER is not set: run the tests with `make test`")
         }
-        try enqueue("probe", 400, sleepMilliseconds: 10)
+        let database = try TestDatabase.migrated(in: .restartable)
+        let connection = try database.connect()
+        try connection.execute("CREATE TABLE probe_effect (job_id bigint NOT NULL, worker int NOT NULL)")
+        try JobQueue(connection).enqueue(try (0..<400).map { _ in try NewJob(kind: "probe", args: ["sleep_ms": 10]) })
         let workers = try (0..<2).map { _ in try WorkerProcess(database.url, ["--lanes", "2", "--lease-ms", "3000", "--poll-ms", "200"]) }
-        #expect(try eventually { try count("SELECT count(*) FROM probe_effect") >= 50 })
+        #expect(try eventually { try connection.execute("SELECT count(*) FROM probe_effect")[0].decode(Int.self, at: 0) >= 50 })
         // Not through `Process`: the restarted server inherits the descriptor Foundation watches
         // for the child's end, and `Process` would wait as long as the server runs.
         let script = AtelierProcess.packageRoot.appendingPathComponent("scripts/pg").path

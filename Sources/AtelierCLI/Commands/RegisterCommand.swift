@@ -75,9 +75,9 @@ struct RegistrationCommand: ParsableCommand {
             try options.run { context in
                 let registrations = try Registrations(context.store()).registrations(ofSession: session)
                 if output.json { return try Terminal.printJSON(registrations) }
-                print(Terminal.table([["PARTICIPANT", "EMAIL", "STATUS", "FUNDING", "REGISTERED"]] + registrations.map {
+                print(Terminal.table([["PARTICIPANT", "EMAIL", "STATUS", "FUNDING", "REGISTERED", "MAIL"]] + registrations.map {
                     [$0.participant.displayName, $0.participant.email.text, $0.status.rawValue, $0.funding ?? "",
-                     French.date($0.registeredAt, in: context.timeZone)]
+                     French.date($0.registeredAt, in: context.timeZone), $0.mailRefused.map { "refused — \($0)" } ?? ""]
                 }))
             }
         }

@@ -23,6 +23,6 @@ extension CommandContext {
         while base.hasSuffix("/") { base.removeLast() }
         return MessageSettings(smtp: smtp, from: from, replyTo: replyTo, webBaseURL: base,
                                templates: try MessageTemplates(folder: root.jobs), jobs: try JobCatalogueFiles.load(root.jobs),
-                               timeZone: timeZone)
+                               timeZone: timeZone, retryDelay: .seconds(settings.integer(.mailRetrySeconds)))
     }
 }

@@ -51,6 +51,9 @@ struct SettingKey: Sendable, Hashable {
     static let mailReplyTo = SettingKey(
         name: "mail.reply-to", defaultValue: "", kind: .text,
         summary: "where participants' replies go (the coordinators' address); empty: to mail.from")
+    static let mailRetrySeconds = SettingKey(
+        name: "mail.retry-seconds", defaultValue: "30", kind: .integer(1...3600),
+        summary: "the first wait before a message or webhook the server could not take is tried again; doubled each time, up to an hour")
     static let webBaseURL = SettingKey(
         name: "web.base-url", defaultValue: "http://localhost:8080", kind: .text,
         summary: "the address of Atelier's pages, for the questionnaire links in emails")
@@ -83,7 +86,7 @@ struct SettingKey: Sendable, Hashable {
 
     /// Every key, in the order `atelier config show` lists them.
     static let all: [SettingKey] = [
-        databaseURL, lockTimeoutSeconds, timeZone, mailFrom, mailReplyTo, smtpURL, smtpTLS, smtpUsername, smtpPassword,
+        databaseURL, lockTimeoutSeconds, timeZone, mailFrom, mailReplyTo, mailRetrySeconds, smtpURL, smtpTLS, smtpUsername, smtpPassword,
         smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL,
         workerLanes, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,

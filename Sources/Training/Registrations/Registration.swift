@@ -12,6 +12,9 @@ public struct Registration: Sendable, Hashable, Codable {
     public var registeredAt: Date
     /// The funding agreement's reference in the session (`F1`), if any.
     public var funding: String?
+    /// When the last message to the participant was refused for good: its kind and the server's
+    /// reply (`convocation: 550 5.1.1 No such user`). Someone has to call them.
+    public var mailRefused: String?
 }
 
 /// A funder's agreement for one registration or a group of them.

@@ -99,7 +99,9 @@ public struct Registrations {
 
     func registrations(ofSession code: String, on connection: Connection) throws -> [Registration] {
         try connection.execute("""
-            SELECT \(unescaped: Participant.columns), r.status AS registration_status, r.registered_at, f.reference
+            SELECT \(unescaped: Participant.columns), r.status AS registration_status, r.registered_at, f.reference,
+                   (SELECT CASE WHEN d.state = 'refused' THEN d.kind || ': ' || d.reply END FROM delivery d
+                    WHERE d.registration_id = r.id AND d.channel = 'mail' ORDER BY d.sent_at DESC, d.id DESC LIMIT 1) AS mail_refused
             FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
             LEFT JOIN employer e ON e.id = p.employer_id
             LEFT JOIN funding_agreement f ON f.id = r.funding_agreement_id
@@ -110,7 +112,8 @@ public struct Registrations {
             Registration(session: code, participant: try Participant(row: row),
                          status: try row.decode(Registration.Status.self, "registration_status"),
                          registeredAt: try row.decode(Date.self, "registered_at"),
-                         funding: try row.decode(String?.self, "reference"))
+                         funding: try row.decode(String?.self, "reference"),
+                         mailRefused: try row.decode(String?.self, "mail_refused"))
         }
     }
 

@@ -3,9 +3,9 @@ import Training
 
 extension HandlerRegistry {
     /// Registers a handler for every kind of message and for webhooks. A message waits out an
-    /// outage: doubling delays from 30 s up to an hour between attempts.
+    /// outage: doubling delays from `retryDelay` up to an hour between attempts.
     public mutating func registerMessages(_ settings: MessageSettings) {
-        let backoff = Backoff(base: .seconds(30), cap: .seconds(3600))
+        let backoff = Backoff(base: settings.retryDelay, cap: .seconds(3600))
         for kind in JobKind.participantMessages {
             register(kind.rawValue, backoff: backoff, ParticipantMessageHandler(kind: kind, settings: settings))
         }

@@ -13,9 +13,11 @@ public struct MessageSettings: Sendable {
     public var templates: MessageTemplates
     public var jobs: JobCatalogue
     public var timeZone: TimeZone
+    /// The first wait before a message the server could not take is tried again; it doubles.
+    public var retryDelay: Duration
 
     public init(smtp: SMTPConfiguration, from: MailAddress, replyTo: MailAddress?, webBaseURL: String,
-                templates: MessageTemplates, jobs: JobCatalogue, timeZone: TimeZone) {
+                templates: MessageTemplates, jobs: JobCatalogue, timeZone: TimeZone, retryDelay: Duration = .seconds(30)) {
         self.smtp = smtp
         self.from = from
         self.replyTo = replyTo
@@ -23,5 +25,6 @@ public struct MessageSettings: Sendable {
         self.templates = templates
         self.jobs = jobs
         self.timeZone = timeZone
+        self.retryDelay = retryDelay
     }
 }

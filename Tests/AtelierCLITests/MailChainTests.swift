@@ -1,0 +1,147 @@
+import Foundation
+import Postgres
+import Queue
+import Testing
+import TestSupport
+import Training
+
+/// The whole chain through the binary: a coordinator's command, its jobs, `atelier worker`, and
+/// the message in a real mailbox (aiosmtpd), read back by Python's email package.
+@Suite(.serialized) struct MailChainTests {
+    let database: TestDatabase
+    let catcher: MailCatcher
+    let store: Store
+    let code: String
+
+    init() throws {
+        database = try TestDatabase.migrated()
+        catcher = try MailCatcher()
+        store = try Store.repository(database.connect())
+        _ = try OrganisationRecord(store).edit { organisation in
+            organisation.name = "Maison des associations de Caen"
+            organisation.siret = "77935012000019"
+            organisation.activityNumber = "28140123414"
+            organisation.street = "8 rue Daniel Huet"
+            organisation.postalCode = "14000"
+            organisation.city = "Caen"
+            organisation.email = "formation@mda-caen.example"
+            organisation.signatoryName = "Claire Martin"
+            organisation.signatoryRole = "Directrice"
+            organisation.disabilityReferentName = "Luc Petit"
+        }
+        var module = Module(code: "PMAE", title: "Accompagner la fonction employeur", durationMinutes: 630)
+        module.whatToBring = "Les statuts de votre association."
+        module.defaultCapacity = 300
+        _ = try Catalogue(store).addModule(module)
+        _ = try Catalogue(store).addVenue(Venue(code: "MDA", name: "Maison des associations", street: "8 rue Daniel Huet", postalCode: "14000", city: "Caen"))
+        var plan = SessionPlan(module: "PMAE", slots: try ["2030-04-04T09:00-12:30", "2030-04-04T14:00-17:30", "2030-04-18T09:00-12:30"]
+            .map(SlotSpec.init(parsing:)))
+        plan.venue = "MDA"
+        plan.partTitles = ["Le cadre", "La pratique"]
+        code = try Sessions(store).schedule(plan).code
+    }
+
+    func atelier(_ arguments: String..., environment: [String: String] = [:]) throws -> AtelierProcess.Outcome {
+        try AtelierProcess.run(arguments, environment: [
+            "ATELIER_DATABASE_URL": database.url, "ATELIER_SMTP_URL": catcher.url, "ATELIER_MAIL_RETRY_SECONDS": "1",
+            "ATELIER_MAIL_FROM": "Atelier Caen <formation@mda-caen.example>",
+        ].merging(environment) { $1 })
+    }
+
+    func addParticipants(_ count: Int) throws {
+        for index in 1...count {
+            _ = try People(store).addParticipant(Participant(firstName: "Prénom\(index)", lastName: "Nom\(index)",
+                                                             email: try EmailAddress("p\(index)@asso.fr")))
+        }
+    }
+
+    func register(_ count: Int) throws {
+        for index in 1...count { _ = try Registrations(store).register(EmailAddress("p\(index)@asso.fr"), in: code) }
+    }
+
+    func count(_ sql: String) throws -> Int {
+        try store.connection.execute(PostgresQuery(unsafeSQL: sql))[0].decode(Int.self, at: 0)
+    }
+
+    @Test func aRegistrationReachesTheMailboxWithItsInvite() throws {
+        try addParticipants(1)
+        #expect(try atelier("register", code, "p1@asso.fr").status == 0)
+        // Time passes: the J-7 reminder is due, J-1 is not yet.
+        try store.connection.execute("UPDATE job SET run_at = now() - interval '1 minute' WHERE unique_key LIKE 'reminder:%:j7'")
+        let worker = try atelier("worker", "--until-idle")
+        #expect(worker.status == 0, "\(worker.standardError)")
+        let mails = try ReadMail.read(catcher.messageFiles())
+        #expect(mails.map(\.subject) == ["Convocation\u{A0}: Accompagner la fonction employeur, jeudi 4 avril 2030",
+                                         "Rappel\u{A0}: «\u{202F}Accompagner la fonction employeur\u{202F}» commence dans 7 jours"])
+        let convocation = try #require(mails.first)
+        #expect(convocation.to == "p1@asso.fr" && convocation.to_name == "Prénom1 Nom1")
+        #expect(convocation.from_name == "Atelier Caen")
+        #expect(convocation.parts.map(\.type) == ["text/plain", "text/html", "text/calendar"])
+        #expect(convocation.parts[0].text?.contains("jeudi 4 avril 2030 de 9\u{A0}h à 12\u{A0}h\u{A0}30 et de 14\u{A0}h à 17\u{A0}h\u{A0}30") == true)
+        #expect(convocation.method == "REQUEST")
+        #expect(convocation.events.map(\.start) == ["2030-04-04T09:00:00+02:00", "2030-04-18T09:00:00+02:00"])
+        #expect(convocation.events.map(\.uid) == ["registration-1-part-1@mda-caen.example", "registration-1-part-2@mda-caen.example"])
+        #expect(try count("SELECT count(*) FROM job WHERE unique_key LIKE 'reminder:%:j1' AND state = 'scheduled'") == 1)
+        #expect(try count("SELECT count(*) FROM delivery WHERE state = 'accepted'") == 2)
+    }
+
+    @Test func aBusyMailboxIsTriedAgainAndAnUnknownOneIsRefusedAndShown() throws {
+        try addParticipants(2)
+        try catcher.setRules(["451 p1@asso.fr 1", "550 p2@asso.fr"])
+        try register(2)
+        #expect(try atelier("worker", "--until-idle").status == 0)
+        #expect(catcher.messageFiles().isEmpty)
+        #expect(try count("SELECT count(*) FROM job WHERE kind = 'convocation' AND state = 'retryable'") == 1)
+        #expect(try count("SELECT count(*) FROM job WHERE kind = 'convocation' AND state = 'discarded'") == 1)
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(try atelier("worker", "--until-idle").status == 0)
+        #expect(try ReadMail.read(catcher.messageFiles()).map(\.to) == ["p1@asso.fr"])
+
+        let list = try atelier("registration", "list", code)
+        let refusedLine = try #require(list.standardOutput.split(separator: "\n").first { $0.contains("p2@asso.fr") })
+        #expect(refusedLine.hasSuffix("refused — convocation: 550 5.1.1 No such user here (Failed sending data to the peer)"))
+        let discarded = try count("SELECT id FROM job WHERE kind = 'convocation' AND state = 'discarded'")
+        #expect(try atelier("jobs", "show", String(discarded)).standardOutput
+            .contains("refused by the mail server: 550 5.1.1 No such user here"))
+    }
+
+    /// The relay is down while 100 messages are due: they wait; once it is back, each arrives once,
+    /// over one connection per lane.
+    @Test func anOutageIsWaitedOutAndNothingArrivesTwice() throws {
+        try addParticipants(100)
+        try register(100)
+        catcher.stop()
+        #expect(try atelier("worker", "--until-idle", environment: ["ATELIER_WORKER_LANES": "1"]).status == 0)
+        #expect(try count("SELECT count(*) FROM job WHERE kind = 'convocation' AND state = 'retryable'") == 100)
+        try catcher.start()
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(try atelier("worker", "--until-idle", environment: ["ATELIER_WORKER_LANES": "1"]).status == 0)
+        let mails = try ReadMail.read(catcher.messageFiles())
+        #expect(mails.count == 100)
+        #expect(Set(mails.map(\.message_id)).count == 100)
+        #expect(catcher.connections == 1)
+        #expect(try count("SELECT count(*) FROM delivery WHERE state = 'accepted'") == 100)
+    }
+
+    @Test func webhooksAreSignedRetriedAndRefusedForGood() throws {
+        let receiver = try WebhookReceiver()
+        let added = try atelier("webhook", "add", receiver.url())
+        receiver.secret = try #require(added.standardOutput.split(separator: "\n").last.map(String.init))
+        let gone = try WebhookReceiver()
+        gone.secret = try #require(try atelier("webhook", "add", gone.url("/gone")).standardOutput.split(separator: "\n").last.map(String.init))
+        try receiver.answer([500])
+        try gone.answer([410])
+        try addParticipants(1)
+        _ = try atelier("participant", "edit", "p1@asso.fr", "--city", "Caen")
+        #expect(try atelier("worker", "--until-idle").status == 0)
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(try atelier("worker", "--until-idle").status == 0)
+        let calls = try receiver.requests()
+        #expect(calls.map(\.status) == [500, 200])
+        #expect(calls.allSatisfy { $0.signature_valid })
+        #expect(Set(calls.map(\.event_id)).count == 1)
+        #expect(try gone.requests().map(\.status) == [410])
+        #expect(try count("SELECT count(*) FROM delivery WHERE channel = 'webhook' AND state = 'accepted'") == 1)
+        #expect(try count("SELECT count(*) FROM delivery WHERE channel = 'webhook' AND state = 'refused'") == 1)
+    }
+}
