@@ -144,4 +144,48 @@ import Training
         #expect(try count("SELECT count(*) FROM delivery WHERE channel = 'webhook' AND state = 'accepted'") == 1)
         #expect(try count("SELECT count(*) FROM delivery WHERE channel = 'webhook' AND state = 'refused'") == 1)
     }
+
+    @Test func mailTestSaysWhatTheRelayAnswered() throws {
+        let accepted = try atelier("mail", "test", "coordination@asso.fr")
+        #expect(accepted.status == 0)
+        #expect(accepted.standardOutput == "\(catcher.url) accepted the message to coordination@asso.fr: 250 2.0.0 Ok: queued as 1\n")
+        #expect(try ReadMail.read(catcher.messageFiles()).map(\.subject) == ["Atelier\u{A0}: message d’essai"])
+        try catcher.setRules(["550 nobody@asso.fr"])
+        let refused = try atelier("mail", "test", "nobody@asso.fr")
+        #expect(refused.status == 69)
+        #expect(refused.standardError == "\(catcher.url) refused the message to nobody@asso.fr: 550 5.1.1 No such user here (Failed sending data to the peer).\n")
+        catcher.stop()
+        let away = try atelier("mail", "test", "coordination@asso.fr")
+        #expect(away.status == 75)
+        #expect(away.standardError == "\(catcher.url) could not take the message now: Couldn't connect to server.\n")
+    }
+
+    @Test func mailPreviewPrintsTheMessageWithoutSendingIt() throws {
+        try addParticipants(1)
+        try register(1)
+        let before = try database.fingerprint()
+        let preview = try atelier("mail", "preview", "convocation", "--registration", "\(code)/p1@asso.fr")
+        #expect(preview.status == 0)
+        #expect(preview.standardOutput.hasPrefix("""
+            From: Atelier Caen <formation@mda-caen.example>
+            To: Prénom1 Nom1 <p1@asso.fr>
+            Subject: Convocation\u{A0}: Accompagner la fonction employeur, jeudi 4 avril 2030
+            Attached: invitation.ics
+
+            Bonjour Prénom1,
+            """))
+        let raw = try atelier("mail", "preview", "questionnaire-hot", "--registration", "1", "--raw")
+        #expect(raw.standardOutput.contains("Content-Type: text/html; charset=UTF-8"))
+        #expect(try atelier("mail", "preview", "questionnaire-hot", "--registration", "1").standardOutput.contains("/q/<lien personnel>"))
+        #expect(catcher.messageFiles().isEmpty)
+        #expect(try database.fingerprint() == before)
+
+        let unknown = try atelier("mail", "preview", "convocation", "--registration", "\(code)/p9@asso.fr")
+        #expect(unknown.status == 66)
+        #expect(unknown.standardError == "p9@asso.fr has no registration for the session \(code).\n")
+        let malformed = try atelier("mail", "preview", "convocation", "--registration", "p1@asso.fr")
+        #expect(malformed.status == 64)
+        #expect(malformed.standardError.hasPrefix("Error: --registration takes an id or SESSION/EMAIL, like S-2027-001/emilie@asso.fr."))
+        #expect(try database.fingerprint() == before)
+    }
 }

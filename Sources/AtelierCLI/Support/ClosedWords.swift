@@ -27,3 +27,14 @@ extension Participant.Status: ExpressibleByArgument {
     public init?(argument: String) { try? self.init(parsing: argument) }
     public static var allValueStrings: [String] { allCases.map(\.label) }
 }
+
+/// `convocation`, `waitlist-notice`, …: the kinds of message to a participant.
+extension JobKind: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let kind = JobKind(rawValue: argument.lowercased().replacingOccurrences(of: "_", with: "-")),
+              JobKind.participantMessages.contains(kind) else { return nil }
+        self = kind
+    }
+
+    public static var allValueStrings: [String] { participantMessages.map(\.rawValue) }
+}

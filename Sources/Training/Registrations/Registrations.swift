@@ -92,6 +92,19 @@ public struct Registrations {
 
     /// The session's registrations: confirmed first, then the waitlist in its order, then the
     /// cancelled ones.
+    /// The id of the participant's registration for the session (cancelled ones last), which
+    /// jobs and `atelier mail preview` name.
+    public func id(of email: EmailAddress, in sessionCode: String) throws -> Int {
+        guard let row = try connection.execute("""
+            SELECT r.id FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
+            WHERE s.code = \(sessionCode.uppercased()) AND p.email = \(email.text)
+            ORDER BY r.status = 'cancelled', r.id DESC LIMIT 1
+            """).first else {
+            throw TrainingError.notFound("\(email) has no registration for the session \(sessionCode.uppercased()).")
+        }
+        return try row.decode(Int.self, at: 0)
+    }
+
     public func registrations(ofSession code: String) throws -> [Registration] {
         _ = try SessionRow(code, on: connection, locking: false)
         return try registrations(ofSession: code.uppercased(), on: connection)

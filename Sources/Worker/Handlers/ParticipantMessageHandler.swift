@@ -25,15 +25,10 @@ struct ParticipantMessageHandler: JobHandler {
         let link = try kind.questionnaireMoment.map { moment in
             "\(settings.webBaseURL)/q/\(try QuestionnaireLinks(store).issue(registration: registration.registrationId, moment))"
         }
-        let letter = try letters.letter(kind, registration: registration.registrationId, daysBefore: registration.daysBefore,
-                                        questionnaireLink: link)
-        guard let rendered = settings.templates.render(kind, letter) else { return .discard(reason: "no template for \(kind.rawValue)") }
-        let participant = MailAddress(letter.participant.email, displayName: "\(letter.participant.firstName) \(letter.participant.lastName)")
-        var message = MailMessage(from: settings.from, to: participant, replyTo: settings.replyTo, subject: rendered.subject,
-                                  messageID: messageID, text: rendered.text, html: rendered.html)
-        if let method = kind.inviteMethod {
-            message.attachments = [try invite(method, registration: registration.registrationId, to: participant, letters: letters)]
-        }
+        guard let message = try MessageComposer(settings, store: store).message(
+            kind, registration: registration.registrationId, daysBefore: registration.daysBefore, questionnaireLink: link, messageID: messageID)
+        else { return .discard(reason: "no template for \(kind.rawValue)") }
+        let participant = message.to
         let sender = LaneLocal.value("smtp-sender") { SMTPSender(settings.smtp) }
         switch sender.send(message) {
         case .accepted(let reply):
@@ -49,18 +44,6 @@ struct ParticipantMessageHandler: JobHandler {
         }
     }
 
-    /// The `.ics` of the session's parts: the same UIDs each time, a higher sequence after each
-    /// rescheduling, and one more for the cancellation.
-    private func invite(_ method: CalendarInvite.Method, registration: Int, to participant: MailAddress, letters: Letters) throws -> MailMessage.Attachment {
-        let (version, parts) = try letters.appointments(registration: registration)
-        let invite = CalendarInvite(
-            method: method, sequence: version + (method == .cancel ? 1 : 0), timeZone: settings.timeZone,
-            organizer: settings.from, attendee: participant,
-            events: parts.map { .init(uid: "\($0.key)@\(settings.from.domain)", start: $0.start, end: $0.end, summary: $0.summary,
-                                      location: $0.location, description: $0.description) })
-        return .init(fileName: "invitation.ics", contentType: "text/calendar; charset=UTF-8; method=\(method.rawValue)", bytes: invite.rendered())
-    }
-
     static func outcome(of earlier: Deliveries.Delivery) -> JobOutcome {
         switch earlier.state {
         case .accepted: .completed
@@ -73,23 +56,4 @@ struct ParticipantMessageHandler: JobHandler {
 struct DeliveryDeferred: Error, CustomStringConvertible {
     let reason: String
     var description: String { "not delivered yet: \(reason)" }
-}
-
-extension JobKind {
-    /// The calendar invite a message carries, if any.
-    var inviteMethod: CalendarInvite.Method? {
-        switch self {
-        case .convocation, .promotionNotice, .rescheduleNotice: .request
-        case .cancellationNotice: .cancel
-        default: nil
-        }
-    }
-
-    var questionnaireMoment: QuestionnaireLinks.Moment? {
-        switch self {
-        case .questionnaireHot: .hot
-        case .questionnaireCold: .cold
-        default: nil
-        }
-    }
 }
