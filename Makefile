@@ -17,8 +17,9 @@ build:
 	scripts/install-deps
 	swift build
 
-## Stop the private database that `make demo` left running.
+## Stop the private database and the mail catcher that `make demo` left running.
 stop:
+	scripts/mail stop
 	scripts/pg stop
 
 ## Stop and delete the private database and the build.

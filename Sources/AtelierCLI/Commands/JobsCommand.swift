@@ -117,7 +117,7 @@ struct JobsCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let stats = try JobQueue(context.connect()).stats(handled: Set(QueueKinds.registry(context.settings).kinds))
+                let stats = try JobQueue(context.connect()).stats(handled: QueueKinds.handled(context.settings))
                 if output.json { return try Terminal.printJSON(stats) }
                 print(Terminal.table([["KIND", "STATE", "JOBS"]] + stats.counts.map { [$0.kind, $0.state.rawValue, String($0.count)] }))
                 print("Oldest due job: \(stats.oldestDueSeconds.map { "waiting \(Int($0)) s" } ?? "none"). Completed: \(stats.completedLastMinute) in the last minute, \(stats.completedLastHour) in the last hour.")

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Postgres
 import Queue
+import Training
 import Worker
 
 /// `atelier worker`: runs the jobs that coordinators' actions queued.
@@ -69,6 +70,11 @@ enum QueueKinds {
             return .completed
         })
         return registry
+    }
+
+    /// Every kind `atelier worker` runs: the queue's own, each message, webhooks.
+    static func handled(_ settings: Settings) -> Set<String> {
+        Set(registry(settings).kinds + (JobKind.participantMessages + [.webhook]).map(\.rawValue))
     }
 
     /// Deletes the finished jobs kept longer than their number of days.
