@@ -41,11 +41,13 @@ import Training
         code = try Sessions(store).schedule(plan).code
     }
 
+    var base: [String: String] {
+        ["ATELIER_DATABASE_URL": database.url, "ATELIER_SMTP_URL": catcher.url, "ATELIER_MAIL_RETRY_SECONDS": "1",
+         "ATELIER_MAIL_FROM": "Atelier Caen <formation@mda-caen.example>"]
+    }
+
     func atelier(_ arguments: String..., environment: [String: String] = [:]) throws -> AtelierProcess.Outcome {
-        try AtelierProcess.run(arguments, environment: [
-            "ATELIER_DATABASE_URL": database.url, "ATELIER_SMTP_URL": catcher.url, "ATELIER_MAIL_RETRY_SECONDS": "1",
-            "ATELIER_MAIL_FROM": "Atelier Caen <formation@mda-caen.example>",
-        ].merging(environment) { $1 })
+        try AtelierProcess.run(arguments, environment: base.merging(environment) { $1 })
     }
 
     func addParticipants(_ count: Int) throws {
@@ -121,6 +123,35 @@ import Training
         #expect(Set(mails.map(\.message_id)).count == 100)
         #expect(catcher.connections == 1)
         #expect(try count("SELECT count(*) FROM delivery WHERE state = 'accepted'") == 100)
+    }
+
+    /// A worker killed in the middle of a batch of sends: another one takes its jobs over once
+    /// their lease expires, and each message arrives once — or twice for the one the server had
+    /// accepted when the kill came and whose transaction had not committed (the window).
+    @Test func aWorkerKilledWhileSendingLosesNothingAndDoublesAtMostOne() throws {
+        try addParticipants(150)
+        try register(150)
+        let environment = ["ATELIER_WORKER_LANES": "1", "ATELIER_WORKER_LEASE_SECONDS": "3"]
+        let first = try AtelierProcess.start(["worker"], environment: environment.merging(base) { $1 })
+        let deadline = Date().addingTimeInterval(30)
+        while catcher.messageFiles().count < 30 && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        first.send(SIGKILL)
+        #expect(first.finish().status == SIGKILL)
+        let sentBeforeTheKill = catcher.messageFiles().count
+        #expect(sentBeforeTheKill < 150)
+        let second = try AtelierProcess.start(["worker"], environment: environment.merging(base) { $1 })
+        let end = Date().addingTimeInterval(60)
+        while try count("SELECT count(*) FROM job WHERE kind = 'convocation' AND state = 'completed'") < 150 && Date() < end {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        second.send(SIGTERM)
+        let log = second.finish()
+        #expect(log.status == 0)
+        #expect(log.standardError.contains("rescued jobs whose worker stopped heartbeating"))
+        let mails = try ReadMail.read(catcher.messageFiles())
+        #expect(Set(mails.map(\.message_id)).count == 150)
+        #expect(mails.count <= 151, "\(mails.count - 150) sent twice")
+        #expect(try count("SELECT count(*) FROM delivery WHERE state = 'accepted'") == 150)
     }
 
     @Test func webhooksAreSignedRetriedAndRefusedForGood() throws {

@@ -45,6 +45,9 @@ public struct AtelierProcess: Sendable {
 
         init(process: Process) { self.process = process }
 
+        /// Sends `signal` (SIGTERM to stop it, SIGKILL to kill it mid-work).
+        public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
         /// Waits for the end and returns what it printed (output is small: the pipes never fill).
         public func finish() -> Outcome {
             let outputData = output.fileHandleForReading.readDataToEndOfFile()
