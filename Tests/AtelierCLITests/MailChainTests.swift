@@ -87,6 +87,48 @@ import Training
         #expect(try count("SELECT count(*) FROM delivery WHERE state = 'accepted'") == 2)
     }
 
+    /// A rescheduling sends the same UIDs with a higher SEQUENCE; a cancellation withdraws them.
+    @Test func aCalendarFollowsReschedulingAndCancellation() throws {
+        try addParticipants(1)
+        try register(1)
+        #expect(try atelier("worker", "--until-idle").status == 0)
+        var plan = SessionPlan(module: "PMAE", slots: try ["2030-05-06T09:00-12:30", "2030-05-20T09:00-12:30"].map(SlotSpec.init(parsing:)))
+        plan.venue = "MDA"
+        plan.partTitles = ["Le cadre", "La pratique"]
+        _ = try Sessions(store).reschedule(code, to: plan)
+        #expect(try atelier("worker", "--until-idle").status == 0)
+        _ = try Sessions(store).cancel(code)
+        #expect(try atelier("worker", "--until-idle").status == 0)
+        let mails = try ReadMail.read(catcher.messageFiles())
+        #expect(mails.map(\.method) == ["REQUEST", "REQUEST", "CANCEL"])
+        #expect(mails.map { $0.events.map(\.sequence) } == [[0, 0], [1, 1], [2, 2]])
+        #expect(Set(mails.flatMap { $0.events.map(\.uid) }) == ["registration-1-part-1@mda-caen.example", "registration-1-part-2@mda-caen.example"])
+        #expect(mails[1].subject == "Nouvelles dates\u{A0}: Accompagner la fonction employeur")
+        #expect(mails[1].events.map(\.start) == ["2030-05-06T09:00:00+02:00", "2030-05-20T09:00:00+02:00"])
+        #expect(mails[2].subject == "Annulation\u{A0}: Accompagner la fonction employeur du lundi 6 mai 2030")
+    }
+
+    /// The à-chaud questionnaire of a completed session: a personal link whose token only the
+    /// email knows; the database keeps its SHA-256.
+    @Test func aCompletedSessionInvitesToItsQuestionnaireWithAPersonalLink() throws {
+        try addParticipants(1)
+        var plan = SessionPlan(module: "PMAE", slots: [try SlotSpec(parsing: "2026-01-05T09:00-12:30")])
+        plan.recordsPast = true
+        let past = try Sessions(store).schedule(plan).code
+        _ = try Registrations(store).register(EmailAddress("p1@asso.fr"), in: past)
+        _ = try Attendances(store).record(session: past, slot: try SlotStart(parsing: "2026-01-05T09:00"), marks: [:], everyoneElse: .present, by: "Claire Martin")
+        _ = try Sessions(store).complete(past)
+        #expect(try atelier("worker", "--until-idle", environment: ["ATELIER_WEB_BASE_URL": "https://formation.mda-caen.example/"]).status == 0)
+        let mail = try #require(try ReadMail.read(catcher.messageFiles()).first { $0.subject.hasPrefix("Votre avis") })
+        let text = try #require(mail.parts.first?.text)
+        let link = try #require(text.split(separator: "\n").first { $0.hasPrefix("https://") }.map(String.init))
+        #expect(link.hasPrefix("https://formation.mda-caen.example/q/"))
+        let token = String(link.dropFirst("https://formation.mda-caen.example/q/".count))
+        #expect(token.count == 32 && token.allSatisfy(\.isHexDigit))
+        #expect(try count("SELECT count(*) FROM questionnaire_link WHERE kind = 'hot' AND token_sha256 = sha256(convert_to('\(token)', 'UTF8'))") == 1)
+        #expect(try count("SELECT count(*) FROM questionnaire_link WHERE token_sha256 = convert_to('\(token)', 'UTF8')") == 0)
+    }
+
     @Test func aBusyMailboxIsTriedAgainAndAnUnknownOneIsRefusedAndShown() throws {
         try addParticipants(2)
         try catcher.setRules(["451 p1@asso.fr 1", "550 p2@asso.fr"])
