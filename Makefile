@@ -9,7 +9,8 @@ demo:
 test:
 	scripts/test
 
-## The queue's figures beside pgbench's and PgQueuer's, on one private server (not part of the tests).
+## The queue's figures beside pgbench's and PgQueuer's, and the mail sender's beside a plain C
+## libcurl loop, on private servers (not part of the tests).
 bench:
 	scripts/bench
 

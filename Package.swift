@@ -57,6 +57,9 @@ let package = Package(
         .executableTarget(
             name: "QueueBenchmark", dependencies: ["Worker", "Queue", "Postgres", .product(name: "Logging", package: "swift-log")], path: "Benchmarks/QueueBenchmark"),
 
+        // `make bench`: Atelier's sender beside a plain C loop over libcurl, to one SMTP sink.
+        .executableTarget(name: "MailBenchmark", dependencies: ["Delivery"], path: "Benchmarks/MailBenchmark"),
+
         // Tests: one target per module, plus the shared support that starts nothing itself but
         // finds the servers `scripts/test` started.
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),

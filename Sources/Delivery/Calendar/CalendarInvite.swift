@@ -55,15 +55,16 @@ public struct CalendarInvite: Sendable, Hashable {
     public func rendered() -> [UInt8] {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Atelier//Atelier//FR", "CALSCALE:GREGORIAN",
                      "METHOD:\(method.rawValue)"]
-        lines += TimeZoneDefinition(timeZone, covering: events.map(\.start) + events.map(\.end)).lines
+        lines += TimeZoneDefinition.lines(timeZone, covering: events.map(\.start) + events.map(\.end))
+        let local = ICSDate(timeZone)
         for event in events {
             lines += [
                 "BEGIN:VEVENT",
                 "UID:\(ICSText.escaped(event.uid))",
                 "SEQUENCE:\(sequence)",
                 "DTSTAMP:\(ICSDate.utc(stamp))",
-                "DTSTART;TZID=\(timeZone.identifier):\(ICSDate.local(event.start, in: timeZone))",
-                "DTEND;TZID=\(timeZone.identifier):\(ICSDate.local(event.end, in: timeZone))",
+                "DTSTART;TZID=\(timeZone.identifier):\(local.local(event.start))",
+                "DTEND;TZID=\(timeZone.identifier):\(local.local(event.end))",
                 "SUMMARY:\(ICSText.escaped(event.summary))",
             ]
             if let location = event.location { lines.append("LOCATION:\(ICSText.escaped(location))") }
@@ -81,6 +82,6 @@ public struct CalendarInvite: Sendable, Hashable {
     }
 
     private func commonName(_ address: MailAddress) -> String {
-        address.displayName.map { ";CN=\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" } ?? ""
+        address.displayName.map { ";CN=\"\(String($0.map { $0 == "\"" ? "'" : $0 }))\"" } ?? ""
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 enum ICSText {
     /// Backslash, semicolon, comma and line breaks escaped (§3.3.11).
     static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 92 || $0 == 59 || $0 == 44 || $0 == 10 || $0 == 13 }) else { return text }
         var result = ""
         for character in text {
             switch character {
@@ -20,37 +21,49 @@ enum ICSText {
 
     /// A content line folded at 75 octets, never inside a UTF-8 sequence (§3.1).
     static func folded(_ line: String) -> String {
-        var pieces: [String] = []
-        var current = ""
-        var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            // The first line holds 75 octets; the next ones 74 after their leading space.
-            if octets + size > (pieces.isEmpty ? 75 : 74) {
-                pieces.append(current)
-                current = ""
-                octets = 0
-            }
-            current.unicodeScalars.append(scalar)
-            octets += size
+        let bytes = Array(line.utf8)
+        guard bytes.count > 75 else { return line }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(bytes.count + bytes.count / 37)
+        var start = 0
+        // The first line holds 75 octets; the next ones 74 after their leading space.
+        var room = 75
+        while bytes.count - start > room {
+            var end = start + room
+            while end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            folded += bytes[start..<end]
+            folded += [13, 10, 32]
+            start = end
+            room = 74
         }
-        pieces.append(current)
-        return pieces.joined(separator: "\r\n ")
+        folded += bytes[start...]
+        return String(decoding: folded, as: UTF8.self)
     }
 }
 
-/// Date-times as RFC 5545 writes them.
-enum ICSDate {
-    /// `20270405T070000Z`.
-    static func utc(_ date: Date) -> String { format(date, in: .gmt) + "Z" }
+/// Date-times as RFC 5545 writes them, in one zone's wall-clock time.
+struct ICSDate {
+    private let calendar: Calendar
 
-    /// `20270405T090000`, the wall-clock time in `zone` (with `TZID=` beside it).
-    static func local(_ date: Date, in zone: TimeZone) -> String { format(date, in: zone) }
-
-    private static func format(_ date: Date, in zone: TimeZone) -> String {
+    init(_ zone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
+        self.calendar = calendar
+    }
+
+    /// `20270405T070000Z`.
+    static func utc(_ date: Date) -> String { ICSDate(.gmt).local(date) + "Z" }
+
+    /// `20270405T090000`, the wall-clock time (with `TZID=` beside it).
+    func local(_ date: Date) -> String {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return Self.digits(c.year, 4) + Self.digits(c.month, 2) + Self.digits(c.day, 2) + "T"
+            + Self.digits(c.hour, 2) + Self.digits(c.minute, 2) + Self.digits(c.second, 2)
+    }
+
+    /// `value` in decimal, zero-padded to `width` digits.
+    static func digits(_ value: Int?, _ width: Int) -> String {
+        let text = String(value ?? 0)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }

@@ -79,8 +79,9 @@ final class CurlEasy {
         _ = atelier_curl_setopt_write_callback(handle, CURLOPT_HEADERFUNCTION, { buffer, size, count, context in
             guard let buffer, let context else { return 0 }
             let exchange = Unmanaged<CurlEasy.Exchange>.fromOpaque(context).takeUnretainedValue()
-            let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: size * count), as: UTF8.self)
-            exchange.replyLines.append(line.trimmingCharacters(in: .newlines))
+            var line = UnsafeRawBufferPointer(start: buffer, count: size * count)[...]
+            while let last = line.last, last == 10 || last == 13 { line = line.dropLast() }
+            exchange.replyLines.append(String(decoding: line, as: UTF8.self))
             return size * count
         })
         let code = curl_easy_perform(handle)

@@ -17,7 +17,7 @@ enum HeaderText {
     /// A MIME parameter value (a file name): quoted ASCII, or an encoded word, which every mail
     /// client reads in `name=` and `filename=` although RFC 2231 is the letter of the law.
     static func quotedParameter(_ text: String) -> String {
-        "\"" + (text.unicodeScalars.allSatisfy(isPlain) ? text.replacingOccurrences(of: "\"", with: "'") : encodedWords(text)) + "\""
+        "\"" + (text.unicodeScalars.allSatisfy(isPlain) ? String(text.map { $0 == "\"" ? "'" : $0 }) : encodedWords(text)) + "\""
     }
 
     private static func isPlain(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x20 && scalar.value < 0x7F }

@@ -106,11 +106,13 @@ public struct MailMessage: Sendable, Hashable {
     }
 
     /// `Mon, 05 Apr 2027 09:00:00 +0000`, in English as RFC 5322 requires.
-    static func rfc5322Date(_ date: Date) -> String {
+    static func rfc5322Date(_ date: Date) -> String { date.formatted(rfc5322Style) }
+
+    private static let rfc5322Style: Date.VerbatimFormatStyle = {
         var style = Date.VerbatimFormatStyle(
             format: "\(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) +0000",
             timeZone: .gmt, calendar: Calendar(identifier: .gregorian))
         style.locale = Locale(identifier: "en_US_POSIX")
-        return date.formatted(style)
-    }
+        return style
+    }()
 }

@@ -1,48 +1,59 @@
 /// Quoted-printable (RFC 2045 §6.7) for UTF-8 text: readable where it is ASCII, lines of at most
-/// 76 characters with soft breaks, CRLF line ends, trailing white space and dots protected.
+/// 76 characters with soft breaks that never split a character, CRLF line ends, trailing white
+/// space and a dot at a line's start protected. Works on bytes: a message is encoded per send.
 enum QuotedPrintable {
     static func encode(_ text: String) -> String {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.map { encodeLine(Array($0.utf8)) }.joined(separator: "\r\n")
-    }
-
-    private static func encodeLine(_ bytes: [UInt8]) -> String {
-        var output: [String] = []
-        var line = ""
-        for (index, byte) in bytes.enumerated() {
-            let isLast = index == bytes.count - 1
-            let plain = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
-                || (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")) && !isLast
-            var token = plain ? String(UnicodeScalar(byte)) : hex(byte)
-            // A dot alone at a line's start is SMTP's end of data for careless relays.
-            if line.isEmpty && byte == UInt8(ascii: ".") { token = hex(byte) }
-            // Keep the bytes of one character on one line, so that each line decodes alone.
-            let sequence = plain ? 1 : utf8SequenceLength(from: index, in: bytes)
-            let room = isLast ? 76 : 75
-            if line.count + token.count * (plain ? 1 : sequence) > room && !line.isEmpty && !isContinuation(byte) {
-                output.append(line + "=")
-                line = byte == UInt8(ascii: ".") ? hex(byte) : (plain ? token : hex(byte))
-                continue
-            }
-            line += token
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count * 11 / 10)
+        var line: [UInt8] = []
+        line.reserveCapacity(80)
+        let bytes = Array(text.utf8)
+        var index = 0
+        var lineStart = true
+        func hardBreak() {
+            output += line
+            output += [13, 10]
+            line.removeAll(keepingCapacity: true)
+            lineStart = true
         }
-        output.append(line)
-        return output.joined(separator: "\r\n")
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 13, index + 1 < bytes.count, bytes[index + 1] == 10 { index += 1; continue }
+            if byte == 10 { hardBreak(); index += 1; continue }
+            let nextIsLineEnd = index + 1 == bytes.count || bytes[index + 1] == 10 || bytes[index + 1] == 13
+            // One character's bytes, encoded together so that a soft break falls between characters.
+            let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            let end = min(index + length, bytes.count)
+            func isPlain(_ position: Int, atLineStart: Bool) -> Bool {
+                let value = bytes[position]
+                if value == 46 && atLineStart { return false }
+                if value == 32 || value == 9 { return !(nextIsLineEnd && end == position + 1) }
+                return value >= 33 && value <= 126 && value != 61
+            }
+            var width = 0
+            for position in index..<end { width += isPlain(position, atLineStart: lineStart) ? 1 : 3 }
+            if line.count + width > 75 {
+                output += line
+                output += [61, 13, 10]
+                line.removeAll(keepingCapacity: true)
+                lineStart = true
+            }
+            for position in index..<end {
+                let value = bytes[position]
+                if isPlain(position, atLineStart: lineStart && position == index) {
+                    line.append(value)
+                } else {
+                    line.append(61)
+                    line.append(digits[Int(value >> 4)])
+                    line.append(digits[Int(value & 0x0F)])
+                }
+            }
+            lineStart = false
+            index = end
+        }
+        output += line
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
-
-    /// How many bytes the character starting at `index` has (1 for a continuation byte).
-    private static func utf8SequenceLength(from index: Int, in bytes: [UInt8]) -> Int {
-        let byte = bytes[index]
-        if byte & 0xE0 == 0xC0 { return 2 }
-        if byte & 0xF0 == 0xE0 { return 3 }
-        if byte & 0xF8 == 0xF0 { return 4 }
-        return 1
-    }
-
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return "=" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0F)])
-    }
+    private static let digits = Array("0123456789ABCDEF".utf8)
 }
