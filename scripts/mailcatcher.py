@@ -2,7 +2,7 @@
 """A real SMTP server on loopback that keeps what it is sent: the mail catcher of `make demo`
 and of the tests (aiosmtpd, from Debian's python3-aiosmtpd).
 
-    mailcatcher.py FOLDER [--port N] [--discard]
+    mailcatcher.py FOLDER [--port N] [--discard] [--starttls CERT KEY | --smtps CERT KEY] [--auth USER:PASSWORD]
 
 Each accepted message is written to FOLDER/<n>.eml, byte for byte (written aside, then renamed,
 so that a reader never sees half a message). FOLDER/connections gets a line per SMTP connection,
@@ -12,15 +12,18 @@ every RCPT, makes the server refuse recipients, one rule a line:
     451 someone@asso.fr 2     answer 451 to that recipient twice, then accept it
     550 nobody@asso.fr        answer 550 to that recipient every time
 
---discard accepts and forgets (a sink for benchmarks).
+--discard accepts and forgets (a sink for benchmarks). --starttls offers STARTTLS with that
+certificate, --smtps speaks TLS from the first byte; FOLDER/transport gets `tls` or `plain` per
+message. --auth requires a login (over TLS) with that user and password.
 """
 import argparse
 import asyncio
 import itertools
 import os
 import signal
+import ssl
 
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Catcher:
@@ -55,6 +58,8 @@ class Catcher:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        with open(os.path.join(self.folder, "transport"), "a", encoding="utf-8") as log:
+            log.write(("tls" if session.ssl else "plain") + "\n")
         number = next(self.numbers)
         if not self.discard:
             path = os.path.join(self.folder, f"{number}.eml")
@@ -65,8 +70,8 @@ class Catcher:
 
 
 class CountingSMTP(SMTP):
-    def __init__(self, handler, folder):
-        super().__init__(handler, hostname="atelier-mailcatcher", decode_data=False)
+    def __init__(self, handler, folder, **options):
+        super().__init__(handler, hostname="atelier-mailcatcher", decode_data=False, **options)
         self.folder = folder
 
     def connection_made(self, transport):
@@ -80,12 +85,32 @@ async def main():
     parser.add_argument("folder")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--discard", action="store_true")
+    parser.add_argument("--starttls", nargs=2, metavar=("CERT", "KEY"))
+    parser.add_argument("--smtps", nargs=2, metavar=("CERT", "KEY"))
+    parser.add_argument("--auth", metavar="USER:PASSWORD")
     arguments = parser.parse_args()
     os.makedirs(arguments.folder, exist_ok=True)
     catcher = Catcher(arguments.folder, arguments.discard)
+    options, server_tls = {}, None
+    certificate = arguments.starttls or arguments.smtps
+    if certificate:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(*certificate)
+        if arguments.starttls:
+            options["tls_context"] = context
+        else:
+            server_tls = context
+    if arguments.auth:
+        user, password = arguments.auth.split(":", 1)
+
+        def authenticator(server, session, envelope, mechanism, data):
+            good = isinstance(data, LoginPassword) and data.login.decode() == user and data.password.decode() == password
+            return AuthResult(success=good)
+
+        options.update(authenticator=authenticator, auth_required=True, auth_require_tls=bool(arguments.starttls))
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: CountingSMTP(catcher, arguments.folder), "127.0.0.1", arguments.port,
-                                      reuse_address=True)
+    server = await loop.create_server(lambda: CountingSMTP(catcher, arguments.folder, **options), "127.0.0.1", arguments.port,
+                                      reuse_address=True, ssl=server_tls)
     port = server.sockets[0].getsockname()[1]
     with open(os.path.join(arguments.folder, "port.part"), "w", encoding="utf-8") as file:
         file.write(f"{port}\n")
