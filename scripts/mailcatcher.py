@@ -59,7 +59,8 @@ class Catcher:
 
     async def handle_DATA(self, server, session, envelope):
         with open(os.path.join(self.folder, "transport"), "a", encoding="utf-8") as log:
-            log.write(("tls" if session.ssl else "plain") + "\n")
+            encrypted = session.ssl or server.transport.get_extra_info("ssl_object") is not None
+            log.write(("tls" if encrypted else "plain") + "\n")
         number = next(self.numbers)
         if not self.discard:
             path = os.path.join(self.folder, f"{number}.eml")

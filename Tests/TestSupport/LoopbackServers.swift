@@ -77,15 +77,35 @@ public enum LoopbackServerError: Error {
 }
 
 /// A real SMTP server on loopback: `scripts/mailcatcher.py` (aiosmtpd) saving each message it
-/// accepts.
+/// accepts; with TLS (STARTTLS or from the first byte) and a required login when asked.
 public final class MailCatcher: @unchecked Sendable {
-    public let server: LoopbackServer
-
-    public init(discard: Bool = false) throws {
-        server = try LoopbackServer(script: "scripts/mailcatcher.py", arguments: discard ? ["--discard"] : [])
+    public enum Security: Sendable {
+        case none
+        case starttls(TestCertificate)
+        case smtps(TestCertificate)
     }
 
-    public var url: String { "smtp://127.0.0.1:\(server.port)" }
+    public let server: LoopbackServer
+    let implicitTLS: Bool
+
+    public init(discard: Bool = false, security: Security = .none, login: String? = nil) throws {
+        var arguments = discard ? ["--discard"] : []
+        switch security {
+        case .none: break
+        case .starttls(let certificate): arguments += ["--starttls", certificate.certificate, certificate.key]
+        case .smtps(let certificate): arguments += ["--smtps", certificate.certificate, certificate.key]
+        }
+        if let login { arguments += ["--auth", login] }
+        if case .smtps = security { implicitTLS = true } else { implicitTLS = false }
+        server = try LoopbackServer(script: "scripts/mailcatcher.py", arguments: arguments)
+    }
+
+    public var url: String { "\(implicitTLS ? "smtps" : "smtp")://127.0.0.1:\(server.port)" }
+
+    /// `tls` or `plain`, for each message accepted.
+    public var transports: [String] {
+        ((try? String(contentsOf: folder.appendingPathComponent("transport"), encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
     public var folder: URL { server.folder }
     public func start() throws { try server.start() }
     public func stop() { server.stop() }
@@ -181,5 +201,28 @@ public struct ReadMail: Decodable, Sendable {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return try JSONDecoder().decode([ReadMail].self, from: data)
+    }
+}
+
+/// A self-signed certificate for 127.0.0.1 (openssl), which a client trusts only when given it as
+/// its CA file.
+public struct TestCertificate: Sendable {
+    public let certificate: String
+    public let key: String
+
+    public init() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-tls-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        certificate = folder.appendingPathComponent("relay.pem").path
+        key = folder.appendingPathComponent("relay.key").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                             "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", certificate]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        while process.isRunning { Thread.sleep(forTimeInterval: 0.01) }
+        guard process.terminationStatus == 0 else { throw LoopbackServerError.didNotStart("openssl req") }
     }
 }

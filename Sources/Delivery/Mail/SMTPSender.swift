@@ -38,14 +38,16 @@ public final class SMTPSender {
         try curl.set(CURLOPT_NOSIGNAL, 1)
     }
 
-    /// SMTP 2xx after the data: accepted. 5xx: refused for good. 4xx, no reply, a broken or
-    /// timed-out connection: deferred.
+    /// SMTP 2xx after the data: accepted. 5xx: refused for good, but for the relay's refusal of
+    /// our login. 4xx, no reply, a broken or timed-out connection, a TLS failure: deferred.
     static func outcome(_ code: CURLcode, replyCode: Int, lines: [String]) -> SendOutcome {
         // The reply that decided, not the `221 Bye` of the QUIT libcurl sends after a failure.
         let reply = lines.last(where: { $0.hasPrefix(String(replyCode)) }) ?? lines.last(where: { !$0.isEmpty }) ?? ""
         if code == CURLE_OK { return .accepted(reply: reply.isEmpty ? "\(replyCode)" : reply) }
         let reason = reply.isEmpty ? CurlEasy.describe(code) : "\(reply) (\(CurlEasy.describe(code)))"
         switch replyCode {
+        // A login the relay requires or refuses (530, 534, 535, 538) is ours to fix, not the recipient's fault.
+        case 530, 534, 535, 538: return .deferred(reason: reason)
         case 500..<600 where code != CURLE_LOGIN_DENIED: return .refused(reason: reason)
         default: return .deferred(reason: reason)
         }
