@@ -68,6 +68,17 @@ import Training
         try expectRefused("In \(root.url.path)/Jobs/webhook/job.yaml, the priority 12 is not between 0 and 9.")
     }
 
+    /// A template reading what its kind does not provide: the worker does not start, and says which file.
+    @Test func aWorkerWithATemplateItCannotFillDoesNotStart() throws {
+        let template = root.url.appendingPathComponent("Jobs/convocation/text.mustache")
+        try "Bonjour {{participant.firstName}}, à {{reminder.when}}.".write(to: template, atomically: true, encoding: .utf8)
+        let before = try database.fingerprint()
+        let outcome = try AtelierProcess.run(["worker", "--until-idle"], environment: ["ATELIER_ROOT": root.url.path, "ATELIER_DATABASE_URL": database.url])
+        #expect(outcome.status == 78)
+        #expect(outcome.standardError == "The template \(template.path) cannot be used: it reads {{reminder.when}}, which this kind of message does not provide.\n")
+        #expect(try database.fingerprint() == before)
+    }
+
     @Test func aFileThatIsNotAPolicyIsRefused() throws {
         try write("webhook", "queue: default\npriority: high\n")
         try expectRefused("The file \(root.url.path)/Jobs/webhook/job.yaml cannot be used: priority is not a whole number.")
