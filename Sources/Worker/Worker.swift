@@ -60,8 +60,11 @@ public final class Worker: Sendable {
                 done.signal()
             }
         }
-        threads.append(Thread { [self] in runHeartbeat() })
-        if !options.pollOnly { threads.append(Thread { [self] in runListener() }) }
+        // The heartbeat and the listener end soon after the stop; the process must not exit under
+        // them while they are inside libpq (its exit handlers would pull the library away).
+        let helpersDone = DispatchSemaphore(value: 0)
+        threads.append(Thread { [self] in runHeartbeat(); helpersDone.signal() })
+        if !options.pollOnly { threads.append(Thread { [self] in runListener(); helpersDone.signal() }) }
         for (index, thread) in threads.enumerated() {
             thread.name = index < options.lanes ? "lane \(index)" : "worker"
             thread.start()
@@ -77,6 +80,12 @@ public final class Worker: Sendable {
             if done.wait(timeout: .now() + .milliseconds(200)) == .success { finished += 1 }
         }
         stop()
+        let helpers = threads.count - options.lanes
+        let helpersDeadline = DispatchTime.now() + .seconds(5)
+        for _ in 0..<helpers where helpersDone.wait(timeout: helpersDeadline) == .timedOut {
+            logger.warning("the heartbeat or the listener did not end within 5 s of the stop")
+            break
+        }
         let inTime = finished == options.lanes
         if inTime {
             logger.info("stopped")
