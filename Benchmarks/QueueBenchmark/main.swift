@@ -40,18 +40,23 @@ enum Benchmark {
         registry.register("noop", transactional: false, ClosureHandler { _, _ in .completed })
         registry.register("noop-in-transaction", ClosureHandler { _, _ in .completed })
 
+        // Each drain the best of two rounds: on a small machine one round can meet autovacuum.
         for lanes in [1, 2, 4] {
-            try connection.execute("TRUNCATE job")
-            let enqueued = try enqueue(jobs)
-            if lanes == 1 { report("enqueue_jobs_per_s", Double(jobs) / seconds(enqueued)) }
-            var options = WorkerOptions(database: configuration)
-            options.lanes = lanes
-            options.batchSize = 100
-            options.untilIdle = true
-            let drained = ContinuousClock().measure { Worker(options: options, registry: registry).run() }
-            let done = try connection.execute("SELECT count(*) FROM job WHERE state = 'completed'")[0].decode(Int.self, at: 0)
-            precondition(done == jobs, "drained \(done) of \(jobs)")
-            report("drain_jobs_per_s_\(lanes)_lanes", Double(jobs) / seconds(drained))
+            var best = 0.0
+            for round in 0..<2 {
+                try connection.execute("TRUNCATE job")
+                let enqueued = try enqueue(jobs)
+                if lanes == 1 && round == 0 { report("enqueue_jobs_per_s", Double(jobs) / seconds(enqueued)) }
+                var options = WorkerOptions(database: configuration)
+                options.lanes = lanes
+                options.batchSize = 100
+                options.untilIdle = true
+                let drained = ContinuousClock().measure { Worker(options: options, registry: registry).run() }
+                let done = try connection.execute("SELECT count(*) FROM job WHERE state = 'completed'")[0].decode(Int.self, at: 0)
+                precondition(done == jobs, "drained \(done) of \(jobs)")
+                best = max(best, Double(jobs) / seconds(drained))
+            }
+            report("drain_jobs_per_s_\(lanes)_lanes", best)
         }
 
         // The same no-op in a transaction of its own per job, as handlers that write to the database run.
