@@ -181,6 +181,8 @@ import Training
         #expect(first.finish().status == SIGKILL)
         let sentBeforeTheKill = catcher.messageFiles().count
         #expect(sentBeforeTheKill < 150)
+        // Usually the killed worker held a claimed batch; rarely the kill falls between two.
+        let heldByTheDead = try count("SELECT count(*) FROM job WHERE state = 'running'")
         let second = try AtelierProcess.start(["worker"], environment: environment.merging(base) { $1 })
         let end = Date().addingTimeInterval(60)
         while try count("SELECT count(*) FROM job WHERE kind = 'convocation' AND state = 'completed'") < 150 && Date() < end {
@@ -189,7 +191,7 @@ import Training
         second.send(SIGTERM)
         let log = second.finish()
         #expect(log.status == 0)
-        #expect(log.standardError.contains("rescued jobs whose worker stopped heartbeating"))
+        #expect(log.standardError.contains("rescued jobs whose worker stopped heartbeating") == (heldByTheDead > 0))
         let mails = try ReadMail.read(catcher.messageFiles())
         #expect(Set(mails.map(\.message_id)).count == 150)
         #expect(mails.count <= 151, "\(mails.count - 150) sent twice")

@@ -5,7 +5,7 @@ import Testing
 @Suite struct MIMETests {
     @Test func quotedPrintableKeepsLinesShortAndCharactersWhole() {
         let text = String(repeating: "Émargement à la demi-journée, « présent » ; ", count: 12) + "fin"
-        let encoded = QuotedPrintable.encode(text + "\nligne suivante  \n.point")
+        let encoded = String(decoding: QuotedPrintable.encode(text + "\nligne suivante  \n.point"), as: UTF8.self)
         let lines = encoded.components(separatedBy: "\r\n")
         #expect(lines.allSatisfy { $0.count <= 76 })
         #expect(lines.contains("ligne suivante =20"))

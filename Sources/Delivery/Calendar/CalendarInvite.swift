@@ -78,7 +78,13 @@ public struct CalendarInvite: Sendable, Hashable {
             ]
         }
         lines.append("END:VCALENDAR")
-        return Array(lines.map(ICSText.folded).joined(separator: "\r\n").utf8) + [13, 10]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 4 })
+        for line in lines {
+            bytes += ICSText.folded(line).utf8
+            bytes += [13, 10]
+        }
+        return bytes
     }
 
     private func commonName(_ address: MailAddress) -> String {

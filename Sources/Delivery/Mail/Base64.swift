@@ -4,7 +4,7 @@ import Foundation
 enum Base64 {
     static func encode(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
 
-    static func lines(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+    static func lines(_ bytes: [UInt8]) -> [UInt8] {
+        Array(Data(bytes).base64EncodedData(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]))
     }
 }

@@ -57,12 +57,17 @@ public struct MailMessage: Sendable, Hashable {
             "MIME-Version: 1.0",
         ]
         let body = self.body()
-        return Array((headers.joined(separator: "\r\n") + "\r\n" + body.headers + "\r\n\r\n" + body.content + "\r\n").utf8)
+        var bytes = Array((headers.joined(separator: "\r\n") + "\r\n" + body.headers + "\r\n\r\n").utf8)
+        bytes.reserveCapacity(bytes.count + body.content.count + 2)
+        bytes += body.content
+        bytes += [13, 10]
+        return bytes
     }
 
+    /// Headers as text, content as bytes: the bulk of a message is copied once, never re-encoded.
     private struct Part {
         let headers: String
-        let content: String
+        let content: [UInt8]
     }
 
     private func body() -> Part {
@@ -91,7 +96,14 @@ public struct MailMessage: Sendable, Hashable {
     /// never found in base64 or quoted-printable text (they have no `_`).
     private func multipart(_ subtype: String, _ parts: [Part]) -> Part {
         let boundary = "=_atelier_\(subtype)_\(Self.stableHash(messageID))"
-        let content = parts.map { "--\(boundary)\r\n\($0.headers)\r\n\r\n\($0.content)\r\n" }.joined() + "--\(boundary)--"
+        var content: [UInt8] = []
+        content.reserveCapacity(parts.reduce(64) { $0 + $1.content.count + $1.headers.utf8.count + 64 })
+        for part in parts {
+            content += "--\(boundary)\r\n\(part.headers)\r\n\r\n".utf8
+            content += part.content
+            content += [13, 10]
+        }
+        content += "--\(boundary)--".utf8
         return Part(headers: "Content-Type: multipart/\(subtype);\r\n boundary=\"\(boundary)\"", content: content)
     }
 

@@ -2,7 +2,7 @@
 /// 76 characters with soft breaks that never split a character, CRLF line ends, trailing white
 /// space and a dot at a line's start protected. Works on bytes: every message is encoded anew.
 enum QuotedPrintable {
-    static func encode(_ text: String) -> String {
+    static func encode(_ text: String) -> [UInt8] {
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 4 + 16)
@@ -46,7 +46,7 @@ enum QuotedPrintable {
                 index = end
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private static let digits = Array("0123456789ABCDEF".utf8)
