@@ -52,7 +52,7 @@ public struct Letters {
         let catalogue = Catalogue(store)
         let module = try catalogue.module(session.module)
         let zone = store.timeZone
-        let venueCodes = Array(Swift.Set(session.slots.compactMap(\.venue)))
+        let venueCodes = Array(Set(session.slots.compactMap(\.venue)))
         let venue = try venueCodes.count == 1 ? catalogue.venue(venueCodes[0]) : nil
         var trainerCodes: [String] = []
         for code in session.slots.flatMap(\.trainers) where !trainerCodes.contains(code) { trainerCodes.append(code) }

@@ -12,17 +12,17 @@ public struct MessageTemplates: Sendable {
     /// `*-html` say them as they are.
     static let plainText = "{{% CONTENT_TYPE: TEXT}}\n"
 
-    struct Set: Sendable {
+    struct KindTemplates: Sendable {
         let subject: MustacheTemplate
         let text: MustacheTemplate
         let html: MustacheTemplate
     }
 
-    let templates: [JobKind: Set]
+    let templates: [JobKind: KindTemplates]
     let library: MustacheLibrary
 
     public init(folder: URL) throws(MessageTemplateError) {
-        var templates: [JobKind: Set] = [:]
+        var templates: [JobKind: KindTemplates] = [:]
         let partialsFolder = folder.appendingPathComponent("partials")
         var partials: [String: String] = [:]
         for name in (try? FileManager.default.contentsOfDirectory(atPath: partialsFolder.path)) ?? [] where name.hasSuffix(".mustache") {
@@ -53,7 +53,7 @@ public struct MessageTemplates: Sendable {
                     throw .invalid(file.path, "it is not valid Mustache (\(error))")
                 }
             }
-            templates[kind] = Set(subject: loaded[0], text: loaded[1], html: loaded[2])
+            templates[kind] = KindTemplates(subject: loaded[0], text: loaded[1], html: loaded[2])
         }
         self.templates = templates
         self.library = library
