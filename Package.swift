@@ -62,7 +62,8 @@ let package = Package(
 
         // Tests: one target per module, plus the shared support that starts nothing itself but
         // finds the servers `scripts/test` started.
-        .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport",
+                exclude: ["read_mail.py", "webhook_receiver.py"]),
         // The real worker with the tests' handlers, run as processes by WorkerTests.
         .executableTarget(
             name: "TestWorker",

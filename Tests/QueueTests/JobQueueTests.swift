@@ -35,7 +35,7 @@ import TestSupport
             }
         }
         #expect(try count() == 0)
-        try connection.transaction { c in try JobQueue(c).enqueue([try job(), try job("other")]) }
+        _ = try connection.transaction { c in try JobQueue(c).enqueue([try job(), try job("other")]) }
         #expect(try count() == 2)
         let jobs = try queue.jobs()
         #expect(jobs.map(\.state) == [.available, .available])

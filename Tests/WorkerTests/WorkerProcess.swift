@@ -13,7 +13,7 @@ final class WorkerProcess {
         }
         process.executableURL = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("TestWorker")
         process.arguments = [url] + options
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: logFile)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
