@@ -1,4 +1,5 @@
-# Builds `atelier` and ships it with Migrations/ and Config/ in a slim Debian image.
+# Builds `atelier` and ships it with Migrations/, Config/ and Jobs/ in a slim Debian image. The
+# build stage copies every folder Package.swift names a target in: the manifest needs them all.
 FROM swift:6.2-bookworm AS build
 RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
       libpq-dev libcurl4-openssl-dev libcairo2-dev pkg-config >/dev/null
@@ -6,6 +7,7 @@ WORKDIR /src
 COPY Package.swift ./
 COPY Sources Sources
 COPY Tests Tests
+COPY Benchmarks Benchmarks
 RUN swift build -c release --product atelier --static-swift-stdlib
 
 FROM debian:bookworm-slim

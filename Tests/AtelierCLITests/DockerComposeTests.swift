@@ -32,4 +32,19 @@ import Yams
         #expect(used.contains("ATELIER_DATABASE_URL"))
         #expect(used.isSubset(of: known), "unknown: \(used.subtracting(known))")
     }
+
+    /// SwiftPM reads every target's folder before building one product: the image must have them.
+    @Test func theImageBuildsFromEveryFolderThePackageNames() throws {
+        let root = AtelierProcess.packageRoot
+        let manifest = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let dockerfile = try String(contentsOf: root.appendingPathComponent("Dockerfile"), encoding: .utf8)
+        let folders = Set(manifest.components(separatedBy: "path: \"").dropFirst().compactMap { $0.split(separator: "/").first.map(String.init) })
+        #expect(folders == ["Benchmarks", "Tests"])
+        for folder in folders.union(["Sources"]) {
+            #expect(dockerfile.contains("COPY \(folder) \(folder)"), "the Dockerfile does not copy \(folder)/")
+        }
+        for shipped in ["Migrations", "Config", "Jobs"] {
+            #expect(dockerfile.contains("COPY \(shipped) \(shipped)"))
+        }
+    }
 }

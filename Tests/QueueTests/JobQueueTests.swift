@@ -83,13 +83,14 @@ import TestSupport
         }.start()
         // The second transaction reaches the unique index and waits on the first.
         var waiting = 0
-        for _ in 0..<500 where waiting == 0 {
+        let deadline = Date().addingTimeInterval(30)
+        while waiting == 0, Date() < deadline, result.withLock({ $0 == nil }) {
             Thread.sleep(forTimeInterval: 0.02)
             waiting = try connection.execute("""
                 SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
                 """)[0].decode(Int.self, at: 0)
         }
-        #expect(waiting == 1)
+        #expect(waiting == 1, "the second transaction ended without waiting: \(String(describing: result.withLock { $0 }))")
         try connection.execute("COMMIT")
         #expect(done.wait(timeout: .now() + 30) == .success)
         #expect(try result.withLock { try $0?.get() } == [])
