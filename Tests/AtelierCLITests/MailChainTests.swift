@@ -261,6 +261,9 @@ import Training
         let malformed = try atelier("mail", "preview", "convocation", "--registration", "p1@asso.fr")
         #expect(malformed.status == 64)
         #expect(malformed.standardError.hasPrefix("Error: --registration takes an id or SESSION/EMAIL, like S-2027-001/emilie@asso.fr."))
+        let negative = try atelier("mail", "preview", "reminder", "--registration", "1", "--days-before", "0")
+        #expect(negative.status == 64)
+        #expect(negative.standardError.hasPrefix("Error: --days-before takes a number of days from 1 to 365."))
         #expect(try database.fingerprint() == before)
     }
 }

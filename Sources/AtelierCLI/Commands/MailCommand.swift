@@ -65,6 +65,7 @@ struct MailCommand: ParsableCommand {
 
         func validate() throws {
             if html && raw { throw ValidationError("--html and --raw show different things: give one of them.") }
+            if !(1...365).contains(daysBefore) { throw ValidationError("--days-before takes a number of days from 1 to 365.") }
             if Int(registration) == nil && registration.split(separator: "/").count != 2 {
                 throw ValidationError("--registration takes an id or SESSION/EMAIL, like S-2027-001/emilie@asso.fr.")
             }

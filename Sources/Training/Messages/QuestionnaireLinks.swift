@@ -15,9 +15,7 @@ public struct QuestionnaireLinks {
     /// A new token for the registration's questionnaire of `moment`, replacing an earlier one
     /// (whose email was never accepted), in the caller's transaction.
     public func issue(registration: Int, _ moment: Moment) throws -> String {
-        var generator = SystemRandomNumberGenerator()
-        let token = [generator.next() as UInt64, generator.next() as UInt64]
-            .map { let hex = String($0, radix: 16); return String(repeating: "0", count: 16 - hex.count) + hex }.joined()
+        let token = RandomHex.make(bits: 128)
         try store.connection.execute("""
             INSERT INTO questionnaire_link (registration_id, kind, token_sha256)
             VALUES (\(registration), \(moment.rawValue), sha256(convert_to(\(token), 'UTF8')))

@@ -27,11 +27,7 @@ public struct Webhooks {
     /// Adds the endpoint with a new random secret (256 bits), which the caller shows once.
     public func add(_ text: String) throws -> Endpoint {
         let url = try Self.validated(text)
-        var generator = SystemRandomNumberGenerator()
-        let secret = "whsec_" + (0..<4).map { _ in
-            let word = String(generator.next() as UInt64, radix: 16)
-            return String(repeating: "0", count: 16 - word.count) + word
-        }.joined()
+        let secret = "whsec_" + RandomHex.make(bits: 256)
         return try connection.write { connection in
             guard try connection.execute("SELECT 1 FROM webhook_endpoint WHERE url = \(url)").isEmpty else {
                 throw TrainingError.refused("The webhook \(url) is already there.")

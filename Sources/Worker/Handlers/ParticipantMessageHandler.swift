@@ -17,7 +17,7 @@ struct ParticipantMessageHandler: JobHandler {
         let registration = try job.arguments(JobKind.Arguments.self)
         let messageID = "\(kind.rawValue).\(job.id).registration-\(registration.registrationId)@\(settings.from.domain)"
         let deliveries = Deliveries(store)
-        if let earlier = try deliveries.delivery(messageID: messageID) { return Self.outcome(of: earlier) }
+        if let earlier = try deliveries.delivery(messageID: messageID) { return earlier.jobOutcome(refusedBy: "the mail server") }
         let letters = Letters(store)
         if let reason = try letters.reasonNotToSend(kind, registration: registration.registrationId) {
             return .discard(reason: "not sent: \(reason)")
@@ -30,30 +30,9 @@ struct ParticipantMessageHandler: JobHandler {
         else { return .discard(reason: "no template for \(kind.rawValue)") }
         let participant = message.to
         let sender = LaneLocal.value("smtp-sender") { SMTPSender(settings.smtp) }
-        switch sender.send(message) {
-        case .accepted(let reply):
+        return try sender.send(message).settled(refusedBy: "the mail server") { state, reply in
             try deliveries.record(job: job.id, kind: kind, channel: .mail, registration: registration.registrationId,
-                                  recipient: participant.address, messageID: messageID, .accepted, reply: reply)
-            return .completed
-        case .refused(let reason):
-            try deliveries.record(job: job.id, kind: kind, channel: .mail, registration: registration.registrationId,
-                                  recipient: participant.address, messageID: messageID, .refused, reply: reason)
-            return .discard(reason: "refused by the mail server: \(reason)")
-        case .deferred(let reason):
-            throw DeliveryDeferred(reason: reason)
+                                  recipient: participant.address, messageID: messageID, state, reply: reply)
         }
     }
-
-    static func outcome(of earlier: Deliveries.Delivery) -> JobOutcome {
-        switch earlier.state {
-        case .accepted: .completed
-        case .refused: .discard(reason: "refused by the mail server: \(earlier.reply)")
-        }
-    }
-}
-
-/// The server could not take the message now: the job is tried again after its backoff.
-struct DeliveryDeferred: Error, CustomStringConvertible {
-    let reason: String
-    var description: String { "not delivered yet: \(reason)" }
 }

@@ -14,24 +14,15 @@ struct WebhookHandler: JobHandler {
         let arguments = try job.arguments(WebhookArguments.self)
         let messageID = "event-\(arguments.event)@endpoint-\(arguments.endpoint)"
         let deliveries = Deliveries(store)
-        if let earlier = try deliveries.delivery(messageID: messageID) {
-            return earlier.state == .accepted ? .completed : .discard(reason: "refused by the endpoint: \(earlier.reply)")
-        }
+        if let earlier = try deliveries.delivery(messageID: messageID) { return earlier.jobOutcome(refusedBy: "the endpoint") }
         guard let call = try Webhooks(store).call(event: arguments.event, endpoint: arguments.endpoint) else {
             return .discard(reason: "not sent: the endpoint \(arguments.url) was removed")
         }
         let sender = LaneLocal.value("webhook-sender") { WebhookSender() }
-        switch sender.post(call.body, to: call.url, eventID: String(arguments.event), secret: call.secret) {
-        case .accepted(let reply):
-            try deliveries.record(job: job.id, kind: .webhook, channel: .webhook, registration: nil, recipient: call.url,
-                                  messageID: messageID, .accepted, reply: reply)
-            return .completed
-        case .refused(let reason):
-            try deliveries.record(job: job.id, kind: .webhook, channel: .webhook, registration: nil, recipient: call.url,
-                                  messageID: messageID, .refused, reply: reason)
-            return .discard(reason: "refused by the endpoint: \(reason)")
-        case .deferred(let reason):
-            throw DeliveryDeferred(reason: reason)
-        }
+        return try sender.post(call.body, to: call.url, eventID: String(arguments.event), secret: call.secret)
+            .settled(refusedBy: "the endpoint") { state, reply in
+                try deliveries.record(job: job.id, kind: .webhook, channel: .webhook, registration: nil, recipient: call.url,
+                                      messageID: messageID, state, reply: reply)
+            }
     }
 }
