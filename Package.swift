@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries, each behind a module map and a shim of static inline wrappers.
@@ -36,10 +37,10 @@ let package = Package(
         .target(
             name: "Worker",
             dependencies: ["Postgres", "Queue", "Training", "Delivery", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Documents", dependencies: ["CCairo"]),
+        .target(name: "Documents", dependencies: ["CCairo", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // The domain core: every rule of the trade, over the database.
-        .target(name: "Training", dependencies: ["Postgres", "Queue", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Training", dependencies: ["Postgres", "Queue", "Documents", .product(name: "Mustache", package: "swift-mustache")]),
 
         // The admin CLI and the executable.
         .target(
@@ -63,18 +64,18 @@ let package = Package(
         // Tests: one target per module, plus the shared support that starts nothing itself but
         // finds the servers `scripts/test` started.
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport",
-                exclude: ["read_mail.py", "webhook_receiver.py"]),
+                exclude: ["read_mail.py", "read_table.py", "webhook_receiver.py"]),
         // The real worker with the tests' handlers, run as processes by WorkerTests.
         .executableTarget(
             name: "TestWorker",
             dependencies: ["Worker", "Queue", "Postgres", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestWorker"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "Postgres", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Documents", "Postgres", "TestSupport"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue", "Postgres", "TestSupport"]),
         .testTarget(name: "WorkerTests", dependencies: ["Worker", "Queue", "Postgres", "TestSupport"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "TestSupport"]),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"]),
         .testTarget(
             name: "AtelierCLITests",
             dependencies: [

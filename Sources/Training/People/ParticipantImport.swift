@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Postgres
 
@@ -23,7 +24,8 @@ public struct ParticipantImport {
     /// refused whole with an `ImportRejection`.
     public func run(_ data: Data, fileName: String, dryRun: Bool = false,
                     progress: (Int, Int) -> Void = { _, _ in }) throws -> Report {
-        let csv = try CSVReader(data, fileName: fileName)
+        let csv: CSVReader
+        do { csv = try CSVReader(data, fileName: fileName) } catch { throw TrainingError.invalid(error.description) }
         let index = try columnIndex(csv.header, fileName: fileName)
         var problems: [ImportRejection.Problem] = []
         var participants: [(line: Int, participant: Participant)] = []

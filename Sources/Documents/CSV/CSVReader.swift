@@ -5,46 +5,46 @@ import Foundation
 /// for a quote. It works on the UTF-8 bytes (every character that structures the file is ASCII),
 /// so a file of 100 000 rows reads in a fraction of a second. Anything malformed is refused with
 /// its line and field: a stray quote, a NUL, another encoding.
-struct CSVReader {
-    struct Record {
+public struct CSVReader {
+    public struct Record {
         /// The file line the record starts on, from 1.
-        let line: Int
-        let fields: [String]
+        public let line: Int
+        public let fields: [String]
     }
 
-    let header: [String]
-    let records: [Record]
+    public let header: [String]
+    public let records: [Record]
 
-    init(_ data: Data, fileName: String) throws(TrainingError) {
+    public init(_ data: Data, fileName: String) throws(DocumentError) {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if Self.isUTF16(bytes) {
-            throw .invalid("The file \(fileName) is UTF-16 text: save it as « CSV UTF-8 » from your spreadsheet.")
+            throw DocumentError("The file \(fileName) is UTF-16 text: save it as « CSV UTF-8 » from your spreadsheet.")
         }
         if let nul = bytes.firstIndex(of: 0) {
-            throw .invalid("The file \(fileName) has a NUL character on line \(Self.line(of: nul, in: bytes)): it is not a text file; save it as « CSV UTF-8 » from your spreadsheet.")
+            throw DocumentError("The file \(fileName) has a NUL character on line \(Self.line(of: nul, in: bytes)): it is not a text file; save it as « CSV UTF-8 » from your spreadsheet.")
         }
         guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw .invalid("The file \(fileName) is not UTF-8: line \(Self.firstInvalidLine(bytes)) has a character in another encoding; save it as « CSV UTF-8 » from your spreadsheet.")
+            throw DocumentError("The file \(fileName) is not UTF-8: line \(Self.firstInvalidLine(bytes)) has a character in another encoding; save it as « CSV UTF-8 » from your spreadsheet.")
         }
         let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
         let delimiter = firstLine.count(where: { $0 == UInt8(ascii: ";") }) >= firstLine.count(where: { $0 == UInt8(ascii: ",") })
             ? UInt8(ascii: ";") : UInt8(ascii: ",")
         var records = try Self.parse(bytes, delimiter: delimiter, fileName: fileName)
-        guard !records.isEmpty else { throw .invalid("The file \(fileName) is empty: its first line names the columns.") }
+        guard !records.isEmpty else { throw DocumentError("The file \(fileName) is empty: its first line names the columns.") }
         header = records.removeFirst().fields
         self.records = records
     }
 
-    private static func parse(_ bytes: [UInt8], delimiter: UInt8, fileName: String) throws(TrainingError) -> [Record] {
+    private static func parse(_ bytes: [UInt8], delimiter: UInt8, fileName: String) throws(DocumentError) -> [Record] {
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []
         var line = 1, recordLine = 1
         var quoted = false, fieldWasQuoted = false
-        func malformed(_ why: String) -> TrainingError {
-            .invalid("The file \(fileName) is malformed on line \(line), field \(fields.count + 1): \(why).")
+        func malformed(_ why: String) -> DocumentError {
+            DocumentError("The file \(fileName) is malformed on line \(line), field \(fields.count + 1): \(why).")
         }
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
@@ -97,7 +97,7 @@ struct CSVReader {
             }
         }
         if quoted {
-            throw .invalid("The file \(fileName) has a quote opened on line \(recordLine) and never closed.")
+            throw DocumentError("The file \(fileName) has a quote opened on line \(recordLine) and never closed.")
         }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         return records

@@ -1,0 +1,71 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file written through a 64 KiB buffer to its staged path (see `StagedPath`), put in place by
+/// `commit`. Owns its descriptor: not `Sendable`.
+public final class OutputFile {
+    public var path: String { staged.path }
+    public var temporaryPath: String { staged.temporaryPath }
+    private let staged: StagedPath
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    static let bufferSize = 1 << 16
+
+    public init(path: String, purpose: String = "partial") throws(DocumentError) {
+        staged = try StagedPath(path, purpose: purpose)
+        descriptor = open(staged.temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw DocumentError("Cannot write \(path): \(String(cString: strerror(errno))).") }
+        buffer.reserveCapacity(Self.bufferSize)
+    }
+
+    deinit {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+    }
+
+    public func write(_ bytes: some Collection<UInt8>) throws(DocumentError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.bufferSize { try flush() }
+    }
+
+    public func write(_ text: String) throws(DocumentError) {
+        try write(text.utf8)
+    }
+
+    /// Writes what is buffered and closes the file, still at its staged path (to be read back).
+    public func close() throws(DocumentError) {
+        guard descriptor >= 0 else { return }
+        try flush()
+        let status = Glibc.close(descriptor)
+        descriptor = -1
+        guard status == 0 else { throw failure() }
+    }
+
+    /// Closes the file and puts it in place of any earlier one.
+    public func commit() throws(DocumentError) {
+        try close()
+        try staged.commit()
+    }
+
+    private func flush() throws(DocumentError) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw failure()
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func failure() -> DocumentError {
+        DocumentError("Cannot write \(path): \(String(cString: strerror(errno))).")
+    }
+}
+
+@available(*, unavailable)
+extension OutputFile: Sendable {}

@@ -1,0 +1,178 @@
+/// Lays blocks out on pages and draws them: text wrapped by words (a word longer than the line
+/// is cut), tables whose rows never split across pages, and a footer on every page that knows
+/// the page count (`Page 2 sur 3`). Lays out everything first, then draws: the count is known
+/// before the first page is drawn.
+public struct PDFDocument {
+    public var title: String
+    /// The creation date written in the file (see `PDFCanvas`).
+    public var created: String
+    public var margin: Double = 50
+    /// The footer of page `n` of `count`, drawn centred at the bottom; `nil`: none.
+    public var footer: (@Sendable (_ page: Int, _ count: Int) -> String)?
+
+    public init(title: String, created: String, footer: (@Sendable (_ page: Int, _ count: Int) -> String)? = nil) {
+        self.title = title
+        self.created = created
+        self.footer = footer
+    }
+
+    public func render(_ blocks: [PDFBlock]) throws(DocumentError) -> [UInt8] {
+        let canvas = try PDFCanvas(title: title, created: created)
+        var layout = Layout(canvas: canvas, margin: margin, bottomReserve: footer == nil ? 0 : 24)
+        for block in blocks { layout.place(block) }
+        let pages = layout.finishedPages()
+        for (index, page) in pages.enumerated() {
+            if index > 0 { canvas.nextPage() }
+            for item in page {
+                switch item {
+                case .text(let text, let x, let y, let size, let weight):
+                    canvas.text(text, x: x, y: y, size: size, weight: weight)
+                case .frame(let x, let y, let width, let height):
+                    canvas.rectangle(x: x, y: y, width: width, height: height)
+                }
+            }
+            if let footer {
+                let text = footer(index + 1, pages.count)
+                let width = canvas.width(of: text, size: 8)
+                canvas.text(text, x: (canvas.pageSize.width - width) / 2, y: canvas.pageSize.height - margin / 2, size: 8)
+            }
+        }
+        return try canvas.finish()
+    }
+}
+
+/// What is drawn where: the layout's output, one list per page.
+enum Drawing {
+    case text(String, x: Double, y: Double, size: Double, weight: PDFCanvas.Weight)
+    case frame(x: Double, y: Double, width: Double, height: Double)
+}
+
+/// The cursor running down the pages.
+struct Layout {
+    let canvas: PDFCanvas
+    let left: Double, width: Double, top: Double, bottom: Double
+    private var pages: [[Drawing]] = [[]]
+    private var y: Double
+
+    init(canvas: PDFCanvas, margin: Double, bottomReserve: Double) {
+        self.canvas = canvas
+        left = margin
+        width = canvas.pageSize.width - 2 * margin
+        top = margin
+        bottom = canvas.pageSize.height - margin - bottomReserve
+        y = top
+    }
+
+    func finishedPages() -> [[Drawing]] { pages }
+
+    mutating func place(_ block: PDFBlock) {
+        switch block {
+        case .text(let text, let style):
+            for line in lines(text, width: width, size: style.size, weight: style.weight) {
+                if y + style.lineHeight > bottom { newPage() }
+                draw(line, x: left, width: width, top: y, style: style)
+                y += style.lineHeight
+            }
+            y += style.spaceAfter
+        case .table(let table):
+            place(table)
+        case .space(let points):
+            y = min(y + points, bottom)
+        case .pageBreak:
+            newPage()
+        }
+    }
+
+    private mutating func newPage() {
+        pages.append([])
+        y = top
+    }
+
+    private mutating func draw(_ line: String, x: Double, width: Double, top: Double, style: TextStyle) {
+        let offset: Double = switch style.alignment {
+        case .left: 0
+        case .center: (width - canvas.width(of: line, size: style.size, weight: style.weight)) / 2
+        case .right: width - canvas.width(of: line, size: style.size, weight: style.weight)
+        }
+        pages[pages.count - 1].append(.text(line, x: x + offset, y: top + style.ascent, size: style.size, weight: style.weight))
+    }
+
+    private static let cellPadding = 4.0
+
+    private mutating func place(_ table: PDFTable) {
+        let total = table.columns.reduce(0) { $0 + $1.weight }
+        let widths = table.columns.map { width * $0.weight / max(total, 1e-9) }
+        let style = TextStyle(size: table.size)
+        let header = TextStyle(size: table.size, weight: .bold)
+        let head = measure(table.columns.map(\.title), widths: widths, style: header, minimum: 0)
+        if table.framed {
+            if y + head.height > bottom { newPage() }
+            drawRow(head.lines, height: head.height, widths: widths, table: table, style: header)
+        }
+        for row in table.rows {
+            let cells = measure(row, widths: widths, style: style, minimum: table.minimumRowHeight)
+            if y + cells.height > bottom && y > top {
+                newPage()
+                if table.framed { drawRow(head.lines, height: head.height, widths: widths, table: table, style: header) }
+            }
+            drawRow(cells.lines, height: cells.height, widths: widths, table: table, style: style)
+        }
+        y += table.spaceAfter
+    }
+
+    /// Each cell's lines, and the row's height.
+    private func measure(_ cells: [String], widths: [Double], style: TextStyle, minimum: Double) -> (lines: [[String]], height: Double) {
+        let wrapped = widths.indices.map { index in
+            lines(index < cells.count ? cells[index] : "", width: widths[index] - 2 * Self.cellPadding, size: style.size, weight: style.weight)
+        }
+        let tallest = wrapped.map(\.count).max() ?? 1
+        return (wrapped, max(Double(tallest) * style.lineHeight + 2 * Self.cellPadding, minimum))
+    }
+
+    private mutating func drawRow(_ wrapped: [[String]], height: Double, widths: [Double], table: PDFTable, style: TextStyle) {
+        var x = left
+        for (index, cellLines) in wrapped.enumerated() {
+            if table.framed {
+                pages[pages.count - 1].append(.frame(x: x, y: y, width: widths[index], height: height))
+            }
+            var cellStyle = style
+            cellStyle.alignment = table.columns[index].alignment
+            for (number, line) in cellLines.enumerated() {
+                draw(line, x: x + Self.cellPadding, width: widths[index] - 2 * Self.cellPadding,
+                     top: y + Self.cellPadding + Double(number) * style.lineHeight, style: cellStyle)
+            }
+            x += widths[index]
+        }
+        y += height
+    }
+
+    /// The text cut into lines no wider than `width`: at spaces (a no-break space holds its
+    /// words together), within a word only when the word alone is too wide.
+    func lines(_ text: String, width: Double, size: Double, weight: PDFCanvas.Weight) -> [String] {
+        let space = canvas.width(of: " ", size: size, weight: weight)
+        var result: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = "", lineWidth = 0.0
+            for word in paragraph.split(separator: " ") {
+                var word = String(word)
+                var wordWidth = canvas.width(of: word, size: size, weight: weight)
+                if !line.isEmpty && lineWidth + space + wordWidth <= width {
+                    line += " " + word
+                    lineWidth += space + wordWidth
+                    continue
+                }
+                if !line.isEmpty { result.append(line) }
+                while wordWidth > width, word.count > 1 {
+                    var cut = word.count - 1
+                    while cut > 1 && canvas.width(of: String(word.prefix(cut)), size: size, weight: weight) > width { cut -= 1 }
+                    result.append(String(word.prefix(cut)))
+                    word = String(word.dropFirst(cut))
+                    wordWidth = canvas.width(of: word, size: size, weight: weight)
+                }
+                (line, lineWidth) = (word, wordWidth)
+            }
+            result.append(line)
+        }
+        return result
+    }
+}

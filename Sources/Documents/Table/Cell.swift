@@ -1,0 +1,66 @@
+/// One value of a table row, typed so that each format writes it its own way: a spreadsheet
+/// keeps numbers as numbers and dates as dates, a French CSV writes `3600,50` and `05/04/2027`.
+public enum Cell: Sendable, Hashable {
+    case text(String)
+    /// A fixed-point number, `units` ÷ 10^`places`: cents are `.number(360050, places: 2)`.
+    case number(Int, places: Int)
+    case date(CalendarDay)
+    case empty
+}
+
+/// A day of the calendar, without a time or a zone.
+public struct CalendarDay: Sendable, Hashable {
+    public let year: Int, month: Int, day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        (self.year, self.month, self.day) = (year, month, day)
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}
+
+/// A column of a table: its title and how wide a spreadsheet shows it, in characters.
+public struct Column: Sendable, Hashable {
+    public var title: String
+    public var width: Double
+
+    public init(_ title: String, width: Double) {
+        self.title = title
+        self.width = width
+    }
+}
+
+extension Cell {
+    /// `3600,50`, `-12,5`: the decimal comma, no grouping, as French spreadsheets read numbers.
+    var frenchNumber: String? {
+        guard case .number(let units, let places) = self else { return nil }
+        return Self.decimal(units, places: places, separator: ",")
+    }
+
+    static func decimal(_ units: Int, places: Int, separator: String) -> String {
+        guard places > 0 else { return String(units) }
+        let magnitude = units.magnitude
+        var scale: UInt = 1
+        for _ in 0..<places { scale *= 10 }
+        let fraction = String(magnitude % scale)
+        return (units < 0 ? "-" : "") + String(magnitude / scale) + separator
+            + String(repeating: "0", count: places - fraction.count) + fraction
+    }
+}
+
+/// Writes a table row by row, in a format that knows what to do with each kind of cell.
+public protocol TableWriter: AnyObject {
+    func write(_ row: [Cell]) throws(DocumentError)
+    /// The last row: a spreadsheet writes each of its numbers as the sum of the column above.
+    func writeTotals(_ row: [Cell]) throws(DocumentError)
+    /// Completes the file and puts it in place; until then, nothing is at its path.
+    func finish() throws(DocumentError)
+}
