@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "AtelierCLI",
             dependencies: [
-                "Postgres", "Queue", "Training", "Worker",
+                "Postgres", "Queue", "Training", "Worker", "Documents",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -3,39 +3,6 @@ import Foundation
 import TestSupport
 import Testing
 
-/// A JSON value as Python prints it.
-enum Value: Decodable, Equatable {
-    case text(String), number(Double), bool(Bool), null
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let bool = try? container.decode(Bool.self) { self = .bool(bool) }
-        else if let number = try? container.decode(Double.self) { self = .number(number) }
-        else { self = .text(try container.decode(String.self)) }
-    }
-}
-
-struct ReadCSV: Decodable {
-    let bom: Bool
-    let crlf: Int
-    let rows: [[String]]
-}
-
-struct ReadXLSX: Decodable {
-    struct Cell: Decodable {
-        let value: Value
-        let type: String
-        let format: String
-        let bold: Bool
-    }
-    let sheets: [String]
-    let rows: [[Cell]]
-    let cached: [[Value]]
-    let widths: [String: Double]
-    let frozen: String?
-}
-
 @Suite struct TableWriterTests {
     let columns = [Column("Participant", width: 30), Column("Date", width: 12), Column("Heures", width: 8), Column("Montant", width: 12)]
     let rows: [[Cell]] = [
@@ -59,7 +26,7 @@ struct ReadXLSX: Decodable {
         let path = temporaryPath("csv")
         defer { try? FileManager.default.removeItem(atPath: path) }
         try write(try CSVWriter(path: path, columns: columns))
-        let read = try ExternalTool.python("read_table.py", ["csv", path], as: ReadCSV.self)
+        let read = try ReadCSV.read(path)
         #expect(read.bom)
         #expect(read.crlf == 5, "every row ends in CRLF; the line break inside a quoted field stays as written")
         #expect(read.rows == [
@@ -75,7 +42,7 @@ struct ReadXLSX: Decodable {
         let path = temporaryPath("xlsx")
         defer { try? FileManager.default.removeItem(atPath: path) }
         try write(try XLSXWriter(path: path, sheetName: "OPCO: avril/mai", columns: columns))
-        let read = try ExternalTool.python("read_table.py", ["xlsx", path], as: ReadXLSX.self)
+        let read = try ReadXLSX.read(path)
         #expect(read.sheets == ["OPCO- avril-mai"])
         #expect(read.frozen == "A2")
         #expect(read.widths["A"] == 30 && read.widths["D"] == 12)

@@ -1,3 +1,4 @@
+import Documents
 import Postgres
 import Training
 
@@ -28,6 +29,8 @@ struct ErrorReport {
             (sentence, status, detail) = (error.description, .configuration, nil)
         case let error as MessageTemplateError:
             (sentence, status, detail) = (error.description, .configuration, nil)
+        case let error as DocumentError:
+            (sentence, status, detail) = (error.description, .cannotCreate, nil)
         case let error as OutputError:
             (sentence, status, detail) = (error.sentence, .ioError, nil)
         default:

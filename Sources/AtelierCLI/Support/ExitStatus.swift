@@ -12,6 +12,8 @@ enum ExitStatus: Int32 {
     case refused = 67
     /// The database (or another server) could not be reached.
     case unavailable = 69
+    /// A file could not be created: a missing folder, no permission, a full disk.
+    case cannotCreate = 73
     /// Standard output could not be written: a full disk, a closed pipe.
     case ioError = 74
     /// Worth trying again in a moment: another client held the same records too long.

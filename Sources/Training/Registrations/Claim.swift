@@ -29,6 +29,22 @@ public enum Claim {
         }
     }
 
+    /// What each row was agreed, as planned: per hour, rate × planned hours (half-up per row);
+    /// per participant, the amount; per group, the amount shared by planned minutes, adding up
+    /// exactly. What a funder committed to, beside what it is claimed.
+    public static func agreed(_ basis: FundingAgreement.Basis, amount: Money, rows: [Row]) -> [Money] {
+        switch basis {
+        case .perHour:
+            return rows.map { Money(cents: halfUp(amount.cents * $0.plannedMinutes, 60)) }
+        case .perParticipant:
+            return rows.map { _ in amount }
+        case .perGroup:
+            let weights = rows.map(\.plannedMinutes)
+            guard weights.reduce(0, +) > 0 else { return rows.map { _ in .zero } }
+            return largestRemainder(amount.cents, weights: weights).map(Money.init(cents:))
+        }
+    }
+
     /// `numerator ÷ denominator` rounded half up, for non-negative values.
     static func halfUp(_ numerator: Int, _ denominator: Int) -> Int {
         (2 * numerator + denominator) / (2 * denominator)

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Documents
+import Foundation
+import Training
+
+/// `atelier export …`: the files an accountant sends out.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write the files an accountant sends to funders.", subcommands: [FundingExportCommand.self])
+}
+
+/// The format of a table file, chosen by the option or by the file's extension.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, xlsx
+
+    /// Opens the writer of this format at `path`; nothing is there until it finishes.
+    func writer(path: String, sheetName: String, columns: [Column]) throws -> any TableWriter {
+        switch self {
+        case .csv: try CSVWriter(path: path, columns: columns)
+        case .xlsx: try XLSXWriter(path: path, sheetName: sheetName, columns: columns)
+        }
+    }
+}
+
+struct FundingExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "funding",
+        abstract: "Write a funder's claims for the sessions that ended in a period, one row per participant and session.",
+        discussion: """
+            A session belongs to the period in which its last slot ends, so that it is claimed once. \
+            The totals row adds the rows to the cent. CSV is for French spreadsheets (;, UTF-8 with \
+            BOM, decimal commas); XLSX keeps numbers and dates typed. The file appears only when complete.
+            Example: atelier export funding --funder UNIFORMATION --from 2027-04-01 --to 2027-06-30 --format xlsx --out claims.xlsx
+            """)
+
+    @Option(help: "The funder's code.") var funder: String
+    @Option(help: "The first day of the period, like 2027-04-01.") var from: String
+    @Option(help: "The last day of the period, included.") var to: String
+    @Option(help: "csv or xlsx; by default, the --out file's extension.") var format: TableFormat?
+    @Option(help: "The file to write.") var out: String
+    @OptionGroup var options: GlobalOptions
+
+    var resolvedFormat: TableFormat? { format ?? TableFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()) }
+
+    func validate() throws {
+        guard resolvedFormat != nil else { throw ValidationError("Say --format csv or --format xlsx: the file \(out) has neither extension.") }
+    }
+
+    func run() throws {
+        try options.run { context in
+            let from = try LocalDate(parsing: from), to = try LocalDate(parsing: to)
+            let writer = try (resolvedFormat ?? .csv).writer(path: out, sheetName: "\(funder.uppercased()) \(from)", columns: FundingExport.columns)
+            let summary = try FundingExport(context.store()).write(funder: funder, from: from, to: to, into: writer)
+            print("Wrote \(out): \(summary.rows) row\(summary.rows == 1 ? "" : "s"), \(summary.claimed) claimed of \(summary.agreed) agreed.")
+        }
+    }
+}

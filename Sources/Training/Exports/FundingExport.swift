@@ -1,0 +1,77 @@
+import Documents
+import Foundation
+
+/// What the accountant sends a funder to be paid (DOMAIN.md, "Funding export"): one row per
+/// participant and session for the funder's agreements of the sessions that ended in a period,
+/// and a totals row. The amounts are `Funding`'s claims, printed, never computed again.
+public struct FundingExport {
+    let store: Store
+
+    public init(_ store: Store) { self.store = store }
+
+    public static let columns = [
+        Column("Structure", width: 34), Column("SIRET", width: 16), Column("Nom", width: 18), Column("Prénom", width: 16),
+        Column("Statut", width: 18), Column("Module", width: 40), Column("Nature de l’action", width: 22),
+        Column("Session", width: 12), Column("Début", width: 11), Column("Fin", width: 11), Column("Dispositif", width: 24),
+        Column("N° d’accord", width: 16), Column("Heures prévues", width: 10), Column("Heures réalisées", width: 10),
+        Column("Montant accordé (€)", width: 14), Column("Montant demandé (€)", width: 14),
+    ]
+
+    /// What was written, for the command to say and the tests to check.
+    public struct Summary: Sendable, Hashable {
+        public var rows = 0
+        public var plannedHundredths = 0
+        public var attendedHundredths = 0
+        public var agreed = Money.zero
+        public var claimed = Money.zero
+    }
+
+    /// Checks the request, then writes every row and the totals into `writer` and finishes it.
+    /// A refusal comes before the first row: the writer is dropped unfinished and leaves no file.
+    public func write(funder code: String, from: LocalDate, to: LocalDate, into writer: some TableWriter) throws -> Summary {
+        let funder = try Catalogue(store).funder(code)
+        guard from <= to else {
+            throw TrainingError.invalid("The period runs backwards: \(from) is after \(to).")
+        }
+        var summary = Summary()
+        let zone = store.timeZone
+        func day(_ date: Date?) -> Cell {
+            guard let date else { return .empty }
+            let local = LocalDate(date, in: zone)
+            return .date(CalendarDay(year: local.year, month: local.month, day: local.day))
+        }
+        try Funding(store).claims(.funder(funder.code, endingFrom: from, to: to)) { claim in
+            let agreement = claim.agreement
+            for line in claim.lines {
+                let participant = line.participant
+                let planned = Self.hundredthsOfHours(line.plannedMinutes), attended = Self.hundredthsOfHours(line.attendedMinutes)
+                try writer.write([
+                    participant.employer.map { .text($0.name) } ?? .empty, participant.employer?.siret.map(Cell.text) ?? .empty,
+                    .text(participant.lastName), .text(participant.firstName), .text(participant.status.label),
+                    .text(claim.moduleTitle), .text(claim.nature.label), .text(agreement.session),
+                    day(claim.firstStart), day(claim.lastEnd), .text(agreement.scheme), agreement.agreementNumber.map(Cell.text) ?? .empty,
+                    .number(planned, places: 2), .number(attended, places: 2),
+                    .number(line.agreed.cents, places: 2), .number(line.claimed.cents, places: 2),
+                ])
+                summary.rows += 1
+                summary.plannedHundredths += planned
+                summary.attendedHundredths += attended
+                summary.agreed = summary.agreed + line.agreed
+                summary.claimed = summary.claimed + line.claimed
+            }
+        }
+        guard summary.rows > 0 else {
+            throw TrainingError.notFound("No session funded by \(funder.code) ended between \(from) and \(to): there is nothing to export.")
+        }
+        try writer.writeTotals([.text("Total")] + Array(repeating: Cell.empty, count: 11) + [
+            .number(summary.plannedHundredths, places: 2), .number(summary.attendedHundredths, places: 2),
+            .number(summary.agreed.cents, places: 2), .number(summary.claimed.cents, places: 2),
+        ])
+        try writer.finish()
+        return summary
+    }
+
+    /// Hours with two decimals, half-up: 630 minutes are 10,50 h; 20 minutes 0,33 h. The totals
+    /// row adds the rows as shown, so that a spreadsheet's sum and ours agree.
+    static func hundredthsOfHours(_ minutes: Int) -> Int { Claim.halfUp(minutes * 100, 60) }
+}

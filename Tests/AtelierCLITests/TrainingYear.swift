@@ -1,0 +1,100 @@
+import Foundation
+import Postgres
+import TestSupport
+import Training
+
+/// A year's worth of one organisation, built through the domain as coordinators would: the
+/// session of 2 March 2026 (two half-days, 7 h, completed) funded by two funders — OPCO Cohésion
+/// sociale as an action collective of 3 600 € for four participants, the Région at 450 € each for
+/// two —, with an absence, an excused absence and a cancelled registration; and a session of
+/// April 2026, not completed, funded by the hour.
+///
+/// Attended minutes on 2 March: Alice 420, Bruno 210 (absent in the afternoon), Chloé 210
+/// (excused in the morning), Damien 420 — OPCO; Émile 420, Fanny 0 (absent all day) — Région.
+/// Gaspard (OPCO) cancelled before the session.
+struct TrainingYear: Sendable {
+    let database: TestDatabase
+    static let march = "S-2026-001"
+    static let april = "S-2026-002"
+
+    init() throws {
+        database = try TestDatabase.migrated()
+        let store = try self.store()
+        _ = try OrganisationRecord(store).edit { organisation in
+            organisation.name = "Maison des associations de Caen"
+            organisation.siret = "77935012000019"
+            organisation.activityNumber = "28140123414"
+            organisation.street = "8 rue Daniel Huet"
+            organisation.postalCode = "14000"
+            organisation.city = "Caen"
+            organisation.email = "formation@mda-caen.example"
+            organisation.signatoryName = "Claire Martin"
+            organisation.signatoryRole = "Directrice"
+        }
+        let catalogue = Catalogue(store)
+        _ = try catalogue.addModule(Module(code: "PMAE", title: "Accompagner la fonction employeur", durationMinutes: 420))
+        var trainer = Trainer(code: "SCOP", name: "Scop L’Atelier coopératif")
+        trainer.kind = .organisation
+        _ = try catalogue.addTrainer(trainer)
+        _ = try catalogue.addVenue(Venue(code: "MDA", name: "Maison des associations", street: "8 rue Daniel Huet", postalCode: "14000", city: "Caen"))
+        _ = try catalogue.addFunder(Funder(code: "OPCO-CS", name: "OPCO Cohésion sociale", kind: .opco))
+        _ = try catalogue.addFunder(Funder(code: "REGION", name: "Région Normandie", kind: .region))
+        let employers = [Employer(name: "Association Familles Rurales du Calvados", siret: "44201234000018", city: "Caen"),
+                         Employer(name: "Comité des fêtes d’Hérouville", siret: "50512345000015", city: "Hérouville-Saint-Clair")]
+        let people: [(String, String, Participant.Status, Int)] = [
+            ("Alice", "Aubert", .salarie, 0), ("Bruno", "Bénard", .salarie, 0), ("Chloé", "Caron", .salarie, 1),
+            ("Damien", "Dupré", .salarie, 1), ("Émile", "Étienne", .benevole, 0), ("Fanny", "Fournier", .demandeurEmploi, 1),
+            ("Gaspard", "Guérin", .salarie, 0),
+        ]
+        for (first, last, status, employer) in people {
+            var participant = Participant(firstName: first, lastName: last, email: try Self.email(first))
+            participant.status = status
+            participant.employer = employers[employer]
+            _ = try People(store).addParticipant(participant)
+        }
+        let sessions = Sessions(store)
+        var march = SessionPlan(module: "PMAE", slots: try ["2026-03-02T09:00-12:30", "2026-03-02T14:00-17:30"].map(SlotSpec.init(parsing:)))
+        march.venue = "MDA"
+        march.trainers = ["SCOP"]
+        march.recordsPast = true
+        _ = try sessions.schedule(march)
+        let funding = Funding(store)
+        _ = try funding.add(FundingAgreement(session: Self.march, funder: "OPCO-CS", basis: .perGroup, amount: Money(cents: 360_000),
+                                             scheme: "action collective", agreementNumber: "AC-2026-118"))
+        _ = try funding.add(FundingAgreement(session: Self.march, funder: "REGION", basis: .perParticipant, amount: Money(cents: 45_000),
+                                             scheme: "programme régional", agreementNumber: "R-77"))
+        let registrations = Registrations(store)
+        for name in ["Alice", "Bruno", "Chloé", "Damien", "Gaspard"] {
+            _ = try registrations.register(Self.email(name), in: Self.march, funding: .existing("F1"))
+        }
+        for name in ["Émile", "Fanny"] { _ = try registrations.register(Self.email(name), in: Self.march, funding: .existing("F2")) }
+        _ = try registrations.cancel(Self.email("Gaspard"), in: Self.march)
+        let attendance = Attendances(store)
+        _ = try attendance.record(session: Self.march, slot: SlotStart(parsing: "2026-03-02T09:00"),
+                                  marks: [Self.email("Chloé"): .excused, Self.email("Fanny"): .absent], everyoneElse: .present, by: "Claire Martin")
+        _ = try attendance.record(session: Self.march, slot: SlotStart(parsing: "2026-03-02T14:00"),
+                                  marks: [Self.email("Bruno"): .absent, Self.email("Fanny"): .absent], everyoneElse: .present, by: "Claire Martin")
+        _ = try sessions.complete(Self.march)
+
+        var april = SessionPlan(module: "PMAE", slots: [try SlotSpec(parsing: "2026-04-13T09:00-12:30")])
+        april.recordsPast = true
+        _ = try sessions.schedule(april)
+        _ = try funding.add(FundingAgreement(session: Self.april, funder: "OPCO-CS", basis: .perHour, amount: Money(cents: 1_550),
+                                             scheme: "plan de développement des compétences", agreementNumber: nil))
+        _ = try registrations.register(Self.email("Alice"), in: Self.april, funding: .existing("F1"))
+        _ = try attendance.record(session: Self.april, slot: SlotStart(parsing: "2026-04-13T09:00"), marks: [:], everyoneElse: .present, by: "Claire Martin")
+    }
+
+    /// `alice@asso.fr`, `chloe@asso.fr`, `emile@asso.fr`.
+    static func email(_ firstName: String) throws -> EmailAddress {
+        let plain = firstName.folding(options: .diacriticInsensitive, locale: nil).lowercased()
+        return try EmailAddress("\(plain)@asso.fr")
+    }
+
+    func atelier(_ arguments: [String], environment: [String: String] = [:]) throws -> AtelierProcess.Outcome {
+        try AtelierProcess.run(arguments, environment: ["ATELIER_DATABASE_URL": database.url].merging(environment) { $1 })
+    }
+
+    /// The domain on a connection of its own.
+    func store() throws -> Store { try Store.repository(database.connect()) }
+}
