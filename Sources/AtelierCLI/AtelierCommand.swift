@@ -12,7 +12,7 @@ public struct AtelierCommand: ParsableCommand {
         subcommands: [
             ModuleCommand.self, TrainerCommand.self, VenueCommand.self, FunderCommand.self, ParticipantCommand.self,
             SessionCommand.self, RegisterCommand.self, RegistrationCommand.self, FundingCommand.self, ExportCommand.self, MailCommand.self,
-            AttendanceCommand.self, AssessmentCommand.self, OrgCommand.self, WorkerCommand.self, JobsCommand.self, WebhookCommand.self, DatabaseCommand.self, ConfigCommand.self,
+            AttendanceCommand.self, CertificateCommand.self, AssessmentCommand.self, OrgCommand.self, WorkerCommand.self, JobsCommand.self, WebhookCommand.self, DatabaseCommand.self, ConfigCommand.self,
         ])
 
     public init() {}

@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct PDFDocumentTests {
     let document = PDFDocument(title: "Essai", created: "2027-04-09T17:30:00+02:00") { "Page \($0) sur \($1)" }

@@ -162,6 +162,10 @@ public struct ReadMail: Decodable, Sendable {
         public let type: String
         public let filename: String?
         public let text: String?
+        /// An attachment's bytes (a PDF), base64.
+        public let data: String?
+
+        public var bytes: [UInt8]? { data.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) } }
     }
 
     public struct Event: Decodable, Sendable {

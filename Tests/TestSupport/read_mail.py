@@ -4,6 +4,7 @@ what a mail client would show, as JSON: one object per file given.
 
     read_mail.py FILE...
 """
+import base64
 import email
 import email.policy
 import json
@@ -38,6 +39,8 @@ def read(path):
         entry = {"type": kind, "filename": part.get_filename()}
         if kind.startswith("text/") and kind != "text/calendar":
             entry["text"] = part.get_content().replace("\r\n", "\n")
+        elif kind != "text/calendar":
+            entry["data"] = base64.b64encode(part.get_payload(decode=True)).decode("ascii")
         result["parts"].append(entry)
         if kind == "text/calendar":
             calendar = icalendar.Calendar.from_ical(part.get_payload(decode=True))

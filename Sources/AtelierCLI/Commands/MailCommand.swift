@@ -83,9 +83,11 @@ struct MailCommand: ParsableCommand {
                     id = try Registrations(store).id(of: try EmailAddress(parts[1]), in: parts[0])
                 }
                 let link = kind.questionnaireMoment.map { _ in "\(settings.webBaseURL)/q/<lien personnel>" }
+                // A certificate's preview attaches the PDF it would issue now, without storing it.
+                let documents = kind == .certificate ? try Certificates(store).draft(registration: id).map { [$0.attachment] } ?? [] : []
                 guard let message = try MessageComposer(settings, store: store).message(
                     kind, registration: id, daysBefore: kind == .reminder ? daysBefore : nil, questionnaireLink: link,
-                    messageID: "preview.\(kind.rawValue).registration-\(id)@\(settings.from.domain)") else { return }
+                    messageID: "preview.\(kind.rawValue).registration-\(id)@\(settings.from.domain)", documents: documents) else { return }
                 if raw { return print(String(decoding: message.rendered(), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"), terminator: "") }
                 print("From: \(message.from.displayName.map { "\($0) " } ?? "")<\(message.from.address)>")
                 print("To: \(message.to.displayName.map { "\($0) " } ?? "")<\(message.to.address)>")

@@ -30,8 +30,19 @@ struct Reactions {
         switch event {
         case let event as RegistrationEvent: try react(to: event)
         case let event as SessionEvent: try react(to: event)
+        case let event as AttendanceEvent where event.corrected: try reactToCorrection(event, id: id)
         default: break
         }
+    }
+
+    /// A correction after completion may change what a certificate states: each attendee's
+    /// certificate job runs again, and issues (and sends) a new version only where it changed.
+    private func reactToCorrection(_ event: AttendanceEvent, id: Int) throws {
+        guard try connection.execute("SELECT status = 'completed' FROM session WHERE id = \(event.sessionId)")
+            .first?.decode(Bool.self, at: 0) == true else { return }
+        try queue.enqueue(try attendees(session: event.session, id: event.sessionId).map { arguments in
+            try jobs.job(.certificate, arguments, key: "certificate:registration:\(arguments.registrationId):correction:\(id)")
+        })
     }
 
     /// A draft is prepared in silence: its participants hear of it when it is published. A
@@ -77,7 +88,7 @@ struct Reactions {
             })
         case .completed:
             let cold = Date().addingTimeInterval(Double(Self.coldQuestionnaireDays) * 86_400)
-            try queue.enqueue(try attendees(of: event).flatMap { arguments in
+            try queue.enqueue(try attendees(session: event.session, id: event.sessionId).flatMap { arguments in
                 let key = "registration:\(arguments.registrationId)"
                 return [try jobs.job(.certificate, arguments, key: "certificate:\(key)"),
                         try jobs.job(.questionnaireHot, arguments, key: "questionnaire-hot:\(key)"),
@@ -124,15 +135,15 @@ struct Reactions {
     }
 
     /// The confirmed participants present at one slot at least: those who get a certificate.
-    private func attendees(of event: SessionEvent) throws -> [JobKind.Arguments] {
+    private func attendees(session: String, id sessionId: Int) throws -> [JobKind.Arguments] {
         try connection.execute("""
             SELECT r.id, r.participant_id FROM registration r
-            WHERE r.session_id = \(event.sessionId) AND r.status = 'confirmed'
+            WHERE r.session_id = \(sessionId) AND r.status = 'confirmed'
               AND EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id AND a.status = 'present')
             ORDER BY r.id
             """).map { row in
             let (registration, participant) = try row.decode((Int, Int).self)
-            return JobKind.Arguments(session: event.session, sessionId: event.sessionId, registrationId: registration, participantId: participant)
+            return JobKind.Arguments(session: session, sessionId: sessionId, registrationId: registration, participantId: participant)
         }
     }
 }

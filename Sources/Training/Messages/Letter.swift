@@ -70,6 +70,14 @@ public struct Letter: Sendable, Hashable {
         public var position: Int
     }
 
+    public struct CertificateNote: Sendable, Hashable {
+        /// The duration the attached certificate states: `3 h 30`.
+        public var hours: String
+        /// A later version, after a correction of the attendance: the message says it replaces
+        /// the one sent before.
+        public var replacesEarlier: Bool
+    }
+
     public var participant: Person
     public var session: Session
     public var organisation: Organisation
@@ -77,4 +85,5 @@ public struct Letter: Sendable, Hashable {
     public var waitlist: Waitlist?
     /// The personal questionnaire page: `web.base-url` + `/q/` + a random token.
     public var questionnaireLink: String?
+    public var certificate: CertificateNote?
 }

@@ -27,7 +27,22 @@ public struct Letters {
             organisation: try organisation(),
             reminder: kind.providesReminder ? daysBefore.map { Letter.Reminder(daysBefore: $0, when: $0 == 1 ? "demain" : "dans \($0) jours") } : nil,
             waitlist: kind.providesWaitlist ? Letter.Waitlist(position: max(position, 1)) : nil,
-            questionnaireLink: kind.providesQuestionnaireLink ? questionnaireLink : nil)
+            questionnaireLink: kind.providesQuestionnaireLink ? questionnaireLink : nil,
+            certificate: kind == .certificate ? try certificateNote(registration: registration) : nil)
+    }
+
+    /// What the latest certificate states, or would state if none is issued yet (a preview).
+    private func certificateNote(registration: Int) throws -> Letter.CertificateNote {
+        let row = try connection.execute("""
+            SELECT coalesce(c.attended_minutes, (SELECT sum(sl.minutes) FROM attendance a JOIN slot sl ON sl.id = a.slot_id
+                                                 WHERE a.registration_id = \(registration) AND a.status = 'present'), 0)::bigint,
+                   coalesce(c.version, 1)
+            FROM (SELECT 1) AS one
+            LEFT JOIN LATERAL (SELECT attended_minutes, version FROM certificate WHERE registration_id = \(registration)
+                               ORDER BY version DESC LIMIT 1) AS c ON true
+            """)[0]
+        let (minutes, version) = try row.decode((Int, Int).self)
+        return Letter.CertificateNote(hours: French.duration(minutes: minutes), replacesEarlier: version > 1)
     }
 
     /// Why a message of `kind` should no longer go to the registration, or `nil`: a convocation
@@ -37,6 +52,7 @@ public struct Letters {
             SELECT r.status, s.status FROM registration r JOIN session s ON s.id = r.session_id WHERE r.id = \(registration)
             """).first else { return "the registration \(registration) no longer exists" }
         let (status, sessionStatus) = try row.decode((Registration.Status, Session.Status).self)
+        if kind == .certificate && sessionStatus != .completed { return "the session is \(sessionStatus.rawValue), not completed" }
         let expected: Registration.Status? = switch kind {
         case .waitlistNotice: .waitlisted
         case .cancellationNotice: nil

@@ -90,7 +90,7 @@ extension JobKind {
     /// The kinds that write to a participant, each with its templates.
     public static let participantMessages: [JobKind] = [
         .convocation, .waitlistNotice, .promotionNotice, .reminder, .rescheduleNotice, .cancellationNotice,
-        .questionnaireHot, .questionnaireCold,
+        .certificate, .questionnaireHot, .questionnaireCold,
     ]
 
     /// What only this kind's letters provide, besides the participant, the session and the organisation.

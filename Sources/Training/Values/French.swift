@@ -56,6 +56,12 @@ public enum French {
         return "\(weekdays[(weekday + 6) % 7]) \(day == 1 ? "1er" : String(day)) \(months[(month + 11) % 12]) \(calendar.component(.year, from: date))"
     }
 
+    /// `2 mars 2026`, `1er avril 2027`: a date in a sentence that already says the weekday or
+    /// needs none (a certificate, a document's date of issue).
+    public static func day(_ date: LocalDate) -> String {
+        "\(date.day == 1 ? "1er" : String(date.day)) \(months[(date.month + 11) % 12]) \(date.year)"
+    }
+
     /// `9 h`, `12 h 30`: the time of day as French writes it.
     public static func time(_ date: Date, in timeZone: TimeZone) -> String {
         let calendar = calendar(timeZone)

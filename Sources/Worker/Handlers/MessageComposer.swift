@@ -14,7 +14,9 @@ public struct MessageComposer {
         self.store = store
     }
 
-    public func message(_ kind: JobKind, registration: Int, daysBefore: Int?, questionnaireLink: String?, messageID: String) throws -> MailMessage? {
+    /// `documents` are attached after the calendar invite: a certificate's PDF.
+    public func message(_ kind: JobKind, registration: Int, daysBefore: Int?, questionnaireLink: String?, messageID: String,
+                        documents: [MailMessage.Attachment] = []) throws -> MailMessage? {
         let letters = Letters(store)
         let letter = try letters.letter(kind, registration: registration, daysBefore: daysBefore, questionnaireLink: questionnaireLink)
         guard let rendered = settings.templates.render(kind, letter) else { return nil }
@@ -24,6 +26,7 @@ public struct MessageComposer {
         if let method = kind.inviteMethod {
             message.attachments = [try invite(method, registration: registration, to: participant, letters: letters)]
         }
+        message.attachments += documents
         return message
     }
 
@@ -37,6 +40,13 @@ public struct MessageComposer {
             events: parts.map { .init(uid: "\($0.key)@\(settings.from.domain)", start: $0.start, end: $0.end, summary: $0.summary,
                                       location: $0.location, description: $0.description) })
         return .init(fileName: "invitation.ics", contentType: "text/calendar; charset=UTF-8; method=\(method.rawValue)", bytes: invite.rendered())
+    }
+}
+
+extension Certificate {
+    /// The certificate as a mail attachment.
+    public var attachment: MailMessage.Attachment {
+        .init(fileName: fileName, contentType: "application/pdf", bytes: pdf)
     }
 }
 

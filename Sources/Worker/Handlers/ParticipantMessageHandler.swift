@@ -5,7 +5,7 @@ import Queue
 import Training
 
 /// Sends one message of `kind` to a registration's participant, in the job's transaction: the
-/// `delivery` row commits with the job's completion. A message already accepted (a retry after a
+/// `delivery` row (and, for a certificate, the version issued) commits with the job's completion. A message already accepted (a retry after a
 /// crash) is not sent again; one refused for good is not retried; a relay that is away, busy
 /// or slow makes the job try again later.
 struct ParticipantMessageHandler: JobHandler {
@@ -22,11 +22,21 @@ struct ParticipantMessageHandler: JobHandler {
         if let reason = try letters.reasonNotToSend(kind, registration: registration.registrationId) {
             return .discard(reason: "not sent: \(reason)")
         }
+        var documents: [MailMessage.Attachment] = []
+        if kind == .certificate {
+            switch try Certificates(store).issue(registration: registration.registrationId) {
+            case .issued(let certificate): documents = [certificate.attachment]
+            case .unchanged(let certificate):
+                return .discard(reason: "not sent: the certificate version \(certificate.version), already sent, states these hours")
+            case .nothingAttended: return .discard(reason: "not sent: the participant attended nothing")
+            }
+        }
         let link = try kind.questionnaireMoment.map { moment in
             "\(settings.webBaseURL)/q/\(try QuestionnaireLinks(store).issue(registration: registration.registrationId, moment))"
         }
         guard let message = try MessageComposer(settings, store: store).message(
-            kind, registration: registration.registrationId, daysBefore: registration.daysBefore, questionnaireLink: link, messageID: messageID)
+            kind, registration: registration.registrationId, daysBefore: registration.daysBefore, questionnaireLink: link, messageID: messageID,
+            documents: documents)
         else { return .discard(reason: "no template for \(kind.rawValue)") }
         let participant = message.to
         let sender = LaneLocal.value("smtp-sender") { SMTPSender(settings.smtp) }

@@ -1,21 +1,20 @@
 import Foundation
-import TestSupport
 
 /// A PDF written to a temporary file and read back with poppler's tools, as a funder's
 /// software would read it.
-struct PDFReading {
-    let path: String
+public struct PDFReading: Sendable {
+    public let path: String
 
-    init(_ bytes: [UInt8]) throws {
+    public init(_ bytes: [UInt8]) throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-\(UUID()).pdf").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
+    public func remove() { try? FileManager.default.removeItem(atPath: path) }
 
     /// The text of each page, its words separated by single spaces whatever the lines were
     /// (`pdftotext` separates pages with a form feed).
-    func pages() throws -> [String] {
+    public func pages() throws -> [String] {
         let text = try ExternalTool.run("/usr/bin/pdftotext", ["-enc", "UTF-8", path, "-"]).output
         var pages = text.components(separatedBy: "\u{0C}")
         if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
@@ -23,7 +22,7 @@ struct PDFReading {
     }
 
     /// `pdfinfo`'s fields: `Pages`, `Page size`, `Title`, `Creator`.
-    func info() throws -> [String: String] {
+    public func info() throws -> [String: String] {
         let lines = try ExternalTool.run("/usr/bin/pdfinfo", [path]).output.split(separator: "\n")
         return Dictionary(lines.compactMap { line in
             guard let colon = line.firstIndex(of: ":") else { return nil }
@@ -32,7 +31,7 @@ struct PDFReading {
     }
 
     /// `pdffonts`: each font's name and whether it is embedded.
-    func fonts() throws -> [(name: String, embedded: Bool)] {
+    public func fonts() throws -> [(name: String, embedded: Bool)] {
         try ExternalTool.run("/usr/bin/pdffonts", [path]).output.split(separator: "\n").dropFirst(2).map { line in
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             // name type encoding emb sub uni object ID: the last five are fixed, from the end.
@@ -41,7 +40,7 @@ struct PDFReading {
     }
 
     /// Each word's right edge and the page's width, from `pdftotext -bbox`.
-    func rightmostWordEdge() throws -> (edge: Double, pageWidth: Double) {
+    public func rightmostWordEdge() throws -> (edge: Double, pageWidth: Double) {
         let html = try ExternalTool.run("/usr/bin/pdftotext", ["-bbox", path, "-"]).output
         func numbers(_ attribute: String) -> [Double] {
             html.components(separatedBy: "\(attribute)=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Documents
+import Foundation
+import Training
+
+/// `atelier certificate …`: the certificats de réalisation the worker issued.
+struct CertificateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "certificate",
+        abstract: "List and export the certificats de réalisation issued once a session is completed.",
+        discussion: """
+            The worker issues each participant's certificate when the session is completed, and a \
+            new version when a correction changes the time attended; every version is kept.
+            """,
+        subcommands: [List.self, Export.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every version of the session's certificates.", discussion: "Example: atelier certificate list S-2027-001")
+
+        @Argument(help: "The session's code.") var session: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let store = try context.store()
+                let certificates = try Certificates(store).versions(session: session)
+                let zone = store.timeZone
+                print(Terminal.table([["PARTICIPANT", "EMAIL", "VERSION", "ATTENDED", "ISSUED", "SHA-256"]] + certificates.map {
+                    [$0.participant, $0.email, String($0.version), French.duration(minutes: $0.attendedMinutes),
+                     French.day(LocalDate($0.issuedAt, in: zone)), String(($0.sha256 ?? "").prefix(16))]
+                }))
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the latest version of the session's certificates (or one participant's) as PDF files.",
+            discussion: "Example: atelier certificate export S-2027-001 --out certificats/")
+
+        @Argument(help: "The session's code.") var session: String
+        @Option(help: "Only this participant's certificate.") var participant: String?
+        @Option(help: "The folder to write them in.") var out: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let email = try participant.map { try EmailAddress($0) }
+                let certificates = try Certificates(context.store()).latest(session: session, participant: email)
+                // Every file is staged first: a failure leaves none of them behind.
+                let files = try certificates.map { certificate in
+                    let file = try OutputFile(path: URL(fileURLWithPath: out).appendingPathComponent(certificate.fileName).path)
+                    try file.write(certificate.pdf)
+                    return file
+                }
+                for file in files { try file.commit() }
+                for (certificate, file) in zip(certificates, files) {
+                    print("\(file.path)  version \(certificate.version)  sha256 \(certificate.sha256 ?? "")")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Postgres
+
+/// Issues, keeps and finds certificats de réalisation.
+public struct Certificates {
+    let store: Store
+    var connection: Connection { store.connection }
+
+    public init(_ store: Store) { self.store = store }
+
+    /// What issuing found: a new version, or the latest one, which already states the minutes
+    /// attended.
+    public enum Issue: Sendable {
+        case issued(Certificate)
+        case unchanged(Certificate)
+        /// The participant attended nothing: there is nothing to certify.
+        case nothingAttended
+    }
+
+    /// Issues the registration's certificate in the current transaction (the job's): a first
+    /// version, or a new one when a correction changed the minutes attended since the last.
+    public func issue(registration: Int, at now: Date = Date()) throws -> Issue {
+        try connection.transaction { connection in
+            let facts = try CertificateFacts.load(registration: registration, on: connection)
+            guard facts.attendedMinutes > 0 else { return .nothingAttended }
+            if let version = facts.lastVersion, facts.lastAttendedMinutes == facts.attendedMinutes {
+                return .unchanged(try stored(registration: registration, version: version, on: connection))
+            }
+            let version = (facts.lastVersion ?? 0) + 1
+            let pdf = try CertificateDocument(facts: facts, organisation: try organisation(), version: version,
+                                              issuedAt: now, timeZone: store.timeZone).render()
+            try connection.execute("""
+                INSERT INTO certificate (registration_id, version, attended_minutes, pdf, sha256, issued_at)
+                VALUES (\(registration), \(version), \(facts.attendedMinutes), \(Data(pdf)), sha256(\(Data(pdf))), \(now))
+                """)
+            return .issued(try stored(registration: registration, version: version, on: connection))
+        }
+    }
+
+    /// The certificate the registration would get now, built but not stored: for a preview.
+    public func draft(registration: Int, at now: Date = Date()) throws -> Certificate? {
+        try connection.transaction { connection in
+            let facts = try CertificateFacts.load(registration: registration, on: connection)
+            guard facts.attendedMinutes > 0 else { return nil }
+            let version = facts.lastAttendedMinutes == facts.attendedMinutes ? facts.lastVersion ?? 1 : (facts.lastVersion ?? 0) + 1
+            let pdf = try CertificateDocument(facts: facts, organisation: try organisation(), version: version,
+                                              issuedAt: now, timeZone: store.timeZone).render()
+            return Certificate(registrationId: registration, session: facts.session, participant: "\(facts.lastName) \(facts.firstName)",
+                               email: facts.email, version: version, attendedMinutes: facts.attendedMinutes, issuedAt: now, sha256: nil, pdf: pdf)
+        }
+    }
+
+    /// The latest version of each certificate of the session (or of one participant's), by name.
+    public func latest(session code: String, participant email: EmailAddress? = nil) throws -> [Certificate] {
+        let session = try SessionRow(code, on: connection, locking: false)
+        let rows = try connection.execute("""
+            SELECT DISTINCT ON (p.last_name, p.first_name, p.email) c.registration_id, c.version
+            FROM certificate c JOIN registration r ON r.id = c.registration_id JOIN participant p ON p.id = r.participant_id
+            WHERE r.session_id = \(session.id) AND (\(email?.text)::text IS NULL OR p.email = \(email?.text))
+            ORDER BY p.last_name, p.first_name, p.email, c.version DESC
+            """)
+        if rows.isEmpty, let email {
+            _ = try Registrations(store).id(of: email, in: session.code)
+            throw TrainingError.notFound("No certificate has been issued to \(email) for the session \(session.code).")
+        }
+        if rows.isEmpty {
+            throw TrainingError.notFound("No certificate has been issued for the session \(session.code) yet: the worker issues them once it is completed.")
+        }
+        return try rows.map { row in
+            try stored(registration: try row.decode(Int.self, "registration_id"), version: try row.decode(Int.self, "version"), on: connection)
+        }
+    }
+
+    /// Every version of every certificate of the session, oldest first: what `certificate list` shows.
+    public func versions(session code: String) throws -> [Certificate] {
+        let session = try SessionRow(code, on: connection, locking: false)
+        return try connection.execute("""
+            SELECT c.registration_id, c.version FROM certificate c JOIN registration r ON r.id = c.registration_id
+            JOIN participant p ON p.id = r.participant_id
+            WHERE r.session_id = \(session.id) ORDER BY p.last_name, p.first_name, p.email, c.version
+            """).map { row in
+            try stored(registration: try row.decode(Int.self, "registration_id"), version: try row.decode(Int.self, "version"), on: connection)
+        }
+    }
+
+    private func stored(registration: Int, version: Int, on connection: Connection) throws -> Certificate {
+        let row = try connection.execute("""
+            SELECT s.code, p.last_name || ' ' || p.first_name AS participant, p.email, c.attended_minutes, c.issued_at,
+                   encode(c.sha256, 'hex') AS sha256, c.pdf
+            FROM certificate c JOIN registration r ON r.id = c.registration_id JOIN session s ON s.id = r.session_id
+            JOIN participant p ON p.id = r.participant_id
+            WHERE c.registration_id = \(registration) AND c.version = \(version)
+            """)[0]
+        return Certificate(registrationId: registration, session: try row.decode(String.self, "code"),
+                           participant: try row.decode(String.self, "participant"), email: try row.decode(String.self, "email"),
+                           version: version, attendedMinutes: try row.decode(Int.self, "attended_minutes"),
+                           issuedAt: try row.decode(Date.self, "issued_at"), sha256: try row.decode(String.self, "sha256"),
+                           pdf: [UInt8](try row.decode(Data.self, "pdf")))
+    }
+
+    private func organisation() throws -> Organisation {
+        guard let organisation = try OrganisationRecord(store).current() else {
+            throw TrainingError.refused("The organisation is not described yet: a certificate names it; run `atelier org edit` first.")
+        }
+        return organisation
+    }
+}
