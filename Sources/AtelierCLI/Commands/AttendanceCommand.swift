@@ -1,4 +1,5 @@
 import ArgumentParser
+import Documents
 import Foundation
 import Training
 
@@ -6,7 +7,7 @@ import Training
 struct AttendanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attendance", abstract: "Record who was there, slot by slot.",
-        subcommands: [Record.self, Show.self, Correct.self])
+        subcommands: [Record.self, Show.self, Correct.self, Sheet.self])
 
     /// Which slot, who, and with what status.
     struct Marks: ParsableArguments {
@@ -111,6 +112,31 @@ struct AttendanceCommand: ParsableCommand {
                 }))
                 let attended = sheet.lines.reduce(0) { $0 + $1.attendedMinutes }
                 print("P present, A absent, E excused, · not recorded. \(French.hours(minutes: attended)) attended of \(French.hours(minutes: sheet.plannedMinutes * sheet.lines.count)) planned (\(sheet.lines.count) × \(French.hours(minutes: sheet.plannedMinutes)))\(sheet.isComplete ? "." : "; attendance is incomplete.")")
+            }
+        }
+    }
+
+    struct Sheet: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the feuille d'émargement as a PDF: a page per half-day, a line per participant to sign.",
+            discussion: """
+                Before the session the sheet is blank, to print and sign; after it, it shows the marks \
+                recorded (--blank leaves them out).
+                Example: atelier attendance sheet S-2027-001 --out emargement.pdf
+                """)
+
+        @Argument(help: "The session's code.") var session: String
+        @Option(help: "The PDF file to write.") var out: String
+        @Flag(help: "Leave the recorded marks out: a sheet to print and sign.") var blank = false
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let file = try OutputFile(path: out)
+                let pdf = try Attendances(context.store()).sheetDocument(session: session, blank: blank)
+                try file.write(pdf)
+                try file.commit()
+                print("Wrote \(out).")
             }
         }
     }

@@ -17,7 +17,9 @@ public struct Certificate: Sendable, Hashable {
     /// `certificat-S-2026-001-aubert-alice.pdf`, `…-v2.pdf` for a later version: ASCII, so that
     /// any mail client and file system keeps it.
     public var fileName: String {
-        let slug = participant.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+        let ligatures: [Character: String] = ["œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"]
+        let unligated = participant.map { ligatures[$0] ?? String($0) }.joined()
+        let slug = unligated.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
             .lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
         let name = String(slug).split(separator: "-").joined(separator: "-")
         return "certificat-\(session)-\(name)\(version > 1 ? "-v\(version)" : "").pdf"
