@@ -11,7 +11,7 @@ public struct AtelierCommand: ParsableCommand {
             """,
         subcommands: [
             ModuleCommand.self, TrainerCommand.self, VenueCommand.self, FunderCommand.self, ParticipantCommand.self,
-            SessionCommand.self, RegisterCommand.self, RegistrationCommand.self, FundingCommand.self, ExportCommand.self, MailCommand.self,
+            SessionCommand.self, RegisterCommand.self, RegistrationCommand.self, FundingCommand.self, ExportCommand.self, ReportCommand.self, MailCommand.self,
             AttendanceCommand.self, CertificateCommand.self, AssessmentCommand.self, OrgCommand.self, WorkerCommand.self, JobsCommand.self, WebhookCommand.self, DatabaseCommand.self, ConfigCommand.self,
         ])
 

@@ -7,7 +7,7 @@ import Training
 /// session of 2 March 2026 (two half-days, 7 h, completed) funded by two funders — OPCO Cohésion
 /// sociale as an action collective of 3 600 € for four participants, the Région at 450 € each for
 /// two —, with an absence, an excused absence and a cancelled registration; and a session of
-/// April 2026, not completed, funded by the hour.
+/// April 2026 given by an internal trainer, not completed, funded by the hour.
 ///
 /// Attended minutes on 2 March: Alice 420, Bruno 210 (absent in the afternoon), Chloé 210
 /// (excused in the morning), Damien 420 — OPCO; Émile 420, Fanny 0 (absent all day) — Région.
@@ -36,6 +36,9 @@ struct TrainingYear: Sendable {
         var trainer = Trainer(code: "SCOP", name: "Scop L’Atelier coopératif")
         trainer.kind = .organisation
         _ = try catalogue.addTrainer(trainer)
+        var employee = Trainer(code: "MARIE", name: "Marie Durand")
+        employee.isInternal = true
+        _ = try catalogue.addTrainer(employee)
         _ = try catalogue.addVenue(Venue(code: "MDA", name: "Maison des associations", street: "8 rue Daniel Huet", postalCode: "14000", city: "Caen"))
         _ = try catalogue.addFunder(Funder(code: "OPCO-CS", name: "OPCO Cohésion sociale", kind: .opco))
         _ = try catalogue.addFunder(Funder(code: "REGION", name: "Région Normandie", kind: .region))
@@ -78,6 +81,7 @@ struct TrainingYear: Sendable {
 
         var april = SessionPlan(module: "PMAE", slots: [try SlotSpec(parsing: "2026-04-13T09:00-12:30")])
         april.recordsPast = true
+        april.trainers = ["MARIE"]
         _ = try sessions.schedule(april)
         _ = try funding.add(FundingAgreement(session: Self.april, funder: "OPCO-CS", basis: .perHour, amount: Money(cents: 1_550),
                                              scheme: "plan de développement des compétences", agreementNumber: nil))

@@ -40,7 +40,7 @@ public struct FundingExport {
             let local = LocalDate(date, in: zone)
             return .date(CalendarDay(year: local.year, month: local.month, day: local.day))
         }
-        try Funding(store).claims(.funder(funder.code, endingFrom: from, to: to)) { claim in
+        try Funding(store).claims(.ending(from: from, to: to, funder: funder.code)) { claim in
             let agreement = claim.agreement
             for line in claim.lines {
                 let participant = line.participant

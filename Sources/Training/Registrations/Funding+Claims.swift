@@ -20,6 +20,7 @@ public struct ClaimLine: Sendable, Hashable, Codable {
 /// An agreement, the session it funds, and a line per confirmed registration it covers.
 public struct AgreementClaim: Sendable {
     public var agreement: FundingAgreement
+    public var funderKind: Funder.Kind
     public var moduleTitle: String
     public var nature: Module.Nature
     public var firstStart: Date?
@@ -29,11 +30,12 @@ public struct AgreementClaim: Sendable {
 }
 
 extension Funding {
-    /// Which agreements to claim: one of a session, or a funder's for the sessions that ended
-    /// (their last slot) between two dates, both included, in the store's time zone.
+    /// Which agreements to claim: one of a session, or those (of one funder, or all) of the
+    /// sessions that ended (their last slot) between two dates, both included, in the store's
+    /// time zone.
     public enum ClaimSelection: Sendable {
         case agreement(session: String, reference: String)
-        case funder(String, endingFrom: LocalDate, to: LocalDate)
+        case ending(from: LocalDate, to: LocalDate, funder: String?)
     }
 
     /// The agreement's claim per registration it covers, from attendance.
@@ -54,7 +56,7 @@ extension Funding {
         var session: String?, reference: String?, funder: String?, from: String?, to: String?
         switch selection {
         case .agreement(let code, let ref): (session, reference) = (code.uppercased(), ref.uppercased())
-        case .funder(let code, let first, let last): (funder, from, to) = (code.uppercased(), first.description, last.description)
+        case .ending(let first, let last, let code): (funder, from, to) = (code?.uppercased(), first.description, last.description)
         }
         var current: (id: Int, claim: AgreementClaim, rows: [Claim.Row])?
         func close() throws {
@@ -70,7 +72,7 @@ extension Funding {
             current = nil
         }
         try connection.forEachBatch("""
-            SELECT f.id AS agreement_id, f.reference, fu.code AS funder, f.basis, f.amount_cents, f.scheme, f.agreement_number,
+            SELECT f.id AS agreement_id, f.reference, fu.code AS funder, fu.kind AS funder_kind, f.basis, f.amount_cents, f.scheme, f.agreement_number,
                    s.code AS session, s.status = 'completed' AS completed, m.title, m.nature,
                    sl.first_start, sl.last_end, sl.planned, r.id AS registration_id, \(unescaped: Participant.columns),
                    coalesce(att.minutes, 0) AS attended
@@ -87,8 +89,8 @@ extension Funding {
             LEFT JOIN LATERAL (SELECT sum(x.minutes)::bigint AS minutes FROM attendance a JOIN slot x ON x.id = a.slot_id
                                WHERE a.registration_id = r.id AND a.status = 'present') AS att ON true
             WHERE (\(session)::text IS NULL OR (s.code = \(session) AND f.reference = \(reference)))
-              AND (\(funder)::text IS NULL OR (fu.code = \(funder)
-                   AND (sl.last_end AT TIME ZONE \(store.timeZone.identifier))::date BETWEEN \(from)::date AND \(to)::date))
+              AND (\(from)::date IS NULL OR (sl.last_end AT TIME ZONE \(store.timeZone.identifier))::date BETWEEN \(from)::date AND \(to)::date)
+              AND (\(funder)::text IS NULL OR fu.code = \(funder))
             ORDER BY sl.first_start, s.code, f.id, p.last_name, p.first_name, p.email
             """) { batch in
             for row in batch {
@@ -102,7 +104,8 @@ extension Funding {
                         scheme: try row.decode(String.self, "scheme"), agreementNumber: try row.decode(String?.self, "agreement_number"))
                     agreement.reference = try row.decode(String.self, "reference")
                     current = (id, AgreementClaim(
-                        agreement: agreement, moduleTitle: try row.decode(String.self, "title"),
+                        agreement: agreement, funderKind: try row.decode(Funder.Kind.self, "funder_kind"),
+                        moduleTitle: try row.decode(String.self, "title"),
                         nature: try row.decode(Module.Nature.self, "nature"),
                         firstStart: try row.decode(Date?.self, "first_start"), lastEnd: try row.decode(Date?.self, "last_end"),
                         sessionCompleted: try row.decode(Bool.self, "completed"), lines: []), [])
