@@ -64,7 +64,7 @@ let package = Package(
         // Tests: one target per module, plus the shared support that starts nothing itself but
         // finds the servers `scripts/test` started.
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport",
-                exclude: ["read_mail.py", "read_table.py", "webhook_receiver.py"]),
+                exclude: ["http_receiver.py", "read_mail.py", "read_table.py"]),
         // The real worker with the tests' handlers, run as processes by WorkerTests.
         .executableTarget(
             name: "TestWorker",

@@ -123,15 +123,18 @@ public final class MailCatcher: @unchecked Sendable {
     }
 }
 
-/// A real HTTP receiver on loopback (`webhook_receiver.py`) that checks each signature with the
-/// shared secret and answers the statuses it is given, in order.
+/// A real HTTP(S) receiver on loopback (`http_receiver.py`) that checks each webhook's signature
+/// with the shared secret, keeps each uploaded file, and answers the statuses it is given, in order.
 public final class WebhookReceiver: @unchecked Sendable {
     public struct Request: Decodable, Sendable {
+        public let method: String
         public let path: String
-        public let event_id: String?
-        public let signature_valid: Bool
-        public let age_seconds: Double
         public let status: Int
+        public let event_id: String?
+        public let signature_valid: Bool?
+        public let age_seconds: Double?
+        public let content_type: String?
+        public let sha256: String?
     }
 
     public let server: LoopbackServer
@@ -140,13 +143,23 @@ public final class WebhookReceiver: @unchecked Sendable {
         set { try? newValue.write(to: server.folder.appendingPathComponent("secret"), atomically: true, encoding: .utf8) }
     }
 
+    let scheme: String
+
     /// `secret`: the one the endpoint was given; settable later, as `atelier webhook add` prints it.
-    public init(secret: String = "") throws {
-        server = try LoopbackServer(script: "Tests/TestSupport/webhook_receiver.py")
+    /// With `tls`, the receiver speaks HTTPS with that certificate.
+    public init(secret: String = "", tls: TestCertificate? = nil) throws {
+        server = try LoopbackServer(script: "Tests/TestSupport/http_receiver.py",
+                                    arguments: tls.map { ["--tls", $0.certificate, $0.key] } ?? [])
+        scheme = tls == nil ? "http" : "https"
         self.secret = secret
     }
 
-    public func url(_ path: String = "/events") -> String { "http://127.0.0.1:\(server.port)\(path)" }
+    public func url(_ path: String = "/events") -> String { "\(scheme)://127.0.0.1:\(server.port)\(path)" }
+
+    /// The bytes of the `number`th request's upload (from 1).
+    public func upload(_ number: Int) throws -> Data {
+        try Data(contentsOf: server.folder.appendingPathComponent("\(number).bin"))
+    }
 
     public func answer(_ statuses: [Int]) throws { try server.write(statuses.map(String.init), to: "statuses") }
 

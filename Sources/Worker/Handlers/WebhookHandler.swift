@@ -18,8 +18,9 @@ struct WebhookHandler: JobHandler {
         guard let call = try Webhooks(store).call(event: arguments.event, endpoint: arguments.endpoint) else {
             return .discard(reason: "not sent: the endpoint \(arguments.url) was removed")
         }
-        let sender = LaneLocal.value("webhook-sender") { WebhookSender() }
-        return try sender.post(call.body, to: call.url, eventID: String(arguments.event), secret: call.secret)
+        let sender = LaneLocal.value("webhook-sender") { HTTPSender() }
+        return try sender.send(.post, call.body, to: call.url,
+                               headers: WebhookSignature.headers(body: call.body, eventID: String(arguments.event), secret: call.secret))
             .settled(refusedBy: "the endpoint") { state, reply in
                 try deliveries.record(job: job.id, kind: .webhook, channel: .webhook, registration: nil, recipient: call.url,
                                       messageID: messageID, state, reply: reply)

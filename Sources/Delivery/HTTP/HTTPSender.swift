@@ -1,27 +1,40 @@
 import CCurl
 import Foundation
 
-/// POSTs signed JSON to webhook endpoints over one libcurl handle (connections are reused per
-/// host). One per lane; not `Sendable`.
-public final class WebhookSender {
+/// Sends HTTP requests over one libcurl handle (connections are reused per host): webhooks'
+/// signed POSTs and reports' PUTs. One per lane; not `Sendable`.
+public final class HTTPSender {
+    public enum Method: Sendable { case post, put }
+
     private let curl = CurlEasy()
     public let connectTimeout: Duration
     public let timeout: Duration
+    /// A CA bundle for a server whose certificate a private authority signed; empty: the system's.
+    public let caFile: String
 
-    public init(connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(30)) {
+    public init(connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(30), caFile: String = "") {
         self.connectTimeout = connectTimeout
         self.timeout = timeout
+        self.caFile = caFile
     }
 
-    /// Sends `body` to `url` with its signature and `Atelier-Event-Id` (the receiver's key for
-    /// recognising a delivery it already has).
-    public func post(_ body: [UInt8], to url: String, eventID: String, secret: String, at time: Date = Date()) -> SendOutcome {
+    /// Sends `body` to `url` with `headers` (`Content-Type: …` among them).
+    public func send(_ method: Method, _ body: [UInt8], to url: String, headers: [String]) -> SendOutcome {
         do {
             try curl.set(CURLOPT_URL, url)
-            try curl.set(CURLOPT_POST, 1)
-            try curl.set(CURLOPT_POSTFIELDSIZE, body.count)
+            switch method {
+            case .post:
+                try curl.set(CURLOPT_UPLOAD, 0)
+                try curl.set(CURLOPT_POST, 1)
+                try curl.set(CURLOPT_POSTFIELDSIZE, body.count)
+            case .put:
+                try curl.set(CURLOPT_POST, 0)
+                try curl.set(CURLOPT_UPLOAD, 1)
+                try curl.set(CURLOPT_INFILESIZE, body.count)
+            }
             try curl.set(CURLOPT_PROTOCOLS_STR, "http,https")
             try curl.set(CURLOPT_FOLLOWLOCATION, 0)
+            try curl.set(CURLOPT_CAINFO, caFile.isEmpty ? nil : caFile)
             try curl.set(CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeout.components.seconds * 1000))
             try curl.set(CURLOPT_TIMEOUT_MS, Int(timeout.components.seconds * 1000))
             try curl.set(CURLOPT_NOSIGNAL, 1)
@@ -29,9 +42,8 @@ public final class WebhookSender {
         } catch {
             return .refused(reason: "libcurl refused the request: \(error.message)")
         }
-        let headers = ["Content-Type: application/json; charset=utf-8", "Atelier-Event-Id: \(eventID)",
-                       "Atelier-Signature: \(WebhookSignature.header(body: body, secret: secret, at: time))", "Expect:"]
-        let (code, exchange) = curl.perform(upload: body, list: (CURLOPT_HTTPHEADER, headers))
+        // `Expect:` off: no round trip waiting for `100 Continue` before the body.
+        let (code, exchange) = curl.perform(upload: body, list: (CURLOPT_HTTPHEADER, headers + ["Expect:"]))
         return Self.outcome(code, status: curl.responseCode, body: exchange.body)
     }
 
