@@ -53,6 +53,11 @@ public final class Worker: Sendable {
     public func run() -> Bool {
         logger.info("started", metadata: ["lanes": "\(options.lanes)", "queues": "\(options.queues.joined(separator: ","))",
                                           "kinds": "\(registry.kinds.joined(separator: ","))"])
+        // The periods that came while no worker ran are caught up before the lanes look for work,
+        // so that `--until-idle` runs them too; the heartbeat inserts the later ones.
+        if !options.periodic.isEmpty, let connection = try? Connection(options.database) {
+            try? insertPeriodicJobs(JobQueue(connection))
+        }
         let done = DispatchSemaphore(value: 0)
         var threads: [Thread] = (0..<options.lanes).map { index in
             Thread { [self] in
@@ -130,14 +135,18 @@ public final class Worker: Sendable {
                     logger.warning("rescued jobs whose worker stopped heartbeating", metadata: ["jobs": "\(rescued)"])
                     wakeAll()
                 }
-                for periodic in options.periodic {
-                    if let id = try queue.insertPeriodic(periodic, timeZone: options.timeZone) {
-                        logger.info("inserted a periodic job", metadata: ["job": "\(id)", "kind": "\(periodic.job.kind)"])
-                        wakeAll()
-                    }
-                }
+                try insertPeriodicJobs(queue)
             }
             sleep(options.lease / 3)
+        }
+    }
+
+    private func insertPeriodicJobs(_ queue: JobQueue) throws {
+        for periodic in options.periodic {
+            if let id = try queue.insertPeriodic(periodic, timeZone: options.timeZone) {
+                logger.info("inserted a periodic job", metadata: ["job": "\(id)", "kind": "\(periodic.job.kind)", "name": "\(periodic.name)"])
+                wakeAll()
+            }
         }
     }
 

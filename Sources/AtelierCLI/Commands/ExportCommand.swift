@@ -9,18 +9,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export", abstract: "Write the files an accountant sends to funders.", subcommands: [FundingExportCommand.self])
 }
 
-/// The format of a table file, chosen by the option or by the file's extension.
-enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, xlsx
-
-    /// Opens the writer of this format at `path`; nothing is there until it finishes.
-    func writer(path: String, sheetName: String, columns: [Column]) throws -> any TableWriter {
-        switch self {
-        case .csv: try CSVWriter(path: path, columns: columns)
-        case .xlsx: try XLSXWriter(path: path, sheetName: sheetName, columns: columns)
-        }
-    }
-}
+extension TableFormat: ExpressibleByArgument {}
 
 struct FundingExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -15,7 +15,8 @@ struct WorkerCommand: ParsableCommand {
         discussion: """
             Run as many as the load needs, on as many machines: they share the work through the \
             database. Settings: worker.lanes, worker.poll-seconds, worker.poll-only, \
-            worker.lease-seconds, worker.shutdown-seconds. Periodic jobs: Jobs/schedule.yaml. Logs go to \
+            worker.lease-seconds, worker.shutdown-seconds. Periodic jobs: Jobs/schedule.yaml, and the \
+            funding exports of reports.funders on reports.cron. Logs go to \
             standard error.
 
             Example: atelier worker --until-idle
@@ -43,7 +44,19 @@ struct WorkerCommand: ParsableCommand {
             // One sentence now, rather than a log of retries, when the database is away or not migrated.
             try context.connect().execute("SELECT 1 FROM job LIMIT 0")
             var registry = QueueKinds.registry(settings)
-            registry.registerMessages(try context.messageSettings())
+            let messages = try context.messageSettings()
+            registry.registerMessages(messages)
+            if let reports = try context.reportSettings() {
+                registry.registerReports(reports, messages: messages)
+                let catalogue = Catalogue(try context.store())
+                workerOptions.periodic += try reports.funders.map { code in
+                    do { _ = try catalogue.funder(code) } catch let error as TrainingError where error.kind == .notFound {
+                        throw SettingsError.invalid(.reportsFunders, reason: "names \(code), which no funder has", source: settings[.reportsFunders].source)
+                    }
+                    return PeriodicJob(name: "funding-report-\(code.lowercased())", schedule: reports.schedule,
+                                       job: try messages.jobs.job(.fundingReport, FundingReportArguments(funder: code), key: nil))
+                }
+            }
             LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
             let worker = Worker(options: workerOptions, registry: registry)
             let signals = [SIGTERM, SIGINT].map { number in
@@ -72,9 +85,9 @@ enum QueueKinds {
         return registry
     }
 
-    /// Every kind `atelier worker` runs: the queue's own, each message, webhooks.
+    /// Every kind `atelier worker` runs: the queue's own, each message, webhooks, funding reports.
     static func handled(_ settings: Settings) -> Set<String> {
-        Set(registry(settings).kinds + (JobKind.participantMessages + [.webhook]).map(\.rawValue))
+        Set(registry(settings).kinds + (JobKind.participantMessages + [.webhook, .fundingReport]).map(\.rawValue))
     }
 
     /// Deletes the finished jobs kept longer than their number of days.

@@ -83,6 +83,22 @@ struct SettingKey: Sendable, Hashable {
     static let keepDiscardedDays = SettingKey(
         name: "jobs.keep-discarded-days", defaultValue: "30", kind: .integer(1...3650),
         summary: "how long discarded and cancelled jobs, with their errors, are kept before pruning")
+    static let reportsFunders = SettingKey(
+        name: "reports.funders", defaultValue: "", kind: .text,
+        summary: "the funders (codes, comma-separated) whose funding export is sent on the reports.cron schedule; empty: none")
+    static let reportsCron = SettingKey(
+        name: "reports.cron", defaultValue: "0 7 1 * *", kind: .text,
+        summary: "when the funding exports go (cron, in the configured time zone); each covers the period since the run before")
+    static let reportsFormat = SettingKey(
+        name: "reports.format", defaultValue: "xlsx", kind: .choice(["csv", "xlsx"]), summary: "the funding exports' format")
+    static let reportsEmail = SettingKey(
+        name: "reports.email", defaultValue: "", kind: .text, summary: "the accountant's address, who receives the funding exports")
+    static let reportsUploadURL = SettingKey(
+        name: "reports.upload-url", defaultValue: "", kind: .url,
+        summary: "an HTTPS address to PUT each export to instead ({funder} and {file} are replaced); empty: by email")
+    static let reportsCAFile = SettingKey(
+        name: "reports.ca-file", defaultValue: "", kind: .text,
+        summary: "a CA bundle for an upload server whose certificate a private authority signed; empty: the system's")
 
     /// Every key, in the order `atelier config show` lists them.
     static let all: [SettingKey] = [
@@ -90,5 +106,6 @@ struct SettingKey: Sendable, Hashable {
         smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL,
         workerLanes, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,
+        reportsFunders, reportsCron, reportsFormat, reportsEmail, reportsUploadURL, reportsCAFile,
     ]
 }

@@ -11,7 +11,7 @@ public struct Deliveries {
     public init(_ store: Store) { self.store = store }
 
     public enum Channel: String, Sendable, Codable {
-        case mail, webhook
+        case mail, webhook, upload
     }
 
     public enum State: String, Sendable, Codable {

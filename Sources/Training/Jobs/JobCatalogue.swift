@@ -57,7 +57,7 @@ public struct JobCatalogue: Sendable {
         return policy
     }
 
-    func job(_ kind: JobKind, _ arguments: some Encodable, runAt: Date? = nil, key: String?) throws -> NewJob {
+    public func job(_ kind: JobKind, _ arguments: some Encodable, runAt: Date? = nil, key: String?) throws -> NewJob {
         let policy = policy(kind)
         return try NewJob(kind: kind.rawValue, args: arguments, queue: policy.queue, priority: policy.priority,
                           maxAttempts: policy.maxAttempts, runAt: runAt, uniqueKey: key)

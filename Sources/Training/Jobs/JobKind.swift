@@ -14,6 +14,7 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
     case questionnaireHot = "questionnaire-hot"
     case questionnaireCold = "questionnaire-cold"
     case webhook
+    case fundingReport = "funding-report"
 
     /// What every job of a registration carries: enough to find it again, whatever was edited.
     public struct Arguments: Codable, Sendable, Hashable {
@@ -32,4 +33,12 @@ public struct WebhookArguments: Codable, Sendable, Hashable {
     public let name: String
     public let endpoint: Int
     public let url: String
+}
+
+/// A `funding-report` job: the funder whose export goes to the accountant. The period is the one
+/// before the job's periodic run.
+public struct FundingReportArguments: Codable, Sendable, Hashable {
+    public let funder: String
+
+    public init(funder: String) { self.funder = funder }
 }

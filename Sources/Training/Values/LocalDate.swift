@@ -77,6 +77,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return month < 12 ? LocalDate(unchecked: year, month + 1, 1) : LocalDate(unchecked: year + 1, 1, 1)
     }
 
+    /// The day before.
+    public var previous: LocalDate {
+        if day > 1 { return LocalDate(unchecked: year, month, day - 1) }
+        return month > 1 ? LocalDate(unchecked: year, month - 1, LocalDate.days(inMonth: month - 1, year: year))
+            : LocalDate(unchecked: year - 1, 12, 31)
+    }
+
     private init(unchecked year: Int, _ month: Int, _ day: Int) { (self.year, self.month, self.day) = (year, month, day) }
 
     static func days(inMonth month: Int, year: Int) -> Int {

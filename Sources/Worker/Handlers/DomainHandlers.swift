@@ -11,4 +11,10 @@ extension HandlerRegistry {
         }
         register(JobKind.webhook.rawValue, backoff: backoff, WebhookHandler(settings: settings))
     }
+
+    /// Registers the funding reports' handler, with the same backoff as messages.
+    public mutating func registerReports(_ reports: ReportSettings, messages: MessageSettings) {
+        register(JobKind.fundingReport.rawValue, backoff: Backoff(base: messages.retryDelay, cap: .seconds(3600)),
+                 FundingReportHandler(reports: reports, messages: messages))
+    }
 }

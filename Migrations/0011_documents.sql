@@ -16,3 +16,7 @@ CREATE TABLE certificate (
 );
 
 COMMENT ON TABLE certificate IS 'Certificats de réalisation as issued, every version kept.';
+
+-- A funding report uploaded by HTTPS PUT is a delivery too.
+ALTER TABLE delivery DROP CONSTRAINT delivery_channel_check,
+    ADD CONSTRAINT delivery_channel_check CHECK (channel IN ('mail', 'webhook', 'upload'));
