@@ -61,6 +61,10 @@ let package = Package(
         // `make bench`: Atelier's sender beside a plain C loop over libcurl, to one SMTP sink.
         .executableTarget(name: "MailBenchmark", dependencies: ["Delivery"], path: "Benchmarks/MailBenchmark"),
 
+        // `make bench`: certificates issued per second, beside building and storing alone; the
+        // rows the funding export is timed on.
+        .executableTarget(name: "DocumentBenchmark", dependencies: ["Training", "Postgres"], path: "Benchmarks/DocumentBenchmark"),
+
         // Tests: one target per module, plus the shared support that starts nothing itself but
         // finds the servers `scripts/test` started.
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport",

@@ -46,7 +46,7 @@ import Training
         #expect(mails.map(\.to).sorted() == ["alice@asso.fr", "bruno@asso.fr", "chloe@asso.fr", "damien@asso.fr", "emile@asso.fr"],
                 "Fanny attended nothing, Gaspard cancelled")
         let chloe = try #require(mails.first { $0.to == "chloe@asso.fr" })
-        #expect(chloe.subject == "Votre certificat de réalisation — « Accompagner la fonction employeur »")
+        #expect(chloe.subject == "Votre certificat de réalisation — «\u{202F}Accompagner la fonction employeur\u{202F}»")
         #expect(chloe.parts.map(\.type) == ["text/plain", "text/html", "application/pdf"])
         #expect(chloe.parts[2].filename == "certificat-S-2026-001-caron-chloe.pdf")
         #expect(chloe.parts[0].text?.contains("Il atteste des 3\u{00A0}h\u{00A0}30 de formation que vous avez suivies.") == true)
@@ -82,7 +82,7 @@ import Training
         #expect(bruno.count == 2)
         #expect(try certificateMails().count == 6)
         let second = try #require(bruno.last)
-        #expect(second.subject == "Votre certificat de réalisation rectifié — « Accompagner la fonction employeur »")
+        #expect(second.subject == "Votre certificat de réalisation rectifié — «\u{202F}Accompagner la fonction employeur\u{202F}»")
         #expect(second.parts[2].filename == "certificat-S-2026-001-benard-bruno-v2.pdf")
         #expect(second.parts[0].text?.contains("Il remplace le certificat envoyé précédemment") == true)
         let (text, pdf) = try certificateText(second)
@@ -156,7 +156,7 @@ import Training
     @Test func previewAttachesTheCertificateWithoutIssuingIt() throws {
         let outcome = try atelier("mail", "preview", "certificate", "--registration", "\(TrainingYear.march)/chloe@asso.fr")
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(outcome.standardOutput.contains("Subject: Votre certificat de réalisation — « Accompagner la fonction employeur »"))
+        #expect(outcome.standardOutput.contains("Subject: Votre certificat de réalisation — «\u{202F}Accompagner la fonction employeur\u{202F}»"))
         #expect(outcome.standardOutput.contains("Attached: certificat-S-2026-001-caron-chloe.pdf"))
         #expect(try count("SELECT count(*) FROM certificate") == 0)
     }

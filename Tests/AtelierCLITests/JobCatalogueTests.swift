@@ -60,7 +60,7 @@ import Training
         try write("newsletter", "queue: default\npriority: 5\nmax-attempts: 3\n")
         try expectRefused("\(root.url.path)/Jobs/newsletter/ holds a job.yaml for a kind this build does not know; the kinds are "
                           + "convocation, waitlist-notice, promotion-notice, reminder, reschedule-notice, cancellation-notice, certificate, "
-                          + "questionnaire-hot, questionnaire-cold, webhook.")
+                          + "questionnaire-hot, questionnaire-cold, webhook, funding-report.")
     }
 
     @Test func aValueTheQueueWouldRefuseIsRefused() throws {

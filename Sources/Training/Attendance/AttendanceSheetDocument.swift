@@ -35,7 +35,7 @@ struct AttendanceSheetDocument {
             blocks.append(.table(PDFTable(columns: [.init("Formateur", weight: 6), .init("Signature du formateur", weight: 4)],
                                           rows: (names.isEmpty ? [""] : names).map { [$0, ""] }, size: 9, minimumRowHeight: 40)))
         }
-        return try document.render(blocks)
+        return try document.render(blocks.map(\.frenchSpacing))
     }
 
     private func header(_ slot: Session.Slot) -> [PDFBlock] {

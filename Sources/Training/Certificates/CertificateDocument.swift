@@ -54,7 +54,7 @@ struct CertificateDocument {
             blocks.append(.text("Version \(version) : remplace le certificat du \(French.day(LocalDate(earlier, in: timeZone))), après une correction de l’émargement.",
                                 TextStyle(size: 8, spaceAfter: 0)))
         }
-        return try document.render(blocks)
+        return try document.render(blocks.map(\.frenchSpacing))
     }
 
     /// `le 2 mars 2026`, `du 2 mars 2026 au 16 mars 2026`.
@@ -78,5 +78,20 @@ struct CertificateDocument {
         formatter.timeZone = timeZone
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
+    }
+}
+
+extension PDFBlock {
+    /// The block with French spacing before `:` `;` `!` `?` `»` and after `«` (`French.typography`).
+    var frenchSpacing: PDFBlock {
+        switch self {
+        case .text(let text, let style):
+            return .text(French.typography(text), style)
+        case .table(var table):
+            table.rows = table.rows.map { $0.map(French.typography) }
+            return .table(table)
+        case .space, .pageBreak:
+            return self
+        }
     }
 }

@@ -57,6 +57,8 @@ public enum ConstraintViolation {
         "job_running_leased": (.refused, "A job runs exactly when a worker holds its lease."),
         "job_finished_when": (.refused, "A job is finished exactly when it has a finishing time."),
         "event_name_format": (.invalidInput, "An event's name is two lowercase words joined by a dot."),
+        "certificate_pdf_is_pdf": (.invalidInput, "A certificate is stored as a PDF file."),
+        "certificate_checksum": (.invalidInput, "A certificate's checksum is the SHA-256 of its PDF."),
     ]
 
     /// The kind and sentence for a constraint of `table`, or `nil` when the name is unknown.
