@@ -20,3 +20,6 @@ COMMENT ON TABLE certificate IS 'Certificats de réalisation as issued, every ve
 -- A funding report uploaded by HTTPS PUT is a delivery too.
 ALTER TABLE delivery DROP CONSTRAINT delivery_channel_check,
     ADD CONSTRAINT delivery_channel_check CHECK (channel IN ('mail', 'webhook', 'upload'));
+
+-- Claims and exports sum a session's attendance in one pass: found by session.
+CREATE INDEX attendance_session_idx ON attendance (session_id);

@@ -82,9 +82,9 @@ enum DocumentBenchmark {
                     INSERT INTO session (code, module_id, capacity, status)
                     SELECT 'S-\(year)-' || lpad(i::text, 3, '0'), 1, \(perSession), 'scheduled' FROM generate_series(1, \(count)) AS i;
                     INSERT INTO session_part (session_id, position) SELECT id, 1 FROM session WHERE code LIKE 'S-\(year)-%';
-                    INSERT INTO slot (session_id, part_id, starts_at, ends_at)
+                    INSERT INTO slot (session_id, part_id, starts_at, ends_at, time_zone)
                     SELECT s.id, p.id, timestamptz '\(year)-01-05 09:00 Europe/Paris' + (s.id || ' days')::interval + (h * 5 || ' hours')::interval,
-                           timestamptz '\(year)-01-05 12:30 Europe/Paris' + (s.id || ' days')::interval + (h * 5 || ' hours')::interval
+                           timestamptz '\(year)-01-05 12:30 Europe/Paris' + (s.id || ' days')::interval + (h * 5 || ' hours')::interval, 'Europe/Paris'
                     FROM session s JOIN session_part p ON p.session_id = s.id CROSS JOIN generate_series(0, \(slots - 1)) AS h
                     WHERE s.code LIKE 'S-\(year)-%';
                     INSERT INTO funding_agreement (session_id, reference, funder_id, basis, amount_cents, scheme, agreement_number)

@@ -1,10 +1,10 @@
-import Documents
+@testable import Documents
 import Foundation
 import TestSupport
 import Testing
 
 @Suite struct TableWriterTests {
-    let columns = [Column("Participant", width: 30), Column("Date", width: 12), Column("Heures", width: 8), Column("Montant", width: 12)]
+    let columns = [Column("Participant", width: 30, repeats: true), Column("Date", width: 12), Column("Heures", width: 8), Column("Montant", width: 12)]
     let rows: [[Cell]] = [
         [.text("Émilie « Lœuvre »; dite \"Mimi\""), .date(CalendarDay(year: 2027, month: 4, day: 5)), .number(1050, places: 2), .number(360050, places: 2)],
         [.text("=SOMME(A1)"), .date(CalendarDay(year: 2027, month: 12, day: 31)), .number(700, places: 2), .number(-5, places: 2)],
@@ -60,6 +60,23 @@ import Testing
         #expect(total[2].value == .text("=SUM(C2:C4)") && total[3].value == .text("=SUM(D2:D4)"))
         #expect(total.allSatisfy { $0.value == .null || $0.bold })
         #expect(read.cached[4] == [.text("Total"), .null, .number(17.5), .number(3600.45)])
+    }
+
+    /// Texts of a repeating column are kept once, up to a limit; beyond it they are written in
+    /// place: every cell reads back whatever the count, and memory does not grow with the rows.
+    @Test func sharedStringsStopAtTheirLimitAndEveryCellStillReadsBack() throws {
+        let path = temporaryPath("xlsx")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try XLSXWriter(path: path, sheetName: "A", columns: [Column("Nom", width: 10, repeats: true), Column("N", width: 5)])
+        let count = XLSXWriter.sharedLimit + 50
+        for index in 0..<count { try writer.write([.text("Nom \(index % (count - 10))"), .number(index, places: 0)]) }
+        try writer.writeTotals([.text("Total"), .number((0..<count).reduce(0, +), places: 0)])
+        try writer.finish()
+        let read = try ReadXLSX.read(path)
+        #expect(read.rows.count == count + 2)
+        #expect(read.rows[1][0].value == .text("Nom 0") && read.rows[count][0].value == .text("Nom 9"))
+        #expect(read.rows[count - 20][0].value == .text("Nom \(count - 21)"))
+        #expect(read.cached[count + 1][1] == .number(Double((0..<count).reduce(0, +))))
     }
 
     /// Nothing is at the path until the file is complete, and a writer dropped before `finish`

@@ -1,11 +1,12 @@
 /// Writes a CSV file as French spreadsheets read it: `;` between fields, UTF-8 with a byte-order
 /// mark (without it, Excel reads the accents as Windows-1252), CRLF line ends, RFC 4180 quoting,
-/// decimal commas and dates as `05/04/2027`. Rows go to disk as they come.
+/// decimal commas and dates as `05/04/2027`. Rows go to disk as they come, built as bytes.
 ///
 /// A text that starts with `=`, `+`, `-` or `@` would be run as a formula by a spreadsheet
 /// (CSV injection): it gets a leading apostrophe, which spreadsheets show as text.
 public final class CSVWriter: TableWriter {
     private let file: OutputFile
+    private var line: [UInt8] = []
 
     public init(path: String, columns: [Column]) throws(DocumentError) {
         file = try OutputFile(path: path)
@@ -14,12 +15,12 @@ public final class CSVWriter: TableWriter {
     }
 
     public func write(_ row: [Cell]) throws(DocumentError) {
-        var line = ""
+        line.removeAll(keepingCapacity: true)
         for (index, cell) in row.enumerated() {
-            if index > 0 { line += ";" }
-            line += Self.field(cell)
+            if index > 0 { line.append(Byte.semicolon) }
+            Self.append(cell, to: &line)
         }
-        line += "\r\n"
+        line += [Byte.cr, Byte.lf]
         try file.write(line)
     }
 
@@ -27,18 +28,37 @@ public final class CSVWriter: TableWriter {
 
     public func finish() throws(DocumentError) { try file.commit() }
 
-    static func field(_ cell: Cell) -> String {
+    static func append(_ cell: Cell, to bytes: inout [UInt8]) {
         switch cell {
-        case .empty: return ""
-        case .number: return cell.frenchNumber ?? ""
+        case .empty:
+            break
+        case .number:
+            bytes += (cell.frenchNumber ?? "").utf8
         case .date(let day):
-            return "\(twoDigits(day.day))/\(twoDigits(day.month))/\(day.year)"
+            bytes += "\(day.day < 10 ? "0" : "")\(day.day)/\(day.month < 10 ? "0" : "")\(day.month)/\(day.year)".utf8
         case .text(let text):
-            let safe = text.first.map { "=+-@".contains($0) } == true ? "'" + text : text
-            guard safe.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return safe }
-            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            let utf8 = text.utf8
+            let formula = utf8.first.map { $0 == Byte.equals || $0 == Byte.plus || $0 == Byte.minus || $0 == Byte.at } ?? false
+            let quoted = utf8.contains { $0 == Byte.semicolon || $0 == Byte.quote || $0 == Byte.cr || $0 == Byte.lf }
+            if quoted { bytes.append(Byte.quote) }
+            if formula { bytes.append(Byte.apostrophe) }
+            if quoted {
+                for byte in utf8 {
+                    bytes.append(byte)
+                    if byte == Byte.quote { bytes.append(Byte.quote) }
+                }
+                bytes.append(Byte.quote)
+            } else {
+                bytes += utf8
+            }
         }
     }
+}
 
-    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+/// The ASCII bytes that structure CSV and XML.
+enum Byte {
+    static let semicolon = UInt8(ascii: ";"), quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'")
+    static let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
+    static let equals = UInt8(ascii: "="), plus = UInt8(ascii: "+"), minus = UInt8(ascii: "-"), at = UInt8(ascii: "@")
+    static let ampersand = UInt8(ascii: "&"), less = UInt8(ascii: "<"), greater = UInt8(ascii: ">")
 }

@@ -27,14 +27,17 @@ public struct CalendarDay: Sendable, Hashable {
     }
 }
 
-/// A column of a table: its title and how wide a spreadsheet shows it, in characters.
+/// A column of a table: its title, how wide a spreadsheet shows it (in characters), and whether
+/// its texts repeat from row to row (a module's title, a status), which a workbook then keeps once.
 public struct Column: Sendable, Hashable {
     public var title: String
     public var width: Double
+    public var repeats: Bool
 
-    public init(_ title: String, width: Double) {
+    public init(_ title: String, width: Double, repeats: Bool = false) {
         self.title = title
         self.width = width
+        self.repeats = repeats
     }
 }
 

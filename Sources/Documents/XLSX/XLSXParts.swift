@@ -1,4 +1,4 @@
-/// The fixed parts of a one-sheet workbook (ECMA-376 part 1). The styles are indexed by
+/// The fixed parts of a one-sheet workbook (ECMA-376 part 1); the shared strings are the writer's. The styles are indexed by
 /// `XLSXWriter`: 0 plain, 1 bold text, 2 whole number, 3 two decimals, 4 date (dd/mm/yyyy),
 /// 5 and 6 the bold numbers of a totals row.
 enum XLSXParts {
@@ -20,6 +20,7 @@ enum XLSXParts {
                 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\#
                 <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\#
                 <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\#
+                <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\#
                 </Types>
                 """#),
             ("_rels/.rels", declaration + #"""
@@ -35,6 +36,7 @@ enum XLSXParts {
                 <Relationships xmlns="\#(relationships)">\#
                 <Relationship Id="rId1" Type="\#(officeRelationships)/worksheet" Target="worksheets/sheet1.xml"/>\#
                 <Relationship Id="rId2" Type="\#(officeRelationships)/styles" Target="styles.xml"/>\#
+                <Relationship Id="rId3" Type="\#(officeRelationships)/sharedStrings" Target="sharedStrings.xml"/>\#
                 </Relationships>
                 """#),
             ("xl/styles.xml", declaration + #"""

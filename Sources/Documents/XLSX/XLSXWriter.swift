@@ -5,18 +5,28 @@ import ZIPFoundation
 /// with their decimals shown, dates as dates); a totals row whose numbers are `SUM` formulas
 /// with their value cached, so that a reader that computes nothing still sees them; column
 /// widths. Rows stream to a staged sheet file; `finish` zips the parts (Office Open XML, ECMA-376,
-/// the minimal set: content types, relationships, workbook, styles, sheet).
+/// the minimal set: content types, relationships, workbook, styles, shared strings, sheet).
+///
+/// The sheet is kept small, as deflating it is most of the work: cells carry no reference (they
+/// follow each other), and the texts of repeating columns are written once, in the shared
+/// strings, up to `sharedLimit` of them — beyond, inline: memory stays flat whatever the rows.
 public final class XLSXWriter: TableWriter {
     private let output: StagedPath
     private let sheet: OutputFile
     private let sheetName: String
+    private let columns: [Column]
     private let columnNames: [String]
     private var rowNumber = 0
+    private var xml: [UInt8] = []
+    private var shared: [String: Int] = [:]
+    private var sharedInOrder: [String] = []
+    static let sharedLimit = 10_000
 
     public init(path: String, sheetName: String, columns: [Column]) throws(DocumentError) {
         output = try StagedPath(path)
         sheet = try OutputFile(path: path, purpose: "sheet")
         self.sheetName = Self.validSheetName(sheetName)
+        self.columns = columns
         columnNames = columns.indices.map(Self.columnName)
         var head = XLSXParts.worksheetStart
         head += "<cols>"
@@ -40,7 +50,7 @@ public final class XLSXWriter: TableWriter {
         try sheet.close()
         do {
             let archive = try Archive(url: URL(fileURLWithPath: output.temporaryPath), accessMode: .create)
-            for (name, text) in XLSXParts.fixed(sheetName: XML.escaped(sheetName)) {
+            for (name, text) in XLSXParts.fixed(sheetName: XML.escaped(sheetName)) + [("xl/sharedStrings.xml", sharedStringsPart())] {
                 let data = Data(text.utf8)
                 try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
@@ -54,28 +64,65 @@ public final class XLSXWriter: TableWriter {
         try output.commit()
     }
 
-    /// One `<row>`; with `sumDownTo`, each number is the sum of its column from row 2 to there.
+    /// One `<row>`, built as bytes; with `sumDownTo`, each number is the sum of its column from
+    /// row 2 to there.
     private func writeRow(_ row: [Cell], bold: Bool, sumDownTo lastRow: Int? = nil) throws(DocumentError) {
         rowNumber += 1
-        var xml = #"<row r="\#(rowNumber)">"#
+        xml.removeAll(keepingCapacity: true)
+        xml += #"<row r="\#(rowNumber)">"#.utf8
+        let style = bold ? #" s="1""# : ""
         for (index, cell) in row.enumerated() where index < columnNames.count {
-            let reference = columnNames[index] + String(rowNumber)
             switch cell {
             case .empty:
-                continue
+                xml += "<c/>".utf8
+            case .text(let text) where columns[index].repeats && !bold:
+                if let number = sharedIndex(text) {
+                    xml += #"<c t="s"><v>\#(number)</v></c>"#.utf8
+                } else {
+                    appendInline(text, style: style)
+                }
             case .text(let text):
-                xml += #"<c r="\#(reference)" t="inlineStr"\#(bold ? #" s="1""# : "")><is><t xml:space="preserve">\#(XML.escaped(text))</t></is></c>"#
+                appendInline(text, style: style)
             case .number(let units, let places):
                 let style = (places == 0 ? 2 : 3) + (bold ? 3 : 0)
-                let value = Cell.decimal(units, places: places, separator: ".")
                 let formula = lastRow.map { "<f>SUM(\(columnNames[index])2:\(columnNames[index])\($0))</f>" } ?? ""
-                xml += #"<c r="\#(reference)" s="\#(style)">\#(formula)<v>\#(value)</v></c>"#
+                xml += #"<c s="\#(style)">\#(formula)<v>\#(Cell.decimal(units, places: places, separator: "."))</v></c>"#.utf8
             case .date(let day):
-                xml += #"<c r="\#(reference)" s="4"><v>\#(day.daysSinceEpoch + Self.epochSerial)</v></c>"#
+                xml += #"<c s="4"><v>\#(day.daysSinceEpoch + Self.epochSerial)</v></c>"#.utf8
             }
         }
-        xml += "</row>"
+        xml += "</row>".utf8
         try sheet.write(xml)
+    }
+
+    private func appendInline(_ text: String, style: String) {
+        // Spaces at either end are kept only when the text says so.
+        let space = text.first?.isWhitespace == true || text.last?.isWhitespace == true ? #" xml:space="preserve""# : ""
+        xml += #"<c t="inlineStr"\#(style)><is><t\#(space)>"#.utf8
+        XML.appendEscaped(text, to: &xml)
+        xml += "</t></is></c>".utf8
+    }
+
+    /// The text's index in the shared strings, added if new and there is room.
+    private func sharedIndex(_ text: String) -> Int? {
+        if let index = shared[text] { return index }
+        guard sharedInOrder.count < Self.sharedLimit else { return nil }
+        shared[text] = sharedInOrder.count
+        sharedInOrder.append(text)
+        return sharedInOrder.count - 1
+    }
+
+    private func sharedStringsPart() -> String {
+        var bytes = Array(XLSXParts.declaration.utf8)
+        bytes += #"<sst xmlns="\#(XLSXParts.main)" count="\#(sharedInOrder.count)" uniqueCount="\#(sharedInOrder.count)">"#.utf8
+        for text in sharedInOrder {
+            let space = text.first?.isWhitespace == true || text.last?.isWhitespace == true ? #" xml:space="preserve""# : ""
+            bytes += "<si><t\(space)>".utf8
+            XML.appendEscaped(text, to: &bytes)
+            bytes += "</t></si>".utf8
+        }
+        bytes += "</sst>".utf8
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The serial number of 1970-01-01 in a spreadsheet's 1900 date system (day 1 is
@@ -105,22 +152,38 @@ public final class XLSXWriter: TableWriter {
 extension XLSXWriter: Sendable {}
 
 /// Text as XML character data: the five escapes, and no character XML 1.0 forbids (the C0
-/// controls but tab and line ends would make the workbook unreadable).
+/// controls but tab and line ends, U+FFFE and U+FFFF would make the workbook unreadable).
 enum XML {
     static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: result.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        appendEscaped(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Works on the UTF-8 bytes: every byte to escape or drop is ASCII, but for U+FFFE and
+    /// U+FFFF (EF BF BE, EF BF BF), looked for only when an EF byte shows.
+    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        let utf8 = text.utf8
+        if utf8.contains(0xEF) {
+            for scalar in text.unicodeScalars where scalar.value != 0xFFFE && scalar.value != 0xFFFF {
+                appendEscaped(scalar.utf8, to: &bytes)
+            }
+        } else {
+            appendEscaped(utf8, to: &bytes)
+        }
+    }
+
+    private static func appendEscaped(_ utf8: some Sequence<UInt8>, to bytes: inout [UInt8]) {
+        for byte in utf8 {
+            switch byte {
+            case Byte.ampersand: bytes += "&amp;".utf8
+            case Byte.less: bytes += "&lt;".utf8
+            case Byte.greater: bytes += "&gt;".utf8
+            case Byte.quote: bytes += "&quot;".utf8
+            case Byte.tab, Byte.lf, Byte.cr: bytes.append(byte)
+            case ..<0x20: continue
+            default: bytes.append(byte)
             }
         }
-        return result
     }
 }

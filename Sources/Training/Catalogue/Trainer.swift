@@ -50,7 +50,7 @@ extension Catalogue {
             var trainer = Trainer(code: try row.decode(String.self, "code"), name: try row.decode(String.self, "name"))
             trainer.kind = try row.decode(Trainer.Kind.self, "kind")
             trainer.isInternal = try row.decode(Bool.self, "internal")
-            trainer.email = try row.decode(String?.self, "email").map(EmailAddress.init)
+            trainer.email = try row.decode(String?.self, "email").map(EmailAddress.init(stored:))
             trainer.phone = try row.decode(String?.self, "phone")
             return trainer
         }

@@ -29,11 +29,14 @@ public struct Certificates {
             let version = (facts.lastVersion ?? 0) + 1
             let pdf = try CertificateDocument(facts: facts, organisation: try organisation(), version: version,
                                               issuedAt: now, timeZone: store.timeZone).render()
-            try connection.execute("""
+            // The PDF travels once; the database computes its checksum.
+            let sha256 = try connection.execute("""
                 INSERT INTO certificate (registration_id, version, attended_minutes, pdf, sha256, issued_at)
-                VALUES (\(registration), \(version), \(facts.attendedMinutes), \(Data(pdf)), sha256(\(Data(pdf))), \(now))
-                """)
-            return .issued(try stored(registration: registration, version: version, on: connection))
+                SELECT \(registration), \(version), \(facts.attendedMinutes), file.pdf, sha256(file.pdf), \(now)
+                FROM (SELECT \(Data(pdf))::bytea AS pdf) AS file
+                RETURNING encode(sha256, 'hex')
+                """)[0].decode(String.self, at: 0)
+            return .issued(Certificate(facts: facts, version: version, issuedAt: now, sha256: sha256, pdf: pdf))
         }
     }
 
@@ -45,8 +48,7 @@ public struct Certificates {
             let version = facts.lastAttendedMinutes == facts.attendedMinutes ? facts.lastVersion ?? 1 : (facts.lastVersion ?? 0) + 1
             let pdf = try CertificateDocument(facts: facts, organisation: try organisation(), version: version,
                                               issuedAt: now, timeZone: store.timeZone).render()
-            return Certificate(registrationId: registration, session: facts.session, participant: "\(facts.lastName) \(facts.firstName)",
-                               email: facts.email, version: version, attendedMinutes: facts.attendedMinutes, issuedAt: now, sha256: nil, pdf: pdf)
+            return Certificate(facts: facts, version: version, issuedAt: now, sha256: nil, pdf: pdf)
         }
     }
 
@@ -103,5 +105,12 @@ public struct Certificates {
             throw TrainingError.refused("The organisation is not described yet: a certificate names it; run `atelier org edit` first.")
         }
         return organisation
+    }
+}
+
+extension Certificate {
+    init(facts: CertificateFacts, version: Int, issuedAt: Date, sha256: String?, pdf: [UInt8]) {
+        self.init(registrationId: facts.registrationId, session: facts.session, participant: "\(facts.lastName) \(facts.firstName)",
+                  email: facts.email, version: version, attendedMinutes: facts.attendedMinutes, issuedAt: issuedAt, sha256: sha256, pdf: pdf)
     }
 }

@@ -10,10 +10,11 @@ public struct FundingExport {
     public init(_ store: Store) { self.store = store }
 
     public static let columns = [
-        Column("Structure", width: 34), Column("SIRET", width: 16), Column("Nom", width: 18), Column("Prénom", width: 16),
-        Column("Statut", width: 18), Column("Module", width: 40), Column("Nature de l’action", width: 22),
-        Column("Session", width: 12), Column("Début", width: 11), Column("Fin", width: 11), Column("Dispositif", width: 24),
-        Column("N° d’accord", width: 16), Column("Heures prévues", width: 10), Column("Heures réalisées", width: 10),
+        Column("Structure", width: 34, repeats: true), Column("SIRET", width: 16, repeats: true), Column("Nom", width: 18),
+        Column("Prénom", width: 16), Column("Statut", width: 18, repeats: true), Column("Module", width: 40, repeats: true),
+        Column("Nature de l’action", width: 22, repeats: true), Column("Session", width: 12, repeats: true),
+        Column("Début", width: 11), Column("Fin", width: 11), Column("Dispositif", width: 24, repeats: true),
+        Column("N° d’accord", width: 16, repeats: true), Column("Heures prévues", width: 10), Column("Heures réalisées", width: 10),
         Column("Montant accordé (€)", width: 14), Column("Montant demandé (€)", width: 14),
     ]
 
@@ -42,6 +43,7 @@ public struct FundingExport {
         }
         try Funding(store).claims(.ending(from: from, to: to, funder: funder.code)) { claim in
             let agreement = claim.agreement
+            let (first, last) = (day(claim.firstStart), day(claim.lastEnd))
             for line in claim.lines {
                 let participant = line.participant
                 let planned = Self.hundredthsOfHours(line.plannedMinutes), attended = Self.hundredthsOfHours(line.attendedMinutes)
@@ -49,7 +51,7 @@ public struct FundingExport {
                     participant.employer.map { .text($0.name) } ?? .empty, participant.employer?.siret.map(Cell.text) ?? .empty,
                     .text(participant.lastName), .text(participant.firstName), .text(participant.status.label),
                     .text(claim.moduleTitle), .text(claim.nature.label), .text(agreement.session),
-                    day(claim.firstStart), day(claim.lastEnd), .text(agreement.scheme), agreement.agreementNumber.map(Cell.text) ?? .empty,
+                    first, last, .text(agreement.scheme), agreement.agreementNumber.map(Cell.text) ?? .empty,
                     .number(planned, places: 2), .number(attended, places: 2),
                     .number(line.agreed.cents, places: 2), .number(line.claimed.cents, places: 2),
                 ])

@@ -91,7 +91,7 @@ extension Participant {
 
     init(row: Row) throws {
         self.init(firstName: try row.decode(String.self, "first_name"), lastName: try row.decode(String.self, "last_name"),
-                  email: try EmailAddress(try row.decode(String.self, "email")))
+                  email: EmailAddress(stored: try row.decode(String.self, "email")))
         phone = try row.decode(String?.self, "phone")
         status = try row.decode(Status.self, "status")
         accessibilityNeeds = try row.decode(String.self, "accessibility_needs")

@@ -21,6 +21,12 @@ public struct EmailAddress: Sendable, Hashable, Codable, CustomStringConvertible
         self.text = canonical
     }
 
+    /// An address read back from the database, whose constraint (`is_canonical_email`) already
+    /// holds it canonical: not checked again on every row of a long export.
+    init(stored text: String) {
+        self.text = text
+    }
+
     /// What is wrong with a lowercased, NFC address, or `nil` when nothing is.
     static func problem(_ address: String) -> String? {
         if let bad = address.unicodeScalars.first(where: isForbidden) {

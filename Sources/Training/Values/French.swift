@@ -73,11 +73,21 @@ public enum French {
     /// a non-breaking one, before `;`, `!`, `?`, `»` and after `«` a narrow non-breaking one,
     /// so that no line of an email starts with a lone `:`.
     public static func typography(_ text: String) -> String {
-        var result = text.replacingOccurrences(of: " :", with: "\(noBreakSpace):")
-        for mark in [";", "!", "?", "»"] {
-            result = result.replacingOccurrences(of: " \(mark)", with: "\(narrowNoBreakSpace)\(mark)")
+        // On Unicode scalars, in one pass: Foundation's replacing is slow on long documents.
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            let previous = index > 0 ? scalars[index - 1] : nil
+            if scalar == " " && next == ":" {
+                result.append("\u{00A0}")
+            } else if scalar == " " && (next.map { ";!?»".unicodeScalars.contains($0) } == true || previous == "«") {
+                result.append("\u{202F}")
+            } else {
+                result.append(scalar)
+            }
         }
-        return result.replacingOccurrences(of: "« ", with: "«\(narrowNoBreakSpace)")
+        return String(result)
     }
 
     /// `A`, `A et B`, `A, B et C`.
