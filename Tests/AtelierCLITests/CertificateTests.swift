@@ -67,6 +67,9 @@ import Training
         }
         #expect(try pdf.fonts().allSatisfy { $0.name.contains("DejaVuSans") && $0.embedded })
         #expect(try pdf.info()["Pages"] == "1")
+        let image = try pdf.renderFirstPage()
+        defer { try? FileManager.default.removeItem(atPath: image) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: image)).starts(with: [0x89, 0x50, 0x4E, 0x47]), "pdftoppm renders it")
         let bytes = try #require(chloe.parts[2].data)
         #expect(try count("SELECT count(*) FROM certificate WHERE pdf = decode('\(bytes)', 'base64') AND sha256 = sha256(pdf) AND version = 1 AND attended_minutes = 210") == 1)
         #expect(try count("SELECT count(*) FROM certificate") == 5)

@@ -100,31 +100,23 @@ import Training
         #expect(sql.claimed == 365_425, "3 600 € for the action collective, 15,50 € × 3,5 h in April")
     }
 
-    struct Refusal: Sendable, CustomTestStringConvertible {
-        let name: String
-        let arguments: [String]
-        let status: Int32
-        let sentence: String
-        var testDescription: String { name }
-    }
-
     static let refusals = [
-        Refusal(name: "unknown funder", arguments: ["--funder", "AFDAS", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "OUT/a.csv"],
+        RefusalTests.Case(name: "unknown funder", arguments: ["--funder", "AFDAS", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "OUT/a.csv"],
                 status: 66, sentence: "No funder has the code AFDAS."),
-        Refusal(name: "empty period", arguments: ["--funder", "REGION", "--from", "2026-04-01", "--to", "2026-04-30", "--out", "OUT/a.xlsx"],
+        RefusalTests.Case(name: "empty period", arguments: ["--funder", "REGION", "--from", "2026-04-01", "--to", "2026-04-30", "--out", "OUT/a.xlsx"],
                 status: 66, sentence: "No session funded by REGION ended between 2026-04-01 and 2026-04-30: there is nothing to export."),
-        Refusal(name: "reversed period", arguments: ["--funder", "REGION", "--from", "2026-12-31", "--to", "2026-01-01", "--out", "OUT/a.csv"],
+        RefusalTests.Case(name: "reversed period", arguments: ["--funder", "REGION", "--from", "2026-12-31", "--to", "2026-01-01", "--out", "OUT/a.csv"],
                 status: 65, sentence: "The period runs backwards: 2026-12-31 is after 2026-01-01."),
-        Refusal(name: "impossible date", arguments: ["--funder", "REGION", "--from", "2026-02-30", "--to", "2026-03-31", "--out", "OUT/a.csv"],
+        RefusalTests.Case(name: "impossible date", arguments: ["--funder", "REGION", "--from", "2026-02-30", "--to", "2026-03-31", "--out", "OUT/a.csv"],
                 status: 65, sentence: "The date 2026-02-30 does not exist."),
-        Refusal(name: "missing folder", arguments: ["--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "OUT/nowhere/a.csv"],
+        RefusalTests.Case(name: "missing folder", arguments: ["--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "OUT/nowhere/a.csv"],
                 status: 73, sentence: "Cannot write OUT/nowhere/a.csv: the folder OUT/nowhere does not exist."),
-        Refusal(name: "a folder as the file", arguments: ["--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "OUT", "--format", "csv"],
+        RefusalTests.Case(name: "a folder as the file", arguments: ["--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "OUT", "--format", "csv"],
                 status: 73, sentence: "Cannot write OUT: it is a folder."),
     ]
 
     @Test(arguments: refusals)
-    func refusedWithOneSentenceNothingChangedAndNoFileLeft(_ refusal: Refusal) throws {
+    func refusedWithOneSentenceNothingChangedAndNoFileLeft(_ refusal: RefusalTests.Case) throws {
         let year = try Self.year.get()
         let before = try year.database.fingerprint()
         let arguments = ["export", "funding"] + refusal.arguments.map { $0.replacingOccurrences(of: "OUT", with: folder.path) }

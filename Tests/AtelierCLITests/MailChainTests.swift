@@ -18,15 +18,7 @@ import Training
         catcher = try MailCatcher()
         store = try Store.repository(database.connect())
         _ = try OrganisationRecord(store).edit { organisation in
-            organisation.name = "Maison des associations de Caen"
-            organisation.siret = "77935012000019"
-            organisation.activityNumber = "28140123414"
-            organisation.street = "8 rue Daniel Huet"
-            organisation.postalCode = "14000"
-            organisation.city = "Caen"
-            organisation.email = "formation@mda-caen.example"
-            organisation.signatoryName = "Claire Martin"
-            organisation.signatoryRole = "Directrice"
+            TrainingYear.describeCaen(&organisation)
             organisation.disabilityReferentName = "Luc Petit"
         }
         var module = Module(code: "PMAE", title: "Accompagner la fonction employeur", durationMinutes: 630)

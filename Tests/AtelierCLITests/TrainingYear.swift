@@ -20,17 +20,7 @@ struct TrainingYear: Sendable {
     init() throws {
         database = try TestDatabase.migrated()
         let store = try self.store()
-        _ = try OrganisationRecord(store).edit { organisation in
-            organisation.name = "Maison des associations de Caen"
-            organisation.siret = "77935012000019"
-            organisation.activityNumber = "28140123414"
-            organisation.street = "8 rue Daniel Huet"
-            organisation.postalCode = "14000"
-            organisation.city = "Caen"
-            organisation.email = "formation@mda-caen.example"
-            organisation.signatoryName = "Claire Martin"
-            organisation.signatoryRole = "Directrice"
-        }
+        _ = try OrganisationRecord(store).edit(Self.describeCaen)
         let catalogue = Catalogue(store)
         _ = try catalogue.addModule(Module(code: "PMAE", title: "Accompagner la fonction employeur", durationMinutes: 420))
         var trainer = Trainer(code: "SCOP", name: "Scop L’Atelier coopératif")
@@ -87,6 +77,19 @@ struct TrainingYear: Sendable {
                                              scheme: "plan de développement des compétences", agreementNumber: nil))
         _ = try registrations.register(Self.email("Alice"), in: Self.april, funding: .existing("F1"))
         _ = try attendance.record(session: Self.april, slot: SlotStart(parsing: "2026-04-13T09:00"), marks: [:], everyoneElse: .present, by: "Claire Martin")
+    }
+
+    /// The organisation of the seeds: the Maison des associations de Caen.
+    static func describeCaen(_ organisation: inout Organisation) {
+        organisation.name = "Maison des associations de Caen"
+        organisation.siret = "77935012000019"
+        organisation.activityNumber = "28140123414"
+        organisation.street = "8 rue Daniel Huet"
+        organisation.postalCode = "14000"
+        organisation.city = "Caen"
+        organisation.email = "formation@mda-caen.example"
+        organisation.signatoryName = "Claire Martin"
+        organisation.signatoryRole = "Directrice"
     }
 
     /// `alice@asso.fr`, `chloe@asso.fr`, `emile@asso.fr`.

@@ -47,4 +47,13 @@ public struct PDFReading: Sendable {
         }
         return (numbers("xMax").max() ?? 0, numbers("width").max() ?? 0)
     }
+
+    /// Renders the first page as a PNG at 50 dpi with `pdftoppm`, as a viewer would draw it;
+    /// returns the image's path.
+    public func renderFirstPage() throws -> String {
+        let prefix = path + "-page"
+        let outcome = try ExternalTool.run("/usr/bin/pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", path, prefix])
+        guard outcome.status == 0 else { throw LoopbackServerError.didNotStart("pdftoppm exited with \(outcome.status)") }
+        return prefix + ".png"
+    }
 }

@@ -32,8 +32,8 @@ public final class CSVWriter: TableWriter {
         switch cell {
         case .empty:
             break
-        case .number:
-            bytes += (cell.frenchNumber ?? "").utf8
+        case .number(let units, let places):
+            Cell.appendDecimal(units, places: places, separator: UInt8(ascii: ","), to: &bytes)
         case .date(let day):
             bytes += "\(day.day < 10 ? "0" : "")\(day.day)/\(day.month < 10 ? "0" : "")\(day.month)/\(day.year)".utf8
         case .text(let text):

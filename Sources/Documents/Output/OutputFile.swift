@@ -52,7 +52,9 @@ public final class OutputFile {
     private func flush() throws(DocumentError) {
         var offset = 0
         while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let written = buffer.withUnsafeBytes { bytes in
+                bytes.baseAddress.map { Glibc.write(descriptor, $0 + offset, bytes.count - offset) } ?? 0
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw failure()

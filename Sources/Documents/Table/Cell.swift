@@ -42,20 +42,24 @@ public struct Column: Sendable, Hashable {
 }
 
 extension Cell {
-    /// `3600,50`, `-12,5`: the decimal comma, no grouping, as French spreadsheets read numbers.
-    var frenchNumber: String? {
-        guard case .number(let units, let places) = self else { return nil }
-        return Self.decimal(units, places: places, separator: ",")
-    }
-
-    static func decimal(_ units: Int, places: Int, separator: String) -> String {
-        guard places > 0 else { return String(units) }
-        let magnitude = units.magnitude
-        var scale: UInt = 1
-        for _ in 0..<places { scale *= 10 }
-        let fraction = String(magnitude % scale)
-        return (units < 0 ? "-" : "") + String(magnitude / scale) + separator
-            + String(repeating: "0", count: places - fraction.count) + fraction
+    /// Appends `units` ÷ 10^`places` in digits: all the decimals, or (`trimmingZeros`) the fewest
+    /// that say the value, `7`, `3.5`, as XML spreadsheets store it.
+    static func appendDecimal(_ units: Int, places: Int, separator: UInt8, trimmingZeros: Bool = false, to bytes: inout [UInt8]) {
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: [UInt8] = []
+        var rest = units.magnitude
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        while digits.count <= places { digits.append(UInt8(ascii: "0")) }
+        var fraction = digits[..<places]  // least significant first
+        if trimmingZeros { fraction = fraction.drop { $0 == UInt8(ascii: "0") } }
+        bytes += digits[places...].reversed()
+        if !fraction.isEmpty {
+            bytes.append(separator)
+            bytes += fraction.reversed()
+        }
     }
 }
 

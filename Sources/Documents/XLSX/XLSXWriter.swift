@@ -7,8 +7,8 @@ import ZIPFoundation
 /// widths. Rows stream to a staged sheet file; `finish` zips the parts (Office Open XML, ECMA-376,
 /// the minimal set: content types, relationships, workbook, styles, shared strings, sheet).
 ///
-/// The sheet is kept small, as deflating it is most of the work: cells carry no reference (they
-/// follow each other), and the texts of repeating columns are written once, in the shared
+/// The sheet is kept small, as deflating it is most of the work: rows and cells carry no
+/// reference (they follow each other), numbers no trailing zeros, and the texts of repeating columns are written once, in the shared
 /// strings, up to `sharedLimit` of them — beyond, inline: memory stays flat whatever the rows.
 public final class XLSXWriter: TableWriter {
     private let output: StagedPath
@@ -69,7 +69,7 @@ public final class XLSXWriter: TableWriter {
     private func writeRow(_ row: [Cell], bold: Bool, sumDownTo lastRow: Int? = nil) throws(DocumentError) {
         rowNumber += 1
         xml.removeAll(keepingCapacity: true)
-        xml += #"<row r="\#(rowNumber)">"#.utf8
+        xml += "<row>".utf8
         let style = bold ? #" s="1""# : ""
         for (index, cell) in row.enumerated() where index < columnNames.count {
             switch cell {
@@ -77,18 +77,24 @@ public final class XLSXWriter: TableWriter {
                 xml += "<c/>".utf8
             case .text(let text) where columns[index].repeats && !bold:
                 if let number = sharedIndex(text) {
-                    xml += #"<c t="s"><v>\#(number)</v></c>"#.utf8
+                    xml += Self.sharedStart
+                    Cell.appendDecimal(number, places: 0, separator: 0, to: &xml)
+                    xml += Self.valueEnd
                 } else {
                     appendInline(text, style: style)
                 }
             case .text(let text):
                 appendInline(text, style: style)
             case .number(let units, let places):
-                let style = (places == 0 ? 2 : 3) + (bold ? 3 : 0)
-                let formula = lastRow.map { "<f>SUM(\(columnNames[index])2:\(columnNames[index])\($0))</f>" } ?? ""
-                xml += #"<c s="\#(style)">\#(formula)<v>\#(Cell.decimal(units, places: places, separator: "."))</v></c>"#.utf8
+                xml += Self.numberStart[(places == 0 ? 0 : 1) + (bold ? 2 : 0)]
+                if let lastRow { xml += "<f>SUM(\(columnNames[index])2:\(columnNames[index])\(lastRow))</f>".utf8 }
+                xml += Self.valueStart
+                Cell.appendDecimal(units, places: places, separator: UInt8(ascii: "."), trimmingZeros: true, to: &xml)
+                xml += Self.valueEnd
             case .date(let day):
-                xml += #"<c s="4"><v>\#(day.daysSinceEpoch + Self.epochSerial)</v></c>"#.utf8
+                xml += Self.dateStart
+                Cell.appendDecimal(day.daysSinceEpoch + Self.epochSerial, places: 0, separator: 0, to: &xml)
+                xml += Self.valueEnd
             }
         }
         xml += "</row>".utf8
@@ -124,6 +130,13 @@ public final class XLSXWriter: TableWriter {
         bytes += "</sst>".utf8
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    // The openings of cells: a number in styles 2, 3 (bold: 5, 6), a date, a shared text.
+    static let numberStart = [2, 3, 5, 6].map { Array(#"<c s="\#($0)">"#.utf8) }
+    static let dateStart = Array(#"<c s="4"><v>"#.utf8)
+    static let sharedStart = Array(#"<c t="s"><v>"#.utf8)
+    static let valueStart = Array("<v>".utf8)
+    static let valueEnd = Array("</v></c>".utf8)
 
     /// The serial number of 1970-01-01 in a spreadsheet's 1900 date system (day 1 is
     /// 1900-01-01, counting the 29 February 1900 that Lotus 1-2-3 believed in).

@@ -10,8 +10,8 @@ public struct FundingExport {
     public init(_ store: Store) { self.store = store }
 
     public static let columns = [
-        Column("Structure", width: 34, repeats: true), Column("SIRET", width: 16, repeats: true), Column("Nom", width: 18),
-        Column("Prénom", width: 16), Column("Statut", width: 18, repeats: true), Column("Module", width: 40, repeats: true),
+        Column("Structure", width: 34, repeats: true), Column("SIRET", width: 16, repeats: true), Column("Nom", width: 18, repeats: true),
+        Column("Prénom", width: 16, repeats: true), Column("Statut", width: 18, repeats: true), Column("Module", width: 40, repeats: true),
         Column("Nature de l’action", width: 22, repeats: true), Column("Session", width: 12, repeats: true),
         Column("Début", width: 11), Column("Fin", width: 11), Column("Dispositif", width: 24, repeats: true),
         Column("N° d’accord", width: 16, repeats: true), Column("Heures prévues", width: 10), Column("Heures réalisées", width: 10),
