@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Queue", dependencies: ["Postgres"]),
         .target(
             name: "Worker",
-            dependencies: ["Postgres", "Queue", "Training", "Delivery", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["Postgres", "Queue", "Training", "Delivery", "Documents", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Documents", dependencies: ["CCairo", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // The domain core: every rule of the trade, over the database.
