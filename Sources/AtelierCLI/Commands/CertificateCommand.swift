@@ -50,7 +50,7 @@ struct CertificateCommand: ParsableCommand {
                 let certificates = try Certificates(context.store()).latest(session: session, participant: email)
                 // Every file is staged first: a failure leaves none of them behind.
                 let files = try certificates.map { certificate in
-                    let file = try OutputFile(path: URL(fileURLWithPath: out).appendingPathComponent(certificate.fileName).path)
+                    let file = try OutputFile(path: (out.hasSuffix("/") ? out : out + "/") + certificate.fileName)
                     try file.write(certificate.pdf)
                     return file
                 }
