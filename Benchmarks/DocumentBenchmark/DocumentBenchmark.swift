@@ -1,10 +1,12 @@
 import Foundation
 import Postgres
+import Synchronization
 import Training
 
 // Documents on a real server. Certificates: PARTICIPANTS certificates issued as the `certificate`
-// job does (facts read, PDF built, stored with its checksum, one transaction each, no email),
-// beside building alone and storing alone. The funding export: ROWS registrations seeded in SQL,
+// job does (facts read, PDF built, stored with its checksum, one transaction each, no email), on
+// one lane, then on two (each a thread with its own connection, as `atelier worker` runs by
+// default), beside building alone and storing alone. The funding export: ROWS registrations seeded in SQL,
 // for `atelier export funding` to write (the script times it and reads its peak memory).
 // One JSON line per figure.
 //
@@ -32,13 +34,27 @@ enum DocumentBenchmark {
         let built = try clock.measure {
             for id in registrations { size = try certificates.draft(registration: id)?.pdf.count ?? 0 }
         }
-        let issued = try clock.measure {
-            for id in registrations {
-                try connection.transaction { _ in
-                    guard case .issued = try certificates.issue(registration: id) else { fatalError("registration \(id) was not issued") }
-                }
+        let (jobs, zone) = (store.jobs, store.timeZone)
+        let half = registrations.count / 2
+        let issued = try clock.measure { try issue(registrations[..<half], on: connection, jobs: jobs, timeZone: zone) }
+        // The other half on two lanes at once.
+        let configuration = try ConnectionConfiguration(arguments[1])
+        let done = DispatchSemaphore(value: 0)
+        let failures = Mutex<[String]>([])
+        let twoLanes = clock.measure {
+            for lane in 0..<2 {
+                let ids = Array(registrations[half...]).enumerated().filter { $0.offset % 2 == lane }.map(\.element)
+                Thread {
+                    do { try issue(ids[...], on: try Connection(configuration), jobs: jobs, timeZone: zone) } catch {
+                        failures.withLock { $0.append("\(error)") }
+                    }
+                    done.signal()
+                }.start()
             }
+            done.wait()
+            done.wait()
         }
+        precondition(failures.withLock { $0.isEmpty }, "\(failures.withLock { $0 })")
         let sample = try connection.execute("SELECT pdf FROM certificate LIMIT 1")[0].decode(Data.self, at: 0)
         try connection.execute("CREATE TEMPORARY TABLE blob (id bigint GENERATED ALWAYS AS IDENTITY, pdf bytea, sha256 bytea)")
         let stored = try clock.measure {
@@ -48,13 +64,24 @@ enum DocumentBenchmark {
                 }
             }
         }
-        func perSecond(_ duration: Duration) -> Double {
-            Double(registrations.count) / (Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        func perSecond(_ duration: Duration, _ count: Int = registrations.count) -> Double {
+            Double(count) / (Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
         }
-        report("certificates_issued_per_s", perSecond(issued))
+        report("certificates_issued_per_s", perSecond(issued, half))
+        report("certificates_issued_per_s_2_lanes", perSecond(twoLanes, registrations.count - half))
         report("certificates_built_per_s", perSecond(built))
         report("pdf_rows_stored_per_s", perSecond(stored))
         report("certificate_bytes", Double(size))
+    }
+
+    /// Issues the certificates of `ids` on one connection, one transaction each, as the job does.
+    static func issue(_ ids: ArraySlice<Int>, on connection: Connection, jobs: JobCatalogue, timeZone: TimeZone) throws {
+        let certificates = Certificates(Store(connection, jobs: jobs, timeZone: timeZone))
+        for id in ids {
+            try connection.transaction { _ in
+                guard case .issued = try certificates.issue(registration: id) else { fatalError("registration \(id) was not issued") }
+            }
+        }
     }
 
     static func report(_ name: String, _ value: Double) {

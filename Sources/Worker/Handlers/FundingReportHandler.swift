@@ -5,10 +5,11 @@ import Postgres
 import Queue
 import Training
 
-/// Builds a funder's export for the period before the job's periodic run and sends it: uploaded by HTTPS
-/// PUT when `reports.upload-url` is set, otherwise mailed to the accountant. The `delivery` row
-/// commits with the job, so a retry after a crash does not send it twice once accepted; an
-/// upload server or a relay that is away makes the job try again later.
+/// Builds a funder's export for the period before the job's periodic run and sends it: uploaded
+/// by HTTPS PUT when `reports.upload-url` is set, otherwise mailed to the accountant. The
+/// `delivery` row commits with the job, so a retry after a crash does not send it twice once
+/// accepted; an upload server or a relay that is away makes the job try again later. A period
+/// in which none of the funder's sessions ended sends nothing.
 struct FundingReportHandler: JobHandler {
     let reports: ReportSettings
     let messages: MessageSettings
