@@ -67,6 +67,7 @@ import Training
         }
         #expect(try pdf.fonts().allSatisfy { $0.name.contains("DejaVuSans") && $0.embedded })
         #expect(try pdf.info()["Pages"] == "1")
+        #expect(try pdf.imageCount() == 0, "no stamp configured")
         let image = try pdf.renderFirstPage()
         defer { try? FileManager.default.removeItem(atPath: image) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: image)).starts(with: [0x89, 0x50, 0x4E, 0x47]), "pdftoppm renders it")
@@ -154,6 +155,28 @@ import Training
         let (edge, width) = try pdf.rightmostWordEdge()
         #expect(edge <= width - 50 + 0.5, "a word ends at \(edge) of \(width)")
         #expect(text.contains(long))
+    }
+
+    /// With `documents.stamp-file`, the organisation's stamp is printed in the signature box; a
+    /// file that is not a PNG stops the worker before any certificate.
+    @Test func theStampIsPrintedInTheSignatureBox() throws {
+        // A PNG to stamp with: a page of the feuille d'émargement, drawn by pdftoppm.
+        let sheet = folder.appendingPathComponent("feuille.pdf").path
+        #expect(try atelier("attendance", "sheet", TrainingYear.march, "--out", sheet).status == 0)
+        let stamp = try PDFReading([UInt8](Data(contentsOf: URL(fileURLWithPath: sheet)))).renderFirstPage()
+        defer { try? FileManager.default.removeItem(atPath: stamp) }
+        let notPNG = try year.atelier(["worker", "--until-idle"], environment: ["ATELIER_DOCUMENTS_STAMP_FILE": sheet])
+        #expect(notPNG.status == 78)
+        #expect(notPNG.standardError == "The setting documents.stamp-file (from environment ATELIER_DOCUMENTS_STAMP_FILE) names \(sheet), which is not a PNG image.\n")
+        #expect(try count("SELECT count(*) FROM certificate") == 0)
+
+        let outcome = try year.atelier(["worker", "--until-idle"], environment: [
+            "ATELIER_SMTP_URL": catcher.url, "ATELIER_DOCUMENTS_STAMP_FILE": stamp])
+        #expect(outcome.status == 0)
+        let (text, pdf) = try certificateText(try #require(try certificateMails().first))
+        defer { pdf.remove() }
+        #expect(try pdf.imageCount() == 1)
+        #expect(text.contains("Cachet et signature du responsable du dispensateur de l’action"))
     }
 
     @Test func previewAttachesTheCertificateWithoutIssuingIt() throws {

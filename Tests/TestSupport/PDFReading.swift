@@ -56,4 +56,9 @@ public struct PDFReading: Sendable {
         guard outcome.status == 0 else { throw LoopbackServerError.didNotStart("pdftoppm exited with \(outcome.status)") }
         return prefix + ".png"
     }
+
+    /// How many images the pages draw (`pdfimages -list`).
+    public func imageCount() throws -> Int {
+        try ExternalTool.run("/usr/bin/pdfimages", ["-list", path]).output.split(separator: "\n").dropFirst(2).count
+    }
 }

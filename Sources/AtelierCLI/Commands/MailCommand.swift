@@ -84,7 +84,7 @@ struct MailCommand: ParsableCommand {
                 }
                 let link = kind.questionnaireMoment.map { _ in "\(settings.webBaseURL)/q/<lien personnel>" }
                 // A certificate's preview attaches the PDF it would issue now, without storing it.
-                let documents = kind == .certificate ? try Certificates(store).draft(registration: id).map { [$0.attachment] } ?? [] : []
+                let documents = kind == .certificate ? try Certificates(store, stamp: settings.stamp).draft(registration: id).map { [$0.attachment] } ?? [] : []
                 guard let message = try MessageComposer(settings, store: store).message(
                     kind, registration: id, daysBefore: kind == .reminder ? daysBefore : nil, questionnaireLink: link,
                     messageID: "preview.\(kind.rawValue).registration-\(id)@\(settings.from.domain)", documents: documents) else { return }

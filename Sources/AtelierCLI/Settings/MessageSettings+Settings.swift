@@ -25,7 +25,21 @@ extension CommandContext {
         while base.hasSuffix("/") { base.removeLast() }
         return MessageSettings(smtp: smtp, from: from, replyTo: replyTo, webBaseURL: base,
                                templates: try MessageTemplates(folder: root.jobs), jobs: try JobCatalogueFiles.load(root.jobs),
-                               timeZone: timeZone, retryDelay: .seconds(settings.integer(.mailRetrySeconds)))
+                               timeZone: timeZone, retryDelay: .seconds(settings.integer(.mailRetrySeconds)), stamp: try stamp())
+    }
+
+    /// The stamp's PNG, read and decoded once: a file that is missing or not a PNG stops the
+    /// worker at start rather than every certificate.
+    private func stamp() throws -> [UInt8]? {
+        let path = settings[.stampFile].text
+        guard !path.isEmpty else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SettingsError.invalid(.stampFile, reason: "names \(path), which cannot be read", source: settings[.stampFile].source)
+        }
+        do { _ = try PNGImage([UInt8](data)) } catch {
+            throw SettingsError.invalid(.stampFile, reason: "names \(path), which is not a PNG image", source: settings[.stampFile].source)
+        }
+        return [UInt8](data)
     }
 
     /// Where and when the funding exports go, or `nil` when `reports.funders` names none. A

@@ -83,6 +83,9 @@ struct SettingKey: Sendable, Hashable {
     static let keepDiscardedDays = SettingKey(
         name: "jobs.keep-discarded-days", defaultValue: "30", kind: .integer(1...3650),
         summary: "how long discarded and cancelled jobs, with their errors, are kept before pruning")
+    static let stampFile = SettingKey(
+        name: "documents.stamp-file", defaultValue: "", kind: .text,
+        summary: "the organisation's stamp, a PNG image, printed in the certificates' signature box; empty: none")
     static let reportsFunders = SettingKey(
         name: "reports.funders", defaultValue: "", kind: .text,
         summary: "the funders (codes, comma-separated) whose funding export is sent on the reports.cron schedule; empty: none")
@@ -106,6 +109,6 @@ struct SettingKey: Sendable, Hashable {
         smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL,
         workerLanes, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,
-        reportsFunders, reportsCron, reportsFormat, reportsEmail, reportsUploadURL, reportsCAFile,
+        stampFile, reportsFunders, reportsCron, reportsFormat, reportsEmail, reportsUploadURL, reportsCAFile,
     ]
 }

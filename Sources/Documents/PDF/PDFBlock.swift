@@ -4,6 +4,9 @@ public enum PDFBlock: Sendable {
     /// Text wrapped to the width of the page; `\n` starts a new line.
     case text(String, TextStyle = .body)
     case table(PDFTable)
+    /// A framed box the width of the page, its caption in bold at the top: where a signature and
+    /// a stamp go. The PNG `image`, if any, is drawn inside, as large as fits.
+    case box(caption: String, height: Double, image: [UInt8]?)
     /// Empty space, in points.
     case space(Double)
     /// The next block starts on a new page.

@@ -88,6 +88,18 @@ public final class PDFCanvas {
         cairo_stroke(context)
     }
 
+    /// Draws `image` as large as fits in the box, keeping its proportions, centred.
+    public func draw(_ image: PNGImage, x: Double, y: Double, width: Double, height: Double) {
+        guard image.width > 0, image.height > 0 else { return }
+        let scale = min(width / Double(image.width), height / Double(image.height))
+        cairo_save(context)
+        cairo_translate(context, x + (width - Double(image.width) * scale) / 2, y + (height - Double(image.height) * scale) / 2)
+        cairo_scale(context, scale, scale)
+        cairo_set_source_surface(context, image.surface, 0, 0)
+        cairo_paint(context)
+        cairo_restore(context)
+    }
+
     /// Ends the current page and starts the next.
     public func nextPage() { cairo_show_page(context) }
 

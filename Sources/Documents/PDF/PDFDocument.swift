@@ -19,7 +19,7 @@ public struct PDFDocument {
     public func render(_ blocks: [PDFBlock]) throws(DocumentError) -> [UInt8] {
         let canvas = try PDFCanvas(title: title, created: created)
         var layout = Layout(canvas: canvas, margin: margin, bottomReserve: footer == nil ? 0 : 24)
-        for block in blocks { layout.place(block) }
+        for block in blocks { try layout.place(block) }
         let pages = layout.finishedPages()
         for (index, page) in pages.enumerated() {
             if index > 0 { canvas.nextPage() }
@@ -29,6 +29,8 @@ public struct PDFDocument {
                     canvas.text(text, x: x, y: y, size: size, weight: weight)
                 case .frame(let x, let y, let width, let height):
                     canvas.rectangle(x: x, y: y, width: width, height: height)
+                case .image(let image, let x, let y, let width, let height):
+                    canvas.draw(image, x: x, y: y, width: width, height: height)
                 }
             }
             if let footer {
@@ -45,6 +47,7 @@ public struct PDFDocument {
 enum Drawing {
     case text(String, x: Double, y: Double, size: Double, weight: PDFCanvas.Weight)
     case frame(x: Double, y: Double, width: Double, height: Double)
+    case image(PNGImage, x: Double, y: Double, width: Double, height: Double)
 }
 
 /// The cursor running down the pages.
@@ -65,7 +68,7 @@ struct Layout {
 
     func finishedPages() -> [[Drawing]] { pages }
 
-    mutating func place(_ block: PDFBlock) {
+    mutating func place(_ block: PDFBlock) throws(DocumentError) {
         switch block {
         case .text(let text, let style):
             for line in lines(text, width: width, size: style.size, weight: style.weight) {
@@ -76,6 +79,17 @@ struct Layout {
             y += style.spaceAfter
         case .table(let table):
             place(table)
+        case .box(let caption, let height, let png):
+            if y + height > bottom && y > top { newPage() }
+            let padding = Self.cellPadding, style = TextStyle(size: 9, weight: .bold)
+            pages[pages.count - 1].append(.frame(x: left, y: y, width: width, height: height))
+            draw(caption, x: left + padding, width: width - 2 * padding, top: y + padding, style: style)
+            if let png {
+                let inside = y + 2 * padding + style.lineHeight
+                pages[pages.count - 1].append(.image(try PNGImage(png), x: left + padding, y: inside,
+                                                     width: width - 2 * padding, height: y + height - padding - inside))
+            }
+            y += height + 10
         case .space(let points):
             y = min(y + points, bottom)
         case .pageBreak:

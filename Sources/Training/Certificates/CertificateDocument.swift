@@ -4,14 +4,16 @@ import Foundation
 /// The certificat de réalisation as the Ministère du Travail's model words it (imposed on every
 /// OPCO), filled in: the organisation (name, address, NDA, SIRET), the beneficiary and their
 /// structure, the action and its nature among the four of L.6313-1, its dates, the duration
-/// actually completed, place and date of issue, the signatory, and the three-year keeping of
-/// the supporting documents.
+/// actually completed, place and date of issue, the signatory with the stamp when there is one,
+/// and the three-year keeping of the supporting documents.
 struct CertificateDocument {
     let facts: CertificateFacts
     let organisation: Organisation
     let version: Int
     let issuedAt: Date
     let timeZone: TimeZone
+    /// The organisation's stamp, a PNG, printed in the signature box.
+    let stamp: [UInt8]?
 
     func render() throws -> [UInt8] {
         let issued = LocalDate(issuedAt, in: timeZone)
@@ -47,8 +49,7 @@ struct CertificateDocument {
                   TextStyle(size: 9, spaceAfter: 16)),
             .text("Fait à \(organisation.city), le \(French.day(issued)).", body),
             .text("\(organisation.signatoryName), \(organisation.signatoryRole)", TextStyle(size: 10, weight: .bold, spaceAfter: 6)),
-            .table(PDFTable(columns: [.init("Cachet et signature du responsable du dispensateur de l’action", weight: 1)], rows: [[""]],
-                            minimumRowHeight: 90)),
+            .box(caption: "Cachet et signature du responsable du dispensateur de l’action", height: 110, image: stamp),
         ]
         if version > 1, let earlier = facts.lastIssuedAt {
             blocks.append(.text("Version \(version) : remplace le certificat du \(French.day(LocalDate(earlier, in: timeZone))), après une correction de l’émargement.",
@@ -91,6 +92,8 @@ extension PDFBlock {
         case .table(var table):
             table.rows = table.rows.map { $0.map(French.typography) }
             return .table(table)
+        case .box(let caption, let height, let image):
+            return .box(caption: French.typography(caption), height: height, image: image)
         case .space, .pageBreak:
             return self
         }

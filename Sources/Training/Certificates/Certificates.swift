@@ -4,9 +4,14 @@ import Postgres
 /// Issues, keeps and finds certificats de réalisation.
 public struct Certificates {
     let store: Store
+    /// The organisation's stamp (a PNG) that certificates carry, if it has one.
+    let stamp: [UInt8]?
     var connection: Connection { store.connection }
 
-    public init(_ store: Store) { self.store = store }
+    public init(_ store: Store, stamp: [UInt8]? = nil) {
+        self.store = store
+        self.stamp = stamp
+    }
 
     /// What issuing found: a new version, or the latest one, which already states the minutes
     /// attended.
@@ -28,7 +33,7 @@ public struct Certificates {
             }
             let version = (facts.lastVersion ?? 0) + 1
             let pdf = try CertificateDocument(facts: facts, organisation: try organisation(), version: version,
-                                              issuedAt: now, timeZone: store.timeZone).render()
+                                              issuedAt: now, timeZone: store.timeZone, stamp: stamp).render()
             // The PDF travels once; the database computes its checksum.
             let sha256 = try connection.execute("""
                 INSERT INTO certificate (registration_id, version, attended_minutes, pdf, sha256, issued_at)
@@ -47,7 +52,7 @@ public struct Certificates {
             guard facts.attendedMinutes > 0 else { return nil }
             let version = facts.lastAttendedMinutes == facts.attendedMinutes ? facts.lastVersion ?? 1 : (facts.lastVersion ?? 0) + 1
             let pdf = try CertificateDocument(facts: facts, organisation: try organisation(), version: version,
-                                              issuedAt: now, timeZone: store.timeZone).render()
+                                              issuedAt: now, timeZone: store.timeZone, stamp: stamp).render()
             return Certificate(facts: facts, version: version, issuedAt: now, sha256: nil, pdf: pdf)
         }
     }

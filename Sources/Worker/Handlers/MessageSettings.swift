@@ -15,9 +15,12 @@ public struct MessageSettings: Sendable {
     public var timeZone: TimeZone
     /// The first wait before a message the server could not take is tried again; it doubles.
     public var retryDelay: Duration
+    /// The organisation's stamp (a PNG) on the certificates, if it has one.
+    public var stamp: [UInt8]?
 
     public init(smtp: SMTPConfiguration, from: MailAddress, replyTo: MailAddress?, webBaseURL: String,
-                templates: MessageTemplates, jobs: JobCatalogue, timeZone: TimeZone, retryDelay: Duration = .seconds(30)) {
+                templates: MessageTemplates, jobs: JobCatalogue, timeZone: TimeZone, retryDelay: Duration = .seconds(30),
+                stamp: [UInt8]? = nil) {
         self.smtp = smtp
         self.from = from
         self.replyTo = replyTo
@@ -26,5 +29,6 @@ public struct MessageSettings: Sendable {
         self.jobs = jobs
         self.timeZone = timeZone
         self.retryDelay = retryDelay
+        self.stamp = stamp
     }
 }

@@ -24,7 +24,7 @@ struct ParticipantMessageHandler: JobHandler {
         }
         var documents: [MailMessage.Attachment] = []
         if kind == .certificate {
-            switch try Certificates(store).issue(registration: registration.registrationId) {
+            switch try Certificates(store, stamp: settings.stamp).issue(registration: registration.registrationId) {
             case .issued(let certificate): documents = [certificate.attachment]
             case .unchanged(let certificate):
                 return .discard(reason: "not sent: the certificate version \(certificate.version), already sent, states these hours")
