@@ -12,6 +12,7 @@ public struct Certificate: Sendable, Hashable {
     public let issuedAt: Date
     /// The PDF's SHA-256 in hex, as stored; `nil` for a draft that was not stored.
     public let sha256: String?
+    /// Empty where only the certificate's record was asked for (a list).
     public let pdf: [UInt8]
 
     /// `certificat-S-2026-001-aubert-alice.pdf`, `…-v2.pdf` for a later version: ASCII, so that

@@ -78,7 +78,8 @@ public struct Certificates {
         }
     }
 
-    /// Every version of every certificate of the session, oldest first: what `certificate list` shows.
+    /// Every version of every certificate of the session, oldest first, without their PDF: what
+    /// `certificate list` shows.
     public func versions(session code: String) throws -> [Certificate] {
         let session = try SessionRow(code, on: connection, locking: false)
         return try connection.execute("""
@@ -86,14 +87,15 @@ public struct Certificates {
             JOIN participant p ON p.id = r.participant_id
             WHERE r.session_id = \(session.id) ORDER BY p.last_name, p.first_name, p.email, c.version
             """).map { row in
-            try stored(registration: try row.decode(Int.self, "registration_id"), version: try row.decode(Int.self, "version"), on: connection)
+            try stored(registration: try row.decode(Int.self, "registration_id"), version: try row.decode(Int.self, "version"),
+                       withPDF: false, on: connection)
         }
     }
 
-    private func stored(registration: Int, version: Int, on connection: Connection) throws -> Certificate {
+    private func stored(registration: Int, version: Int, withPDF: Bool = true, on connection: Connection) throws -> Certificate {
         let row = try connection.execute("""
             SELECT s.code, p.last_name || ' ' || p.first_name AS participant, p.email, c.attended_minutes, c.issued_at,
-                   encode(c.sha256, 'hex') AS sha256, c.pdf
+                   encode(c.sha256, 'hex') AS sha256, CASE WHEN \(withPDF) THEN c.pdf END AS pdf
             FROM certificate c JOIN registration r ON r.id = c.registration_id JOIN session s ON s.id = r.session_id
             JOIN participant p ON p.id = r.participant_id
             WHERE c.registration_id = \(registration) AND c.version = \(version)
@@ -102,7 +104,7 @@ public struct Certificates {
                            participant: try row.decode(String.self, "participant"), email: try row.decode(String.self, "email"),
                            version: version, attendedMinutes: try row.decode(Int.self, "attended_minutes"),
                            issuedAt: try row.decode(Date.self, "issued_at"), sha256: try row.decode(String.self, "sha256"),
-                           pdf: [UInt8](try row.decode(Data.self, "pdf")))
+                           pdf: [UInt8](try row.decode(Data?.self, "pdf") ?? Data()))
     }
 
     private func organisation() throws -> Organisation {
