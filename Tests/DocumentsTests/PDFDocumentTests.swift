@@ -71,4 +71,20 @@ import TestSupport
         later.created = "2027-04-10T09:00:00+02:00"
         #expect(try later.render(blocks) != first)
     }
+
+    /// A box holds its caption and, when given, a PNG drawn inside; bytes that are not a PNG are
+    /// refused with a sentence.
+    @Test func aBoxCarriesItsImage() throws {
+        let page = try PDFReading(try document.render([.text("Tampon")]))
+        defer { page.remove() }
+        let image = try page.renderFirstPage()
+        defer { try? FileManager.default.removeItem(atPath: image) }
+        let png = try [UInt8](Data(contentsOf: URL(fileURLWithPath: image)))
+        let boxed = try PDFReading(try document.render([.box(caption: "Cachet et signature", height: 120, image: png)]))
+        defer { boxed.remove() }
+        #expect(try boxed.imageCount() == 1)
+        #expect(try boxed.pages()[0].contains("Cachet et signature"))
+        let error = #expect(throws: DocumentError.self) { try document.render([.box(caption: "x", height: 50, image: Array("%PDF-".utf8))]) }
+        #expect(error?.description.hasPrefix("The image is not a PNG cairo can read: ") == true)
+    }
 }

@@ -80,21 +80,26 @@ struct Layout {
         case .table(let table):
             place(table)
         case .box(let caption, let height, let png):
-            if y + height > bottom && y > top { newPage() }
-            let padding = Self.cellPadding, style = TextStyle(size: 9, weight: .bold)
-            pages[pages.count - 1].append(.frame(x: left, y: y, width: width, height: height))
-            draw(caption, x: left + padding, width: width - 2 * padding, top: y + padding, style: style)
-            if let png {
-                let inside = y + 2 * padding + style.lineHeight
-                pages[pages.count - 1].append(.image(try PNGImage(png), x: left + padding, y: inside,
-                                                     width: width - 2 * padding, height: y + height - padding - inside))
-            }
-            y += height + 10
+            placeBox(caption: caption, height: height, image: try png.map { bytes throws(DocumentError) in try PNGImage(bytes) })
         case .space(let points):
             y = min(y + points, bottom)
         case .pageBreak:
             newPage()
         }
+    }
+
+    /// A framed box on one page: its caption in bold, then the image as large as fits.
+    private mutating func placeBox(caption: String, height: Double, image: PNGImage?) {
+        if y + height > bottom && y > top { newPage() }
+        let padding = Self.cellPadding, style = TextStyle(size: 9, weight: .bold)
+        pages[pages.count - 1].append(.frame(x: left, y: y, width: width, height: height))
+        draw(caption, x: left + padding, width: width - 2 * padding, top: y + padding, style: style)
+        if let image {
+            let inside = y + 2 * padding + style.lineHeight
+            pages[pages.count - 1].append(.image(image, x: left + padding, y: inside, width: width - 2 * padding,
+                                                 height: y + height - padding - inside))
+        }
+        y += height + 10
     }
 
     private mutating func newPage() {
