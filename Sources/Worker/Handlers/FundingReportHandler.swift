@@ -49,12 +49,20 @@ struct FundingReportHandler: JobHandler {
             let url = reports.uploadURL.replacingOccurrences(of: "{funder}", with: funder.code).replacingOccurrences(of: "{file}", with: letter.fileName)
             let sender = LaneLocal.value("report-uploader") { HTTPSender(timeout: .seconds(120), caFile: reports.caFile) }
             return try sender.send(.put, bytes, to: url, headers: ["Content-Type: \(reports.format.contentType)"])
-                .settled(refusedBy: destination, record: record(.upload, url))
+                .settled(refusedBy: destination, record: record(.upload, Self.withoutCredentials(url)))
         }
         guard let accountant = reports.recipient else { return .discard(reason: "not sent: neither reports.email nor reports.upload-url is set") }
         let message = MailMessage(from: messages.from, to: accountant, replyTo: messages.replyTo, subject: letter.subject, messageID: messageID,
                                   text: letter.text, attachments: [.init(fileName: letter.fileName, contentType: reports.format.contentType, bytes: bytes)])
         let sender = LaneLocal.value("smtp-sender") { SMTPSender(messages.smtp) }
         return try sender.send(message).settled(refusedBy: destination, record: record(.mail, accountant.address))
+    }
+
+    /// The URL as the `delivery` record keeps it: a login and password in it stay out.
+    static func withoutCredentials(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.user != nil || components.password != nil else { return url }
+        components.user = nil
+        components.password = nil
+        return components.string ?? url
     }
 }
