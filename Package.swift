@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Documents", "Postgres", "TestSupport"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue", "Postgres", "TestSupport"]),
-        .testTarget(name: "WorkerTests", dependencies: ["Worker", "Queue", "Postgres", "TestSupport"]),
+        .testTarget(name: "WorkerTests", dependencies: ["Worker", "Queue", "Postgres", "Training", "Documents", "TestSupport"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "TestSupport"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"]),
         .testTarget(

@@ -74,6 +74,19 @@ public struct CronSchedule: Sendable, Hashable, CustomStringConvertible {
 
 /// A job inserted once per period of its schedule, by whichever worker gets there first.
 public struct PeriodicJob: Sendable, Hashable {
+    /// `periodic:prune:2026-11-01T03:17`: the job of one period, once.
+    static func uniqueKey(name: String, period: String) -> String { "periodic:\(name):\(period)" }
+
+    /// The period a periodic job was inserted for, from its unique key: the run's wall time in
+    /// the schedule's zone, `2026-11-01T07:00` (year, month, day, hour, minute).
+    public static func period(of job: Job) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int)? {
+        guard let key = job.uniqueKey, key.hasPrefix("periodic:"), key.count >= 16 + 9 else { return nil }
+        let period = key.suffix(16)
+        let numbers = period.split(whereSeparator: { "-T:".contains($0) }).compactMap { Int($0) }
+        guard numbers.count == 5 else { return nil }
+        return (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
+    }
+
     public let name: String
     public let schedule: CronSchedule
     public let job: NewJob
@@ -99,7 +112,7 @@ extension JobQueue {
             guard !claimed.isEmpty else { return nil }
             var job = periodic.job
             job.runAt = instant
-            job.uniqueKey = "periodic:\(periodic.name):\(period)"
+            job.uniqueKey = PeriodicJob.uniqueKey(name: periodic.name, period: period)
             return try JobQueue(connection).enqueue([job]).first
         }
     }

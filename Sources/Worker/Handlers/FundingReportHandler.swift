@@ -21,8 +21,8 @@ struct FundingReportHandler: JobHandler {
         let deliveries = Deliveries(store)
         let destination = reports.uploadURL.isEmpty ? "the mail server" : "the upload server"
         if let earlier = try deliveries.delivery(messageID: messageID) { return earlier.jobOutcome(refusedBy: destination) }
-        guard let (from, to) = reports.period(insertedAt: job.createdAt, in: messages.timeZone) else {
-            return .discard(reason: "not sent: the schedule has no run before \(job.createdAt)")
+        guard let (from, to) = reports.period(of: job, in: messages.timeZone) else {
+            return .discard(reason: "not sent: the job names no period of reports.cron (\(job.uniqueKey ?? "no unique key"))")
         }
         let funder: Funder
         do { funder = try Catalogue(store).funder(code) } catch let error as TrainingError { return .discard(reason: error.sentence) }

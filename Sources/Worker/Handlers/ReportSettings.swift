@@ -24,12 +24,18 @@ public struct ReportSettings: Sendable {
         self.caFile = caFile
     }
 
-    /// The days covered by the export whose periodic job was inserted at `insertion`: from the
-    /// schedule's run before the one that inserted it to the day before that run, in `timeZone`.
-    /// From the insertion, not the job's run: a retry the next day covers the same days.
-    func period(insertedAt insertion: Date, in timeZone: TimeZone) -> (from: LocalDate, to: LocalDate)? {
-        guard let (run, _) = schedule.latest(atOrBefore: insertion, in: timeZone),
-              let (previous, _) = schedule.latest(atOrBefore: run.addingTimeInterval(-60), in: timeZone) else { return nil }
-        return (LocalDate(previous, in: timeZone), LocalDate(run, in: timeZone).previous)
+    /// The days a report job covers: from the schedule's run before the job's own to the day
+    /// before it, in `timeZone`. The job's run is the period its unique key records (not its
+    /// `run_at`, which a retry moves; not its creation, which may fall after the next run).
+    func period(of job: Job, in timeZone: TimeZone) -> (from: LocalDate, to: LocalDate)? {
+        guard let wall = PeriodicJob.period(of: job), let day = try? LocalDate(year: wall.year, month: wall.month, day: wall.day) else {
+            return nil
+        }
+        let run = switch day.at(hour: wall.hour, minute: wall.minute, in: timeZone) {
+        case .instant(let date), .repeated(let date): date
+        case .skipped: day.start(in: timeZone)  // a run in the hour the clocks skip: its day
+        }
+        guard let (previous, _) = schedule.latest(atOrBefore: run.addingTimeInterval(-60), in: timeZone) else { return nil }
+        return (LocalDate(previous, in: timeZone), day.previous)
     }
 }
