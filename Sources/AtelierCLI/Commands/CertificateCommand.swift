@@ -49,8 +49,8 @@ struct CertificateCommand: ParsableCommand {
                 let email = try participant.map { try EmailAddress($0) }
                 let certificates = try Certificates(context.store()).latest(session: session, participant: email)
                 // Every file is staged first: a failure leaves none of them behind.
-                let files = try certificates.map { certificate in
-                    let file = try OutputFile(path: (out.hasSuffix("/") ? out : out + "/") + certificate.fileName)
+                let files = try zip(certificates, Certificate.fileNames(certificates)).map { certificate, name in
+                    let file = try OutputFile(path: (out.hasSuffix("/") ? out : out + "/") + name)
                     try file.write(certificate.pdf)
                     return file
                 }

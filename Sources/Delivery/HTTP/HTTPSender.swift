@@ -34,7 +34,8 @@ public final class HTTPSender {
             }
             try curl.set(CURLOPT_PROTOCOLS_STR, "http,https")
             try curl.set(CURLOPT_FOLLOWLOCATION, 0)
-            try curl.set(CURLOPT_CAINFO, caFile.isEmpty ? nil : caFile)
+            // Set only when given: setting it to NULL would turn the system's bundle off.
+            if !caFile.isEmpty { try curl.set(CURLOPT_CAINFO, caFile) }
             try curl.set(CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeout.components.seconds * 1000))
             try curl.set(CURLOPT_TIMEOUT_MS, Int(timeout.components.seconds * 1000))
             try curl.set(CURLOPT_NOSIGNAL, 1)

@@ -17,7 +17,7 @@ public final class OutputFile {
     public init(path: String, purpose: String = "partial") throws(DocumentError) {
         staged = try StagedPath(path, purpose: purpose)
         descriptor = open(staged.temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw DocumentError("Cannot write \(path): \(String(cString: strerror(errno))).") }
+        guard descriptor >= 0 else { throw DocumentError.cannotWrite(path) }
         buffer.reserveCapacity(Self.bufferSize)
     }
 
@@ -40,7 +40,7 @@ public final class OutputFile {
         try flush()
         let status = Glibc.close(descriptor)
         descriptor = -1
-        guard status == 0 else { throw failure() }
+        guard status == 0 else { throw .cannotWrite(path) }
     }
 
     /// Closes the file and puts it in place of any earlier one.
@@ -57,15 +57,11 @@ public final class OutputFile {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw failure()
+                throw .cannotWrite(path)
             }
             offset += written
         }
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    private func failure() -> DocumentError {
-        DocumentError("Cannot write \(path): \(String(cString: strerror(errno))).")
     }
 }
 

@@ -23,7 +23,7 @@ public final class StagedPath {
             throw DocumentError("Cannot write \(path): it is a folder.")
         }
         guard access(folder, W_OK) == 0 else {
-            throw DocumentError("Cannot write \(path): \(String(cString: strerror(errno))).")
+            throw DocumentError.cannotWrite(path)
         }
         temporaryPath = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: .min ... .max)).\(purpose)").path
@@ -36,7 +36,7 @@ public final class StagedPath {
     /// Puts the staged file in place of `path` (and of any earlier file there).
     public func commit() throws(DocumentError) {
         guard rename(temporaryPath, path) == 0 else {
-            throw DocumentError("Cannot write \(path): \(String(cString: strerror(errno))).")
+            throw DocumentError.cannotWrite(path)
         }
         committed = true
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lays blocks out on pages and draws them: text wrapped by words (a word longer than the line
 /// is cut), tables whose rows never split across pages, and a footer on every page that knows
 /// the page count (`Page 2 sur 3`). Lays out everything first, then draws: the count is known
@@ -14,6 +16,17 @@ public struct PDFDocument {
         self.title = title
         self.created = created
         self.footer = footer
+    }
+
+    /// `2026-03-09T10:15:00+01:00`: a creation date as the PDF's metadata writes it, in `timeZone`.
+    public static func creationDate(_ date: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let offset = timeZone.secondsFromGMT(for: date) / 60
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+            + (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", abs(offset) / 60, abs(offset) % 60)
     }
 
     public func render(_ blocks: [PDFBlock]) throws(DocumentError) -> [UInt8] {

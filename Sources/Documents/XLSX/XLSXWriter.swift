@@ -8,8 +8,9 @@ import ZIPFoundation
 /// the minimal set: content types, relationships, workbook, styles, shared strings, sheet).
 ///
 /// The sheet is kept small, as deflating it is most of the work: rows and cells carry no
-/// reference (they follow each other), numbers no trailing zeros, and the texts of repeating columns are written once, in the shared
-/// strings, up to `sharedLimit` of them — beyond, inline: memory stays flat whatever the rows.
+/// reference (they follow each other), numbers no trailing zeros, and the texts of repeating
+/// columns are written once, in the shared strings, up to `sharedLimit` of them — beyond,
+/// inline: memory stays flat whatever the rows.
 public final class XLSXWriter: TableWriter {
     private let output: StagedPath
     private let sheet: OutputFile
@@ -102,11 +103,9 @@ public final class XLSXWriter: TableWriter {
     }
 
     private func appendInline(_ text: String, style: String) {
-        // Spaces at either end are kept only when the text says so.
-        let space = text.first?.isWhitespace == true || text.last?.isWhitespace == true ? #" xml:space="preserve""# : ""
-        xml += #"<c t="inlineStr"\#(style)><is><t\#(space)>"#.utf8
-        XML.appendEscaped(text, to: &xml)
-        xml += "</t></is></c>".utf8
+        xml += #"<c t="inlineStr"\#(style)><is>"#.utf8
+        XML.appendTextElement(text, to: &xml)
+        xml += "</is></c>".utf8
     }
 
     /// The text's index in the shared strings, added if new and there is room.
@@ -122,10 +121,9 @@ public final class XLSXWriter: TableWriter {
         var bytes = Array(XLSXParts.declaration.utf8)
         bytes += #"<sst xmlns="\#(XLSXParts.main)" count="\#(sharedInOrder.count)" uniqueCount="\#(sharedInOrder.count)">"#.utf8
         for text in sharedInOrder {
-            let space = text.first?.isWhitespace == true || text.last?.isWhitespace == true ? #" xml:space="preserve""# : ""
-            bytes += "<si><t\(space)>".utf8
-            XML.appendEscaped(text, to: &bytes)
-            bytes += "</t></si>".utf8
+            bytes += "<si>".utf8
+            XML.appendTextElement(text, to: &bytes)
+            bytes += "</si>".utf8
         }
         bytes += "</sst>".utf8
         return String(decoding: bytes, as: UTF8.self)
@@ -171,6 +169,14 @@ enum XML {
         var bytes: [UInt8] = []
         appendEscaped(text, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `<t>text</t>`, keeping the spaces at either end only when the text has some.
+    static func appendTextElement(_ text: String, to bytes: inout [UInt8]) {
+        let padded = text.first?.isWhitespace == true || text.last?.isWhitespace == true
+        bytes += (padded ? #"<t xml:space="preserve">"# : "<t>").utf8
+        appendEscaped(text, to: &bytes)
+        bytes += "</t>".utf8
     }
 
     /// Works on the UTF-8 bytes: every byte to escape or drop is ASCII, but for U+FFFE and

@@ -16,7 +16,7 @@ struct AttendanceSheetDocument {
 
     func render(at now: Date) throws -> [UInt8] {
         let document = PDFDocument(title: "Feuille d’émargement — \(session.code) — \(session.moduleTitle)",
-                                   created: CertificateDocument.isoDate(now, in: timeZone)) { [code = session.code] page, count in
+                                   created: PDFDocument.creationDate(now, in: timeZone)) { [code = session.code] page, count in
             "Feuille d’émargement \(code) — page \(page) sur \(count)"
         }
         var blocks: [PDFBlock] = []

@@ -17,12 +17,27 @@ public struct Certificate: Sendable, Hashable {
 
     /// `certificat-S-2026-001-aubert-alice.pdf`, `…-v2.pdf` for a later version: ASCII, so that
     /// any mail client and file system keeps it.
-    public var fileName: String {
+    public var fileName: String { fileName(distinguished: false) }
+
+    /// The name with the registration's id after the person's: for two certificates whose
+    /// names fold to the same letters (two Marie Martin, two names in another script).
+    func fileName(distinguished: Bool) -> String {
         let ligatures: [Character: String] = ["œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"]
         let unligated = participant.map { ligatures[$0] ?? String($0) }.joined()
         let slug = unligated.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
             .lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
-        let name = String(slug).split(separator: "-").joined(separator: "-")
+        let words = String(slug).split(separator: "-").map(String.init) + (distinguished ? [String(registrationId)] : [])
+        let name = words.isEmpty ? "\(registrationId)" : words.joined(separator: "-")
         return "certificat-\(session)-\(name)\(version > 1 ? "-v\(version)" : "").pdf"
+    }
+
+    /// The certificates' file names, one each, in order: a name two of them would share gets
+    /// each one's registration id, so that writing them in one folder loses none.
+    public static func fileNames(_ certificates: [Certificate]) -> [String] {
+        let plain = certificates.map(\.fileName)
+        let shared = Dictionary(plain.map { ($0, 1) }, uniquingKeysWith: +).filter { $0.value > 1 }
+        return zip(certificates, plain).map { certificate, name in
+            shared[name] == nil ? name : certificate.fileName(distinguished: true)
+        }
     }
 }

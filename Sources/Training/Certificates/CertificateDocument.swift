@@ -18,7 +18,7 @@ struct CertificateDocument {
     func render() throws -> [UInt8] {
         let issued = LocalDate(issuedAt, in: timeZone)
         let document = PDFDocument(title: "Certificat de réalisation — \(facts.firstName) \(facts.lastName)",
-                                   created: Self.isoDate(issuedAt, in: timeZone)) { page, count in
+                                   created: PDFDocument.creationDate(issuedAt, in: timeZone)) { page, count in
             "SIRET \(organisation.siret) — déclaration d’activité n° \(organisation.activityNumber) — page \(page) sur \(count)"
         }
         let body = TextStyle.body
@@ -71,31 +71,5 @@ struct CertificateDocument {
         let hoursText = hours == 0 ? nil : "\(hours) heure\(hours > 1 ? "s" : "")"
         let minutesText = rest == 0 ? nil : "\(rest) minute\(rest > 1 ? "s" : "")"
         return [hoursText, minutesText].compactMap { $0 }.joined(separator: " et ")
-    }
-
-    /// `2026-03-09T10:15:00+01:00`: the creation date written in the PDF.
-    static func isoDate(_ date: Date, in timeZone: TimeZone) -> String {
-        let parts = French.calendar(timeZone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let offset = timeZone.secondsFromGMT(for: date) / 60
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
-            + (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", abs(offset) / 60, abs(offset) % 60)
-    }
-}
-
-extension PDFBlock {
-    /// The block with French spacing before `:` `;` `!` `?` `»` and after `«` (`French.typography`).
-    var frenchSpacing: PDFBlock {
-        switch self {
-        case .text(let text, let style):
-            return .text(French.typography(text), style)
-        case .table(var table):
-            table.rows = table.rows.map { $0.map(French.typography) }
-            return .table(table)
-        case .box(let caption, let height, let image):
-            return .box(caption: French.typography(caption), height: height, image: image)
-        case .space, .pageBreak:
-            return self
-        }
     }
 }

@@ -65,7 +65,7 @@ public struct FundingExport {
         guard summary.rows > 0 else {
             throw TrainingError.notFound("No session funded by \(funder.code) ended between \(from) and \(to): there is nothing to export.")
         }
-        try writer.writeTotals([.text("Total")] + Array(repeating: Cell.empty, count: 11) + [
+        try writer.writeTotals([.text("Total")] + Array(repeating: Cell.empty, count: Self.columns.count - 5) + [
             .number(summary.plannedHundredths, places: 2), .number(summary.attendedHundredths, places: 2),
             .number(summary.agreed.cents, places: 2), .number(summary.claimed.cents, places: 2),
         ])
