@@ -20,14 +20,20 @@ enum DocumentBenchmark {
             fatalError("usage: DocumentBenchmark URL PARTICIPANTS ROWS")
         }
         let connection = try Connection(try ConnectionConfiguration(arguments[1]))
-        let store = Store(connection, jobs: try JobCatalogue(Dictionary(uniqueKeysWithValues: JobKind.allCases.map {
-            ($0.rawValue, JobCatalogue.Policy(queue: "default", priority: 5, maxAttempts: 5))
-        })), timeZone: TimeZone(identifier: "Europe/Paris")!)
+        let store = Store(
+            connection,
+            jobs: try JobCatalogue(
+                Dictionary(
+                    uniqueKeysWithValues: JobKind.allCases.map {
+                        ($0.rawValue, JobCatalogue.Policy(queue: "default", priority: 5, maxAttempts: 5))
+                    })), timeZone: TimeZone(identifier: "Europe/Paris")!)
         try seed(connection, participants: participants, rows: rows)
 
-        let registrations = try connection.execute("""
+        let registrations = try connection.execute(
+            """
             SELECT r.id FROM registration r JOIN session s ON s.id = r.session_id WHERE s.code LIKE 'S-2025-%' ORDER BY r.id
-            """).map { try $0.decode(Int.self, at: 0) }
+            """
+        ).map { try $0.decode(Int.self, at: 0) }
         let certificates = Certificates(store)
         let clock = ContinuousClock()
         var size = 0
@@ -56,7 +62,8 @@ enum DocumentBenchmark {
         }
         precondition(failures.withLock { $0.isEmpty }, "\(failures.withLock { $0 })")
         let sample = try connection.execute("SELECT pdf FROM certificate LIMIT 1")[0].decode(Data.self, at: 0)
-        try connection.execute("CREATE TEMPORARY TABLE blob (id bigint GENERATED ALWAYS AS IDENTITY, pdf bytea, sha256 bytea)")
+        try connection.execute(
+            "CREATE TEMPORARY TABLE blob (id bigint GENERATED ALWAYS AS IDENTITY, pdf bytea, sha256 bytea)")
         let stored = try clock.measure {
             for _ in registrations {
                 try connection.transaction { connection in
@@ -75,11 +82,14 @@ enum DocumentBenchmark {
     }
 
     /// Issues the certificates of `ids` on one connection, one transaction each, as the job does.
-    static func issue(_ ids: ArraySlice<Int>, on connection: Connection, jobs: JobCatalogue, timeZone: TimeZone) throws {
+    static func issue(_ ids: ArraySlice<Int>, on connection: Connection, jobs: JobCatalogue, timeZone: TimeZone) throws
+    {
         let certificates = Certificates(Store(connection, jobs: jobs, timeZone: timeZone))
         for id in ids {
             try connection.transaction { _ in
-                guard case .issued = try certificates.issue(registration: id) else { fatalError("registration \(id) was not issued") }
+                guard case .issued = try certificates.issue(registration: id) else {
+                    fatalError("registration \(id) was not issued")
+                }
             }
         }
     }
@@ -94,7 +104,8 @@ enum DocumentBenchmark {
     static func seed(_ connection: Connection, participants: Int, rows: Int) throws {
         let perSession = 500
         try connection.transaction { connection in
-            try connection.executeScript("""
+            try connection.executeScript(
+                """
                 INSERT INTO organisation (name, siret, activity_number, street, postal_code, city, email, signatory_name, signatory_role)
                 VALUES ('Maison des associations de Caen', '77935012000019', '28140123414', '8 rue Daniel Huet', '14000', 'Caen',
                         'formation@mda-caen.example', 'Claire Martin', 'Directrice');
@@ -105,7 +116,8 @@ enum DocumentBenchmark {
                 SELECT 'Prénom' || i, 'Nom' || i, 'p' || i || '@asso.example', 1 + i % 50 FROM generate_series(1, \(max(participants, perSession))) AS i;
                 """)
             func sessions(year: Int, count: Int, slots: Int) throws {
-                try connection.executeScript("""
+                try connection.executeScript(
+                    """
                     INSERT INTO session (code, module_id, capacity, status)
                     SELECT 'S-\(year)-' || lpad(i::text, 3, '0'), 1, \(perSession), 'scheduled' FROM generate_series(1, \(count)) AS i;
                     INSERT INTO session_part (session_id, position) SELECT id, 1 FROM session WHERE code LIKE 'S-\(year)-%';

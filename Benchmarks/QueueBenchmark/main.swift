@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Postgres
 import Queue
 import Synchronization
@@ -8,8 +9,6 @@ import Worker
 // handler, and the time from an enqueue's commit to its handler's start. One JSON line per figure.
 //
 //   QueueBenchmark URL JOBS
-
-import Logging
 
 enum Benchmark {
     static func run() throws {
@@ -27,7 +26,8 @@ enum Benchmark {
             let clock = ContinuousClock()
             return try clock.measure {
                 for start in stride(from: 0, to: count, by: 1000) {
-                    try JobQueue(connection).enqueue((start..<min(start + 1000, count)).map { _ in try NewJob(kind: kind) })
+                    try JobQueue(connection).enqueue(
+                        (start..<min(start + 1000, count)).map { _ in try NewJob(kind: kind) })
                 }
             }
         }
@@ -52,7 +52,8 @@ enum Benchmark {
                 options.batchSize = 100
                 options.untilIdle = true
                 let drained = ContinuousClock().measure { Worker(options: options, registry: registry).run() }
-                let done = try connection.execute("SELECT count(*) FROM job WHERE state = 'completed'")[0].decode(Int.self, at: 0)
+                let done = try connection.execute("SELECT count(*) FROM job WHERE state = 'completed'")[0].decode(
+                    Int.self, at: 0)
                 precondition(done == jobs, "drained \(done) of \(jobs)")
                 best = max(best, Double(jobs) / seconds(drained))
             }
@@ -74,11 +75,13 @@ enum Benchmark {
         let started = Mutex<ContinuousClock.Instant?>(nil)
         let ran = DispatchSemaphore(value: 0)
         var timed = HandlerRegistry()
-        timed.register("wake", ClosureHandler { _, _ in
-            started.withLock { $0 = .now }
-            ran.signal()
-            return .completed
-        })
+        timed.register(
+            "wake",
+            ClosureHandler { _, _ in
+                started.withLock { $0 = .now }
+                ran.signal()
+                return .completed
+            })
         var idle = WorkerOptions(database: configuration)
         idle.lanes = 1
         idle.pollInterval = .seconds(60)

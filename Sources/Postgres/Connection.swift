@@ -20,15 +20,19 @@ public final class Connection {
         try self.init(ConnectionConfiguration(url), logger: logger)
     }
 
-    public init(_ configuration: ConnectionConfiguration, logger: Logger = Logger(label: "atelier.postgres")) throws(PostgresError) {
+    public init(_ configuration: ConnectionConfiguration, logger: Logger = Logger(label: "atelier.postgres"))
+        throws(PostgresError)
+    {
         self.configuration = configuration
         self.logger = logger
         handle = try Self.open(configuration)
-        PQsetNoticeReceiver(handle, { context, result in
-            guard let context, let result else { return }
-            let connection = Unmanaged<Connection>.fromOpaque(context).takeUnretainedValue()
-            connection.logger.debug("\(String(cString: PQresultErrorMessage(result)).trimmingNewlines)")
-        }, Unmanaged.passUnretained(self).toOpaque())
+        PQsetNoticeReceiver(
+            handle,
+            { context, result in
+                guard let context, let result else { return }
+                let connection = Unmanaged<Connection>.fromOpaque(context).takeUnretainedValue()
+                connection.logger.debug("\(String(cString: PQresultErrorMessage(result)).trimmingNewlines)")
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit { PQfinish(handle) }
@@ -41,7 +45,7 @@ public final class Connection {
         parameters["fallback_application_name"] = "atelier"
         let keywords = parameters.map { strdup($0.key) }
         let values = parameters.map { strdup($0.value) }
-        defer { (keywords + values).forEach { free($0) } }
+        defer { for pointer in keywords + values { free(pointer) } }
         let conn = (keywords.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { k in
             (values.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { v in
                 PQconnectdbParams(k.baseAddress, v.baseAddress, 0)
@@ -94,7 +98,8 @@ public final class Connection {
         PQreset(handle)
         transactionDepth = 0
         guard isConnected else {
-            throw PostgresError(kind: .connectionFailed, message: Self.connectionFailureReason(String(cString: PQerrorMessage(handle))))
+            throw PostgresError(
+                kind: .connectionFailed, message: Self.connectionFailureReason(String(cString: PQerrorMessage(handle))))
         }
         logger.info("reconnected to \(configuration)")
         for channel in channels { try execute("LISTEN \(unescaped: quoteIdentifier(channel))") }
@@ -120,16 +125,19 @@ public final class Connection {
             PQclear(result)
             // No SQLSTATE, or a broken connection, means the session is gone (libpqxx's rule).
             if !isConnected || error.sqlState == nil { error.kind = .connectionLost }
-            if error.kind == .connectionLost { logger.warning("lost the connection to \(configuration): \(error.message)") }
+            if error.kind == .connectionLost {
+                logger.warning("lost the connection to \(configuration): \(error.message)")
+            }
             throw error
         }
     }
 
     func connectionError(statement: String?) -> PostgresError {
         let message = String(cString: PQerrorMessage(handle)).trimmingNewlines
-        return PostgresError(kind: isConnected ? .protocolViolation : .connectionLost,
-                             message: message.isEmpty ? "no connection to the server" : message,
-                             statement: statement)
+        return PostgresError(
+            kind: isConnected ? .protocolViolation : .connectionLost,
+            message: message.isEmpty ? "no connection to the server" : message,
+            statement: statement)
     }
 }
 

@@ -38,7 +38,9 @@ public final class QueryResult: RandomAccessCollection {
     func columnIndex(named name: String) -> Int? { columnIndex[name] }
 
     /// Calls `body` with the bytes of one field, or `nil` for SQL `NULL`.
-    func withField<T, E: Error>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws(E) -> T) throws(E) -> T {
+    func withField<T, E: Error>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws(E) -> T) throws(E)
+        -> T
+    {
         let (r, c) = (Int32(row), Int32(column))
         if PQgetisnull(result, r, c) == 1 { return try body(nil) }
         let length = Int(PQgetlength(result, r, c))

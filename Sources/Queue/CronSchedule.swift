@@ -15,7 +15,9 @@ public struct CronSchedule: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ text: String) throws(Malformed) {
         let fields = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard fields.count == 5 else { throw Malformed(description: "“\(text)” has \(fields.count) fields where cron has 5") }
+        guard fields.count == 5 else {
+            throw Malformed(description: "“\(text)” has \(fields.count) fields where cron has 5")
+        }
         description = text
         minutes = try Self.values(fields[0], 0...59, text)
         hours = try Self.values(fields[1], 0...23, text)
@@ -25,19 +27,24 @@ public struct CronSchedule: Sendable, Hashable, CustomStringConvertible {
         eitherDay = fields[2] != "*" && fields[4] != "*"
     }
 
-    private static func values(_ field: String, _ range: ClosedRange<Int>, _ text: String) throws(Malformed) -> Set<Int> {
+    private static func values(_ field: String, _ range: ClosedRange<Int>, _ text: String) throws(Malformed) -> Set<Int>
+    {
         var values = Set<Int>()
         for part in field.split(separator: ",", omittingEmptySubsequences: false) {
             let pieces = part.split(separator: "/", omittingEmptySubsequences: false)
-            guard (1...2).contains(pieces.count), let base = pieces.first else { throw Malformed(description: "“\(text)”: “\(part)” is not a cron value") }
+            guard (1...2).contains(pieces.count), let base = pieces.first else {
+                throw Malformed(description: "“\(text)”: “\(part)” is not a cron value")
+            }
             let step = pieces.count == 2 ? Int(pieces[1]) : 1
             let bounds = base.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-            let span: ClosedRange<Int>? = if base == "*" { range }
-                else if bounds.count == 1, let low = bounds[0] { low...(pieces.count == 2 ? range.upperBound : low) }
-                else if bounds.count == 2, let low = bounds[0], let high = bounds[1], low <= high { low...high }
-                else { nil }
+            let span: ClosedRange<Int>? =
+                if base == "*" { range } else if bounds.count == 1, let low = bounds[0] {
+                    low...(pieces.count == 2 ? range.upperBound : low)
+                } else if bounds.count == 2, let low = bounds[0], let high = bounds[1], low <= high { low...high } else
+                { nil }
             guard let span, let step, step > 0, range.contains(span.lowerBound), range.contains(span.upperBound) else {
-                throw Malformed(description: "“\(text)”: “\(part)” is not a value from \(range.lowerBound) to \(range.upperBound)")
+                throw Malformed(
+                    description: "“\(text)”: “\(part)” is not a value from \(range.lowerBound) to \(range.upperBound)")
             }
             values.formUnion(stride(from: span.lowerBound, through: span.upperBound, by: step))
         }
@@ -54,11 +61,15 @@ public struct CronSchedule: Sendable, Hashable, CustomStringConvertible {
         let today = calendar.startOfDay(for: now)
         for offset in 0...550 {
             guard let day = calendar.date(byAdding: .day, value: -offset, to: today) else { return nil }
-            let (year, month, dayOfMonth) = (calendar.component(.year, from: day), calendar.component(.month, from: day),
-                                             calendar.component(.day, from: day))
+            let (year, month, dayOfMonth) = (
+                calendar.component(.year, from: day), calendar.component(.month, from: day),
+                calendar.component(.day, from: day)
+            )
             let weekday = calendar.component(.weekday, from: day) - 1
-            let dayMatches = eitherDay ? (days.contains(dayOfMonth) || weekdays.contains(weekday))
-                                       : (days.contains(dayOfMonth) && weekdays.contains(weekday))
+            let dayMatches =
+                eitherDay
+                ? (days.contains(dayOfMonth) || weekdays.contains(weekday))
+                : (days.contains(dayOfMonth) && weekdays.contains(weekday))
             guard months.contains(month), dayMatches else { continue }
             for hour in hours.sorted(by: >) {
                 for minute in minutes.sorted(by: >) {
@@ -106,7 +117,8 @@ extension JobQueue {
     public func insertPeriodic(_ periodic: PeriodicJob, now: Date = Date(), timeZone: TimeZone) throws -> Int? {
         guard let (instant, period) = periodic.schedule.latest(atOrBefore: now, in: timeZone) else { return nil }
         return try connection.transaction { connection in
-            let claimed = try connection.execute("""
+            let claimed = try connection.execute(
+                """
                 INSERT INTO periodic_run (name, period) VALUES (\(periodic.name), \(period)) ON CONFLICT DO NOTHING RETURNING name
                 """)
             guard !claimed.isEmpty else { return nil }

@@ -16,14 +16,17 @@ extension JobQueue {
     /// running job finishes. Returns the ids cancelled.
     @discardableResult
     public func cancel(_ selection: Selection) throws -> [Int] {
-        var (ids, kind, prefix, argument): ([Int]?, String?, String?, (key: String, value: String)?) = (nil, nil, nil, nil)
+        var (ids, kind, prefix, argument): ([Int]?, String?, String?, (key: String, value: String)?) = (
+            nil, nil, nil, nil
+        )
         switch selection {
         case .ids(let selected): ids = selected
         case .kind(let selected): kind = selected
         case .keyPrefix(let selected): prefix = selected
         case .argument(let key, let value): argument = (key, value)
         }
-        return try connection.execute("""
+        return try connection.execute(
+            """
             UPDATE job SET state = 'cancelled', finished_at = now()
             WHERE state IN ('scheduled', 'available', 'retryable')
               AND (\(ids) IS NULL OR id = ANY(\(ids)))
@@ -31,18 +34,21 @@ extension JobQueue {
               AND (\(prefix) IS NULL OR starts_with(unique_key, \(prefix)))
               AND (\(argument?.key) IS NULL OR args ->> \(argument?.key) = \(argument?.value))
             RETURNING id
-            """).map { try $0.decode(Int.self, at: 0) }
+            """
+        ).map { try $0.decode(Int.self, at: 0) }
     }
 
     /// Makes a job due again now — a discarded or cancelled one too, with one more attempt
     /// allowed. `false` when the job is running or completed, or does not exist.
     public func retry(_ id: Int) throws -> Bool {
-        try !connection.execute("""
+        try !connection.execute(
+            """
             UPDATE job SET state = 'available', run_at = now(), finished_at = NULL,
                 max_attempts = greatest(max_attempts, least(attempt + 1, 100))
             WHERE id = \(id) AND state IN ('scheduled', 'available', 'retryable', 'discarded', 'cancelled')
             RETURNING id
-            """).isEmpty
+            """
+        ).isEmpty
     }
 
     /// Deletes completed jobs finished before `completedBefore`, and discarded or cancelled ones
@@ -50,13 +56,17 @@ extension JobQueue {
     @discardableResult
     public func prune(completedBefore: Date, discardedBefore: Date, batch: Int = 1000) throws -> Int {
         var deleted = 0
-        for (state, before) in [(JobState.completed, completedBefore), (.discarded, discardedBefore), (.cancelled, discardedBefore)] {
+        for (state, before) in [
+            (JobState.completed, completedBefore), (.discarded, discardedBefore), (.cancelled, discardedBefore),
+        ] {
             while true {
-                let count = try connection.execute("""
+                let count = try connection.execute(
+                    """
                     DELETE FROM job WHERE id IN (
                         SELECT id FROM job WHERE state = \(state) AND finished_at < \(before) ORDER BY finished_at LIMIT \(batch))
                     RETURNING id
-                    """).count
+                    """
+                ).count
                 deleted += count
                 if count < batch { break }
             }
@@ -71,14 +81,18 @@ extension JobQueue {
 
     /// Jobs, newest first, filtered by state, kind, queue and an argument's value
     /// (`"session": "S-2027-001"`).
-    public func jobs(state: JobState? = nil, kind: String? = nil, queue: String? = nil,
-                     argument: (key: String, value: String)? = nil, limit: Int = 100) throws -> [Job] {
-        try connection.execute("""
+    public func jobs(
+        state: JobState? = nil, kind: String? = nil, queue: String? = nil,
+        argument: (key: String, value: String)? = nil, limit: Int = 100
+    ) throws -> [Job] {
+        try connection.execute(
+            """
             SELECT \(unescaped: Job.columns) FROM job
             WHERE (\(state) IS NULL OR state = \(state)) AND (\(kind) IS NULL OR kind = \(kind))
               AND (\(queue) IS NULL OR queue = \(queue))
               AND (\(argument?.key) IS NULL OR args ->> \(argument?.key) = \(argument?.value))
             ORDER BY id DESC LIMIT \(limit)
-            """).map(Job.init(row:))
+            """
+        ).map(Job.init(row:))
     }
 }

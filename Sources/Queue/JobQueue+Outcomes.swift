@@ -23,39 +23,48 @@ extension JobQueue {
     /// batch for each job. The guard is stated again in the `UPDATE`, which re-checks it on a
     /// row another transaction changed meanwhile.
     @discardableResult
-    public func finish(_ results: [(job: Job, outcome: JobOutcome)], worker: String, now: Date = Date()) throws -> [Int] {
+    public func finish(_ results: [(job: Job, outcome: JobOutcome)], worker: String, now: Date = Date()) throws -> [Int]
+    {
         guard !results.isEmpty else { return [] }
-        var states: [JobState] = [], delays: [Int] = [], messages: [String] = [], refunds: [Int] = []
+        var states: [JobState] = []
+        var delays: [Int] = []
+        var messages: [String] = []
+        var refunds: [Int] = []
         for (job, outcome) in results {
-            let (state, delay, message, refund): (JobState, Int, String, Int) = switch outcome {
-            case .completed: (.completed, -1, "", 0)
-            case .retry(let after, let reason):
-                job.attempt >= job.maxAttempts ? (.discarded, -1, reason, 0) : (.retryable, after.milliseconds, reason, 0)
-            case .discard(let reason): (.discarded, -1, reason, 0)
-            case .snooze(let until): (.scheduled, max(0, Int(until.timeIntervalSince(now) * 1000)), "", 1)
-            }
+            let (state, delay, message, refund): (JobState, Int, String, Int) =
+                switch outcome {
+                case .completed: (.completed, -1, "", 0)
+                case .retry(let after, let reason):
+                    job.attempt >= job.maxAttempts
+                        ? (.discarded, -1, reason, 0) : (.retryable, after.milliseconds, reason, 0)
+                case .discard(let reason): (.discarded, -1, reason, 0)
+                case .snooze(let until): (.scheduled, max(0, Int(until.timeIntervalSince(now) * 1000)), "", 1)
+                }
             states.append(state)
             delays.append(delay)
             messages.append(message)
             refunds.append(refund)
         }
         let ids = results.map(\.job.id)
-        let matched = Set(try connection.execute("""
-            WITH o AS (SELECT \(ids)::bigint[] AS ids, \(results.map(\.job.attempt))::int[] AS attempts, \(states)::text[] AS states,
-                              \(delays)::int[] AS delays_ms, \(messages)::text[] AS messages, \(refunds)::int[] AS refunds),
-                 held AS (SELECT job.id, array_position(o.ids, job.id) AS i FROM job, o
-                          WHERE job.id = ANY(\(ids)) AND job.state = 'running' AND job.worker = \(worker))
-            UPDATE job SET state = o.states[held.i],
-                run_at = CASE WHEN o.delays_ms[held.i] >= 0 THEN now() + o.delays_ms[held.i] * interval '1 millisecond' ELSE job.run_at END,
-                attempt = job.attempt - o.refunds[held.i],
-                errors = CASE WHEN o.messages[held.i] = '' THEN job.errors ELSE job.errors || jsonb_build_array(jsonb_build_object(
-                    'attempt', job.attempt, 'at', \(unescaped: Self.errorTimestamp), 'message', o.messages[held.i])) END,
-                finished_at = CASE WHEN o.states[held.i] IN ('completed', 'discarded') THEN now() END,
-                worker = NULL, lease_expires_at = NULL
-            FROM held, o
-            WHERE job.id = held.id AND job.attempt = o.attempts[held.i] AND job.state = 'running' AND job.worker = \(worker)
-            RETURNING job.id
-            """).map { try $0.decode(Int.self, at: 0) })
+        let matched = Set(
+            try connection.execute(
+                """
+                WITH o AS (SELECT \(ids)::bigint[] AS ids, \(results.map(\.job.attempt))::int[] AS attempts, \(states)::text[] AS states,
+                                  \(delays)::int[] AS delays_ms, \(messages)::text[] AS messages, \(refunds)::int[] AS refunds),
+                     held AS (SELECT job.id, array_position(o.ids, job.id) AS i FROM job, o
+                              WHERE job.id = ANY(\(ids)) AND job.state = 'running' AND job.worker = \(worker))
+                UPDATE job SET state = o.states[held.i],
+                    run_at = CASE WHEN o.delays_ms[held.i] >= 0 THEN now() + o.delays_ms[held.i] * interval '1 millisecond' ELSE job.run_at END,
+                    attempt = job.attempt - o.refunds[held.i],
+                    errors = CASE WHEN o.messages[held.i] = '' THEN job.errors ELSE job.errors || jsonb_build_array(jsonb_build_object(
+                        'attempt', job.attempt, 'at', \(unescaped: Self.errorTimestamp), 'message', o.messages[held.i])) END,
+                    finished_at = CASE WHEN o.states[held.i] IN ('completed', 'discarded') THEN now() END,
+                    worker = NULL, lease_expires_at = NULL
+                FROM held, o
+                WHERE job.id = held.id AND job.attempt = o.attempts[held.i] AND job.state = 'running' AND job.worker = \(worker)
+                RETURNING job.id
+                """
+            ).map { try $0.decode(Int.self, at: 0) })
         return results.map(\.job.id).filter { !matched.contains($0) }
     }
 
@@ -64,13 +73,15 @@ extension JobQueue {
     @discardableResult
     public func release(_ jobs: [Job], worker: String) throws -> Int {
         guard !jobs.isEmpty else { return 0 }
-        return try connection.execute("""
+        return try connection.execute(
+            """
             UPDATE job SET state = 'available', attempt = job.attempt - 1, worker = NULL, lease_expires_at = NULL
             FROM unnest(\(jobs.map(\.id)), \(jobs.map(\.attempt))) AS r(id, attempt)
             WHERE job.id = ANY(\(jobs.map(\.id))) AND job.id = r.id AND job.attempt = r.attempt
               AND job.state = 'running' AND job.worker = \(worker)
             RETURNING job.id
-            """).count
+            """
+        ).count
     }
 
     /// Running jobs whose lease expired — their worker was killed, or its machine is gone — go
@@ -78,7 +89,8 @@ extension JobQueue {
     /// A job whose worker still heartbeats is never touched, however long it runs.
     @discardableResult
     public func rescueExpired() throws -> [Int] {
-        try connection.execute("""
+        try connection.execute(
+            """
             UPDATE job SET state = CASE WHEN attempt >= max_attempts THEN 'discarded' ELSE 'retryable' END,
                 finished_at = CASE WHEN attempt >= max_attempts THEN now() END,
                 errors = errors || jsonb_build_array(jsonb_build_object('attempt', attempt, 'at', \(unescaped: Self.errorTimestamp),
@@ -86,7 +98,8 @@ extension JobQueue {
                 worker = NULL, lease_expires_at = NULL, run_at = now()
             WHERE id IN (SELECT id FROM job WHERE state = 'running' AND lease_expires_at < now() FOR UPDATE SKIP LOCKED)
             RETURNING id
-            """).map { try $0.decode(Int.self, at: 0) }
+            """
+        ).map { try $0.decode(Int.self, at: 0) }
     }
 }
 

@@ -22,12 +22,15 @@ public struct QueueStats: Sendable, Hashable, Codable {
 extension JobQueue {
     /// `handled` is the kinds this build runs; the others are counted apart.
     public func stats(handled: Set<String>) throws -> QueueStats {
-        let counts = try connection.execute("SELECT kind, state, count(*) FROM job GROUP BY kind, state ORDER BY kind, state")
-            .map { row in
-                let (kind, state, count) = try row.decode((String, JobState, Int).self)
-                return QueueStats.Count(kind: kind, state: state, count: count)
-            }
-        let figures = try connection.execute("""
+        let counts = try connection.execute(
+            "SELECT kind, state, count(*) FROM job GROUP BY kind, state ORDER BY kind, state"
+        )
+        .map { row in
+            let (kind, state, count) = try row.decode((String, JobState, Int).self)
+            return QueueStats.Count(kind: kind, state: state, count: count)
+        }
+        let figures = try connection.execute(
+            """
             SELECT (SELECT extract(epoch FROM now() - min(run_at))::float8::text FROM job
                     WHERE state IN ('scheduled', 'available', 'retryable') AND run_at <= now()) AS oldest,
                    (SELECT count(*) FROM job WHERE state = 'completed' AND finished_at > now() - interval '1 minute') AS minute,
@@ -37,8 +40,9 @@ extension JobQueue {
         for count in counts where JobState.waiting.contains(count.state) && !handled.contains(count.kind) {
             withoutHandler[count.kind, default: 0] += count.count
         }
-        return QueueStats(counts: counts, oldestDueSeconds: try figures.decode(String?.self, "oldest").flatMap(Double.init),
-                          completedLastMinute: try figures.decode(Int.self, "minute"),
-                          completedLastHour: try figures.decode(Int.self, "hour"), withoutHandler: withoutHandler)
+        return QueueStats(
+            counts: counts, oldestDueSeconds: try figures.decode(String?.self, "oldest").flatMap(Double.init),
+            completedLastMinute: try figures.decode(Int.self, "minute"),
+            completedLastHour: try figures.decode(Int.self, "hour"), withoutHandler: withoutHandler)
     }
 }

@@ -22,7 +22,8 @@ public struct JobQueue {
     @discardableResult
     public func enqueue(_ jobs: [NewJob]) throws -> [Int] {
         guard !jobs.isEmpty else { return [] }
-        let ids = try connection.execute("""
+        let ids = try connection.execute(
+            """
             INSERT INTO job (kind, queue, args, priority, max_attempts, run_at, state, unique_key)
             SELECT kind, queue, args::jsonb, priority, max_attempts, coalesce(nullif(run_at, '')::timestamptz, now()),
                    CASE WHEN nullif(run_at, '')::timestamptz > now() THEN 'scheduled' ELSE 'available' END, nullif(unique_key, '')
@@ -31,7 +32,8 @@ public struct JobQueue {
                         \(jobs.map { $0.uniqueKey ?? "" })) AS j(kind, queue, args, priority, max_attempts, run_at, unique_key)
             ON CONFLICT (unique_key) WHERE state IN ('scheduled', 'available', 'running', 'retryable') DO NOTHING
             RETURNING id
-            """).map { try $0.decode(Int.self, at: 0) }
+            """
+        ).map { try $0.decode(Int.self, at: 0) }
         for queue in Set(jobs.map(\.queue)).sorted() {
             try connection.execute("SELECT pg_notify(\(Self.channel(queue)), '')")
         }
@@ -47,7 +49,8 @@ public struct JobQueue {
     /// `lease` from now, its attempt counted. `id = ANY(ARRAY(…))` rather than `id IN (…)`: the
     /// planner would hash-join the whole table for the latter, a scan that grows with the backlog.
     public func claim(queue: String, kinds: [String], limit: Int, worker: String, lease: Duration) throws -> [Job] {
-        try connection.execute("""
+        try connection.execute(
+            """
             UPDATE job SET state = 'running', attempt = attempt + 1, worker = \(worker), attempted_at = now(),
                 lease_expires_at = now() + make_interval(secs => \(lease.seconds)::float8)
             WHERE id = ANY(ARRAY(
@@ -58,12 +61,14 @@ public struct JobQueue {
                 LIMIT \(limit)
                 FOR UPDATE SKIP LOCKED))
             RETURNING \(unescaped: Job.columns)
-            """).map(Job.init(row:)).sorted { ($0.priority, $0.runAt, $0.id) < ($1.priority, $1.runAt, $1.id) }
+            """
+        ).map(Job.init(row:)).sorted { ($0.priority, $0.runAt, $0.id) < ($1.priority, $1.runAt, $1.id) }
     }
 
     /// When the next job of `queue` with one of `kinds` is due, if any waits.
     public func nextDue(queue: String, kinds: [String]) throws -> Date? {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT min(run_at) FROM job
             WHERE state IN ('scheduled', 'available', 'retryable') AND queue = \(queue) AND kind = ANY(\(kinds))
             """)[0].decode(Date?.self, at: 0)
@@ -74,10 +79,12 @@ public struct JobQueue {
     @discardableResult
     public func renewLeases(_ ids: [Int], worker: String, lease: Duration) throws -> Int {
         guard !ids.isEmpty else { return 0 }
-        return try connection.execute("""
+        return try connection.execute(
+            """
             UPDATE job SET lease_expires_at = now() + make_interval(secs => \(lease.seconds)::float8)
             WHERE id = ANY(\(ids)) AND state = 'running' AND worker = \(worker) RETURNING id
-            """).count
+            """
+        ).count
     }
 }
 

@@ -13,8 +13,10 @@ public struct NewJob: Sendable, Hashable {
     /// While a live job has this key, another with it is not enqueued.
     public var uniqueKey: String?
 
-    public init(kind: String, args: some Encodable = [String: String](), queue: String = "default", priority: Int = 5,
-                maxAttempts: Int = 20, runAt: Date? = nil, uniqueKey: String? = nil) throws {
+    public init(
+        kind: String, args: some Encodable = [String: String](), queue: String = "default", priority: Int = 5,
+        maxAttempts: Int = 20, runAt: Date? = nil, uniqueKey: String? = nil
+    ) throws {
         self.kind = kind
         self.args = try JSONText(encoding: args)
         self.queue = queue

@@ -21,13 +21,16 @@ struct DatabaseLink {
     /// after a pause; `onReconnect` runs when a new one is opened after an outage. Any other
     /// error is logged and the loop goes on; `false` says that one came.
     @discardableResult
-    mutating func use(_ body: (Connection) throws -> Void, onReconnect: (Connection) throws -> Void = { _ in }) -> Bool {
+    mutating func use(_ body: (Connection) throws -> Void, onReconnect: (Connection) throws -> Void = { _ in }) -> Bool
+    {
         do {
             let connection = try self.connection ?? Connection(worker.options.database)
             if self.connection == nil {
                 self.connection = connection
                 if let started = outageStarted {
-                    worker.logger.notice("database reachable again", metadata: ["thread": "\(role)", "after": "\(ContinuousClock.now - started)"])
+                    worker.logger.notice(
+                        "database reachable again",
+                        metadata: ["thread": "\(role)", "after": "\(ContinuousClock.now - started)"])
                     outageStarted = nil
                     pause = .milliseconds(100)
                     try onReconnect(connection)
@@ -39,13 +42,15 @@ struct DatabaseLink {
             connection = nil
             if outageStarted == nil {
                 outageStarted = .now
-                worker.logger.error("database unreachable: retrying", metadata: ["thread": "\(role)", "error": "\(error)"])
+                worker.logger.error(
+                    "database unreachable: retrying", metadata: ["thread": "\(role)", "error": "\(error)"])
             }
             worker.sleep(pause)
             pause = min(pause * 2, .seconds(5))
             return true
         } catch {
-            worker.logger.error("unexpected error", metadata: ["thread": "\(role)", "error": "\(String(reflecting: error))"])
+            worker.logger.error(
+                "unexpected error", metadata: ["thread": "\(role)", "error": "\(String(reflecting: error))"])
             worker.sleep(.seconds(1))
             return false
         }

@@ -33,7 +33,9 @@ public struct HandlerRegistry: Sendable {
 
     public init() {}
 
-    public mutating func register(_ kind: String, backoff: Backoff = Backoff(), transactional: Bool = true, _ handler: any JobHandler) {
+    public mutating func register(
+        _ kind: String, backoff: Backoff = Backoff(), transactional: Bool = true, _ handler: any JobHandler
+    ) {
         entries[kind] = Entry(handler: handler, backoff: backoff, transactional: transactional)
     }
 

@@ -22,7 +22,8 @@ struct Lane {
                 let kinds = worker.registry.kinds
                 var claimed: [Job] = []
                 for name in options.queues where claimed.isEmpty {
-                    claimed = try queue.claim(queue: name, kinds: kinds, limit: options.batchSize, worker: options.id, lease: options.lease)
+                    claimed = try queue.claim(
+                        queue: name, kinds: kinds, limit: options.batchSize, worker: options.id, lease: options.lease)
                 }
                 guard !claimed.isEmpty else {
                     worker.laneIsIdle(index)
@@ -35,7 +36,10 @@ struct Lane {
                 try runBatch(&held, on: connection)
             } onReconnect: { connection in
                 let handedBack = try JobQueue(connection).release(held, worker: options.id)
-                if handedBack > 0 { worker.logger.notice("handed back jobs held when the connection dropped", metadata: ["count": "\(handedBack)"]) }
+                if handedBack > 0 {
+                    worker.logger.notice(
+                        "handed back jobs held when the connection dropped", metadata: ["count": "\(handedBack)"])
+                }
                 held = []
                 worker.lane(index, holds: [])
             }
@@ -97,10 +101,13 @@ struct Lane {
 
     /// One structured line per job: id, kind, attempt, duration, outcome (`nil`: not ours any more).
     private func log(_ job: Job, _ outcome: JobOutcome?, _ duration: Duration) {
-        let metadata: Logger.Metadata = ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempt)",
-                                         "duration": "\(duration)"]
+        let metadata: Logger.Metadata = [
+            "job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempt)",
+            "duration": "\(duration)",
+        ]
         if let outcome {
-            worker.logger.info("ran", metadata: metadata.merging(["outcome": "\(Self.describe(outcome, job: job))"]) { $1 })
+            worker.logger.info(
+                "ran", metadata: metadata.merging(["outcome": "\(Self.describe(outcome, job: job))"]) { $1 })
         } else {
             worker.logger.warning("the job was no longer ours to finish (rescued or cancelled)", metadata: metadata)
         }

@@ -13,7 +13,8 @@ final class Wake: Sendable {
 
     /// Waits for a signal or the timeout.
     func wait(_ timeout: Duration) {
-        let nanoseconds = max(0, timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
+        let nanoseconds = max(
+            0, timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
         _ = semaphore.wait(timeout: .now() + .nanoseconds(Int(min(nanoseconds, Int64(Int32.max) * 1000))))
         pending.store(false, ordering: .releasing)
     }

@@ -45,14 +45,18 @@ public final class Worker: Sendable {
         wakeAll()
     }
 
-    func wakeAll() { wakes.forEach { $0.signal() } }
+    func wakeAll() { for wake in wakes { wake.signal() } }
 
     /// Runs until `stop()` (or, with `untilIdle`, until nothing is due), then waits up to the
     /// shutdown grace for running jobs. Returns whether every lane finished in time.
     @discardableResult
     public func run() -> Bool {
-        logger.info("started", metadata: ["lanes": "\(options.lanes)", "queues": "\(options.queues.joined(separator: ","))",
-                                          "kinds": "\(registry.kinds.joined(separator: ","))"])
+        logger.info(
+            "started",
+            metadata: [
+                "lanes": "\(options.lanes)", "queues": "\(options.queues.joined(separator: ","))",
+                "kinds": "\(registry.kinds.joined(separator: ","))",
+            ])
         // The periods that came while no worker ran are caught up before the lanes look for work,
         // so that `--until-idle` runs them too; the heartbeat inserts the later ones.
         if !options.periodic.isEmpty, let connection = try? Connection(options.database) {
@@ -68,8 +72,18 @@ public final class Worker: Sendable {
         // The heartbeat and the listener end soon after the stop; the process must not exit under
         // them while they are inside libpq (its exit handlers would pull the library away).
         let helpersDone = DispatchSemaphore(value: 0)
-        threads.append(Thread { [self] in runHeartbeat(); helpersDone.signal() })
-        if !options.pollOnly { threads.append(Thread { [self] in runListener(); helpersDone.signal() }) }
+        threads.append(
+            Thread { [self] in
+                runHeartbeat()
+                helpersDone.signal()
+            })
+        if !options.pollOnly {
+            threads.append(
+                Thread { [self] in
+                    runListener()
+                    helpersDone.signal()
+                })
+        }
         for (index, thread) in threads.enumerated() {
             thread.name = index < options.lanes ? "lane \(index)" : "worker"
             thread.start()
@@ -95,7 +109,9 @@ public final class Worker: Sendable {
         if inTime {
             logger.info("stopped")
         } else {
-            logger.warning("stopped with jobs still running after the grace period: their leases will expire and another worker will retry them")
+            logger.warning(
+                "stopped with jobs still running after the grace period: their leases will expire and another worker will retry them"
+            )
         }
         return inTime
     }
@@ -144,7 +160,9 @@ public final class Worker: Sendable {
     private func insertPeriodicJobs(_ queue: JobQueue) throws {
         for periodic in options.periodic {
             if let id = try queue.insertPeriodic(periodic, timeZone: options.timeZone) {
-                logger.info("inserted a periodic job", metadata: ["job": "\(id)", "kind": "\(periodic.job.kind)", "name": "\(periodic.name)"])
+                logger.info(
+                    "inserted a periodic job",
+                    metadata: ["job": "\(id)", "kind": "\(periodic.job.kind)", "name": "\(periodic.name)"])
                 wakeAll()
             }
         }

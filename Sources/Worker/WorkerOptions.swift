@@ -25,7 +25,8 @@ public struct WorkerOptions: Sendable {
     /// The zone periodic schedules are read in.
     public var timeZone = TimeZone(identifier: "Europe/Paris") ?? .gmt
     /// Names the worker in `job.worker`: host, process and a random part.
-    public var id = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UInt16.random(in: 0...UInt16.max))"
+    public var id =
+        "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UInt16.random(in: 0...UInt16.max))"
 
     public init(database: ConnectionConfiguration) { self.database = database }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Training
 
 /// `atelier attendance sheet`: the feuille d'émargement, read back with poppler.
@@ -27,13 +27,19 @@ import Training
         defer { pdf.remove() }
         #expect(try pdf.info()["Pages"] == "2")
         #expect(try pdf.fonts().allSatisfy(\.embedded))
-        let morning = pages[0], afternoon = pages[1]
-        for field in ["Maison des associations de Caen", "Feuille d’émargement", "Action Accompagner la fonction employeur (S-2026-001)",
-                      "Date lundi 2 mars 2026", "Horaires de 9 h à 12 h 30 (3 h 30)", "Lieu Maison des associations, 8 rue Daniel Huet, 14000 Caen",
-                      "Formation animée par Scop L’Atelier coopératif", "Participant Structure Présence", "Signature",
-                      "Alice AUBERT Association Familles Rurales du Calvados présent(e)",
-                      "Chloé CARON Comité des fêtes d’Hérouville absence excusée", "Fanny FOURNIER Comité des fêtes d’Hérouville absent(e)",
-                      "Signature du formateur", "Feuille d’émargement S-2026-001 — page 1 sur 2"] {
+        let morning = pages[0]
+        let afternoon = pages[1]
+        for field in [
+            "Maison des associations de Caen", "Feuille d’émargement",
+            "Action Accompagner la fonction employeur (S-2026-001)",
+            "Date lundi 2 mars 2026", "Horaires de 9 h à 12 h 30 (3 h 30)",
+            "Lieu Maison des associations, 8 rue Daniel Huet, 14000 Caen",
+            "Formation animée par Scop L’Atelier coopératif", "Participant Structure Présence", "Signature",
+            "Alice AUBERT Association Familles Rurales du Calvados présent(e)",
+            "Chloé CARON Comité des fêtes d’Hérouville absence excusée",
+            "Fanny FOURNIER Comité des fêtes d’Hérouville absent(e)",
+            "Signature du formateur", "Feuille d’émargement S-2026-001 — page 1 sur 2",
+        ] {
             #expect(morning.contains(field), "the morning's page says « \(field) »")
         }
         #expect(!morning.contains("GUÉRIN"), "a cancelled registration has no line")
@@ -55,9 +61,14 @@ import Training
         let year = try Self.year.get()
         let missing = folder.appendingPathComponent("nowhere/e.pdf").path
         let cases: [([String], Int32, String)] = [
-            (["attendance", "sheet", "S-2026-404", "--out", folder.appendingPathComponent("e.pdf").path], 66, "No session has the code S-2026-404."),
-            (["attendance", "sheet", TrainingYear.march, "--out", missing], 73,
-             "Cannot write \(missing): the folder \(folder.appendingPathComponent("nowhere").path) does not exist."),
+            (
+                ["attendance", "sheet", "S-2026-404", "--out", folder.appendingPathComponent("e.pdf").path], 66,
+                "No session has the code S-2026-404."
+            ),
+            (
+                ["attendance", "sheet", TrainingYear.march, "--out", missing], 73,
+                "Cannot write \(missing): the folder \(folder.appendingPathComponent("nowhere").path) does not exist."
+            ),
         ]
         for (arguments, status, sentence) in cases {
             let before = try year.database.fingerprint()

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// `atelier db migrate` and `atelier db status`, run as processes against the test cluster.
 @Suite struct DatabaseCommandTests {
@@ -12,8 +12,10 @@ import TestSupport
 
     var migrationFiles: [String] {
         get throws {
-            try FileManager.default.contentsOfDirectory(atPath: AtelierProcess.packageRoot.appendingPathComponent("Migrations").path)
-                .filter { $0.hasSuffix(".sql") }.sorted()
+            try FileManager.default.contentsOfDirectory(
+                atPath: AtelierProcess.packageRoot.appendingPathComponent("Migrations").path
+            )
+            .filter { $0.hasSuffix(".sql") }.sorted()
         }
     }
 
@@ -36,7 +38,10 @@ import TestSupport
     @Test func statusListsPendingFilesAsJSON() throws {
         let status = try AtelierProcess.run(["db", "status", "--json"], environment: environment)
         #expect(status.status == 0)
-        struct Entry: Decodable { let name: String; let state: String }
+        struct Entry: Decodable {
+            let name: String
+            let state: String
+        }
         let entries = try JSONDecoder().decode([Entry].self, from: Data(status.standardOutput.utf8))
         #expect(entries.map(\.name) == (try migrationFiles))
         #expect(entries.allSatisfy { $0.state == "pending" })
@@ -46,16 +51,22 @@ import TestSupport
         let running = try [0, 1].map { _ in try AtelierProcess.start(["db", "migrate"], environment: environment) }
         let outcomes = running.map { $0.finish() }
         #expect(outcomes.allSatisfy { $0.status == 0 })
-        let applyLines = outcomes.flatMap { $0.standardOutput.split(separator: "\n").filter { $0.hasPrefix("Applied 0") } }
+        let applyLines = outcomes.flatMap {
+            $0.standardOutput.split(separator: "\n").filter { $0.hasPrefix("Applied 0") }
+        }
         #expect(applyLines.count == (try migrationFiles.count))
-        let recorded = try database.connect().execute("SELECT count(*) FROM schema_migrations")[0].decode(Int.self, at: 0)
+        let recorded = try database.connect().execute("SELECT count(*) FROM schema_migrations")[0].decode(
+            Int.self, at: 0)
         #expect(recorded == (try migrationFiles.count))
     }
 
     @Test func serverNoticesStayOffTheTerminal() throws {
         // libpq prints NOTICEs on standard error unless told otherwise; the connection logs them.
-        let root = try TemporaryRoot(migrations: ["0001_quiet.sql": "DROP TABLE IF EXISTS never_there; CREATE TABLE t (n int);"])
-        let outcome = try AtelierProcess.run(["db", "migrate"], environment: ["ATELIER_ROOT": root.url.path, "ATELIER_DATABASE_URL": database.url])
+        let root = try TemporaryRoot(migrations: [
+            "0001_quiet.sql": "DROP TABLE IF EXISTS never_there; CREATE TABLE t (n int);"
+        ])
+        let outcome = try AtelierProcess.run(
+            ["db", "migrate"], environment: ["ATELIER_ROOT": root.url.path, "ATELIER_DATABASE_URL": database.url])
         #expect(outcome.status == 0)
         #expect(outcome.standardError == "")
     }

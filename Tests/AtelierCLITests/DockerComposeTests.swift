@@ -1,8 +1,9 @@
-@testable import AtelierCLI
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Yams
+
+@testable import AtelierCLI
 
 /// No Docker engine runs here: the compose file is checked as YAML, and against the settings.
 @Suite struct DockerComposeTests {
@@ -38,7 +39,10 @@ import Yams
         let root = AtelierProcess.packageRoot
         let manifest = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
         let dockerfile = try String(contentsOf: root.appendingPathComponent("Dockerfile"), encoding: .utf8)
-        let folders = Set(manifest.components(separatedBy: "path: \"").dropFirst().compactMap { $0.split(separator: "/").first.map(String.init) })
+        let folders = Set(
+            manifest.components(separatedBy: "path: \"").dropFirst().compactMap {
+                $0.split(separator: "/").first.map(String.init)
+            })
         #expect(folders == ["Benchmarks", "Tests"])
         for folder in folders.union(["Sources"]) {
             #expect(dockerfile.contains("COPY \(folder) \(folder)"), "the Dockerfile does not copy \(folder)/")

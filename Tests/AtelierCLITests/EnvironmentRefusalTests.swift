@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 import Training
 
 /// What goes wrong around a command rather than in its input: a database not migrated, an empty
@@ -9,12 +9,18 @@ import Training
 extension BadInputTests {
     @Test func aDatabaseNotMigratedSaysWhatToRun() throws {
         let outcome = try AtelierProcess.run(["session", "list"], environment: ["ATELIER_DATABASE_URL": database.url])
-        expectOneSentence(outcome, status: 78, "The database \(database.configuration) has no Atelier tables yet: run `atelier db migrate`.")
+        expectOneSentence(
+            outcome, status: 78,
+            "The database \(database.configuration) has no Atelier tables yet: run `atelier db migrate`.")
     }
 
     @Test func anEmptyDatabaseURLIsNotTheDefault() throws {
-        let outcome = try AtelierProcess.run(["db", "status", "--database-url", ""], environment: ["ATELIER_DATABASE_URL": database.url])
-        expectOneSentence(outcome, status: 78, "The option --database-url is empty: give a PostgreSQL URL, or leave the option out to use the configured database.")
+        let outcome = try AtelierProcess.run(
+            ["db", "status", "--database-url", ""], environment: ["ATELIER_DATABASE_URL": database.url])
+        expectOneSentence(
+            outcome, status: 78,
+            "The option --database-url is empty: give a PostgreSQL URL, or leave the option out to use the configured database."
+        )
     }
 
     /// Another client holds the session's row: the command waits the configured time, then says
@@ -23,7 +29,8 @@ extension BadInputTests {
         let migrated = try TestDatabase.migrated()
         let store = try Store.repository(migrated.connect())
         _ = try Catalogue(store).addModule(Module(code: "PMAE", title: "Fonction employeur", durationMinutes: 420))
-        _ = try People(store).addParticipant(Participant(firstName: "A", lastName: "B", email: try EmailAddress("a@asso.fr")))
+        _ = try People(store).addParticipant(
+            Participant(firstName: "A", lastName: "B", email: try EmailAddress("a@asso.fr")))
         var plan = SessionPlan(module: "PMAE", slots: [try SlotSpec(parsing: "2030-04-04T09:00-12:30")])
         plan.capacity = 3
         let code = try Sessions(store).schedule(plan).code
@@ -32,12 +39,17 @@ extension BadInputTests {
         try holder.execute("BEGIN")
         try holder.execute("SELECT 1 FROM session WHERE code = \(code) FOR UPDATE")
         let started = ContinuousClock.now
-        let outcome = try AtelierProcess.run(["register", code, "a@asso.fr"], environment: [
-            "ATELIER_DATABASE_URL": migrated.url, "ATELIER_DATABASE_LOCK_TIMEOUT_SECONDS": "1",
-        ])
+        let outcome = try AtelierProcess.run(
+            ["register", code, "a@asso.fr"],
+            environment: [
+                "ATELIER_DATABASE_URL": migrated.url, "ATELIER_DATABASE_LOCK_TIMEOUT_SECONDS": "1",
+            ])
         let waited = ContinuousClock.now - started
         try holder.execute("ROLLBACK")
-        expectOneSentence(outcome, status: 75, "Another client is changing the same records and held them longer than database.lock-timeout-seconds allows; nothing was changed: try again in a moment.")
+        expectOneSentence(
+            outcome, status: 75,
+            "Another client is changing the same records and held them longer than database.lock-timeout-seconds allows; nothing was changed: try again in a moment."
+        )
         #expect(waited >= .seconds(1))
         #expect(try migrated.fingerprint() == before)
     }

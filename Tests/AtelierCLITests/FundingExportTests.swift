@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 import Training
 
 /// `atelier export funding`, through the binary, read back by Python's `csv` and by openpyxl;
@@ -20,7 +20,8 @@ import Training
     /// The funder's claimed and agreed cents for sessions ending in the period, by the rules of
     /// DOMAIN.md written again in SQL.
     func sqlTotals(_ funder: String, _ from: String, _ to: String) throws -> (agreed: Int, claimed: Int) {
-        let row = try Self.year.get().database.connect().execute("""
+        let row = try Self.year.get().database.connect().execute(
+            """
             WITH regs AS (
                 SELECT f.id AS agreement, f.basis, f.amount_cents AS amount, s.status = 'completed' AS completed,
                        (SELECT sum(minutes) FROM slot WHERE session_id = s.id) AS planned,
@@ -49,15 +50,25 @@ import Training
 
     @Test func csvRowsAndTotalsMatchTheDatabaseToTheCent() throws {
         let year = try Self.year.get()
-        for (funder, from, to) in [("OPCO-CS", "2026-01-01", "2026-12-31"), ("OPCO-CS", "2026-03-01", "2026-03-31"), ("REGION", "2026-03-02", "2026-03-02")] {
+        for (funder, from, to) in [
+            ("OPCO-CS", "2026-01-01", "2026-12-31"), ("OPCO-CS", "2026-03-01", "2026-03-31"),
+            ("REGION", "2026-03-02", "2026-03-02"),
+        ] {
             let file = path("\(funder)-\(from).csv")
-            let outcome = try year.atelier(["export", "funding", "--funder", funder, "--from", from, "--to", to, "--out", file])
+            let outcome = try year.atelier([
+                "export", "funding", "--funder", funder, "--from", from, "--to", to, "--out", file,
+            ])
             #expect(outcome.status == 0, "\(outcome.standardError)")
             let read = try ReadCSV.read(file)
             #expect(read.bom)
             let header = try #require(read.rows.first)
-            #expect(header == ["Structure", "SIRET", "Nom", "Prénom", "Statut", "Module", "Nature de l’action", "Session", "Début", "Fin",
-                               "Dispositif", "N° d’accord", "Heures prévues", "Heures réalisées", "Montant accordé (€)", "Montant demandé (€)"])
+            #expect(
+                header == [
+                    "Structure", "SIRET", "Nom", "Prénom", "Statut", "Module", "Nature de l’action", "Session", "Début",
+                    "Fin",
+                    "Dispositif", "N° d’accord", "Heures prévues", "Heures réalisées", "Montant accordé (€)",
+                    "Montant demandé (€)",
+                ])
             let totals = try #require(read.rows.last)
             #expect(totals[0] == "Total")
             let data = read.rows.dropFirst().dropLast()
@@ -70,10 +81,15 @@ import Training
         }
         let march = try ReadCSV.read(path("OPCO-CS-2026-03-01.csv")).rows
         #expect(march.count == 6, "four participants: the cancelled registration is not claimed")
-        #expect(march[1] == ["Association Familles Rurales du Calvados", "44201234000018", "Aubert", "Alice", "salarié",
-                             "Accompagner la fonction employeur", "action de formation", "S-2026-001", "02/03/2026", "02/03/2026",
-                             "action collective", "AC-2026-118", "7,00", "7,00", "900,00", "1200,00"])
-        #expect(march.dropFirst().map { $0[13] } == ["7,00", "3,50", "3,50", "7,00", "21,00"], "Bruno absent, Chloé excused: half a day each")
+        #expect(
+            march[1] == [
+                "Association Familles Rurales du Calvados", "44201234000018", "Aubert", "Alice", "salarié",
+                "Accompagner la fonction employeur", "action de formation", "S-2026-001", "02/03/2026", "02/03/2026",
+                "action collective", "AC-2026-118", "7,00", "7,00", "900,00", "1200,00",
+            ])
+        #expect(
+            march.dropFirst().map { $0[13] } == ["7,00", "3,50", "3,50", "7,00", "21,00"],
+            "Bruno absent, Chloé excused: half a day each")
         #expect(march.dropFirst().map { $0[15] } == ["1200,00", "600,00", "600,00", "1200,00", "3600,00"])
         let region = try ReadCSV.read(path("REGION-2026-03-02.csv")).rows
         #expect(region.dropFirst().map { $0[15] } == ["450,00", "0,00", "450,00"], "Fanny attended nothing")
@@ -83,13 +99,16 @@ import Training
     @Test func xlsxHasTypedCellsAndSumsThatMatchTheDatabase() throws {
         let year = try Self.year.get()
         let file = path("opco.xlsx")
-        let outcome = try year.atelier(["export", "funding", "--funder", "opco-cs", "--from", "2026-01-01", "--to", "2026-12-31", "--out", file])
+        let outcome = try year.atelier([
+            "export", "funding", "--funder", "opco-cs", "--from", "2026-01-01", "--to", "2026-12-31", "--out", file,
+        ])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let read = try ReadXLSX.read(file)
         #expect(read.sheets == ["OPCO-CS 2026-01-01"])
         #expect(read.rows.count == 7)
         let alice = read.rows[1]
-        #expect(alice[2].value == .text("Aubert") && alice[8].type == "datetime" && alice[8].value == .text("2026-03-02"))
+        #expect(
+            alice[2].value == .text("Aubert") && alice[8].type == "datetime" && alice[8].value == .text("2026-03-02"))
         #expect(alice[13].value == .number(7) && alice[15].value == .number(1200))
         let april = read.rows[5]
         #expect(april[7].value == .text("S-2026-002") && april[11].value == .null && april[15].value == .number(54.25))
@@ -101,25 +120,44 @@ import Training
     }
 
     static let refusals = [
-        RefusalTests.Case(name: "unknown funder", arguments: ["--funder", "AFDAS", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "OUT/a.csv"],
-                status: 66, sentence: "No funder has the code AFDAS."),
-        RefusalTests.Case(name: "empty period", arguments: ["--funder", "REGION", "--from", "2026-04-01", "--to", "2026-04-30", "--out", "OUT/a.xlsx"],
-                status: 66, sentence: "No session funded by REGION ended between 2026-04-01 and 2026-04-30: there is nothing to export."),
-        RefusalTests.Case(name: "reversed period", arguments: ["--funder", "REGION", "--from", "2026-12-31", "--to", "2026-01-01", "--out", "OUT/a.csv"],
-                status: 65, sentence: "The period runs backwards: 2026-12-31 is after 2026-01-01."),
-        RefusalTests.Case(name: "impossible date", arguments: ["--funder", "REGION", "--from", "2026-02-30", "--to", "2026-03-31", "--out", "OUT/a.csv"],
-                status: 65, sentence: "The date 2026-02-30 does not exist."),
-        RefusalTests.Case(name: "missing folder", arguments: ["--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "OUT/nowhere/a.csv"],
-                status: 73, sentence: "Cannot write OUT/nowhere/a.csv: the folder OUT/nowhere does not exist."),
-        RefusalTests.Case(name: "a folder as the file", arguments: ["--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "OUT", "--format", "csv"],
-                status: 73, sentence: "Cannot write OUT: it is a folder."),
+        RefusalTests.Case(
+            name: "unknown funder",
+            arguments: ["--funder", "AFDAS", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "OUT/a.csv"],
+            status: 66, sentence: "No funder has the code AFDAS."),
+        RefusalTests.Case(
+            name: "empty period",
+            arguments: ["--funder", "REGION", "--from", "2026-04-01", "--to", "2026-04-30", "--out", "OUT/a.xlsx"],
+            status: 66,
+            sentence: "No session funded by REGION ended between 2026-04-01 and 2026-04-30: there is nothing to export."
+        ),
+        RefusalTests.Case(
+            name: "reversed period",
+            arguments: ["--funder", "REGION", "--from", "2026-12-31", "--to", "2026-01-01", "--out", "OUT/a.csv"],
+            status: 65, sentence: "The period runs backwards: 2026-12-31 is after 2026-01-01."),
+        RefusalTests.Case(
+            name: "impossible date",
+            arguments: ["--funder", "REGION", "--from", "2026-02-30", "--to", "2026-03-31", "--out", "OUT/a.csv"],
+            status: 65, sentence: "The date 2026-02-30 does not exist."),
+        RefusalTests.Case(
+            name: "missing folder",
+            arguments: [
+                "--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "OUT/nowhere/a.csv",
+            ],
+            status: 73, sentence: "Cannot write OUT/nowhere/a.csv: the folder OUT/nowhere does not exist."),
+        RefusalTests.Case(
+            name: "a folder as the file",
+            arguments: [
+                "--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "OUT", "--format", "csv",
+            ],
+            status: 73, sentence: "Cannot write OUT: it is a folder."),
     ]
 
     @Test(arguments: refusals)
     func refusedWithOneSentenceNothingChangedAndNoFileLeft(_ refusal: RefusalTests.Case) throws {
         let year = try Self.year.get()
         let before = try year.database.fingerprint()
-        let arguments = ["export", "funding"] + refusal.arguments.map { $0.replacingOccurrences(of: "OUT", with: folder.path) }
+        let arguments =
+            ["export", "funding"] + refusal.arguments.map { $0.replacingOccurrences(of: "OUT", with: folder.path) }
         let outcome = try year.atelier(arguments)
         #expect(outcome.standardError == refusal.sentence.replacingOccurrences(of: "OUT", with: folder.path) + "\n")
         #expect(outcome.status == refusal.status)
@@ -129,23 +167,34 @@ import Training
     }
 
     @Test func aFileWithoutAKnownExtensionNeedsAFormat() throws {
-        let outcome = try Self.year.get().atelier(["export", "funding", "--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out", path("claims")])
+        let outcome = try Self.year.get().atelier([
+            "export", "funding", "--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out",
+            path("claims"),
+        ])
         #expect(outcome.status == 64)
-        #expect(outcome.standardError.hasPrefix("Error: Say --format csv or --format xlsx: the file \(path("claims")) has neither extension."))
+        #expect(
+            outcome.standardError.hasPrefix(
+                "Error: Say --format csv or --format xlsx: the file \(path("claims")) has neither extension."))
     }
 
     /// A read-only folder: refused before any query, and the folder stays empty.
     @Test func aFolderThatCannotBeWrittenIsNamed() throws {
         guard getuid() != 0 else {
             // root writes anywhere: the missing-folder and folder-as-file refusals cover the sentence.
-            let outcome = try Self.year.get().atelier(["export", "funding", "--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "/proc/a.csv"])
+            let outcome = try Self.year.get().atelier([
+                "export", "funding", "--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out",
+                "/proc/a.csv",
+            ])
             #expect(outcome.status == 73)
             #expect(outcome.standardError.hasPrefix("Cannot write /proc/a.csv: "))
             return
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
-        let outcome = try Self.year.get().atelier(["export", "funding", "--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out", path("a.csv")])
+        let outcome = try Self.year.get().atelier([
+            "export", "funding", "--funder", "REGION", "--from", "2026-01-01", "--to", "2026-12-31", "--out",
+            path("a.csv"),
+        ])
         #expect(outcome.status == 73)
         #expect(outcome.standardError == "Cannot write \(path("a.csv")): Permission denied.\n")
     }

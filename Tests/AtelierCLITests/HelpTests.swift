@@ -1,10 +1,12 @@
 import ArgumentParser
-@testable import AtelierCLI
 import Testing
+
+@testable import AtelierCLI
 
 /// Every command a coordinator can run explains itself with an example.
 @Suite struct HelpTests {
-    static func leaves(_ command: any ParsableCommand.Type, path: [String] = []) -> [(String, any ParsableCommand.Type)] {
+    static func leaves(_ command: any ParsableCommand.Type, path: [String] = []) -> [(String, any ParsableCommand.Type)]
+    {
         let configuration = command.configuration
         let name = configuration.commandName ?? String(describing: command).lowercased()
         let here = path + [name]
@@ -23,14 +25,22 @@ import Testing
 
     @Test func theNounsOfTheIssueAreAllThere() {
         let paths = Set(Self.leaves(AtelierCommand.self).map(\.0))
-        for expected in ["atelier module add", "atelier module edit", "atelier module list", "atelier module show", "atelier module archive",
-                         "atelier trainer add", "atelier trainer list", "atelier trainer show", "atelier venue add", "atelier venue list",
-                         "atelier funder add", "atelier funder list", "atelier funding add", "atelier funding list", "atelier funding show",
-                         "atelier participant add", "atelier participant edit", "atelier participant list", "atelier participant show",
-                         "atelier participant import", "atelier session schedule", "atelier session list", "atelier session show",
-                         "atelier session reschedule", "atelier session cancel", "atelier session complete", "atelier session roster",
-                         "atelier register", "atelier registration cancel", "atelier registration list", "atelier attendance record",
-                         "atelier attendance show", "atelier assessment record", "atelier assessment show", "atelier org show", "atelier org edit"] {
+        for expected in [
+            "atelier module add", "atelier module edit", "atelier module list", "atelier module show",
+            "atelier module archive",
+            "atelier trainer add", "atelier trainer list", "atelier trainer show", "atelier venue add",
+            "atelier venue list",
+            "atelier funder add", "atelier funder list", "atelier funding add", "atelier funding list",
+            "atelier funding show",
+            "atelier participant add", "atelier participant edit", "atelier participant list",
+            "atelier participant show",
+            "atelier participant import", "atelier session schedule", "atelier session list", "atelier session show",
+            "atelier session reschedule", "atelier session cancel", "atelier session complete",
+            "atelier session roster",
+            "atelier register", "atelier registration cancel", "atelier registration list", "atelier attendance record",
+            "atelier attendance show", "atelier assessment record", "atelier assessment show", "atelier org show",
+            "atelier org edit",
+        ] {
             #expect(paths.contains(expected), "missing \(expected)")
         }
     }
@@ -49,11 +59,17 @@ import Testing
         let missing = try #require(Self.refusal(["module", "add", "X"]))
         #expect(missing.message == "A new module needs --title and --duration.")
         #expect(missing.code == 64)
-        let both = try #require(Self.refusal(["register", "S-2027-001", "a@b.fr", "--funding", "F1", "--funder", "OPCO", "--amount", "300"]))
+        let both = try #require(
+            Self.refusal(["register", "S-2027-001", "a@b.fr", "--funding", "F1", "--funder", "OPCO", "--amount", "300"])
+        )
         #expect(both.message == "Give either --funding to join an agreement, or --funder for a new one, not both.")
         #expect(both.code == 64)
-        #expect(Self.refusal(["funding", "add", "S-2027-001", "--amount", "300"])?.message == "The funding needs --funder with its --amount.")
-        #expect(Self.refusal(["register", "S-2027-001", "a@b.fr", "--funder", "opco"])?.message == "The funding by OPCO needs its --amount.")
+        #expect(
+            Self.refusal(["funding", "add", "S-2027-001", "--amount", "300"])?.message
+                == "The funding needs --funder with its --amount.")
+        #expect(
+            Self.refusal(["register", "S-2027-001", "a@b.fr", "--funder", "opco"])?.message
+                == "The funding by OPCO needs its --amount.")
         let command = try AtelierCommand.parseAsRoot(["register", "S-2027-001", "a@b.fr", "--funding", "F1"])
         #expect((command as? RegisterCommand)?.funding == "F1")
     }
@@ -61,10 +77,17 @@ import Testing
     /// Closed word lists are listed by `--help` and refused by name.
     @Test func closedWordListsAreNamed() throws {
         let status = try #require(Self.refusal(["session", "list", "--status", "finished"]))
-        #expect(status.message == "The value 'finished' is invalid for '--status <status>'. Please provide one of 'draft', 'scheduled', 'completed' or 'cancelled'.")
+        #expect(
+            status.message
+                == "The value 'finished' is invalid for '--status <status>'. Please provide one of 'draft', 'scheduled', 'completed' or 'cancelled'."
+        )
         #expect(status.code == 64)
-        let basis = try #require(Self.refusal(["funding", "add", "S-2027-001", "--funder", "OPCO", "--amount", "3", "--basis", "day"]))
-        #expect(basis.message.hasPrefix("The value 'day' is invalid for '--basis <basis>'. Please provide one of 'hour', 'participant' or 'group'."))
+        let basis = try #require(
+            Self.refusal(["funding", "add", "S-2027-001", "--funder", "OPCO", "--amount", "3", "--basis", "day"]))
+        #expect(
+            basis.message.hasPrefix(
+                "The value 'day' is invalid for '--basis <basis>'. Please provide one of 'hour', 'participant' or 'group'."
+            ))
         #expect(AtelierCommand.helpMessage(for: ModuleCommand.Add.self).contains("(values: presentiel, distanciel,\n"))
         let parsed = try AtelierCommand.parseAsRoot(["session", "list", "--status", "Cancelled"])
         #expect((parsed as? SessionCommand.List)?.status == .cancelled)

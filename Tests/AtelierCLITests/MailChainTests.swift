@@ -1,8 +1,8 @@
 import Foundation
 import Postgres
 import Queue
-import Testing
 import TestSupport
+import Testing
 import Training
 
 /// The whole chain through the binary: a coordinator's command, its jobs, `atelier worker`, and
@@ -25,17 +25,24 @@ import Training
         module.whatToBring = "Les statuts de votre association."
         module.defaultCapacity = 300
         _ = try Catalogue(store).addModule(module)
-        _ = try Catalogue(store).addVenue(Venue(code: "MDA", name: "Maison des associations", street: "8 rue Daniel Huet", postalCode: "14000", city: "Caen"))
-        var plan = SessionPlan(module: "PMAE", slots: try ["2030-04-04T09:00-12:30", "2030-04-04T14:00-17:30", "2030-04-18T09:00-12:30"]
-            .map(SlotSpec.init(parsing:)))
+        _ = try Catalogue(store).addVenue(
+            Venue(
+                code: "MDA", name: "Maison des associations", street: "8 rue Daniel Huet", postalCode: "14000",
+                city: "Caen"))
+        var plan = SessionPlan(
+            module: "PMAE",
+            slots: try ["2030-04-04T09:00-12:30", "2030-04-04T14:00-17:30", "2030-04-18T09:00-12:30"]
+                .map(SlotSpec.init(parsing:)))
         plan.venue = "MDA"
         plan.partTitles = ["Le cadre", "La pratique"]
         code = try Sessions(store).schedule(plan).code
     }
 
     var base: [String: String] {
-        ["ATELIER_DATABASE_URL": database.url, "ATELIER_SMTP_URL": catcher.url, "ATELIER_MAIL_RETRY_SECONDS": "1",
-         "ATELIER_MAIL_FROM": "Atelier Caen <formation@mda-caen.example>"]
+        [
+            "ATELIER_DATABASE_URL": database.url, "ATELIER_SMTP_URL": catcher.url, "ATELIER_MAIL_RETRY_SECONDS": "1",
+            "ATELIER_MAIL_FROM": "Atelier Caen <formation@mda-caen.example>",
+        ]
     }
 
     func atelier(_ arguments: String..., environment: [String: String] = [:]) throws -> AtelierProcess.Outcome {
@@ -44,8 +51,10 @@ import Training
 
     func addParticipants(_ count: Int) throws {
         for index in 1...count {
-            _ = try People(store).addParticipant(Participant(firstName: "Prénom\(index)", lastName: "Nom\(index)",
-                                                             email: try EmailAddress("p\(index)@asso.fr")))
+            _ = try People(store).addParticipant(
+                Participant(
+                    firstName: "Prénom\(index)", lastName: "Nom\(index)",
+                    email: try EmailAddress("p\(index)@asso.fr")))
         }
     }
 
@@ -61,21 +70,31 @@ import Training
         try addParticipants(1)
         #expect(try atelier("register", code, "p1@asso.fr").status == 0)
         // Time passes: the J-7 reminder is due, J-1 is not yet.
-        try store.connection.execute("UPDATE job SET run_at = now() - interval '1 minute' WHERE unique_key LIKE 'reminder:%:j7'")
+        try store.connection.execute(
+            "UPDATE job SET run_at = now() - interval '1 minute' WHERE unique_key LIKE 'reminder:%:j7'")
         let worker = try atelier("worker", "--until-idle")
         #expect(worker.status == 0, "\(worker.standardError)")
         let mails = try ReadMail.read(catcher.messageFiles())
-        #expect(mails.map(\.subject) == ["Convocation\u{A0}: Accompagner la fonction employeur, jeudi 4 avril 2030",
-                                         "Rappel\u{A0}: «\u{202F}Accompagner la fonction employeur\u{202F}» commence dans 7 jours"])
+        #expect(
+            mails.map(\.subject) == [
+                "Convocation\u{A0}: Accompagner la fonction employeur, jeudi 4 avril 2030",
+                "Rappel\u{A0}: «\u{202F}Accompagner la fonction employeur\u{202F}» commence dans 7 jours",
+            ])
         let convocation = try #require(mails.first)
-        #expect(convocation.to == "p1@asso.fr" && convocation.to_name == "Prénom1 Nom1")
-        #expect(convocation.from_name == "Atelier Caen")
+        #expect(convocation.to == "p1@asso.fr" && convocation.toName == "Prénom1 Nom1")
+        #expect(convocation.fromName == "Atelier Caen")
         #expect(convocation.parts.map(\.type) == ["text/plain", "text/html", "text/calendar"])
-        #expect(convocation.parts[0].text?.contains("jeudi 4 avril 2030 de 9\u{A0}h à 12\u{A0}h\u{A0}30 et de 14\u{A0}h à 17\u{A0}h\u{A0}30") == true)
+        #expect(
+            convocation.parts[0].text?.contains(
+                "jeudi 4 avril 2030 de 9\u{A0}h à 12\u{A0}h\u{A0}30 et de 14\u{A0}h à 17\u{A0}h\u{A0}30") == true)
         #expect(convocation.method == "REQUEST")
         #expect(convocation.events.map(\.start) == ["2030-04-04T09:00:00+02:00", "2030-04-18T09:00:00+02:00"])
-        #expect(convocation.events.map(\.uid) == ["registration-1-part-1@mda-caen.example", "registration-1-part-2@mda-caen.example"])
-        #expect(try count("SELECT count(*) FROM job WHERE unique_key LIKE 'reminder:%:j1' AND state = 'scheduled'") == 1)
+        #expect(
+            convocation.events.map(\.uid) == [
+                "registration-1-part-1@mda-caen.example", "registration-1-part-2@mda-caen.example",
+            ])
+        #expect(
+            try count("SELECT count(*) FROM job WHERE unique_key LIKE 'reminder:%:j1' AND state = 'scheduled'") == 1)
         #expect(try count("SELECT count(*) FROM delivery WHERE state = 'accepted'") == 2)
     }
 
@@ -84,7 +103,9 @@ import Training
         try addParticipants(1)
         try register(1)
         #expect(try atelier("worker", "--until-idle").status == 0)
-        var plan = SessionPlan(module: "PMAE", slots: try ["2030-05-06T09:00-12:30", "2030-05-20T09:00-12:30"].map(SlotSpec.init(parsing:)))
+        var plan = SessionPlan(
+            module: "PMAE",
+            slots: try ["2030-05-06T09:00-12:30", "2030-05-20T09:00-12:30"].map(SlotSpec.init(parsing:)))
         plan.venue = "MDA"
         plan.partTitles = ["Le cadre", "La pratique"]
         _ = try Sessions(store).reschedule(code, to: plan)
@@ -94,7 +115,10 @@ import Training
         let mails = try ReadMail.read(catcher.messageFiles())
         #expect(mails.map(\.method) == ["REQUEST", "REQUEST", "CANCEL"])
         #expect(mails.map { $0.events.map(\.sequence) } == [[0, 0], [1, 1], [2, 2]])
-        #expect(Set(mails.flatMap { $0.events.map(\.uid) }) == ["registration-1-part-1@mda-caen.example", "registration-1-part-2@mda-caen.example"])
+        #expect(
+            Set(mails.flatMap { $0.events.map(\.uid) }) == [
+                "registration-1-part-1@mda-caen.example", "registration-1-part-2@mda-caen.example",
+            ])
         #expect(mails[1].subject == "Nouvelles dates\u{A0}: Accompagner la fonction employeur")
         #expect(mails[1].events.map(\.start) == ["2030-05-06T09:00:00+02:00", "2030-05-20T09:00:00+02:00"])
         #expect(mails[2].subject == "Annulation\u{A0}: Accompagner la fonction employeur du lundi 6 mai 2030")
@@ -108,17 +132,27 @@ import Training
         plan.recordsPast = true
         let past = try Sessions(store).schedule(plan).code
         _ = try Registrations(store).register(EmailAddress("p1@asso.fr"), in: past)
-        _ = try Attendances(store).record(session: past, slot: try SlotStart(parsing: "2026-01-05T09:00"), marks: [:], everyoneElse: .present, by: "Claire Martin")
+        _ = try Attendances(store).record(
+            session: past, slot: try SlotStart(parsing: "2026-01-05T09:00"), marks: [:], everyoneElse: .present,
+            by: "Claire Martin")
         _ = try Sessions(store).complete(past)
-        #expect(try atelier("worker", "--until-idle", environment: ["ATELIER_WEB_BASE_URL": "https://formation.mda-caen.example/"]).status == 0)
+        #expect(
+            try atelier(
+                "worker", "--until-idle", environment: ["ATELIER_WEB_BASE_URL": "https://formation.mda-caen.example/"]
+            ).status == 0)
         let mail = try #require(try ReadMail.read(catcher.messageFiles()).first { $0.subject.hasPrefix("Votre avis") })
         let text = try #require(mail.parts.first?.text)
         let link = try #require(text.split(separator: "\n").first { $0.hasPrefix("https://") }.map(String.init))
         #expect(link.hasPrefix("https://formation.mda-caen.example/q/"))
         let token = String(link.dropFirst("https://formation.mda-caen.example/q/".count))
         #expect(token.count == 32 && token.allSatisfy(\.isHexDigit))
-        #expect(try count("SELECT count(*) FROM questionnaire_link WHERE kind = 'hot' AND token_sha256 = sha256(convert_to('\(token)', 'UTF8'))") == 1)
-        #expect(try count("SELECT count(*) FROM questionnaire_link WHERE token_sha256 = convert_to('\(token)', 'UTF8')") == 0)
+        #expect(
+            try count(
+                "SELECT count(*) FROM questionnaire_link WHERE kind = 'hot' AND token_sha256 = sha256(convert_to('\(token)', 'UTF8'))"
+            ) == 1)
+        #expect(
+            try count("SELECT count(*) FROM questionnaire_link WHERE token_sha256 = convert_to('\(token)', 'UTF8')")
+                == 0)
     }
 
     @Test func aBusyMailboxIsTriedAgainAndAnUnknownOneIsRefusedAndShown() throws {
@@ -135,10 +169,13 @@ import Training
 
         let list = try atelier("registration", "list", code)
         let refusedLine = try #require(list.standardOutput.split(separator: "\n").first { $0.contains("p2@asso.fr") })
-        #expect(refusedLine.hasSuffix("refused — convocation: 550 5.1.1 No such user here (Failed sending data to the peer)"))
+        #expect(
+            refusedLine.hasSuffix(
+                "refused — convocation: 550 5.1.1 No such user here (Failed sending data to the peer)"))
         let discarded = try count("SELECT id FROM job WHERE kind = 'convocation' AND state = 'discarded'")
-        #expect(try atelier("jobs", "show", String(discarded)).standardOutput
-            .contains("refused by the mail server: 550 5.1.1 No such user here"))
+        #expect(
+            try atelier("jobs", "show", String(discarded)).standardOutput
+                .contains("refused by the mail server: 550 5.1.1 No such user here"))
     }
 
     /// The relay is down while 100 messages are due: they wait; once it is back, each arrives once,
@@ -154,7 +191,7 @@ import Training
         #expect(try atelier("worker", "--until-idle", environment: ["ATELIER_WORKER_LANES": "1"]).status == 0)
         let mails = try ReadMail.read(catcher.messageFiles())
         #expect(mails.count == 100)
-        #expect(Set(mails.map(\.message_id)).count == 100)
+        #expect(Set(mails.map(\.messageId)).count == 100)
         #expect(catcher.connections == 1)
         #expect(try count("SELECT count(*) FROM delivery WHERE state = 'accepted'") == 100)
     }
@@ -177,7 +214,9 @@ import Training
         let heldByTheDead = try count("SELECT count(*) FROM job WHERE state = 'running'")
         let second = try AtelierProcess.start(["worker"], environment: environment.merging(base) { $1 })
         let end = Date().addingTimeInterval(60)
-        while try count("SELECT count(*) FROM job WHERE kind = 'convocation' AND state = 'completed'") < 150 && Date() < end {
+        while try count("SELECT count(*) FROM job WHERE kind = 'convocation' AND state = 'completed'") < 150
+            && Date() < end
+        {
             Thread.sleep(forTimeInterval: 0.1)
         }
         second.send(SIGTERM)
@@ -185,7 +224,7 @@ import Training
         #expect(log.status == 0)
         #expect(log.standardError.contains("rescued jobs whose worker stopped heartbeating") == (heldByTheDead > 0))
         let mails = try ReadMail.read(catcher.messageFiles())
-        #expect(Set(mails.map(\.message_id)).count == 150)
+        #expect(Set(mails.map(\.messageId)).count == 150)
         #expect(mails.count <= 151, "\(mails.count - 150) sent twice")
         #expect(try count("SELECT count(*) FROM delivery WHERE state = 'accepted'") == 150)
     }
@@ -195,7 +234,9 @@ import Training
         let added = try atelier("webhook", "add", receiver.url())
         receiver.secret = try #require(added.standardOutput.split(separator: "\n").last.map(String.init))
         let gone = try WebhookReceiver()
-        gone.secret = try #require(try atelier("webhook", "add", gone.url("/gone")).standardOutput.split(separator: "\n").last.map(String.init))
+        gone.secret = try #require(
+            try atelier("webhook", "add", gone.url("/gone")).standardOutput.split(separator: "\n").last.map(String.init)
+        )
         try receiver.answer([500])
         try gone.answer([410])
         try addParticipants(1)
@@ -205,8 +246,8 @@ import Training
         #expect(try atelier("worker", "--until-idle").status == 0)
         let calls = try receiver.requests()
         #expect(calls.map(\.status) == [500, 200])
-        #expect(calls.allSatisfy { $0.signature_valid == true })
-        #expect(Set(calls.map(\.event_id)).count == 1)
+        #expect(calls.allSatisfy { $0.signatureValid == true })
+        #expect(Set(calls.map(\.eventId)).count == 1)
         #expect(try gone.requests().map(\.status) == [410])
         #expect(try count("SELECT count(*) FROM delivery WHERE channel = 'webhook' AND state = 'accepted'") == 1)
         #expect(try count("SELECT count(*) FROM delivery WHERE channel = 'webhook' AND state = 'refused'") == 1)
@@ -215,12 +256,17 @@ import Training
     @Test func mailTestSaysWhatTheRelayAnswered() throws {
         let accepted = try atelier("mail", "test", "coordination@asso.fr")
         #expect(accepted.status == 0)
-        #expect(accepted.standardOutput == "\(catcher.url) accepted the message to coordination@asso.fr: 250 2.0.0 Ok: queued as 1\n")
+        #expect(
+            accepted.standardOutput
+                == "\(catcher.url) accepted the message to coordination@asso.fr: 250 2.0.0 Ok: queued as 1\n")
         #expect(try ReadMail.read(catcher.messageFiles()).map(\.subject) == ["Atelier\u{A0}: message d’essai"])
         try catcher.setRules(["550 nobody@asso.fr"])
         let refused = try atelier("mail", "test", "nobody@asso.fr")
         #expect(refused.status == 69)
-        #expect(refused.standardError == "\(catcher.url) refused the message to nobody@asso.fr: 550 5.1.1 No such user here (Failed sending data to the peer).\n")
+        #expect(
+            refused.standardError
+                == "\(catcher.url) refused the message to nobody@asso.fr: 550 5.1.1 No such user here (Failed sending data to the peer).\n"
+        )
         catcher.stop()
         let away = try atelier("mail", "test", "coordination@asso.fr")
         #expect(away.status == 75)
@@ -233,17 +279,21 @@ import Training
         let before = try database.fingerprint()
         let preview = try atelier("mail", "preview", "convocation", "--registration", "\(code)/p1@asso.fr")
         #expect(preview.status == 0)
-        #expect(preview.standardOutput.hasPrefix("""
-            From: Atelier Caen <formation@mda-caen.example>
-            To: Prénom1 Nom1 <p1@asso.fr>
-            Subject: Convocation\u{A0}: Accompagner la fonction employeur, jeudi 4 avril 2030
-            Attached: invitation.ics
+        #expect(
+            preview.standardOutput.hasPrefix(
+                """
+                From: Atelier Caen <formation@mda-caen.example>
+                To: Prénom1 Nom1 <p1@asso.fr>
+                Subject: Convocation\u{A0}: Accompagner la fonction employeur, jeudi 4 avril 2030
+                Attached: invitation.ics
 
-            Bonjour Prénom1,
-            """))
+                Bonjour Prénom1,
+                """))
         let raw = try atelier("mail", "preview", "questionnaire-hot", "--registration", "1", "--raw")
         #expect(raw.standardOutput.contains("Content-Type: text/html; charset=UTF-8"))
-        #expect(try atelier("mail", "preview", "questionnaire-hot", "--registration", "1").standardOutput.contains("/q/<lien personnel>"))
+        #expect(
+            try atelier("mail", "preview", "questionnaire-hot", "--registration", "1").standardOutput.contains(
+                "/q/<lien personnel>"))
         #expect(catcher.messageFiles().isEmpty)
         #expect(try database.fingerprint() == before)
 
@@ -252,7 +302,9 @@ import Training
         #expect(unknown.standardError == "p9@asso.fr has no registration for the session \(code).\n")
         let malformed = try atelier("mail", "preview", "convocation", "--registration", "p1@asso.fr")
         #expect(malformed.status == 64)
-        #expect(malformed.standardError.hasPrefix("Error: --registration takes an id or SESSION/EMAIL, like S-2027-001/emilie@asso.fr."))
+        #expect(
+            malformed.standardError.hasPrefix(
+                "Error: --registration takes an id or SESSION/EMAIL, like S-2027-001/emilie@asso.fr."))
         let negative = try atelier("mail", "preview", "reminder", "--registration", "1", "--days-before", "0")
         #expect(negative.status == 64)
         #expect(negative.standardError.hasPrefix("Error: --days-before takes a number of days from 1 to 365."))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A long import shows its progress on a terminal, and only there.
 @Suite struct ProgressTests {
@@ -33,7 +33,8 @@ import TestSupport
     }
 
     @Test func inAPipeThereIsNoProgressLine() throws {
-        let outcome = try AtelierProcess.run(["participant", "import", file.path], environment: ["ATELIER_DATABASE_URL": database.url])
+        let outcome = try AtelierProcess.run(
+            ["participant", "import", file.path], environment: ["ATELIER_DATABASE_URL": database.url])
         #expect(outcome.status == 0)
         #expect(outcome.standardError == "")
     }

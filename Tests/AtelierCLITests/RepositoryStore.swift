@@ -1,8 +1,9 @@
 import Foundation
-@testable import AtelierCLI
 import Postgres
 import TestSupport
 import Training
+
+@testable import AtelierCLI
 
 extension Store {
     /// The domain as the binary under test sees it: the repository's own `Jobs/` catalogue, Paris time.

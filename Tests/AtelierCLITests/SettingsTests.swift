@@ -1,8 +1,9 @@
-@testable import AtelierCLI
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Yams
+
+@testable import AtelierCLI
 
 @Suite struct SettingsTests {
     let configFile = AtelierProcess.packageRoot.appendingPathComponent("Config/atelier.yaml").path
@@ -31,15 +32,18 @@ import Yams
         let file = folder.appendingPathComponent("atelier.yaml").path
         try "worker:\n  lanes: 3\n  poll-seconds: 9\n".write(toFile: file, atomically: true, encoding: .utf8)
         let resolved = try settings(["ATELIER_WORKER_LANES": "7"], file: file)
-        #expect(resolved[.workerLanes] == Settings.Value(key: .workerLanes, text: "7", source: .environment("ATELIER_WORKER_LANES")))
+        #expect(
+            resolved[.workerLanes]
+                == Settings.Value(key: .workerLanes, text: "7", source: .environment("ATELIER_WORKER_LANES")))
         #expect(resolved[.workerPollSeconds] == Settings.Value(key: .workerPollSeconds, text: "9", source: .file(file)))
         #expect(resolved[.timeZone] == Settings.Value(key: .timeZone, text: "Europe/Paris", source: .builtIn))
     }
 
     @Test func commandLineWinsOverEverything() throws {
-        let resolved = try Settings(environment: ["ATELIER_DATABASE_URL": "postgresql://env/db"], configFile: nil,
-                                    privateClusterURLFile: "/nonexistent",
-                                    overrides: [.databaseURL: ("--database-url", "postgresql://cli/db")])
+        let resolved = try Settings(
+            environment: ["ATELIER_DATABASE_URL": "postgresql://env/db"], configFile: nil,
+            privateClusterURLFile: "/nonexistent",
+            overrides: [.databaseURL: ("--database-url", "postgresql://cli/db")])
         #expect(resolved.databaseURL.text == "postgresql://cli/db")
         #expect(resolved.databaseURL.source == .commandLine("--database-url"))
     }
@@ -53,7 +57,9 @@ import Yams
     }
 
     @Test func passwordsAreMasked() {
-        #expect(Settings.maskingPassword(in: "postgresql://atelier:s3cret@db:5432/atelier") == "postgresql://atelier:********@db:5432/atelier")
+        #expect(
+            Settings.maskingPassword(in: "postgresql://atelier:s3cret@db:5432/atelier")
+                == "postgresql://atelier:********@db:5432/atelier")
         #expect(Settings.maskingPassword(in: "host=db password='a b' user=x") == "host=db password=******** user=x")
         #expect(Settings.maskingPassword(in: "smtp://relay.example:587") == "smtp://relay.example:587")
         let secret = Settings.Value(key: .smtpPassword, text: "hunter2", source: .builtIn)
@@ -66,15 +72,21 @@ import Yams
     }
 
     @Test func configShowPrintsSourcesAndMasksThePassword() throws {
-        let outcome = try AtelierProcess.run(["config", "show"], environment: [
-            "ATELIER_DATABASE_URL": "postgresql://atelier:topsecret@db.example:5432/atelier",
-            "ATELIER_SMTP_PASSWORD": "hunter2",
-        ])
+        let outcome = try AtelierProcess.run(
+            ["config", "show"],
+            environment: [
+                "ATELIER_DATABASE_URL": "postgresql://atelier:topsecret@db.example:5432/atelier",
+                "ATELIER_SMTP_PASSWORD": "hunter2",
+            ])
         #expect(outcome.status == 0)
         #expect(!outcome.standardOutput.contains("topsecret"))
         #expect(!outcome.standardOutput.contains("hunter2"))
-        let lines = outcome.standardOutput.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
-        #expect(lines.contains("database.url postgresql://atelier:********@db.example:5432/atelier environment ATELIER_DATABASE_URL"))
+        let lines = outcome.standardOutput.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        }
+        #expect(
+            lines.contains(
+                "database.url postgresql://atelier:********@db.example:5432/atelier environment ATELIER_DATABASE_URL"))
         #expect(lines.contains("smtp.password ******** environment ATELIER_SMTP_PASSWORD"))
         #expect(lines.contains("timezone Europe/Paris \(configFile)"))
     }

@@ -22,21 +22,28 @@ struct TrainingYear: Sendable {
         let store = try self.store()
         _ = try OrganisationRecord(store).edit(Self.describeCaen)
         let catalogue = Catalogue(store)
-        _ = try catalogue.addModule(Module(code: "PMAE", title: "Accompagner la fonction employeur", durationMinutes: 420))
+        _ = try catalogue.addModule(
+            Module(code: "PMAE", title: "Accompagner la fonction employeur", durationMinutes: 420))
         var trainer = Trainer(code: "SCOP", name: "Scop L’Atelier coopératif")
         trainer.kind = .organisation
         _ = try catalogue.addTrainer(trainer)
         var employee = Trainer(code: "MARIE", name: "Marie Durand")
         employee.isInternal = true
         _ = try catalogue.addTrainer(employee)
-        _ = try catalogue.addVenue(Venue(code: "MDA", name: "Maison des associations", street: "8 rue Daniel Huet", postalCode: "14000", city: "Caen"))
+        _ = try catalogue.addVenue(
+            Venue(
+                code: "MDA", name: "Maison des associations", street: "8 rue Daniel Huet", postalCode: "14000",
+                city: "Caen"))
         _ = try catalogue.addFunder(Funder(code: "OPCO-CS", name: "OPCO Cohésion sociale", kind: .opco))
         _ = try catalogue.addFunder(Funder(code: "REGION", name: "Région Normandie", kind: .region))
-        let employers = [Employer(name: "Association Familles Rurales du Calvados", siret: "44201234000018", city: "Caen"),
-                         Employer(name: "Comité des fêtes d’Hérouville", siret: "50512345000015", city: "Hérouville-Saint-Clair")]
+        let employers = [
+            Employer(name: "Association Familles Rurales du Calvados", siret: "44201234000018", city: "Caen"),
+            Employer(name: "Comité des fêtes d’Hérouville", siret: "50512345000015", city: "Hérouville-Saint-Clair"),
+        ]
         let people: [(String, String, Participant.Status, Int)] = [
             ("Alice", "Aubert", .salarie, 0), ("Bruno", "Bénard", .salarie, 0), ("Chloé", "Caron", .salarie, 1),
-            ("Damien", "Dupré", .salarie, 1), ("Émile", "Étienne", .benevole, 0), ("Fanny", "Fournier", .demandeurEmploi, 1),
+            ("Damien", "Dupré", .salarie, 1), ("Émile", "Étienne", .benevole, 0),
+            ("Fanny", "Fournier", .demandeurEmploi, 1),
             ("Gaspard", "Guérin", .salarie, 0),
         ]
         for (first, last, status, employer) in people {
@@ -46,37 +53,53 @@ struct TrainingYear: Sendable {
             _ = try People(store).addParticipant(participant)
         }
         let sessions = Sessions(store)
-        var march = SessionPlan(module: "PMAE", slots: try ["2026-03-02T09:00-12:30", "2026-03-02T14:00-17:30"].map(SlotSpec.init(parsing:)))
+        var march = SessionPlan(
+            module: "PMAE",
+            slots: try ["2026-03-02T09:00-12:30", "2026-03-02T14:00-17:30"].map(SlotSpec.init(parsing:)))
         march.venue = "MDA"
         march.trainers = ["SCOP"]
         march.recordsPast = true
         _ = try sessions.schedule(march)
         let funding = Funding(store)
-        _ = try funding.add(FundingAgreement(session: Self.march, funder: "OPCO-CS", basis: .perGroup, amount: Money(cents: 360_000),
-                                             scheme: "action collective", agreementNumber: "AC-2026-118"))
-        _ = try funding.add(FundingAgreement(session: Self.march, funder: "REGION", basis: .perParticipant, amount: Money(cents: 45_000),
-                                             scheme: "programme régional", agreementNumber: "R-77"))
+        _ = try funding.add(
+            FundingAgreement(
+                session: Self.march, funder: "OPCO-CS", basis: .perGroup, amount: Money(cents: 360_000),
+                scheme: "action collective", agreementNumber: "AC-2026-118"))
+        _ = try funding.add(
+            FundingAgreement(
+                session: Self.march, funder: "REGION", basis: .perParticipant, amount: Money(cents: 45_000),
+                scheme: "programme régional", agreementNumber: "R-77"))
         let registrations = Registrations(store)
         for name in ["Alice", "Bruno", "Chloé", "Damien", "Gaspard"] {
             _ = try registrations.register(Self.email(name), in: Self.march, funding: .existing("F1"))
         }
-        for name in ["Émile", "Fanny"] { _ = try registrations.register(Self.email(name), in: Self.march, funding: .existing("F2")) }
+        for name in ["Émile", "Fanny"] {
+            _ = try registrations.register(Self.email(name), in: Self.march, funding: .existing("F2"))
+        }
         _ = try registrations.cancel(Self.email("Gaspard"), in: Self.march)
         let attendance = Attendances(store)
-        _ = try attendance.record(session: Self.march, slot: SlotStart(parsing: "2026-03-02T09:00"),
-                                  marks: [Self.email("Chloé"): .excused, Self.email("Fanny"): .absent], everyoneElse: .present, by: "Claire Martin")
-        _ = try attendance.record(session: Self.march, slot: SlotStart(parsing: "2026-03-02T14:00"),
-                                  marks: [Self.email("Bruno"): .absent, Self.email("Fanny"): .absent], everyoneElse: .present, by: "Claire Martin")
+        _ = try attendance.record(
+            session: Self.march, slot: SlotStart(parsing: "2026-03-02T09:00"),
+            marks: [Self.email("Chloé"): .excused, Self.email("Fanny"): .absent], everyoneElse: .present,
+            by: "Claire Martin")
+        _ = try attendance.record(
+            session: Self.march, slot: SlotStart(parsing: "2026-03-02T14:00"),
+            marks: [Self.email("Bruno"): .absent, Self.email("Fanny"): .absent], everyoneElse: .present,
+            by: "Claire Martin")
         _ = try sessions.complete(Self.march)
 
         var april = SessionPlan(module: "PMAE", slots: [try SlotSpec(parsing: "2026-04-13T09:00-12:30")])
         april.recordsPast = true
         april.trainers = ["MARIE"]
         _ = try sessions.schedule(april)
-        _ = try funding.add(FundingAgreement(session: Self.april, funder: "OPCO-CS", basis: .perHour, amount: Money(cents: 1_550),
-                                             scheme: "plan de développement des compétences", agreementNumber: nil))
+        _ = try funding.add(
+            FundingAgreement(
+                session: Self.april, funder: "OPCO-CS", basis: .perHour, amount: Money(cents: 1_550),
+                scheme: "plan de développement des compétences", agreementNumber: nil))
         _ = try registrations.register(Self.email("Alice"), in: Self.april, funding: .existing("F1"))
-        _ = try attendance.record(session: Self.april, slot: SlotStart(parsing: "2026-04-13T09:00"), marks: [:], everyoneElse: .present, by: "Claire Martin")
+        _ = try attendance.record(
+            session: Self.april, slot: SlotStart(parsing: "2026-04-13T09:00"), marks: [:], everyoneElse: .present,
+            by: "Claire Martin")
     }
 
     /// The organisation of the seeds: the Maison des associations de Caen.
@@ -99,7 +122,8 @@ struct TrainingYear: Sendable {
     }
 
     func atelier(_ arguments: [String], environment: [String: String] = [:]) throws -> AtelierProcess.Outcome {
-        try AtelierProcess.run(arguments, environment: ["ATELIER_DATABASE_URL": database.url].merging(environment) { $1 })
+        try AtelierProcess.run(
+            arguments, environment: ["ATELIER_DATABASE_URL": database.url].merging(environment) { $1 })
     }
 
     /// The domain on a connection of its own.

@@ -1,7 +1,8 @@
-@testable import Delivery
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import Delivery
 
 /// The invite of a two-part session across the change to summer time, read back by Python's
 /// icalendar from a real message.
@@ -18,11 +19,19 @@ import TestSupport
             organizer: MailAddress("formation@atelier.test", displayName: "Atelier"),
             attendee: MailAddress("elodie@asso.fr", displayName: "Élodie Marchand"),
             events: [
-                .init(uid: "registration-7-part-1@atelier.test", start: try instant("2027-03-26T08:00:00Z"), end: try instant("2027-03-26T11:30:00Z"),
-                      summary: "Accompagner la fonction employeur — partie 1", location: "Maison des associations, 8 rue Daniel Huet, 14000 Caen",
-                      description: "Apportez : les statuts de votre association; un ordinateur, si possible.\nAccès : tram T1, arrêt Quatrans."),
-                .init(uid: "registration-7-part-2@atelier.test", start: try instant("2027-04-05T07:00:00Z"), end: try instant("2027-04-05T10:30:00Z"),
-                      summary: "Accompagner la fonction employeur — partie 2", location: "Maison des associations, 8 rue Daniel Huet, 14000 Caen"),
+                .init(
+                    uid: "registration-7-part-1@atelier.test", start: try instant("2027-03-26T08:00:00Z"),
+                    end: try instant("2027-03-26T11:30:00Z"),
+                    summary: "Accompagner la fonction employeur — partie 1",
+                    location: "Maison des associations, 8 rue Daniel Huet, 14000 Caen",
+                    description:
+                        "Apportez : les statuts de votre association; un ordinateur, si possible.\nAccès : tram T1, arrêt Quatrans."
+                ),
+                .init(
+                    uid: "registration-7-part-2@atelier.test", start: try instant("2027-04-05T07:00:00Z"),
+                    end: try instant("2027-04-05T10:30:00Z"),
+                    summary: "Accompagner la fonction employeur — partie 2",
+                    location: "Maison des associations, 8 rue Daniel Huet, 14000 Caen"),
             ],
             stamp: try instant("2027-03-01T10:00:00Z"))
     }
@@ -33,10 +42,15 @@ import TestSupport
 
     func sent(_ invite: CalendarInvite) throws -> ReadMail {
         let catcher = try MailCatcher()
-        let message = MailMessage(from: invite.organizer, to: invite.attendee, subject: "Convocation", messageID: "c.7@atelier.test",
-                                  text: "Voir l’invitation.",
-                                  attachments: [.init(fileName: "invitation.ics", contentType: "text/calendar; charset=UTF-8; method=\(invite.method.rawValue)",
-                                                      bytes: invite.rendered())])
+        let message = MailMessage(
+            from: invite.organizer, to: invite.attendee, subject: "Convocation", messageID: "c.7@atelier.test",
+            text: "Voir l’invitation.",
+            attachments: [
+                .init(
+                    fileName: "invitation.ics",
+                    contentType: "text/calendar; charset=UTF-8; method=\(invite.method.rawValue)",
+                    bytes: invite.rendered())
+            ])
         let outcome = SMTPSender(SMTPConfiguration(url: catcher.url, tls: .opportunistic)).send(message)
         guard case .accepted = outcome else { throw NotAccepted(outcome: outcome) }
         return try #require(try ReadMail.read(catcher.messageFiles()).first)
@@ -67,8 +81,12 @@ import TestSupport
         #expect(lines.allSatisfy { $0.utf8.count <= 75 })
         #expect(lines.contains { $0.hasPrefix(" ") })
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
-        #expect(unfolded.contains("DESCRIPTION:Apportez : les statuts de votre association\\; un ordinateur\\, si possible.\\nAccès"))
+        #expect(
+            unfolded.contains(
+                "DESCRIPTION:Apportez : les statuts de votre association\\; un ordinateur\\, si possible.\\nAccès"))
         #expect(unfolded.contains("Accès : tram T1\\, arrêt Quatrans."))
-        #expect(unfolded.contains("BEGIN:DAYLIGHT\r\nDTSTART:20270328T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT"))
+        #expect(
+            unfolded.contains(
+                "BEGIN:DAYLIGHT\r\nDTSTART:20270328T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT"))
     }
 }

@@ -1,7 +1,7 @@
 import Delivery
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Signed POSTs to a real HTTP receiver that checks the signature with the shared secret.
 @Suite struct HTTPSenderTests {
@@ -14,21 +14,23 @@ import TestSupport
     }
 
     func post(eventID: String, secret: String) -> SendOutcome {
-        sender.send(.post, body, to: receiver.url(), headers: WebhookSignature.headers(body: body, eventID: eventID, secret: secret))
+        sender.send(
+            .post, body, to: receiver.url(),
+            headers: WebhookSignature.headers(body: body, eventID: eventID, secret: secret))
     }
 
     @Test func aSignedEventIsDelivered() throws {
         #expect(post(eventID: "42", secret: receiver.secret) == .accepted(reply: #"HTTP 200: {"status": 200}"#))
         let request = try #require(try receiver.requests().first)
-        #expect(request.signature_valid == true)
-        #expect(request.event_id == "42")
+        #expect(request.signatureValid == true)
+        #expect(request.eventId == "42")
         #expect(request.path == "/events")
-        #expect(abs(request.age_seconds ?? 99) < 5)
+        #expect(abs(request.ageSeconds ?? 99) < 5)
     }
 
     @Test func aWrongSecretIsSeenByTheReceiver() throws {
         _ = post(eventID: "42", secret: "not-the-secret")
-        #expect(try receiver.requests().map(\.signature_valid) == [false])
+        #expect(try receiver.requests().map(\.signatureValid) == [false])
     }
 
     @Test func serverErrorsAndTooManyRequestsAreDeferredOtherClientErrorsRefused() throws {
@@ -60,7 +62,7 @@ import TestSupport
         let requests = try secure.requests()
         #expect(requests.map(\.method) == ["PUT", "PUT"])
         #expect(requests.last?.path == "/opco/depot/claims.xlsx")
-        #expect(requests.last?.content_type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        #expect(requests.last?.contentType == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         #expect(try secure.upload(2) == Data(file))
         guard case .deferred(let reason) = HTTPSender().send(.put, file, to: url, headers: headers) else {
             Issue.record("an untrusted certificate must not be sent to")
@@ -70,7 +72,9 @@ import TestSupport
         #expect(try secure.requests().count == 2)
         // The same handle posts again after a PUT: the method is set anew each time.
         let headersOfAnEvent = WebhookSignature.headers(body: body, eventID: "7", secret: receiver.secret)
-        #expect(trusted.send(.post, body, to: receiver.url(), headers: headersOfAnEvent) == .accepted(reply: #"HTTP 200: {"status": 200}"#))
-        #expect(try receiver.requests().last?.signature_valid == true)
+        #expect(
+            trusted.send(.post, body, to: receiver.url(), headers: headersOfAnEvent)
+                == .accepted(reply: #"HTTP 200: {"status": 200}"#))
+        #expect(try receiver.requests().last?.signatureValid == true)
     }
 }

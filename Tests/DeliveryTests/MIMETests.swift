@@ -1,6 +1,7 @@
-@testable import Delivery
 import Foundation
 import Testing
+
+@testable import Delivery
 
 @Suite struct MIMETests {
     @Test func quotedPrintableKeepsLinesShortAndCharactersWhole() {

@@ -1,7 +1,7 @@
 import Delivery
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// TLS and logins against a real relay: STARTTLS required or opportunistic, SMTPS, a private CA,
 /// a login that is refused. A relay that will not take our credentials is a configuration to fix,
@@ -12,13 +12,15 @@ import TestSupport
     init() throws { certificate = try TestCertificate() }
 
     func message() -> MailMessage {
-        MailMessage(from: MailAddress("formation@atelier.test"), to: MailAddress("elodie@asso.fr"), subject: "Convocation",
-                    messageID: "tls.1@atelier.test", text: "Bonjour.")
+        MailMessage(
+            from: MailAddress("formation@atelier.test"), to: MailAddress("elodie@asso.fr"), subject: "Convocation",
+            messageID: "tls.1@atelier.test", text: "Bonjour.")
     }
 
     @Test func requiredTLSNeverSendsInClearText() throws {
         let plain = try MailCatcher()
-        guard case .deferred(let reason) = SMTPSender(SMTPConfiguration(url: plain.url, tls: .required)).send(message()) else {
+        guard case .deferred(let reason) = SMTPSender(SMTPConfiguration(url: plain.url, tls: .required)).send(message())
+        else {
             Issue.record("sent without TLS")
             return
         }
@@ -29,7 +31,10 @@ import TestSupport
     @Test func starttlsWithThePrivateCA() throws {
         let relay = try MailCatcher(security: .starttls(certificate))
         let trusting = SMTPSender(SMTPConfiguration(url: relay.url, tls: .required, caFile: certificate.certificate))
-        guard case .accepted = trusting.send(message()) else { Issue.record("not accepted over STARTTLS"); return }
+        guard case .accepted = trusting.send(message()) else {
+            Issue.record("not accepted over STARTTLS")
+            return
+        }
         #expect(relay.transports == ["tls"])
         // Without the CA, the self-signed certificate is not trusted: nothing goes.
         guard case .deferred = SMTPSender(SMTPConfiguration(url: relay.url, tls: .required)).send(message()) else {
@@ -41,7 +46,11 @@ import TestSupport
 
     @Test func opportunisticTLSUsesStarttlsWhenOffered() throws {
         let relay = try MailCatcher(security: .starttls(certificate))
-        guard case .accepted = SMTPSender(SMTPConfiguration(url: relay.url, tls: .opportunistic, caFile: certificate.certificate)).send(message()) else {
+        guard
+            case .accepted = SMTPSender(
+                SMTPConfiguration(url: relay.url, tls: .opportunistic, caFile: certificate.certificate)
+            ).send(message())
+        else {
             Issue.record("not accepted")
             return
         }
@@ -51,7 +60,10 @@ import TestSupport
     @Test func smtpsFromTheFirstByte() throws {
         let relay = try MailCatcher(security: .smtps(certificate))
         #expect(relay.url.hasPrefix("smtps://"))
-        guard case .accepted = SMTPSender(SMTPConfiguration(url: relay.url, caFile: certificate.certificate)).send(message()) else {
+        guard
+            case .accepted = SMTPSender(SMTPConfiguration(url: relay.url, caFile: certificate.certificate)).send(
+                message())
+        else {
             Issue.record("not accepted over SMTPS")
             return
         }
@@ -63,12 +75,23 @@ import TestSupport
         // aiosmtpd answers a wrong password with another challenge: the exchange ends at the
         // connect timeout, kept short here.
         func sender(_ password: String?) -> SMTPSender {
-            SMTPSender(SMTPConfiguration(url: relay.url, tls: .required, username: password == nil ? nil : "atelier",
-                                         password: password, caFile: certificate.certificate, connectTimeout: .seconds(2)))
+            SMTPSender(
+                SMTPConfiguration(
+                    url: relay.url, tls: .required, username: password == nil ? nil : "atelier",
+                    password: password, caFile: certificate.certificate, connectTimeout: .seconds(2)))
         }
-        guard case .deferred = sender("wrong").send(message()) else { Issue.record("a wrong password did not defer"); return }
-        guard case .deferred = sender(nil).send(message()) else { Issue.record("no login did not defer"); return }
-        guard case .accepted = sender("s3cret").send(message()) else { Issue.record("the right login was refused"); return }
+        guard case .deferred = sender("wrong").send(message()) else {
+            Issue.record("a wrong password did not defer")
+            return
+        }
+        guard case .deferred = sender(nil).send(message()) else {
+            Issue.record("no login did not defer")
+            return
+        }
+        guard case .accepted = sender("s3cret").send(message()) else {
+            Issue.record("the right login was refused")
+            return
+        }
         #expect(relay.messageFiles().count == 1)
     }
 }

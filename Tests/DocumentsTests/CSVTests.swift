@@ -11,16 +11,24 @@ import Testing
         for end in ["\n", "\r\n", "\r"] {
             let csv = try read(["a;b", "1;2", "\"x\(end)y\";3", ""].joined(separator: end))
             #expect(csv.header == ["a", "b"])
-            #expect(csv.records.map(\.fields) == [["1", "2"], ["x\(end)y", "3"]], "\(end.unicodeScalars.map(\.value))")
+            #expect(
+                csv.records.map(\.fields) == [["1", "2"], ["x\(end)y", "3"]], "\(end.unicodeScalars.map(\.value))")
             #expect(csv.records.map(\.line) == [2, 3])
         }
     }
 
     @Test func quotesOutOfPlaceAreNamed() throws {
-        #expect(throws: DocumentError("The file f.csv is malformed on line 2, field 2: a quote stands inside a field that does not start with one; put the whole field in quotes and double the quote (\"\").")) {
+        #expect(
+            throws: DocumentError(
+                "The file f.csv is malformed on line 2, field 2: a quote stands inside a field that does not start with one; put the whole field in quotes and double the quote (\"\")."
+            )
+        ) {
             try read("a;b\n1;ab\"c\n")
         }
-        #expect(throws: DocumentError("The file f.csv is malformed on line 3, field 1: text follows the closing quote of a field.")) {
+        #expect(
+            throws: DocumentError(
+                "The file f.csv is malformed on line 3, field 1: text follows the closing quote of a field.")
+        ) {
             try read("a;b\n1;2\n\"x\"y;2\n")
         }
         #expect(try read("a;b\n\"say \"\"hi\"\"\";2\n").records[0].fields == ["say \"hi\"", "2"])
@@ -28,10 +36,15 @@ import Testing
 
     @Test func otherEncodingsAndNulAreNamed() throws {
         let utf16 = Data("prenom;nom\nA;B\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-        #expect(throws: DocumentError("The file f.csv is UTF-16 text: save it as « CSV UTF-8 » from your spreadsheet.")) {
+        #expect(throws: DocumentError("The file f.csv is UTF-16 text: save it as « CSV UTF-8 » from your spreadsheet."))
+        {
             try CSVReader(utf16, fileName: "f.csv")
         }
-        #expect(throws: DocumentError("The file f.csv has a NUL character on line 3: it is not a text file; save it as « CSV UTF-8 » from your spreadsheet.")) {
+        #expect(
+            throws: DocumentError(
+                "The file f.csv has a NUL character on line 3: it is not a text file; save it as « CSV UTF-8 » from your spreadsheet."
+            )
+        ) {
             try read("a;b\n1;2\nx\u{0}y;3\n")
         }
     }

@@ -1,22 +1,27 @@
 import Documents
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct PDFDocumentTests {
     let document = PDFDocument(title: "Essai", created: "2027-04-09T17:30:00+02:00") { "Page \($0) sur \($1)" }
 
     @Test func frenchTextReadsBackInAnEmbeddedFont() throws {
-        let pdf = try PDFReading(try document.render([
-            .text("Certificat de réalisation", .title),
-            .text("Émilie Lœuvre a suivi « Accompagner l’emploi associatif » : 10,5\u{00A0}h ☒ action de formation ☐ bilan"),
-        ]))
+        let pdf = try PDFReading(
+            try document.render([
+                .text("Certificat de réalisation", .title),
+                .text(
+                    "Émilie Lœuvre a suivi « Accompagner l’emploi associatif » : 10,5\u{00A0}h ☒ action de formation ☐ bilan"
+                ),
+            ]))
         defer { pdf.remove() }
         let pages = try pdf.pages()
         #expect(pages.count == 1)
         #expect(pages[0].contains("Certificat de réalisation"))
         // pdftotext reads the no-break space back as a space.
-        #expect(pages[0].contains("Émilie Lœuvre a suivi « Accompagner l’emploi associatif » : 10,5 h ☒ action de formation ☐ bilan"))
+        #expect(
+            pages[0].contains(
+                "Émilie Lœuvre a suivi « Accompagner l’emploi associatif » : 10,5 h ☒ action de formation ☐ bilan"))
         #expect(pages[0].contains("Page 1 sur 1"))
         let fonts = try pdf.fonts()
         #expect(!fonts.isEmpty)
@@ -29,9 +34,11 @@ import TestSupport
     /// A name too long for its line or its cell wraps: no word goes past the right margin, and
     /// every word is still there.
     @Test func longTextWrapsWithinTheMargins() throws {
-        let name = "Fédération départementale des associations d’accompagnement à l’emploi associatif et de l’économie sociale et solidaire du Calvados"
-        let table = PDFTable(columns: [.init("Nom", weight: 1), .init("Structure", weight: 2)],
-                             rows: [["Durand", name], ["Mot", String(repeating: "Anticonstitutionnellement", count: 4)]])
+        let name =
+            "Fédération départementale des associations d’accompagnement à l’emploi associatif et de l’économie sociale et solidaire du Calvados"
+        let table = PDFTable(
+            columns: [.init("Nom", weight: 1), .init("Structure", weight: 2)],
+            rows: [["Durand", name], ["Mot", String(repeating: "Anticonstitutionnellement", count: 4)]])
         let pdf = try PDFReading(try document.render([.text(name + " — " + name, TextStyle(size: 14)), .table(table)]))
         defer { pdf.remove() }
         let (edge, pageWidth) = try pdf.rightmostWordEdge()
@@ -46,8 +53,9 @@ import TestSupport
     /// says its number and the count; no row is lost or split.
     @Test func aLongTableBreaksPagesAndRepeatsItsHeader() throws {
         let rows = (1...120).map { ["Participant \($0)", "Structure \($0)", ""] }
-        let table = PDFTable(columns: [.init("Nom", weight: 2), .init("Structure", weight: 2), .init("Signature", weight: 1)],
-                             rows: rows, minimumRowHeight: 24)
+        let table = PDFTable(
+            columns: [.init("Nom", weight: 2), .init("Structure", weight: 2), .init("Signature", weight: 1)],
+            rows: rows, minimumRowHeight: 24)
         let pdf = try PDFReading(try document.render([.text("Feuille", .title), .table(table)]))
         defer { pdf.remove() }
         let pages = try pdf.pages()
@@ -57,14 +65,19 @@ import TestSupport
             #expect(page.contains("Signature"), "page \(index + 1) repeats the header")
             #expect(page.contains("Page \(index + 1) sur \(pages.count)"))
         }
-        let found = pages.joined().components(separatedBy: "Participant ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        let found = pages.joined().components(separatedBy: "Participant ").dropFirst().compactMap {
+            Int($0.prefix { $0.isNumber })
+        }
         #expect(found == Array(1...120))
     }
 
     /// The same drawing on the same date is the same file: a document's checksum names its content.
     @Test func theSameDocumentIsTheSameBytes() throws {
-        let blocks: [PDFBlock] = [.text("Certificat", .title), .table(PDFTable(columns: [.init("A", weight: 1)], rows: [["x"]]))]
-        let first = try document.render(blocks), second = try document.render(blocks)
+        let blocks: [PDFBlock] = [
+            .text("Certificat", .title), .table(PDFTable(columns: [.init("A", weight: 1)], rows: [["x"]])),
+        ]
+        let first = try document.render(blocks)
+        let second = try document.render(blocks)
         #expect(first == second)
         #expect(first.starts(with: Array("%PDF-".utf8)))
         var later = document
@@ -84,7 +97,9 @@ import TestSupport
         defer { boxed.remove() }
         #expect(try boxed.imageCount() == 1)
         #expect(try boxed.pages()[0].contains("Cachet et signature"))
-        let error = #expect(throws: DocumentError.self) { try document.render([.box(caption: "x", height: 50, image: Array("%PDF-".utf8))]) }
+        let error = #expect(throws: DocumentError.self) {
+            try document.render([.box(caption: "x", height: 50, image: Array("%PDF-".utf8))])
+        }
         #expect(error?.description.hasPrefix("The image is not a PNG cairo can read: ") == true)
     }
 }

@@ -1,13 +1,23 @@
-@testable import Documents
 import Foundation
 import TestSupport
 import Testing
 
+@testable import Documents
+
 @Suite struct TableWriterTests {
-    let columns = [Column("Participant", width: 30, repeats: true), Column("Date", width: 12), Column("Heures", width: 8), Column("Montant", width: 12)]
+    let columns = [
+        Column("Participant", width: 30, repeats: true), Column("Date", width: 12), Column("Heures", width: 8),
+        Column("Montant", width: 12),
+    ]
     let rows: [[Cell]] = [
-        [.text("Émilie « Lœuvre »; dite \"Mimi\""), .date(CalendarDay(year: 2027, month: 4, day: 5)), .number(1050, places: 2), .number(360050, places: 2)],
-        [.text("=SOMME(A1)"), .date(CalendarDay(year: 2027, month: 12, day: 31)), .number(700, places: 2), .number(-5, places: 2)],
+        [
+            .text("Émilie « Lœuvre »; dite \"Mimi\""), .date(CalendarDay(year: 2027, month: 4, day: 5)),
+            .number(1050, places: 2), .number(360050, places: 2),
+        ],
+        [
+            .text("=SOMME(A1)"), .date(CalendarDay(year: 2027, month: 12, day: 31)), .number(700, places: 2),
+            .number(-5, places: 2),
+        ],
         [.text("Ligne\nsur deux"), .empty, .number(0, places: 2), .number(12, places: 0)],
     ]
     let totals: [Cell] = [.text("Total"), .empty, .number(1750, places: 2), .number(360045, places: 2)]
@@ -29,13 +39,14 @@ import Testing
         let read = try ReadCSV.read(path)
         #expect(read.bom)
         #expect(read.crlf == 5, "every row ends in CRLF; the line break inside a quoted field stays as written")
-        #expect(read.rows == [
-            ["Participant", "Date", "Heures", "Montant"],
-            ["Émilie « Lœuvre »; dite \"Mimi\"", "05/04/2027", "10,50", "3600,50"],
-            ["'=SOMME(A1)", "31/12/2027", "7,00", "-0,05"],
-            ["Ligne\nsur deux", "", "0,00", "12"],
-            ["Total", "", "17,50", "3600,45"],
-        ])
+        #expect(
+            read.rows == [
+                ["Participant", "Date", "Heures", "Montant"],
+                ["Émilie « Lœuvre »; dite \"Mimi\"", "05/04/2027", "10,50", "3600,50"],
+                ["'=SOMME(A1)", "31/12/2027", "7,00", "-0,05"],
+                ["Ligne\nsur deux", "", "0,00", "12"],
+                ["Total", "", "17,50", "3600,45"],
+            ])
     }
 
     @Test func xlsxOpensInOpenpyxlWithTypedCellsAndSumTotals() throws {
@@ -67,7 +78,8 @@ import Testing
     @Test func sharedStringsStopAtTheirLimitAndEveryCellStillReadsBack() throws {
         let path = temporaryPath("xlsx")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let writer = try XLSXWriter(path: path, sheetName: "A", columns: [Column("Nom", width: 10, repeats: true), Column("N", width: 5)])
+        let writer = try XLSXWriter(
+            path: path, sheetName: "A", columns: [Column("Nom", width: 10, repeats: true), Column("N", width: 5)])
         let count = XLSXWriter.sharedLimit + 50
         for index in 0..<count { try writer.write([.text("Nom \(index % (count - 10))"), .number(index, places: 0)]) }
         try writer.writeTotals([.text("Total"), .number((0..<count).reduce(0, +), places: 0)])
@@ -87,15 +99,20 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
             let csv = try CSVWriter(path: folder.appendingPathComponent("a.csv").path, columns: columns)
-            let xlsx = try XLSXWriter(path: folder.appendingPathComponent("a.xlsx").path, sheetName: "A", columns: columns)
-            for _ in 0..<5_000 { try csv.write(rows[0]); try xlsx.write(rows[0]) }
+            let xlsx = try XLSXWriter(
+                path: folder.appendingPathComponent("a.xlsx").path, sheetName: "A", columns: columns)
+            for _ in 0..<5_000 {
+                try csv.write(rows[0])
+                try xlsx.write(rows[0])
+            }
         }
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(left == [])
     }
 
     @Test func aPathThatCannotBeWrittenIsNamed() throws {
-        #expect(throws: DocumentError("Cannot write /no/such/folder/a.csv: the folder /no/such/folder does not exist.")) {
+        #expect(throws: DocumentError("Cannot write /no/such/folder/a.csv: the folder /no/such/folder does not exist."))
+        {
             try CSVWriter(path: "/no/such/folder/a.csv", columns: columns)
         }
         let folder = FileManager.default.temporaryDirectory.path

@@ -1,6 +1,6 @@
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ConnectionTests {
     let database: TestDatabase
@@ -45,7 +45,9 @@ import TestSupport
         #expect(error?.message.contains("invalid port number") == true)
         let garbled = #expect(throws: PostgresError.self) { try ConnectionConfiguration("host=x nonsense") }
         #expect(garbled?.message == "missing \"=\" after \"nonsense\" in connection info string")
-        let unknown = #expect(throws: PostgresError.self) { try ConnectionConfiguration("postgresql://h/db?colour=blue") }
+        let unknown = #expect(throws: PostgresError.self) {
+            try ConnectionConfiguration("postgresql://h/db?colour=blue")
+        }
         #expect(unknown?.message == "invalid URI query parameter: \"colour\"")
     }
 

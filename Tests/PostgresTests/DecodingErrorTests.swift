@@ -1,6 +1,6 @@
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DecodingErrorTests {
     let connection: Connection
@@ -20,7 +20,9 @@ import TestSupport
         let row = try connection.execute("SELECT 'x'::text AS word")[0]
         let error = #expect(throws: RowDecodingError.self) { try row.decode(Int.self, "word") }
         #expect(error?.reason == .typeMismatch)
-        #expect(error?.description == "column 'word' at index 0 of type text cannot be decoded as Int, in: SELECT 'x'::text AS word")
+        #expect(
+            error?.description
+                == "column 'word' at index 0 of type text cannot be decoded as Int, in: SELECT 'x'::text AS word")
     }
 
     @Test func nullIntoNonOptionalIsNamed() throws {

@@ -6,12 +6,14 @@ import Testing
 @Suite struct QueryBuildingTests {
     @Test func interpolationBindsValuesAndNumbersPlaceholders() {
         let email = "x@exemple.fr"
-        let query: PostgresQuery = "SELECT * FROM participant WHERE email = \(email) AND id > \(3) ORDER BY \(unescaped: "name")"
+        let query: PostgresQuery =
+            "SELECT * FROM participant WHERE email = \(email) AND id > \(3) ORDER BY \(unescaped: "name")"
         #expect(query.sql == "SELECT * FROM participant WHERE email = $1 AND id > $2 ORDER BY name")
-        #expect(query.binds == [
-            PostgresBind(type: .text, text: "x@exemple.fr"),
-            PostgresBind(type: .int8, text: "3"),
-        ])
+        #expect(
+            query.binds == [
+                PostgresBind(type: .text, text: "x@exemple.fr"),
+                PostgresBind(type: .int8, text: "3"),
+            ])
         #expect(query.description.contains(email) == false)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// Every supported type goes to the server as a parameter and comes back as a column.
 @Suite struct RoundTripTests {
@@ -77,7 +77,11 @@ import TestSupport
     }
 
     @Test func jsonIntoCodable() throws {
-        struct Payload: Codable, Equatable { var registration: Int; var email: String; var tags: [String] }
+        struct Payload: Codable, Equatable {
+            var registration: Int
+            var email: String
+            var tags: [String]
+        }
         let payload = Payload(registration: 42, email: "émile@exemple.fr", tags: ["J-7", "« convocation »"])
         #expect(try roundTrip(JSON(payload), as: "jsonb").value == payload)
         let field = try connection.execute("SELECT \(JSON(payload))->>'email' AS e")[0].decode(String.self, "e")

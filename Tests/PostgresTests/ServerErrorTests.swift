@@ -1,6 +1,6 @@
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ServerErrorTests {
     let connection: Connection
@@ -22,7 +22,8 @@ import TestSupport
         #expect(error?.isUniqueViolation(constraint: "participant_email_key") == true)
         #expect(error?.isUniqueViolation(constraint: "other") == false)
         #expect(error?.statement == "INSERT INTO participant VALUES ($1)")
-        if case SQLState.Class.integrityConstraintViolation = error!.sqlState! {} else {
+        if case SQLState.Class.integrityConstraintViolation = error!.sqlState! {
+        } else {
             Issue.record("23505 is in class 23")
         }
     }
@@ -36,7 +37,9 @@ import TestSupport
         // The server quotes the value in its message; the description leaves the message out.
         #expect(error?.message == "invalid input syntax for type integer: \"very-secret-value\"")
         #expect(error?.description == "PostgreSQL server error 22P02 in: SELECT $1::int")
-        #expect(error?.debugDescription.contains("message: invalid input syntax for type integer: \"very-secret-value\"") == true)
+        #expect(
+            error?.debugDescription.contains("message: invalid input syntax for type integer: \"very-secret-value\"")
+                == true)
     }
 
     @Test func syntaxErrorHasAPosition() throws {

@@ -1,8 +1,8 @@
 import Foundation
 import Postgres
 import Queue
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CronScheduleTests {
     let paris = TimeZone(identifier: "Europe/Paris")!
@@ -11,9 +11,11 @@ import TestSupport
 
     @Test func readsTheFieldsCronHas() throws {
         let schedule = try CronSchedule("*/15 9-17 * * 1-5")
-        let latest = try #require(schedule.latest(atOrBefore: try instant("2027-04-07T10:07:00Z"), in: paris))  // Wednesday, 12:07 Paris
+        // Wednesday, 12:07 Paris.
+        let latest = try #require(schedule.latest(atOrBefore: try instant("2027-04-07T10:07:00Z"), in: paris))
         #expect(latest.period == "2027-04-07T12:00")
-        let weekend = try #require(schedule.latest(atOrBefore: try instant("2027-04-10T10:00:00Z"), in: paris))  // Saturday
+        // Saturday.
+        let weekend = try #require(schedule.latest(atOrBefore: try instant("2027-04-10T10:00:00Z"), in: paris))
         #expect(weekend.period == "2027-04-09T17:45")
         for bad in ["* * * *", "60 * * * *", "*/0 * * * *", "5-1 * * * *", "a * * * *"] {
             #expect(throws: CronSchedule.Malformed.self, "\(bad)") { try CronSchedule(bad) }
@@ -36,7 +38,8 @@ import TestSupport
     /// Two workers reaching the same period: one job.
     @Test func aPeriodIsInsertedOnce() throws {
         let database = try TestDatabase.migrated()
-        let periodic = PeriodicJob(name: "prune", schedule: try CronSchedule("17 3 * * *"), job: try NewJob(kind: "prune"))
+        let periodic = PeriodicJob(
+            name: "prune", schedule: try CronSchedule("17 3 * * *"), job: try NewJob(kind: "prune"))
         let now = try instant("2027-04-07T10:00:00Z")
         let first = try JobQueue(database.connect()).insertPeriodic(periodic, now: now, timeZone: paris)
         let second = try JobQueue(database.connect()).insertPeriodic(periodic, now: now, timeZone: paris)
@@ -49,6 +52,8 @@ import TestSupport
         let connection = try database.connect()
         try connection.execute("UPDATE job SET state = 'completed', finished_at = now()")
         #expect(try JobQueue(connection).insertPeriodic(periodic, now: now, timeZone: paris) == nil)
-        #expect(try JobQueue(connection).insertPeriodic(periodic, now: now.addingTimeInterval(86_400), timeZone: paris) != nil)
+        #expect(
+            try JobQueue(connection).insertPeriodic(periodic, now: now.addingTimeInterval(86_400), timeZone: paris)
+                != nil)
     }
 }

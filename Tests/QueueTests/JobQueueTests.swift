@@ -2,8 +2,8 @@ import Foundation
 import Postgres
 import Queue
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// The queue against a real PostgreSQL: enqueue in the caller's transaction, claims that skip
 /// each other's rows, guarded outcomes, leases, and the maintenance a coordinator runs.
@@ -22,8 +22,11 @@ import TestSupport
         try connection.execute("SELECT count(*) FROM job WHERE \(unescaped: condition)")[0].decode(Int.self, at: 0)
     }
 
-    func job(_ kind: String = "probe", key: String? = nil, runAt: Date? = nil, priority: Int = 5, maxAttempts: Int = 3) throws -> NewJob {
-        try NewJob(kind: kind, args: ["n": 1], priority: priority, maxAttempts: maxAttempts, runAt: runAt, uniqueKey: key)
+    func job(_ kind: String = "probe", key: String? = nil, runAt: Date? = nil, priority: Int = 5, maxAttempts: Int = 3)
+        throws -> NewJob
+    {
+        try NewJob(
+            kind: kind, args: ["n": 1], priority: priority, maxAttempts: maxAttempts, runAt: runAt, uniqueKey: key)
     }
 
     @Test func aJobCommitsWithItsTransactionOrNotAtAll() throws {
@@ -55,7 +58,10 @@ import TestSupport
     }
 
     @Test func aUniqueKeyHoldsWhileTheJobIsLive() throws {
-        #expect(try queue.enqueue([try job(key: "reminder-j1:registration:42"), try job(key: "reminder-j1:registration:42")]).count == 1)
+        #expect(
+            try queue.enqueue([
+                try job(key: "reminder-j1:registration:42"), try job(key: "reminder-j1:registration:42"),
+            ]).count == 1)
         #expect(try queue.enqueue([try job(key: "reminder-j1:registration:42")]) == [])
         let claimed = try queue.claim(queue: "default", kinds: ["probe"], limit: 1, worker: "w", lease: .seconds(30))
         #expect(try queue.enqueue([try job(key: "reminder-j1:registration:42")]) == [])
@@ -76,7 +82,9 @@ import TestSupport
             result.withLock { value in
                 value = Result {
                     let other = try Connection(url: url)
-                    return try other.transaction { c in try JobQueue(c).enqueue([try NewJob(kind: "probe", uniqueKey: "race")]) }
+                    return try other.transaction { c in
+                        try JobQueue(c).enqueue([try NewJob(kind: "probe", uniqueKey: "race")])
+                    }
                 }
             }
             done.signal()
@@ -86,11 +94,13 @@ import TestSupport
         let deadline = Date().addingTimeInterval(30)
         while waiting == 0, Date() < deadline, result.withLock({ $0 == nil }) {
             Thread.sleep(forTimeInterval: 0.02)
-            waiting = try connection.execute("""
+            waiting = try connection.execute(
+                """
                 SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
                 """)[0].decode(Int.self, at: 0)
         }
-        #expect(waiting == 1, "the second transaction ended without waiting: \(String(describing: result.withLock { $0 }))")
+        #expect(
+            waiting == 1, "the second transaction ended without waiting: \(String(describing: result.withLock { $0 }))")
         try connection.execute("COMMIT")
         #expect(done.wait(timeout: .now() + 30) == .success)
         #expect(try result.withLock { try $0?.get() } == [])
@@ -99,12 +109,15 @@ import TestSupport
 
     @Test func claimsFollowPriorityThenRunAtAndSkipLockedRows() throws {
         let past = Date().addingTimeInterval(-60)
-        try queue.enqueue([try job(priority: 5, maxAttempts: 3), try job(runAt: past, priority: 5), try job(priority: 0),
-                           try job(runAt: Date().addingTimeInterval(3600)), try job("unknown-kind")])
+        try queue.enqueue([
+            try job(priority: 5, maxAttempts: 3), try job(runAt: past, priority: 5), try job(priority: 0),
+            try job(runAt: Date().addingTimeInterval(3600)), try job("unknown-kind"),
+        ])
         #expect(try count("state = 'scheduled'") == 1)
         let other = try database.connect()
         try other.execute("BEGIN")
-        let first = try JobQueue(other).claim(queue: "default", kinds: ["probe"], limit: 2, worker: "a", lease: .seconds(30))
+        let first = try JobQueue(other).claim(
+            queue: "default", kinds: ["probe"], limit: 2, worker: "a", lease: .seconds(30))
         let second = try queue.claim(queue: "default", kinds: ["probe"], limit: 10, worker: "b", lease: .seconds(30))
         try other.execute("COMMIT")
         #expect(first.map(\.priority) == [0, 5])
@@ -117,16 +130,19 @@ import TestSupport
 
     /// With the finished jobs of a busy year in the table, the claim reads the partial index.
     @Test func theClaimUsesThePartialIndex() throws {
-        try connection.execute("""
+        try connection.execute(
+            """
             INSERT INTO job (kind, state, finished_at) SELECT 'probe', 'completed', now() FROM generate_series(1, 20000)
             """)
         try queue.enqueue((1...5).map { _ in try job() })
         try connection.execute("ANALYZE job")
-        let plan = try connection.execute("""
+        let plan = try connection.execute(
+            """
             EXPLAIN UPDATE job SET state = 'running' WHERE id IN (
                 SELECT id FROM job WHERE state IN ('scheduled', 'available', 'retryable') AND queue = 'default'
                   AND run_at <= now() AND kind = ANY('{probe}') ORDER BY priority, run_at, id LIMIT 10 FOR UPDATE SKIP LOCKED)
-            """).map { try $0.decode(String.self, at: 0) }.joined(separator: "\n")
+            """
+        ).map { try $0.decode(String.self, at: 0) }.joined(separator: "\n")
         #expect(plan.contains("job_due_idx"), "\(plan)")
     }
 
@@ -165,13 +181,18 @@ import TestSupport
         let claimed = try queue.claim(queue: "default", kinds: ["probe"], limit: 2, worker: "w", lease: .seconds(30))
         #expect(try queue.release(claimed, worker: "other") == 0)
         #expect(try queue.release(claimed, worker: "w") == 2)
-        #expect(try queue.jobs().map { "\($0.state) \($0.attempt) \($0.worker ?? "-")" } == ["available 0 -", "available 0 -"])
+        #expect(
+            try queue.jobs().map { "\($0.state) \($0.attempt) \($0.worker ?? "-")" } == [
+                "available 0 -", "available 0 -",
+            ])
     }
 
     @Test func expiredLeasesAreRescuedAndHeartbeatsKeepTheirs() throws {
         try queue.enqueue([try job(), try job()])
-        let dead = try queue.claim(queue: "default", kinds: ["probe"], limit: 1, worker: "dead", lease: .milliseconds(50))[0]
-        let alive = try queue.claim(queue: "default", kinds: ["probe"], limit: 1, worker: "alive", lease: .milliseconds(50))[0]
+        let dead = try queue.claim(
+            queue: "default", kinds: ["probe"], limit: 1, worker: "dead", lease: .milliseconds(50))[0]
+        let alive = try queue.claim(
+            queue: "default", kinds: ["probe"], limit: 1, worker: "alive", lease: .milliseconds(50))[0]
         #expect(try queue.renewLeases([alive.id, dead.id], worker: "alive", lease: .seconds(30)) == 1)
         Thread.sleep(forTimeInterval: 0.1)
         #expect(try queue.rescueExpired() == [dead.id])
@@ -183,8 +204,11 @@ import TestSupport
     }
 
     @Test func cancellingRetryingPruningAndStats() throws {
-        try queue.enqueue([try job("reminder", key: "reminder:registration:7:j7"), try job("reminder", key: "reminder:registration:7:j1"),
-                           try job("reminder", key: "reminder:registration:8:j1"), try job("convocation"), try job("newer-kind")])
+        try queue.enqueue([
+            try job("reminder", key: "reminder:registration:7:j7"),
+            try job("reminder", key: "reminder:registration:7:j1"),
+            try job("reminder", key: "reminder:registration:8:j1"), try job("convocation"), try job("newer-kind"),
+        ])
         #expect(try queue.cancel(.keyPrefix("reminder:registration:7:")).count == 2)
         #expect(try queue.cancel(.kind("convocation")).count == 1)
         let stats = try queue.stats(handled: ["reminder", "convocation"])

@@ -14,16 +14,21 @@ public struct AtelierProcess: Sendable {
 
     /// Runs `atelier` with `arguments` to its end. The environment is the test's own with
     /// `ATELIER_…` variables removed, then `environment` on top: each test says what it sets.
-    public static func run(_ arguments: [String], environment: [String: String] = [:],
-                           in directory: URL = packageRoot) throws -> Outcome {
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:],
+        in directory: URL = packageRoot
+    ) throws -> Outcome {
         try start(arguments, environment: environment, in: directory).finish()
     }
 
     /// Starts `atelier` and returns at once, so that several can run at the same time.
-    public static func start(_ arguments: [String], environment: [String: String] = [:],
-                             in directory: URL = packageRoot) throws -> Running {
+    public static func start(
+        _ arguments: [String], environment: [String: String] = [:],
+        in directory: URL = packageRoot
+    ) throws -> Running {
         guard let binary = ProcessInfo.processInfo.environment["ATELIER_BINARY"] else {
-            throw TestEnvironmentError.missing("ATELIER_BINARY is not set: run the tests with `make test`, which builds atelier")
+            throw TestEnvironmentError.missing(
+                "ATELIER_BINARY is not set: run the tests with `make test`, which builds atelier")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -53,9 +58,10 @@ public struct AtelierProcess: Sendable {
             let outputData = output.fileHandleForReading.readDataToEndOfFile()
             let errorData = error.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            return Outcome(status: process.terminationStatus,
-                           standardOutput: String(decoding: outputData, as: UTF8.self),
-                           standardError: String(decoding: errorData, as: UTF8.self))
+            return Outcome(
+                status: process.terminationStatus,
+                standardOutput: String(decoding: outputData, as: UTF8.self),
+                standardError: String(decoding: errorData, as: UTF8.self))
         }
     }
 }

@@ -28,7 +28,9 @@ public enum ExternalTool {
     public static func python<T: Decodable>(_ script: String, _ arguments: [String], as type: T.Type) throws -> T {
         let path = AtelierProcess.packageRoot.appendingPathComponent("Tests/TestSupport/\(script)").path
         let outcome = try run("/usr/bin/python3", [path] + arguments)
-        guard outcome.status == 0 else { throw LoopbackServerError.didNotStart("\(script) exited with \(outcome.status)") }
+        guard outcome.status == 0 else {
+            throw LoopbackServerError.didNotStart("\(script) exited with \(outcome.status)")
+        }
         return try JSONDecoder().decode(T.self, from: Data(outcome.output.utf8))
     }
 }

@@ -28,7 +28,8 @@ public final class LoopbackServer: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("port"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [AtelierProcess.packageRoot.appendingPathComponent(script).path, folder.path] + arguments
+        process.arguments =
+            [AtelierProcess.packageRoot.appendingPathComponent(script).path, folder.path] + arguments
             + (port == 0 ? [] : ["--port", String(port)])
         process.standardOutput = FileHandle.nullDevice
         try process.run()
@@ -36,7 +37,8 @@ public final class LoopbackServer: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
             if let text = try? String(contentsOf: folder.appendingPathComponent("port"), encoding: .utf8),
-               let chosen = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                let chosen = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 port = chosen
                 return
             }
@@ -68,7 +70,8 @@ public final class LoopbackServer: @unchecked Sendable {
     }
 
     public func write(_ lines: [String], to name: String) throws {
-        try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
 }
 
@@ -104,7 +107,9 @@ public final class MailCatcher: @unchecked Sendable {
 
     /// `tls` or `plain`, for each message accepted.
     public var transports: [String] {
-        ((try? String(contentsOf: folder.appendingPathComponent("transport"), encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        ((try? String(contentsOf: folder.appendingPathComponent("transport"), encoding: .utf8)) ?? "").split(
+            separator: "\n"
+        ).map(String.init)
     }
     public var folder: URL { server.folder }
     public func start() throws { try server.start() }
@@ -130,17 +135,19 @@ public final class WebhookReceiver: @unchecked Sendable {
         public let method: String
         public let path: String
         public let status: Int
-        public let event_id: String?
-        public let signature_valid: Bool?
-        public let age_seconds: Double?
-        public let content_type: String?
+        public let eventId: String?
+        public let signatureValid: Bool?
+        public let ageSeconds: Double?
+        public let contentType: String?
         public let sha256: String?
     }
 
     public let server: LoopbackServer
     public var secret: String {
         get { (try? String(contentsOf: server.folder.appendingPathComponent("secret"), encoding: .utf8)) ?? "" }
-        set { try? newValue.write(to: server.folder.appendingPathComponent("secret"), atomically: true, encoding: .utf8) }
+        set {
+            try? newValue.write(to: server.folder.appendingPathComponent("secret"), atomically: true, encoding: .utf8)
+        }
     }
 
     let scheme: String
@@ -148,8 +155,9 @@ public final class WebhookReceiver: @unchecked Sendable {
     /// `secret`: the one the endpoint was given; settable later, as `atelier webhook add` prints it.
     /// With `tls`, the receiver speaks HTTPS with that certificate.
     public init(secret: String = "", tls: TestCertificate? = nil) throws {
-        server = try LoopbackServer(script: "Tests/TestSupport/http_receiver.py",
-                                    arguments: tls.map { ["--tls", $0.certificate, $0.key] } ?? [])
+        server = try LoopbackServer(
+            script: "Tests/TestSupport/http_receiver.py",
+            arguments: tls.map { ["--tls", $0.certificate, $0.key] } ?? [])
         scheme = tls == nil ? "http" : "https"
         self.secret = secret
     }
@@ -164,7 +172,9 @@ public final class WebhookReceiver: @unchecked Sendable {
     public func answer(_ statuses: [Int]) throws { try server.write(statuses.map(String.init), to: "statuses") }
 
     public func requests() throws -> [Request] {
-        try server.numberedFiles("json").map { try JSONDecoder().decode(Request.self, from: Data(contentsOf: $0)) }
+        try server.numberedFiles("json").map {
+            try JSONDecoder.snakeCase.decode(Request.self, from: Data(contentsOf: $0))
+        }
     }
 }
 
@@ -192,17 +202,17 @@ public struct ReadMail: Decodable, Sendable {
     }
 
     public let subject: String
-    public let from_name: String
+    public let fromName: String
     public let from: String
-    public let to_name: String
+    public let toName: String
     public let to: String
-    public let reply_to: String?
-    public let message_id: String
+    public let replyTo: String?
+    public let messageId: String
     public let date: String
-    public let content_type: String
+    public let contentType: String
     /// The longest line of the raw message, for its length.
-    public let longest_line: String
-    public let bare_line_feeds: Int
+    public let longestLine: String
+    public let bareLineFeeds: Int
     public let parts: [Part]
     public let method: String?
     public let events: [Event]
@@ -211,13 +221,15 @@ public struct ReadMail: Decodable, Sendable {
         guard !files.isEmpty else { return [] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [AtelierProcess.packageRoot.appendingPathComponent("Tests/TestSupport/read_mail.py").path] + files.map(\.path)
+        process.arguments =
+            [AtelierProcess.packageRoot.appendingPathComponent("Tests/TestSupport/read_mail.py").path]
+            + files.map(\.path)
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return try JSONDecoder().decode([ReadMail].self, from: data)
+        return try JSONDecoder.snakeCase.decode([ReadMail].self, from: data)
     }
 }
 
@@ -234,12 +246,23 @@ public struct TestCertificate: Sendable {
         key = folder.appendingPathComponent("relay.key").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                             "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", certificate]
+        process.arguments = [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", certificate,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         while process.isRunning { Thread.sleep(forTimeInterval: 0.01) }
         guard process.terminationStatus == 0 else { throw LoopbackServerError.didNotStart("openssl req") }
+    }
+}
+
+extension JSONDecoder {
+    /// Python's helpers write snake_case keys.
+    static var snakeCase: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
     }
 }

@@ -24,10 +24,11 @@ public struct PDFReading: Sendable {
     /// `pdfinfo`'s fields: `Pages`, `Page size`, `Title`, `Creator`.
     public func info() throws -> [String: String] {
         let lines = try ExternalTool.run("/usr/bin/pdfinfo", [path]).output.split(separator: "\n")
-        return Dictionary(lines.compactMap { line in
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-        }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(
+            lines.compactMap { line in
+                guard let colon = line.firstIndex(of: ":") else { return nil }
+                return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            }, uniquingKeysWith: { first, _ in first })
     }
 
     /// `pdffonts`: each font's name and whether it is embedded.
@@ -52,8 +53,11 @@ public struct PDFReading: Sendable {
     /// returns the image's path.
     public func renderFirstPage() throws -> String {
         let prefix = path + "-page"
-        let outcome = try ExternalTool.run("/usr/bin/pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", path, prefix])
-        guard outcome.status == 0 else { throw LoopbackServerError.didNotStart("pdftoppm exited with \(outcome.status)") }
+        let outcome = try ExternalTool.run(
+            "/usr/bin/pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", path, prefix])
+        guard outcome.status == 0 else {
+            throw LoopbackServerError.didNotStart("pdftoppm exited with \(outcome.status)")
+        }
         return prefix + ".png"
     }
 

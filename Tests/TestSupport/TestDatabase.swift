@@ -21,7 +21,8 @@ public struct TestDatabase: Sendable {
     /// Creates an empty database named after the suite, in the test cluster.
     public static func create(_ suite: String = #fileID, in cluster: Cluster = .shared) throws -> TestDatabase {
         let cluster = try clusterConfiguration(cluster)
-        let name = "t_" + suite.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(40)
+        let name =
+            "t_" + suite.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(40)
             + "_" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let admin = try Connection(cluster)
         try admin.execute("CREATE DATABASE \(unescaped: admin.quoteIdentifier(name))")
@@ -46,7 +47,8 @@ public struct TestDatabase: Sendable {
         var digest: [String: String] = [:]
         for table in tables {
             let name = connection.quoteIdentifier(table)
-            digest[table] = try connection.execute("""
+            digest[table] = try connection.execute(
+                """
                 SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \(unescaped: name) t
                 """)[0].decode(String.self, at: 0)
         }
@@ -64,13 +66,16 @@ public struct TestDatabase: Sendable {
 
     static func url(of configuration: ConnectionConfiguration) -> String {
         let p = configuration.parameters
-        return "postgresql://\(p["user"] ?? "")\(p["password"].map { ":\($0)" } ?? "")@\(p["host"] ?? "127.0.0.1"):\(p["port"] ?? "5432")/\(p["dbname"] ?? "")"
+        return
+            "postgresql://\(p["user"] ?? "")\(p["password"].map { ":\($0)" } ?? "")@\(p["host"] ?? "127.0.0.1"):\(p["port"] ?? "5432")/\(p["dbname"] ?? "")"
     }
 }
 
 public enum TestEnvironmentError: Error, CustomStringConvertible {
     case missing(String)
     public var description: String {
-        switch self { case .missing(let what): what }
+        switch self {
+        case .missing(let what): what
+        }
     }
 }

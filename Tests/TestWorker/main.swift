@@ -20,7 +20,9 @@ struct Failure: Error, CustomStringConvertible {
 }
 
 struct Arguments: Decodable {
-    var sleep_ms: Int?
+    var sleepMilliseconds: Int?
+
+    enum CodingKeys: String, CodingKey { case sleepMilliseconds = "sleep_ms" }
 }
 
 var arguments = CommandLine.arguments.dropFirst()
@@ -37,33 +39,43 @@ while let flag = arguments.popFirst() {
     case "--poll-only": options.pollOnly = true
     case "--periodic":  // "probe */1 * * * *": the kind, then its cron schedule
         let words = (arguments.popFirst() ?? "").split(separator: " ", maxSplits: 1).map(String.init)
-        options.periodic.append(PeriodicJob(name: words[0], schedule: try CronSchedule(words[1]), job: try NewJob(kind: words[0])))
+        options.periodic.append(
+            PeriodicJob(name: words[0], schedule: try CronSchedule(words[1]), job: try NewJob(kind: words[0])))
     default: fatalError("unknown option \(flag)")
     }
 }
 
 enum Pause {
     static func asAsked(by job: Job) throws {
-        if let milliseconds = try job.arguments(Arguments.self).sleep_ms {
+        if let milliseconds = try job.arguments(Arguments.self).sleepMilliseconds {
             Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
         }
     }
 }
 
 var registry = HandlerRegistry()
-registry.register("probe", ClosureHandler { job, connection in
-    try Pause.asAsked(by: job)
-    try connection.execute("INSERT INTO probe_effect (job_id, worker) VALUES (\(job.id), \(ProcessInfo.processInfo.processIdentifier))")
-    return .completed
-})
-registry.register("fail", backoff: Backoff(base: .milliseconds(50), cap: .seconds(1)), ClosureHandler { job, _ in
-    throw Failure(attempt: job.attempt)
-})
-registry.register("slow", transactional: false, ClosureHandler { job, connection in
-    try connection.execute("INSERT INTO probe_started (job_id) VALUES (\(job.id))")  // outside any transaction: seen at once
-    try Pause.asAsked(by: job)
-    return .completed
-})
+registry.register(
+    "probe",
+    ClosureHandler { job, connection in
+        try Pause.asAsked(by: job)
+        try connection.execute(
+            "INSERT INTO probe_effect (job_id, worker) VALUES (\(job.id), \(ProcessInfo.processInfo.processIdentifier))"
+        )
+        return .completed
+    })
+registry.register(
+    "fail", backoff: Backoff(base: .milliseconds(50), cap: .seconds(1)),
+    ClosureHandler { job, _ in
+        throw Failure(attempt: job.attempt)
+    })
+registry.register(
+    "slow", transactional: false,
+    ClosureHandler { job, connection in
+        // Outside any transaction: seen at once.
+        try connection.execute("INSERT INTO probe_started (job_id) VALUES (\(job.id))")
+        try Pause.asAsked(by: job)
+        return .completed
+    })
 
 LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
 let worker = Worker(options: options, registry: registry)

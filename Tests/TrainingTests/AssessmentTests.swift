@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Testing
+
 @testable import Training
 
 @Suite struct AssessmentTests {
@@ -21,10 +22,12 @@ import Testing
     }
 
     @Test func figuresAreResponseRateMeansAndSatisfaction() throws {
-        try assessments.record(session: code, participant: fixture.email(1), kind: .hot,
-                               answers: answers(["1=5", "2=4", "3=4", "4=5", "5=3", "6=oui", "7=Très concret, merci !"]))
-        try assessments.record(session: code, participant: fixture.email(2), kind: .hot,
-                               answers: answers(["1=3", "2=4", "3=2", "4=5", "5=4", "6=non"]))
+        try assessments.record(
+            session: code, participant: fixture.email(1), kind: .hot,
+            answers: answers(["1=5", "2=4", "3=4", "4=5", "5=3", "6=oui", "7=Très concret, merci !"]))
+        try assessments.record(
+            session: code, participant: fixture.email(2), kind: .hot,
+            answers: answers(["1=3", "2=4", "3=2", "4=5", "5=4", "6=non"]))
         let summary = try assessments.summary(session: code, kind: .hot)
         #expect(summary.asked == 4 && summary.responses == 2)
         #expect(summary.responseRatePercent == 50)
@@ -37,19 +40,31 @@ import Testing
 
     @Test func answersAreCheckedAgainstTheQuestions() throws {
         let questions = try assessments.questions(.hot)
-        #expect(throws: TrainingError.invalid("The answer to question 1 is a score from 1 to 5, not “6”.")) { try Answer.parse("1=6", questions: questions) }
-        #expect(throws: TrainingError.invalid("The answer to question 6 is oui or non, not “peut-être”.")) { try Answer.parse("6=peut-être", questions: questions) }
-        #expect(throws: TrainingError.notFound("There is no question 9: the questionnaire has 7.")) { try Answer.parse("9=5", questions: questions) }
-        #expect(throws: TrainingError.invalid("The answer “5” is not of the form QUESTION=VALUE, like 1=5.")) { try Answer.parse("5", questions: questions) }
+        #expect(throws: TrainingError.invalid("The answer to question 1 is a score from 1 to 5, not “6”.")) {
+            try Answer.parse("1=6", questions: questions)
+        }
+        #expect(throws: TrainingError.invalid("The answer to question 6 is oui or non, not “peut-être”.")) {
+            try Answer.parse("6=peut-être", questions: questions)
+        }
+        #expect(throws: TrainingError.notFound("There is no question 9: the questionnaire has 7.")) {
+            try Answer.parse("9=5", questions: questions)
+        }
+        #expect(throws: TrainingError.invalid("The answer “5” is not of the form QUESTION=VALUE, like 1=5.")) {
+            try Answer.parse("5", questions: questions)
+        }
     }
 
     @Test func oneResponsePerParticipantAndQuestionnaire() throws {
         try assessments.record(session: code, participant: fixture.email(1), kind: .hot, answers: answers(["1=5"]))
-        #expect(throws: TrainingError.refused("p1@asso.fr has already answered the hot questionnaire of the session S-2025-001.")) {
+        #expect(
+            throws: TrainingError.refused(
+                "p1@asso.fr has already answered the hot questionnaire of the session S-2025-001.")
+        ) {
             try assessments.record(session: code, participant: fixture.email(1), kind: .hot, answers: answers(["1=4"]))
         }
         #expect(throws: TrainingError.refused("x@y.fr is not a confirmed participant of the session S-2025-001.")) {
-            try assessments.record(session: code, participant: EmailAddress("x@y.fr"), kind: .hot, answers: answers(["1=4"]))
+            try assessments.record(
+                session: code, participant: EmailAddress("x@y.fr"), kind: .hot, answers: answers(["1=4"]))
         }
         #expect(try fixture.count("SELECT count(*) FROM response") == 1)
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
+
 @testable import Training
 
 /// One identity per person whatever the Unicode form, and text stored one way: checked in Swift
@@ -23,9 +24,11 @@ import TestSupport
         #expect(Array(Self.composed.unicodeScalars) != Array(Self.decomposed.unicodeScalars))
         #expect(try EmailAddress(Self.decomposed) == EmailAddress(Self.composed))
         #expect(try EmailAddress(" \u{C9}MILIE@Asso.FR ").text == Self.composed)
-        _ = try people.addParticipant(Participant(firstName: "Émilie", lastName: "L", email: try EmailAddress(Self.composed)))
+        _ = try people.addParticipant(
+            Participant(firstName: "Émilie", lastName: "L", email: try EmailAddress(Self.composed)))
         #expect(throws: TrainingError.refused("A participant already has the email \(Self.composed).")) {
-            try people.addParticipant(Participant(firstName: "Émilie", lastName: "L", email: try EmailAddress(Self.decomposed)))
+            try people.addParticipant(
+                Participant(firstName: "Émilie", lastName: "L", email: try EmailAddress(Self.decomposed)))
         }
         #expect(try people.participant(EmailAddress(Self.decomposed)).firstName == "Émilie")
         let stored = try connection.execute("SELECT email FROM participant")[0].decode(String.self, at: 0)
@@ -48,12 +51,16 @@ import TestSupport
         ("ax.fr", "it has no @"),
     ])
     func undeliverableEmailsAreRefused(text: String, reason: String) throws {
-        #expect(throws: TrainingError.invalid("The email “\(Printable.escaped(text))” is not an email address: \(reason).")) {
+        #expect(
+            throws: TrainingError.invalid("The email “\(Printable.escaped(text))” is not an email address: \(reason).")
+        ) {
             try EmailAddress(text)
         }
     }
 
-    @Test(arguments: ["Émilie@asso.fr", decomposed, "a\u{200B}b@asso.fr", "a@b..fr", ".a@x.fr", "<a@x.fr>", "a b@x.fr", "a;b@x.fr"])
+    @Test(arguments: [
+        "Émilie@asso.fr", decomposed, "a\u{200B}b@asso.fr", "a@b..fr", ".a@x.fr", "<a@x.fr>", "a b@x.fr", "a;b@x.fr",
+    ])
     func theDatabaseRefusesWhatSwiftWouldNotStore(email: String) throws {
         let error = #expect(throws: PostgresError.self) {
             try connection.execute("INSERT INTO participant (first_name, last_name, email) VALUES ('A', 'B', \(email))")
@@ -62,30 +69,43 @@ import TestSupport
     }
 
     @Test func namesAreStoredComposedAndOnOneLine() throws {
-        var participant = Participant(firstName: "E\u{301}lodie", lastName: "Ha\u{308}user", email: try EmailAddress("e@asso.fr"))
+        var participant = Participant(
+            firstName: "E\u{301}lodie", lastName: "Ha\u{308}user", email: try EmailAddress("e@asso.fr"))
         participant.accessibilityNeeds = "Fauteuil roulant.\r\nBoucle magnétique."
         _ = try people.addParticipant(participant)
         let row = try connection.execute("SELECT first_name, last_name, accessibility_needs FROM participant")[0]
-        #expect(try row.decode((String, String, String).self) == ("\u{C9}lodie", "H\u{E4}user", "Fauteuil roulant.\nBoucle magnétique."))
+        #expect(
+            try row.decode((String, String, String).self) == (
+                "\u{C9}lodie", "H\u{E4}user", "Fauteuil roulant.\nBoucle magnétique."
+            ))
         #expect(try row.decode(String.self, at: 0).unicodeScalars.count == 6)
 
         participant.email = try EmailAddress("f@asso.fr")
         participant.firstName = "Jean\nPierre"
-        #expect(throws: TrainingError.invalid("The first name holds the character U+000A (LINE FEED): it is one line of text.")) {
+        #expect(
+            throws: TrainingError.invalid(
+                "The first name holds the character U+000A (LINE FEED): it is one line of text.")
+        ) {
             try people.addParticipant(participant)
         }
         let error = #expect(throws: PostgresError.self) {
-            try connection.execute("INSERT INTO participant (first_name, last_name, email) VALUES (\("Jean\u{2028}Pierre"), 'B', 'g@asso.fr')")
+            try connection.execute(
+                "INSERT INTO participant (first_name, last_name, email) VALUES (\("Jean\u{2028}Pierre"), 'B', 'g@asso.fr')"
+            )
         }
         #expect(error?.constraint == "participant_first_name_text")
-        #expect(ConstraintViolation.translate(try #require(error))
-                == TrainingError.invalid("The first name holds a control character or a line break, or is not in Unicode NFC form."))
+        #expect(
+            ConstraintViolation.translate(try #require(error))
+                == TrainingError.invalid(
+                    "The first name holds a control character or a line break, or is not in Unicode NFC form."))
     }
 
     /// Lengths count code points on both sides: 200 decomposed `é` are 200 composed ones, and
     /// 60 family emoji (7 code points each) are 420 characters, not 60.
     @Test func lengthsCountTheSameInSwiftAndSQL() throws {
-        #expect(try Field.required(String(repeating: "e\u{301}", count: 200), "title", limit: 200).unicodeScalars.count == 200)
+        #expect(
+            try Field.required(String(repeating: "e\u{301}", count: 200), "title", limit: 200).unicodeScalars.count
+                == 200)
         let families = String(repeating: "👨‍👩‍👧‍👦", count: 60)
         #expect(throws: TrainingError.invalid("The title is 420 characters long; the most is 200.")) {
             try Field.required(families, "title", limit: 200)
@@ -95,7 +115,8 @@ import TestSupport
     /// Every constraint of the schema and every name a trigger raises has its sentence: none
     /// ever reaches a coordinator as the database's raw text.
     @Test func everyConstraintHasASentence() throws {
-        let constraints = try connection.execute("""
+        let constraints = try connection.execute(
+            """
             SELECT conname::text, conrelid::regclass::text FROM pg_constraint c
             JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'public'
             UNION
@@ -105,13 +126,16 @@ import TestSupport
             UNION
             SELECT (regexp_matches(prosrc, 'CONSTRAINT = ''([a-z_]+)''', 'g'))[1], NULL FROM pg_proc p
             JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
-            """).map { try $0.decode((String, String?).self) }
+            """
+        ).map { try $0.decode((String, String?).self) }
         #expect(constraints.count > 150)
         #expect(constraints.contains { $0.0 == "attendance_frozen" })
         let missing = constraints.filter { ConstraintViolation.sentence(for: $0.0, table: $0.1) == nil }.map(\.0)
         #expect(missing == [])
         #expect(ConstraintViolation.sentence(for: "attendance_frozen", table: nil)?.kind == .refused)
         #expect(ConstraintViolation.sentence(for: "attendance_not_in_future", table: nil)?.kind == .refused)
-        #expect(ConstraintViolation.sentence(for: "module_title_length", table: "module")?.sentence == "The title is empty or too long.")
+        #expect(
+            ConstraintViolation.sentence(for: "module_title_length", table: "module")?.sentence
+                == "The title is empty or too long.")
     }
 }

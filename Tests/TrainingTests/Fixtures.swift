@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import TestSupport
+
 @testable import Training
 
 /// A migrated database with the Caen case of the seeds: the PMAE module, a Scop trainer, the
@@ -20,8 +21,10 @@ struct Fixture {
         scop.kind = .organisation
         _ = try catalogue.addTrainer(scop)
         _ = try catalogue.addTrainer(Trainer(code: "MARIE", name: "Marie Durand"))
-        _ = try catalogue.addVenue(Venue(code: "MDA-CAEN", name: "Maison des associations", street: "8 rue Daniel Huet",
-                                         postalCode: "14000", city: "Caen"))
+        _ = try catalogue.addVenue(
+            Venue(
+                code: "MDA-CAEN", name: "Maison des associations", street: "8 rue Daniel Huet",
+                postalCode: "14000", city: "Caen"))
         _ = try catalogue.addFunder(Funder(code: "UNIFORMATION", name: "Uniformation", kind: .opco))
         _ = try catalogue.addFunder(Funder(code: "AGEFOS", name: "AGEFOS PME", kind: .opco))
         for index in 1...max(participants, 1) where participants > 0 {
@@ -39,9 +42,11 @@ struct Fixture {
 
     /// Three days as two parts of a day and a half, fifteen days apart (the seeds' Caen module).
     func caenPlan(year: Int = 2030, past: Bool = false) throws -> SessionPlan {
-        let slots = try ["\(year)-04-04T09:00-12:30", "\(year)-04-04T14:00-17:30", "\(year)-04-05T09:00-12:30",
-                         "\(year)-04-18T09:00-12:30", "\(year)-04-18T14:00-17:30", "\(year)-04-19T09:00-12:30"]
-            .map(SlotSpec.init(parsing:))
+        let slots = try [
+            "\(year)-04-04T09:00-12:30", "\(year)-04-04T14:00-17:30", "\(year)-04-05T09:00-12:30",
+            "\(year)-04-18T09:00-12:30", "\(year)-04-18T14:00-17:30", "\(year)-04-19T09:00-12:30",
+        ]
+        .map(SlotSpec.init(parsing:))
         var plan = SessionPlan(module: "PMAE-EMPLOI", slots: slots)
         plan.venue = "MDA-CAEN"
         plan.trainers = ["TRIANGLE"]
@@ -55,14 +60,18 @@ struct Fixture {
     }
 
     func events(_ name: String) throws -> [String] {
-        try connection.execute("SELECT payload::text FROM event WHERE name = \(name) ORDER BY id").map { try $0.decode(String.self, at: 0) }
+        try connection.execute("SELECT payload::text FROM event WHERE name = \(name) ORDER BY id").map {
+            try $0.decode(String.self, at: 0)
+        }
     }
 }
 
 extension Store {
     /// Paris time and a catalogue where each kind has its own priority and attempts, so that a
     /// test sees which policy a job was queued with.
-    static func testing(_ connection: Connection, timeZone: TimeZone = TimeZone(identifier: "Europe/Paris")!) throws -> Store {
+    static func testing(_ connection: Connection, timeZone: TimeZone = TimeZone(identifier: "Europe/Paris")!) throws
+        -> Store
+    {
         Store(connection, jobs: try .testing, timeZone: timeZone)
     }
 }
@@ -70,9 +79,11 @@ extension Store {
 extension JobCatalogue {
     static var testing: JobCatalogue {
         get throws {
-            try JobCatalogue(Dictionary(uniqueKeysWithValues: JobKind.allCases.enumerated().map { index, kind in
-                (kind.rawValue, Policy(queue: "default", priority: index % 10, maxAttempts: 10 + index))
-            }))
+            try JobCatalogue(
+                Dictionary(
+                    uniqueKeysWithValues: JobKind.allCases.enumerated().map { index, kind in
+                        (kind.rawValue, Policy(queue: "default", priority: index % 10, maxAttempts: 10 + index))
+                    }))
         }
     }
 }

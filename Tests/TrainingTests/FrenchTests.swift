@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Training
 
 @Suite struct FrenchTests {
@@ -39,15 +40,22 @@ import Testing
         for bad in ["12,345", "-3", "1e9", "", "3,", ",5", "abc", "1,000,000", "2000000"] {
             #expect(throws: TrainingError.self, "\(bad)") { try Money.parse(bad) }
         }
-        #expect(throws: TrainingError.invalid("The amount “12,345” is not an amount in euros: write it like 300 or 3 600,50.")) {
+        #expect(
+            throws: TrainingError.invalid(
+                "The amount “12,345” is not an amount in euros: write it like 300 or 3 600,50.")
+        ) {
             try Money.parse("12,345")
         }
     }
 
     @Test func datesMustExist() throws {
         #expect(try LocalDate(parsing: "2028-02-29").description == "2028-02-29")
-        #expect(throws: TrainingError.invalid("The date 2027-02-30 does not exist.")) { try LocalDate(parsing: "2027-02-30") }
-        #expect(throws: TrainingError.invalid("The date 2027-13-01 does not exist.")) { try LocalDate(parsing: "2027-13-01") }
+        #expect(throws: TrainingError.invalid("The date 2027-02-30 does not exist.")) {
+            try LocalDate(parsing: "2027-02-30")
+        }
+        #expect(throws: TrainingError.invalid("The date 2027-13-01 does not exist.")) {
+            try LocalDate(parsing: "2027-13-01")
+        }
         #expect(throws: TrainingError.self) { try LocalDate(parsing: "05/04/2027") }
         // 02:30 does not exist in Paris on the night clocks go forward.
         #expect(try LocalDate(parsing: "2027-03-28").at(hour: 2, minute: 30, in: paris) == .skipped)
@@ -79,7 +87,8 @@ import Testing
     }
 
     @Test func typedTextGetsFrenchSpacing() {
-        #expect(French.typography("Partie 1 : le cadre ; « pratique » ! Prêts ?")
+        #expect(
+            French.typography("Partie 1 : le cadre ; « pratique » ! Prêts ?")
                 == "Partie 1\u{A0}: le cadre\u{202F}; «\u{202F}pratique\u{202F}»\u{202F}! Prêts\u{202F}?")
         #expect(French.typography("https://asso.fr:8080, 9 h 30") == "https://asso.fr:8080, 9 h 30")
         #expect(French.list(["Scop Le Triangle", "Marie Durand", "Paul"]) == "Scop Le Triangle, Marie Durand et Paul")

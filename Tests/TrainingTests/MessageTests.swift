@@ -1,7 +1,8 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
+
 @testable import Training
 
 /// The repository's French templates rendered with letters drawn from the database.
@@ -11,7 +12,9 @@ import TestSupport
 
     init() throws {
         fixture = try Fixture(participants: 2)
-        _ = try Catalogue(fixture.store).editModule("PMAE-EMPLOI") { $0.whatToBring = "Les statuts de votre association." }
+        _ = try Catalogue(fixture.store).editModule("PMAE-EMPLOI") {
+            $0.whatToBring = "Les statuts de votre association."
+        }
         _ = try OrganisationRecord(fixture.store).edit { organisation in
             organisation.name = "Maison des associations de Caen"
             organisation.siret = "73282932000074"
@@ -29,8 +32,9 @@ import TestSupport
     func letter(_ kind: JobKind, daysBefore: Int? = nil) throws -> Letter {
         let code = try fixture.sessions.schedule(fixture.caenPlan()).code
         _ = try fixture.registrations.register(fixture.email(1), in: code)
-        return try Letters(fixture.store).letter(kind, registration: try registrationID(), daysBefore: daysBefore,
-                                                 questionnaireLink: "https://atelier.test/q/00ff")
+        return try Letters(fixture.store).letter(
+            kind, registration: try registrationID(), daysBefore: daysBefore,
+            questionnaireLink: "https://atelier.test/q/00ff")
     }
 
     /// The latest registration's id.
@@ -39,15 +43,22 @@ import TestSupport
     @Test func aConvocationSaysWhenWhereAndWhatToBringInFrench() throws {
         let message = try #require(try MessageTemplates(folder: jobs).render(.convocation, try letter(.convocation)))
         #expect(message.subject == "Convocation\u{A0}: Accompagner la fonction employeur, jeudi 4 avril 2030")
-        #expect(message.text.hasPrefix("Bonjour Prénom1,\n\nVotre inscription à la formation «\u{202F}Accompagner la fonction employeur\u{202F}» est confirmée"))
-        #expect(message.text.contains("Partie 1\u{A0}: le cadre\n  – jeudi 4 avril 2030 de 9\u{A0}h à 12\u{A0}h\u{A0}30 et de 14\u{A0}h à 17\u{A0}h\u{A0}30\n"
-                                      + "  – vendredi 5 avril 2030 de 9\u{A0}h à 12\u{A0}h\u{A0}30\n"))
+        #expect(
+            message.text.hasPrefix(
+                "Bonjour Prénom1,\n\nVotre inscription à la formation «\u{202F}Accompagner la fonction employeur\u{202F}» est confirmée"
+            ))
+        #expect(
+            message.text.contains(
+                "Partie 1\u{A0}: le cadre\n  – jeudi 4 avril 2030 de 9\u{A0}h à 12\u{A0}h\u{A0}30 et de 14\u{A0}h à 17\u{A0}h\u{A0}30\n"
+                    + "  – vendredi 5 avril 2030 de 9\u{A0}h à 12\u{A0}h\u{A0}30\n"))
         #expect(message.text.contains("Durée totale\u{A0}: 21\u{A0}h."))
         #expect(message.text.contains("Lieu\u{A0}: Maison des associations, 8 rue Daniel Huet, 14000 Caen."))
         #expect(message.text.contains("Formation animée par Scop Le Triangle."))
         #expect(message.text.contains("À apporter\u{A0}: Les statuts de votre association."))
         #expect(message.text.contains("Marie Durand, référent·e handicap"))
-        #expect(message.html.contains("<li>jeudi 4 avril 2030 de 9\u{A0}h à 12\u{A0}h\u{A0}30 et de 14\u{A0}h à 17\u{A0}h\u{A0}30</li>"))
+        #expect(
+            message.html.contains(
+                "<li>jeudi 4 avril 2030 de 9\u{A0}h à 12\u{A0}h\u{A0}30 et de 14\u{A0}h à 17\u{A0}h\u{A0}30</li>"))
         #expect(!message.text.contains("{{") && !message.html.contains("{{"))
     }
 
@@ -59,7 +70,8 @@ import TestSupport
         _ = try fixture.registrations.register(fixture.email(1), in: code)
         let registration = try registrationID()
         for kind in JobKind.participantMessages {
-            let letter = try Letters(fixture.store).letter(kind, registration: registration, daysBefore: 7, questionnaireLink: "https://atelier.test/q/00ff")
+            let letter = try Letters(fixture.store).letter(
+                kind, registration: registration, daysBefore: 7, questionnaireLink: "https://atelier.test/q/00ff")
             let message = try #require(templates.render(kind, letter))
             for text in [message.subject, message.text, message.html] {
                 for mark in [":", ";", "!", "?", "»"] {
@@ -68,10 +80,14 @@ import TestSupport
                 #expect(!text.contains("« "), "\(kind.rawValue): an ordinary space after «")
                 #expect(!text.contains("\n\n\n"), "\(kind.rawValue): a blank left by an absent value")
             }
-            #expect(!message.text.contains("&#") && !message.text.contains("&amp;"), "\(kind.rawValue): HTML escaping in the text")
+            #expect(
+                !message.text.contains("&#") && !message.text.contains("&amp;"),
+                "\(kind.rawValue): HTML escaping in the text")
             #expect(!message.subject.isEmpty && !message.subject.contains("\n"))
         }
-        let reminder = try #require(templates.render(.reminder, try Letters(fixture.store).letter(.reminder, registration: registration, daysBefore: 1)))
+        let reminder = try #require(
+            templates.render(
+                .reminder, try Letters(fixture.store).letter(.reminder, registration: registration, daysBefore: 1)))
         #expect(reminder.subject == "Rappel\u{A0}: «\u{202F}Accompagner la fonction employeur\u{202F}» commence demain")
     }
 
@@ -114,26 +130,43 @@ import TestSupport
 
     @Test func aNameTheKindDoesNotProvideIsRefused() throws {
         try write("convocation/text.mustache", "Bonjour {{participant.firstName}}, rendez-vous {{reminder.when}}.")
-        #expect(refusal() == .invalid(folder.appendingPathComponent("convocation/text.mustache").path,
-                                      "it reads {{reminder.when}}, which this kind of message does not provide"))
+        #expect(
+            refusal()
+                == .invalid(
+                    folder.appendingPathComponent("convocation/text.mustache").path,
+                    "it reads {{reminder.when}}, which this kind of message does not provide"))
         try write("convocation/text.mustache", "{{#session.parts}}{{number}} {{nom}}{{/session.parts}}")
-        #expect(refusal() == .invalid(folder.appendingPathComponent("convocation/text.mustache").path,
-                                      "it reads {{nom}}, which this kind of message does not provide"))
+        #expect(
+            refusal()
+                == .invalid(
+                    folder.appendingPathComponent("convocation/text.mustache").path,
+                    "it reads {{nom}}, which this kind of message does not provide"))
     }
 
     @Test func aNameInAPartialIsCheckedForEachKindThatIncludesIt() throws {
         try write("partials/place-text.mustache", "{{session.venue.name}} {{waitlist.position}}")
-        #expect(refusal() == .invalid(folder.appendingPathComponent("convocation/text.mustache").path,
-                                      "in the partial place-text, it reads {{waitlist.position}}, which this kind of message does not provide"))
+        #expect(
+            refusal()
+                == .invalid(
+                    folder.appendingPathComponent("convocation/text.mustache").path,
+                    "in the partial place-text, it reads {{waitlist.position}}, which this kind of message does not provide"
+                ))
     }
 
     @Test func aMissingFileOrAnOpenSectionIsRefused() throws {
         try FileManager.default.removeItem(at: folder.appendingPathComponent("reminder/html.mustache"))
         #expect(refusal() == .missing(folder.appendingPathComponent("reminder/html.mustache").path))
         try write("reminder/html.mustache", "{{#session.venue}}{{name}}")
-        #expect(refusal() == .invalid(folder.appendingPathComponent("reminder/html.mustache").path, "the section {{#session.venue}} is not closed"))
+        #expect(
+            refusal()
+                == .invalid(
+                    folder.appendingPathComponent("reminder/html.mustache").path,
+                    "the section {{#session.venue}} is not closed"))
         try write("reminder/html.mustache", "{{> signature}}")
-        #expect(refusal() == .invalid(folder.appendingPathComponent("reminder/html.mustache").path,
-                                      "it includes {{> signature}}, which is not in Jobs/partials/"))
+        #expect(
+            refusal()
+                == .invalid(
+                    folder.appendingPathComponent("reminder/html.mustache").path,
+                    "it includes {{> signature}}, which is not in Jobs/partials/"))
     }
 }

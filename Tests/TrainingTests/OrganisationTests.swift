@@ -1,6 +1,7 @@
 import Postgres
-import Testing
 import TestSupport
+import Testing
+
 @testable import Training
 
 @Suite struct OrganisationTests {
@@ -10,7 +11,9 @@ import TestSupport
 
     @Test func theIdentityIsSetWholeThenEditedField() throws {
         #expect(try record.current() == nil)
-        #expect(throws: TrainingError.invalid("The organisation's name is empty.")) { try record.edit { $0.siret = "73282932000074" } }
+        #expect(throws: TrainingError.invalid("The organisation's name is empty.")) {
+            try record.edit { $0.siret = "73282932000074" }
+        }
         let saved = try record.edit { o in
             o.name = "Réseau des maisons des associations"
             o.siret = "73282932000074"
@@ -26,7 +29,9 @@ import TestSupport
         let edited = try record.edit { $0.disabilityReferentName = "Luc Petit" }
         #expect(edited.name == saved.name && edited.disabilityReferentName == "Luc Petit")
         #expect(try record.current() == edited)
-        #expect(throws: TrainingError.invalid("The numéro de déclaration d'activité “123” is not valid: it is 11 digits.")) {
+        #expect(
+            throws: TrainingError.invalid("The numéro de déclaration d'activité “123” is not valid: it is 11 digits.")
+        ) {
             try record.edit { $0.activityNumber = "123" }
         }
         #expect(try record.current() == edited)

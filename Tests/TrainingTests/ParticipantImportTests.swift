@@ -1,7 +1,8 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
+
 @testable import Training
 
 @Suite struct ParticipantImportTests {
@@ -35,12 +36,17 @@ import TestSupport
         #expect(report.participants == 4)
         #expect(report.newOrganisations == 2)
         let people = try People(try .testing(connection)).participants()
-        #expect(people.map(\.email.text).sorted() == ["am@velo-bayeux.fr", "emilie@mda-caen.fr", "jo@exemple.fr", "paul@mda-caen.fr"])
+        #expect(
+            people.map(\.email.text).sorted() == [
+                "am@velo-bayeux.fr", "emilie@mda-caen.fr", "jo@exemple.fr", "paul@mda-caen.fr",
+            ])
         let anneMarie = try #require(people.first { $0.firstName == "Anne-Marie" })
         #expect(anneMarie.lastName == "D'Aubigné" && anneMarie.status == .dirigeantBenevole)
         #expect(anneMarie.employer?.name == "Les Amis du Vélo; Bayeux")
         #expect(people.first { $0.firstName == "Jo" }?.employer == nil)
-        #expect(try connection.execute("SELECT count(*) FROM event WHERE name = 'participant.imported'")[0].decode(Int.self, at: 0) == 1)
+        #expect(
+            try connection.execute("SELECT count(*) FROM event WHERE name = 'participant.imported'")[0].decode(
+                Int.self, at: 0) == 1)
     }
 
     @Test func commasAndAByteOrderMarkWork() throws {
@@ -56,18 +62,20 @@ import TestSupport
         lines[8] = "P8;N8;p1@asso.fr;Asso 8;73282932000075;retraité"
         let error = #expect(throws: ImportRejection.self) { try run(lines.joined(separator: "\n")) }
         #expect(error?.kind == .invalidInput)
-        #expect(error?.sentence == """
-            The file inscrits.csv has 2 bad rows; nothing was imported:
-              line 7, column email: the email “pas-un-email” is not an email address: it has no @
-              line 9, column statut: the status “retraité” is not one of: salarié, bénévole, dirigeant bénévole, demandeur d'emploi, autre
-              line 9, column siret: the SIRET “73282932000075” is not valid: its check digit is wrong
-            """)
+        #expect(
+            error?.sentence == """
+                The file inscrits.csv has 2 bad rows; nothing was imported:
+                  line 7, column email: the email “pas-un-email” is not an email address: it has no @
+                  line 9, column statut: the status “retraité” is not one of: salarié, bénévole, dirigeant bénévole, demandeur d'emploi, autre
+                  line 9, column siret: the SIRET “73282932000075” is not valid: its check digit is wrong
+                """)
         #expect(try count("participant") == 0)
         #expect(try count("employer") == 0)
     }
 
     @Test func duplicatesInTheFileOrTheDatabaseAreBadRows() throws {
-        _ = try People(try .testing(connection)).addParticipant(Participant(firstName: "A", lastName: "B", email: try EmailAddress("deja@asso.fr")))
+        _ = try People(try .testing(connection)).addParticipant(
+            Participant(firstName: "A", lastName: "B", email: try EmailAddress("deja@asso.fr")))
         let text = """
             prenom;nom;email;structure;siret;statut
             A;A;a@asso.fr;;;
@@ -76,23 +84,32 @@ import TestSupport
             """
         let error = #expect(throws: ImportRejection.self) { try run(text) }
         #expect(error?.kind == .refused)
-        #expect(error?.sentence == """
-            The file inscrits.csv has 2 bad rows; nothing was imported:
-              line 3, column email: a@asso.fr is already on line 2
-              line 4, column email: a participant already has the email deja@asso.fr
-            """)
+        #expect(
+            error?.sentence == """
+                The file inscrits.csv has 2 bad rows; nothing was imported:
+                  line 3, column email: a@asso.fr is already on line 2
+                  line 4, column email: a participant already has the email deja@asso.fr
+                """)
         #expect(try count("participant") == 1)
     }
 
     @Test func structuralProblemsAreNamed() throws {
-        #expect(throws: TrainingError.invalid("The file inscrits.csv is empty: its first line names the columns.")) { try run("") }
+        #expect(throws: TrainingError.invalid("The file inscrits.csv is empty: its first line names the columns.")) {
+            try run("")
+        }
         #expect(throws: TrainingError.invalid("The file inscrits.csv has no participant: only its first line.")) {
             try run("prenom;nom;email;structure;siret;statut\n")
         }
-        #expect(throws: TrainingError.invalid("The file inscrits.csv lacks the columns siret, statut: its first line names prenom;nom;email;structure;siret;statut.")) {
+        #expect(
+            throws: TrainingError.invalid(
+                "The file inscrits.csv lacks the columns siret, statut: its first line names prenom;nom;email;structure;siret;statut."
+            )
+        ) {
             try run("prenom;nom;email;structure\nA;B;c@d.fr;E\n")
         }
-        let error = #expect(throws: ImportRejection.self) { try run("prenom;nom;email;structure;siret;statut\nA;B;c@d.fr\n") }
+        let error = #expect(throws: ImportRejection.self) {
+            try run("prenom;nom;email;structure;siret;statut\nA;B;c@d.fr\n")
+        }
         #expect(error?.sentence.hasSuffix("line 2: 3 fields where the first line names 6") == true)
         #expect(throws: TrainingError.invalid("The file inscrits.csv has a quote opened on line 2 and never closed.")) {
             try run("prenom;nom;email;structure;siret;statut\n\"A;B;c@d.fr;E;;\n")
@@ -101,8 +118,13 @@ import TestSupport
 
     @Test func latin1IsNamedWithItsLine() throws {
         var bytes = Array("prenom;nom;email;structure;siret;statut\nA;B;a@b.fr;;;\n".utf8)
-        bytes += [0x45, 0x6D, 0x69, 0x6C, 0x69, 0x65, 0x3B, 0x4C, 0xE9, 0x61] + Array(";e@b.fr;;;\n".utf8)  // "Léa" in Latin-1
-        #expect(throws: TrainingError.invalid("The file inscrits.csv is not UTF-8: line 3 has a character in another encoding; save it as « CSV UTF-8 » from your spreadsheet.")) {
+        // "Léa" in Latin-1.
+        bytes += [0x45, 0x6D, 0x69, 0x6C, 0x69, 0x65, 0x3B, 0x4C, 0xE9, 0x61] + Array(";e@b.fr;;;\n".utf8)
+        #expect(
+            throws: TrainingError.invalid(
+                "The file inscrits.csv is not UTF-8: line 3 has a character in another encoding; save it as « CSV UTF-8 » from your spreadsheet."
+            )
+        ) {
             try importer.run(Data(bytes), fileName: "inscrits.csv")
         }
     }
@@ -116,7 +138,10 @@ import TestSupport
 
     @Test func tenThousandRows() throws {
         var lines = ["prenom;nom;email;structure;siret;statut"]
-        for index in 1...10_000 { lines.append("Prénom\(index);Nom\(index);p\(index)@asso\(index % 97).fr;Association \(index % 500);;bénévole") }
+        for index in 1...10_000 {
+            lines.append(
+                "Prénom\(index);Nom\(index);p\(index)@asso\(index % 97).fr;Association \(index % 500);;bénévole")
+        }
         let start = ContinuousClock.now
         let report = try run(lines.joined(separator: "\n"))
         print("Imported 10 000 rows in \(ContinuousClock.now - start)")
@@ -134,7 +159,10 @@ import TestSupport
     }
 
     @Test func aColumnNamedTwiceIsRefused() throws {
-        #expect(throws: TrainingError.invalid("The file f.csv names the column email twice on its first line, in fields 3 and 7.")) {
+        #expect(
+            throws: TrainingError.invalid(
+                "The file f.csv names the column email twice on its first line, in fields 3 and 7.")
+        ) {
             try run(["prenom;nom;email;structure;siret;statut;Email", "A;B;a@b.fr;;;;x@y.fr"])
         }
     }
@@ -143,17 +171,23 @@ import TestSupport
         let error = #expect(throws: ImportRejection.self) {
             try run(["prenom;nom;email;structure;siret;statut", "\"Jean\nPierre\";B;a@b.fr;;;"])
         }
-        #expect(error?.problems.map(\.text) == ["line 2, column prenom: the first name holds the character U+000A (LINE FEED): it is one line of text"])
+        #expect(
+            error?.problems.map(\.text) == [
+                "line 2, column prenom: the first name holds the character U+000A (LINE FEED): it is one line of text"
+            ])
     }
 
     /// Organisation names that lowercase differently in Swift and PostgreSQL (a dotted capital I,
     /// a final sigma) are told apart by the database alone.
     @Test func namesThatLowercaseDifferentlyImport() throws {
-        let report = try run(["prenom;nom;email;structure;siret;statut",
-                              "A;B;a@b.fr;İstanbul Derneği;;", "C;D;c@d.fr;ΣΥΛΛΟΓΟΣ;;", "E;F;e@f.fr;Σύλλογος;;",
-                              "G;H;g@h.fr;ΣΥΛΛΟΓΟΣ;;"])
+        let report = try run([
+            "prenom;nom;email;structure;siret;statut",
+            "A;B;a@b.fr;İstanbul Derneği;;", "C;D;c@d.fr;ΣΥΛΛΟΓΟΣ;;", "E;F;e@f.fr;Σύλλογος;;",
+            "G;H;g@h.fr;ΣΥΛΛΟΓΟΣ;;",
+        ])
         #expect(report.participants == 4)
-        let linked = try connection.execute("SELECT count(*) FROM participant WHERE employer_id IS NOT NULL")[0].decode(Int.self, at: 0)
+        let linked = try connection.execute("SELECT count(*) FROM participant WHERE employer_id IS NOT NULL")[0].decode(
+            Int.self, at: 0)
         #expect(linked == 4)
         let organisations = try connection.execute("SELECT count(*) FROM employer")[0].decode(Int.self, at: 0)
         #expect(report.newOrganisations == organisations)
@@ -163,7 +197,9 @@ import TestSupport
     /// The report shows 20 problems and counts the rest; the rejection holds them all.
     @Test func aLongReportIsCapped() throws {
         let rows = (1...50).map { "A;B;pas-un-email-\($0);;;" }
-        let error = #expect(throws: ImportRejection.self) { try run(["prenom;nom;email;structure;siret;statut"] + rows) }
+        let error = #expect(throws: ImportRejection.self) {
+            try run(["prenom;nom;email;structure;siret;statut"] + rows)
+        }
         #expect(error?.problems.count == 50)
         #expect(error?.sentence.split(separator: "\n").count == 22)
         #expect(error?.sentence.hasSuffix("  … and 30 more: `--report FILE` writes them all.") == true)

@@ -1,6 +1,7 @@
 import Postgres
-import Testing
 import TestSupport
+import Testing
+
 @testable import Training
 
 @Suite struct PeopleTests {
@@ -13,7 +14,8 @@ import TestSupport
     }
 
     func emilie() throws -> Participant {
-        var participant = Participant(firstName: "Émilie", lastName: "Lœuvre", email: try EmailAddress("emilie.loeuvre@mda-caen.fr"))
+        var participant = Participant(
+            firstName: "Émilie", lastName: "Lœuvre", email: try EmailAddress("emilie.loeuvre@mda-caen.fr"))
         participant.employer = Employer(name: "Maison des associations de Caen", siret: "73282932000074", city: "Caen")
         participant.status = .salarie
         return participant
@@ -29,7 +31,9 @@ import TestSupport
         colleague.employer = Employer(name: "MDA Caen (autre graphie)", siret: "732 829 320 00074")
         _ = try people.addParticipant(colleague)
         #expect(try count("employer") == 1)
-        #expect(try people.participant(EmailAddress("PAUL@mda-caen.fr")).employer?.name == "Maison des associations de Caen")
+        #expect(
+            try people.participant(EmailAddress("PAUL@mda-caen.fr")).employer?.name == "Maison des associations de Caen"
+        )
     }
 
     @Test func anEmailDifferingOnlyInCaseIsADuplicate() throws {
@@ -65,10 +69,14 @@ import TestSupport
         var other = Participant(firstName: "Paul", lastName: "Hébert", email: try EmailAddress("paul@mda-caen.fr"))
         other.status = .benevole
         _ = try people.addParticipant(other)
-        let edited = try people.editParticipant(EmailAddress("emilie.loeuvre@mda-caen.fr")) { $0.status = .dirigeantBenevole }
+        let edited = try people.editParticipant(EmailAddress("emilie.loeuvre@mda-caen.fr")) {
+            $0.status = .dirigeantBenevole
+        }
         #expect(edited.status == .dirigeantBenevole)
         #expect(throws: TrainingError.refused("A participant already has the email paul@mda-caen.fr.")) {
-            try people.editParticipant(EmailAddress("emilie.loeuvre@mda-caen.fr")) { $0.email = try EmailAddress("Paul@mda-caen.fr") }
+            try people.editParticipant(EmailAddress("emilie.loeuvre@mda-caen.fr")) {
+                $0.email = try EmailAddress("Paul@mda-caen.fr")
+            }
         }
         #expect(throws: TrainingError.notFound("No participant has the email nobody@nowhere.fr.")) {
             try people.participant(EmailAddress("nobody@nowhere.fr"))

@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import Testing
+
 @testable import Training
 
 /// Tens of thousands of random and malformed strings through every parser of outside text: each
@@ -23,14 +24,18 @@ import Testing
 
     /// Pieces that parsers care about, and pieces that break them.
     static let alphabet: [String] = [
-        "0", "1", "2", "5", "9", "12", "24", "30", "59", "60", "99", "2027", "-", "+", ":", "T", "h", "H", "min", ",", ".", " ",
-        "\u{A0}", "\u{202F}", "€", "@", "é", "e\u{301}", "İ", "Σ", "👨‍👩‍👧‍👦", "\u{200B}", "\u{0}", "\u{1B}", "\n", "\r\n", "\t",
-        "\"", ";", "<", ">", "a", "Z", "999999999999999999999", "999999999999999999", "153722867280912931", "-9223372036854775808", "9223372036854775807", "ß", "\u{FEFF}",
+        "0", "1", "2", "5", "9", "12", "24", "30", "59", "60", "99", "2027", "-", "+", ":", "T", "h", "H", "min", ",",
+        ".", " ",
+        "\u{A0}", "\u{202F}", "€", "@", "é", "e\u{301}", "İ", "Σ", "👨‍👩‍👧‍👦", "\u{200B}", "\u{0}", "\u{1B}", "\n", "\r\n",
+        "\t",
+        "\"", ";", "<", ">", "a", "Z", "999999999999999999999", "999999999999999999", "153722867280912931",
+        "-9223372036854775808", "9223372036854775807", "ß", "\u{FEFF}",
         "\u{202E}", "\u{2028}", "٣", "１", "½", "e9", "nan", "=",
     ]
 
     static let examples = [
-        "2027-04-05", "2027-04-05T09:00-12:30", "2027-04-05T09:00", "3 600,50", "300", "21h", "10,5 h", "17h30", "45min",
+        "2027-04-05", "2027-04-05T09:00-12:30", "2027-04-05T09:00", "3 600,50", "300", "21h", "10,5 h", "17h30",
+        "45min",
         "émilie@mda-caen.fr", "73282932000074", "salariée", "12", "1=5",
     ]
 
@@ -39,7 +44,9 @@ import Testing
         var random = Generator(state: seed)
         return (0..<count).map { index in
             if index % 2 == 0 {
-                return (0..<Int.random(in: 0...8, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "" }.joined()
+                return (0..<Int.random(in: 0...8, using: &random)).map { _ in
+                    alphabet.randomElement(using: &random) ?? ""
+                }.joined()
             }
             var characters = Array(examples.randomElement(using: &random) ?? "")
             for _ in 0..<Int.random(in: 1...3, using: &random) {
@@ -81,11 +88,17 @@ import Testing
         for text in Self.strings(seed: 2) {
             if let money = try? Money.parse(text) { #expect((0...Money.maximum.cents).contains(money.cents)) }
             if let minutes = try? Minutes.parse(text) { #expect((1...Minutes.maximum).contains(minutes)) }
-            if let number = try? WholeNumber.parse(text, "capacity", in: 1...500) { #expect((1...500).contains(number)) }
+            if let number = try? WholeNumber.parse(text, "capacity", in: 1...500) {
+                #expect((1...500).contains(number))
+            }
             if let siret = try? Siret.validated(text) { #expect(siret.count == 14) }
             _ = try? Participant.Status(parsing: text)
-            _ = try? Answer.parse(text, questions: [Question(position: 1, type: .scale, label: "?"),
-                                                   Question(position: 12, type: .yesNo, label: "?")])
+            _ = try? Answer.parse(
+                text,
+                questions: [
+                    Question(position: 1, type: .scale, label: "?"),
+                    Question(position: 12, type: .yesNo, label: "?"),
+                ])
         }
     }
 
@@ -110,12 +123,16 @@ import Testing
         let strings = Self.strings(seed: 5)
         for index in stride(from: 0, to: strings.count, by: 4) {
             let lines = strings[index..<min(index + 4, strings.count)]
-            let text = "prenom;nom;email\n" + lines.joined(separator: [";", "\n", "\r", "\r\n", "\""].randomElement(using: &random) ?? ";")
+            let text =
+                "prenom;nom;email\n"
+                + lines.joined(separator: [";", "\n", "\r", "\r\n", "\""].randomElement(using: &random) ?? ";")
             if let csv = try? CSVReader(Data(text.utf8), fileName: "f.csv") {
                 #expect(csv.records.allSatisfy { $0.line >= 2 })
             }
             var bytes = Array(text.utf8)
-            if !bytes.isEmpty { bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random) }
+            if !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+            }
             _ = try? CSVReader(Data(bytes), fileName: "f.csv")
         }
     }

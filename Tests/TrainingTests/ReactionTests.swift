@@ -1,8 +1,9 @@
 import Foundation
 import Postgres
 import Queue
-import Testing
 import TestSupport
+import Testing
+
 @testable import Training
 
 /// The jobs each change implies, enqueued in the change's own transaction.
@@ -17,7 +18,9 @@ import TestSupport
 
     /// Monday 5 April 2027, then a second part on 19 April; clocks go forward on 28 March.
     func schedule(capacity: Int = 2, draft: Bool = false) throws -> String {
-        var plan = SessionPlan(module: "PMAE-EMPLOI", slots: try ["2027-04-05T09:00-12:30", "2027-04-19T09:00-12:30"].map(SlotSpec.init(parsing:)))
+        var plan = SessionPlan(
+            module: "PMAE-EMPLOI",
+            slots: try ["2027-04-05T09:00-12:30", "2027-04-19T09:00-12:30"].map(SlotSpec.init(parsing:)))
         plan.capacity = capacity
         plan.isDraft = draft
         return try fixture.sessions.schedule(plan).code
@@ -25,10 +28,12 @@ import TestSupport
 
     /// `kind key run-at` of every live job, by id.
     func live() throws -> [String] {
-        try fixture.connection.execute("""
+        try fixture.connection.execute(
+            """
             SELECT kind || ' ' || coalesce(unique_key, '-') || ' ' || to_char(run_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"')
             FROM job WHERE state IN ('scheduled', 'available') ORDER BY id
-            """).map { try $0.decode(String.self, at: 0) }
+            """
+        ).map { try $0.decode(String.self, at: 0) }
     }
 
     @Test func aRolledBackRegistrationLeavesNoJob() throws {
@@ -52,8 +57,11 @@ import TestSupport
         let jobs = try live()
         #expect(jobs.count == 3)
         #expect(jobs[0].hasPrefix("convocation convocation:registration:1 "))
-        #expect(Array(jobs.dropFirst()) == ["reminder reminder:registration:1:j7 2027-03-29T07:00Z",
-                                            "reminder reminder:registration:1:j1 2027-04-04T07:00Z"])
+        #expect(
+            Array(jobs.dropFirst()) == [
+                "reminder reminder:registration:1:j7 2027-03-29T07:00Z",
+                "reminder reminder:registration:1:j1 2027-04-04T07:00Z",
+            ])
         let arguments = try #require(try queue.jobs(kind: "convocation").first).arguments(JobKind.Arguments.self)
         #expect(arguments == JobKind.Arguments(session: code, sessionId: 1, registrationId: 1, participantId: 1))
     }
@@ -62,7 +70,8 @@ import TestSupport
     @Test func eachJobTakesItsKindsPolicy() throws {
         let code = try schedule(capacity: 1)
         for index in 1...2 { _ = try fixture.registrations.register(fixture.email(index), in: code) }
-        let rows = try fixture.connection.execute("SELECT DISTINCT kind, queue, priority, max_attempts FROM job ORDER BY kind")
+        let rows = try fixture.connection.execute(
+            "SELECT DISTINCT kind, queue, priority, max_attempts FROM job ORDER BY kind")
         let seen = try rows.map { try $0.decode((String, String, Int, Int).self) }
         #expect(seen.map(\.0) == ["convocation", "reminder", "waitlist-notice"])
         for (kind, queue, priority, attempts) in seen {
@@ -81,10 +90,20 @@ import TestSupport
         policies["newsletter"] = policy
         #expect(throws: JobCatalogueError.unknownKind("newsletter")) { try JobCatalogue(policies) }
         policies["newsletter"] = nil
-        for (bad, problem) in [(JobCatalogue.Policy(queue: "Mail", priority: 1, maxAttempts: 5),
-                                "the queue “Mail” is not 1 to 31 lowercase letters, digits or _, starting with a letter"),
-                               (JobCatalogue.Policy(queue: "mail", priority: 10, maxAttempts: 5), "the priority 10 is not between 0 and 9"),
-                               (JobCatalogue.Policy(queue: "mail", priority: 1, maxAttempts: 0), "max-attempts 0 is not between 1 and 100")] {
+        for (bad, problem) in [
+            (
+                JobCatalogue.Policy(queue: "Mail", priority: 1, maxAttempts: 5),
+                "the queue “Mail” is not 1 to 31 lowercase letters, digits or _, starting with a letter"
+            ),
+            (
+                JobCatalogue.Policy(queue: "mail", priority: 10, maxAttempts: 5),
+                "the priority 10 is not between 0 and 9"
+            ),
+            (
+                JobCatalogue.Policy(queue: "mail", priority: 1, maxAttempts: 0),
+                "max-attempts 0 is not between 1 and 100"
+            ),
+        ] {
             policies["webhook"] = bad
             #expect(throws: JobCatalogueError.invalid(kind: "webhook", problem)) { try JobCatalogue(policies) }
         }
@@ -119,8 +138,12 @@ import TestSupport
         let code = try schedule()
         for index in 1...2 { _ = try fixture.registrations.register(fixture.email(index), in: code) }
         _ = try fixture.sessions.cancel(code)
-        #expect(try live().map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
-                == ["cancellation-notice cancellation-notice:registration:1", "cancellation-notice cancellation-notice:registration:2"])
+        #expect(
+            try live().map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+                == [
+                    "cancellation-notice cancellation-notice:registration:1",
+                    "cancellation-notice cancellation-notice:registration:2",
+                ])
     }
 
     @Test func aDraftIsSilentUntilPublished() throws {
@@ -137,12 +160,16 @@ import TestSupport
         plan.recordsPast = true
         let code = try fixture.sessions.schedule(plan).code
         for index in 1...2 { _ = try fixture.registrations.register(fixture.email(index), in: code) }
-        try fixture.attendances.record(session: code, slot: SlotStart(parsing: "2025-04-05T09:00"),
-                                       marks: [try fixture.email(2): .absent], everyoneElse: .present, by: "Claire")
+        try fixture.attendances.record(
+            session: code, slot: SlotStart(parsing: "2025-04-05T09:00"),
+            marks: [try fixture.email(2): .absent], everyoneElse: .present, by: "Claire")
         _ = try fixture.sessions.complete(code)
         let jobs = try live().map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
-        #expect(jobs == ["certificate certificate:registration:1", "questionnaire-hot questionnaire-hot:registration:1",
-                         "questionnaire-cold questionnaire-cold:registration:1"])
+        #expect(
+            jobs == [
+                "certificate certificate:registration:1", "questionnaire-hot questionnaire-hot:registration:1",
+                "questionnaire-cold questionnaire-cold:registration:1",
+            ])
         let cold = try #require(try queue.jobs(kind: "questionnaire-cold").first)
         #expect(abs(cold.runAt.timeIntervalSinceNow - 90 * 86_400) < 3600)
     }
@@ -153,15 +180,20 @@ extension ReactionTests {
     @Test func everyEventIsPostedToEachEndpoint() throws {
         let code = try schedule()
         #expect(try fixture.count("SELECT count(*) FROM job WHERE kind = 'webhook'") == 0)
-        #expect(throws: TrainingError.invalid("The webhook URL “ftp://x” is not an http or https URL.")) { try Webhooks(fixture.store).add("ftp://x") }
+        #expect(throws: TrainingError.invalid("The webhook URL “ftp://x” is not an http or https URL.")) {
+            try Webhooks(fixture.store).add("ftp://x")
+        }
         let first = try Webhooks(fixture.store).add("https://crm.example/a")
         let second = try Webhooks(fixture.store).add("http://127.0.0.1:9/b")
         // Each endpoint its own 256-bit secret, the one the constraint accepts.
         #expect(first.secret.count == 6 + 64 && first.secret.hasPrefix("whsec_") && first.secret != second.secret)
-        #expect(throws: TrainingError.refused("The webhook https://crm.example/a is already there.")) { try Webhooks(fixture.store).add("https://crm.example/a") }
+        #expect(throws: TrainingError.refused("The webhook https://crm.example/a is already there.")) {
+            try Webhooks(fixture.store).add("https://crm.example/a")
+        }
         _ = try fixture.registrations.register(fixture.email(1), in: code)
         let hooks = try queue.jobs(kind: "webhook").map { try $0.arguments(WebhookArguments.self) }
-        let event = try fixture.connection.execute("SELECT id FROM event WHERE name = 'registration.confirmed'")[0].decode(Int.self, at: 0)
+        let event = try fixture.connection.execute("SELECT id FROM event WHERE name = 'registration.confirmed'")[0]
+            .decode(Int.self, at: 0)
         #expect(Set(hooks.map(\.url)) == ["https://crm.example/a", "http://127.0.0.1:9/b"])
         #expect(hooks.allSatisfy { $0.event == event && $0.name == "registration.confirmed" })
         try Webhooks(fixture.store).remove("https://crm.example/a")

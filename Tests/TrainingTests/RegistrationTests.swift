@@ -1,7 +1,8 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
+
 @testable import Training
 
 @Suite struct RegistrationTests {
@@ -30,15 +31,20 @@ import TestSupport
         let list = try fixture.registrations.registrations(ofSession: code)
         #expect(list.map(\.participant.email.text) == ["p2@asso.fr", "p3@asso.fr", "p4@asso.fr", "p1@asso.fr"])
         #expect(list.map(\.status) == [.confirmed, .confirmed, .waitlisted, .cancelled])
-        #expect(try fixture.events("registration.promoted")
-                == [#"{"email": "p3@asso.fr", "change": "promoted", "session": "S-2030-001", "sessionId": 1, "participantId": 3, "registrationId": 3}"#])
+        #expect(
+            try fixture.events("registration.promoted")
+                == [
+                    #"{"email": "p3@asso.fr", "change": "promoted", "session": "S-2030-001", "sessionId": 1, "participantId": 3, "registrationId": 3}"#
+                ])
         // Cancelling someone waiting promotes nobody.
         #expect(try fixture.registrations.cancel(fixture.email(4), in: code) == nil)
     }
 
     @Test func aParticipantRegistersOnceAndMayComeBackAfterCancelling() throws {
         _ = try fixture.registrations.register(fixture.email(1), in: code)
-        #expect(throws: TrainingError.refused("p1@asso.fr is already registered for the session S-2030-001 (confirmed).")) {
+        #expect(
+            throws: TrainingError.refused("p1@asso.fr is already registered for the session S-2030-001 (confirmed).")
+        ) {
             try fixture.registrations.register(EmailAddress("P1@ASSO.FR"), in: code)
         }
         try fixture.registrations.cancel(fixture.email(1), in: code)
@@ -53,7 +59,8 @@ import TestSupport
         #expect(try fixture.count("SELECT count(*) FROM registration") == 0)
         // The database says the same when the Swift side is bypassed.
         let error = #expect(throws: PostgresError.self) {
-            try fixture.connection.execute("""
+            try fixture.connection.execute(
+                """
                 INSERT INTO registration (session_id, participant_id, status)
                 SELECT s.id, p.id, 'confirmed' FROM session s, participant p WHERE p.email = 'p1@asso.fr'
                 """)
@@ -76,7 +83,8 @@ import TestSupport
     @Test func theDatabaseHoldsTheCapacityToo() throws {
         for index in 1...2 { _ = try fixture.registrations.register(fixture.email(index), in: code) }
         let error = #expect(throws: PostgresError.self) {
-            try fixture.connection.execute("""
+            try fixture.connection.execute(
+                """
                 INSERT INTO registration (session_id, participant_id, status)
                 SELECT s.id, p.id, 'confirmed' FROM session s, participant p WHERE p.email = 'p3@asso.fr'
                 """)
@@ -89,7 +97,8 @@ import TestSupport
     /// start, so that both really wait on it together.
     @Test func twoCoordinatorsTakingTheLastSeatAtOnce() async throws {
         _ = try fixture.registrations.register(fixture.email(1), in: code)
-        let database = try TestDatabase.clusterConfiguration().with("dbname", fixture.connection.configuration.parameters["dbname"]!)
+        let database = try TestDatabase.clusterConfiguration().with(
+            "dbname", fixture.connection.configuration.parameters["dbname"]!)
         let holder = try Connection(database)
         try holder.execute("BEGIN")
         try holder.execute("SELECT 1 FROM session WHERE code = \(code) FOR UPDATE")
@@ -98,16 +107,20 @@ import TestSupport
         let outcomes = ResultBox()
         let threads = (2...3).map { index in
             Thread {
-                outcomes.append(Result {
-                    let connection = try Connection(database)
-                    return try Registrations(try .testing(connection)).register(EmailAddress("p\(index)@asso.fr"), in: code).status
-                })
+                outcomes.append(
+                    Result {
+                        let connection = try Connection(database)
+                        return try Registrations(try .testing(connection)).register(
+                            EmailAddress("p\(index)@asso.fr"), in: code
+                        ).status
+                    })
             }
         }
-        threads.forEach { $0.start() }
+        for thread in threads { thread.start() }
         // Both are waiting on the lock: the holder's backend blocks two others.
         for _ in 0..<200 {
-            let waiting = try fixture.connection.execute("""
+            let waiting = try fixture.connection.execute(
+                """
                 SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()
                 """)[0].decode(Int.self, at: 0)
             if waiting == 2 { break }

@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Testing
+
 @testable import Training
 
 @Suite struct SchedulingTests {
@@ -19,7 +20,10 @@ import Testing
         #expect(session.capacity == 12)
         #expect(French.date(session.firstDay!, in: fixture.paris) == "jeudi 4 avril 2030")
         #expect(session.slots[1].halfDay(in: fixture.paris) == "après-midi")
-        #expect(try fixture.events("session.scheduled") == [#"{"change": "scheduled", "session": "S-2030-001", "sessionId": 1}"#])
+        #expect(
+            try fixture.events("session.scheduled") == [
+                #"{"change": "scheduled", "session": "S-2030-001", "sessionId": 1}"#
+            ])
         // The next one of the year takes the next number.
         var plan = try fixture.caenPlan()
         plan.slots = [try SlotSpec(parsing: "2030-06-03T09:00-12:00")]
@@ -32,7 +36,11 @@ import Testing
         var plan = try fixture.caenPlan()
         plan.slots = [try SlotSpec(parsing: "2030-04-18T11:00-13:00")]
         plan.partTitles = []
-        #expect(throws: TrainingError.refused("The trainer TRIANGLE is already booked during the slot 2030-04-18T11:00-13:00, in the session S-2030-001.")) {
+        #expect(
+            throws: TrainingError.refused(
+                "The trainer TRIANGLE is already booked during the slot 2030-04-18T11:00-13:00, in the session S-2030-001."
+            )
+        ) {
             try fixture.sessions.schedule(plan)
         }
         #expect(try fixture.count("SELECT count(*) FROM session") == 1)
@@ -40,7 +48,8 @@ import Testing
         plan.trainers = ["MARIE"]
         _ = try fixture.sessions.schedule(plan)
         let error = #expect(throws: PostgresError.self) {
-            try fixture.connection.execute("""
+            try fixture.connection.execute(
+                """
                 INSERT INTO slot_trainer (slot_id, trainer_id, starts_at, ends_at, cancelled)
                 SELECT s.id, t.id, s.starts_at, s.ends_at, false FROM slot s, trainer t
                 WHERE t.code = 'TRIANGLE' AND s.starts_at = '2030-04-18 11:00+02'
@@ -50,14 +59,27 @@ import Testing
     }
 
     @Test func badSlotsAreRefusedBeforeAnythingIsWritten() throws {
-        #expect(throws: TrainingError.invalid("The date 2030-02-30 does not exist.")) { try SlotSpec(parsing: "2030-02-30T09:00-12:00") }
-        #expect(throws: TrainingError.invalid("The slot 2030-04-04T12:30-09:00 ends before it starts: a slot lies within one day, so one that crosses midnight is two slots.")) {
+        #expect(throws: TrainingError.invalid("The date 2030-02-30 does not exist.")) {
+            try SlotSpec(parsing: "2030-02-30T09:00-12:00")
+        }
+        #expect(
+            throws: TrainingError.invalid(
+                "The slot 2030-04-04T12:30-09:00 ends before it starts: a slot lies within one day, so one that crosses midnight is two slots."
+            )
+        ) {
             try SlotSpec(parsing: "2030-04-04T12:30-09:00")
         }
-        #expect(throws: TrainingError.invalid("The slot 2030-04-04T22:00-01:00 ends before it starts: a slot lies within one day, so one that crosses midnight is two slots.")) {
+        #expect(
+            throws: TrainingError.invalid(
+                "The slot 2030-04-04T22:00-01:00 ends before it starts: a slot lies within one day, so one that crosses midnight is two slots."
+            )
+        ) {
             try SlotSpec(parsing: "2030-04-04T22:00-01:00")
         }
-        #expect(throws: TrainingError.invalid("The slot 2030-04-04T09:00-09:00 lasts no time: it starts and ends at the same minute.")) {
+        #expect(
+            throws: TrainingError.invalid(
+                "The slot 2030-04-04T09:00-09:00 lasts no time: it starts and ends at the same minute.")
+        ) {
             try SlotSpec(parsing: "2030-04-04T09:00-09:00")
         }
         #expect(throws: TrainingError.self) { try SlotSpec(parsing: "2030-04-04T25:00-26:00") }
@@ -67,12 +89,17 @@ import Testing
             try fixture.sessions.schedule(plan)
         }
         plan = try fixture.caenPlan(year: 2020)
-        #expect(throws: TrainingError.invalid("The slot 2020-04-04T09:00-12:30 is in the past: add --past to record a session already given.")) {
+        #expect(
+            throws: TrainingError.invalid(
+                "The slot 2020-04-04T09:00-12:30 is in the past: add --past to record a session already given.")
+        ) {
             try fixture.sessions.schedule(plan)
         }
         plan.partTitles = ["un", "deux", "trois"]
         plan.recordsPast = true
-        #expect(throws: TrainingError.invalid("There are 3 part titles for 2 parts: a part is a run of consecutive days.")) {
+        #expect(
+            throws: TrainingError.invalid("There are 3 part titles for 2 parts: a part is a run of consecutive days.")
+        ) {
             try fixture.sessions.schedule(plan)
         }
         #expect(try fixture.count("SELECT count(*) FROM session") == 0)
@@ -85,11 +112,17 @@ import Testing
         #expect(throws: TrainingError.notFound("No module has the code NOPE.")) { try fixture.sessions.schedule(plan) }
         plan = try fixture.caenPlan()
         plan.venue = "NOWHERE"
-        #expect(throws: TrainingError.notFound("No venue has the code NOWHERE.")) { try fixture.sessions.schedule(plan) }
+        #expect(throws: TrainingError.notFound("No venue has the code NOWHERE.")) {
+            try fixture.sessions.schedule(plan)
+        }
         plan = try fixture.caenPlan()
         plan.trainers = ["GHOST"]
-        #expect(throws: TrainingError.notFound("No trainer has the code GHOST.")) { try fixture.sessions.schedule(plan) }
-        #expect(throws: TrainingError.notFound("No session has the code S-2030-404.")) { try fixture.sessions.session("s-2030-404") }
+        #expect(throws: TrainingError.notFound("No trainer has the code GHOST.")) {
+            try fixture.sessions.schedule(plan)
+        }
+        #expect(throws: TrainingError.notFound("No session has the code S-2030-404.")) {
+            try fixture.sessions.session("s-2030-404")
+        }
     }
 
     @Test func aPastSessionCanBeRecordedExplicitly() throws {
@@ -127,7 +160,9 @@ import Testing
         let other = try fixture.sessions.schedule(try fixture.caenPlan(year: 2031))
         _ = try fixture.sessions.cancel(other.code)
         #expect(try fixture.sessions.sessions().map(\.code) == ["S-2030-001", "S-2031-001"])
-        #expect(try fixture.sessions.sessions(from: LocalDate(parsing: "2030-04-19"), to: LocalDate(parsing: "2030-12-31")).map(\.code) == ["S-2030-001"])
+        #expect(
+            try fixture.sessions.sessions(from: LocalDate(parsing: "2030-04-19"), to: LocalDate(parsing: "2030-12-31"))
+                .map(\.code) == ["S-2030-001"])
         #expect(try fixture.sessions.sessions(from: LocalDate(parsing: "2030-04-20")).map(\.code) == ["S-2031-001"])
         #expect(try fixture.sessions.sessions(status: .cancelled).map(\.code) == ["S-2031-001"])
     }
@@ -144,7 +179,10 @@ import Testing
             try fixture.sessions.publish(draft.code)
         }
         _ = try fixture.sessions.cancel(draft.code)
-        #expect(throws: TrainingError.refused("The session S-2030-001 is cancelled: only a scheduled session can be completed.")) {
+        #expect(
+            throws: TrainingError.refused(
+                "The session S-2030-001 is cancelled: only a scheduled session can be completed.")
+        ) {
             try fixture.sessions.complete(draft.code)
         }
     }
@@ -153,10 +191,18 @@ import Testing
     /// guess (60 or 120 minutes). The night they go forward, 02:30 never happens.
     @Test func timesTheClocksSkipOrRepeatAreRefused() throws {
         let paris = fixture.paris
-        #expect(throws: TrainingError.invalid("The slot 2027-10-31T02:30-03:30 uses 02:30, a time that happens twice on 2027-10-31 in Europe/Paris: the clocks go back over it.")) {
+        #expect(
+            throws: TrainingError.invalid(
+                "The slot 2027-10-31T02:30-03:30 uses 02:30, a time that happens twice on 2027-10-31 in Europe/Paris: the clocks go back over it."
+            )
+        ) {
             try SlotSpec(parsing: "2027-10-31T02:30-03:30").interval(in: paris)
         }
-        #expect(throws: TrainingError.invalid("The slot 2027-03-28T02:30-04:00 uses 02:30, a time that does not exist on 2027-03-28 in Europe/Paris: the clocks go forward over it.")) {
+        #expect(
+            throws: TrainingError.invalid(
+                "The slot 2027-03-28T02:30-04:00 uses 02:30, a time that does not exist on 2027-03-28 in Europe/Paris: the clocks go forward over it."
+            )
+        ) {
             try SlotSpec(parsing: "2027-03-28T02:30-04:00").interval(in: paris)
         }
         let (start, end) = try SlotSpec(parsing: "2027-10-31T01:30-04:00").interval(in: paris)

@@ -9,9 +9,11 @@ final class WorkerProcess {
 
     init(_ url: String, _ options: [String]) throws {
         guard let binary = ProcessInfo.processInfo.environment["ATELIER_BINARY"] else {
-            throw TestEnvironmentError.missing("ATELIER_BINARY is not set: run the tests with `make test`, which builds TestWorker beside atelier")
+            throw TestEnvironmentError.missing(
+                "ATELIER_BINARY is not set: run the tests with `make test`, which builds TestWorker beside atelier")
         }
-        process.executableURL = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("TestWorker")
+        process.executableURL = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent(
+            "TestWorker")
         process.arguments = [url] + options
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: logFile)
@@ -32,7 +34,8 @@ final class WorkerProcess {
     func finish(timeout: Duration = .seconds(120)) throws -> Int32 {
         guard try eventually(timeout, { !process.isRunning }) else {
             kill9()
-            throw TestEnvironmentError.missing("the worker \(pid) did not stop within \(timeout); its log:\n\(log.suffix(3000))")
+            throw TestEnvironmentError.missing(
+                "the worker \(pid) did not stop within \(timeout); its log:\n\(log.suffix(3000))")
         }
         return process.terminationStatus
     }

@@ -1,8 +1,8 @@
 import Foundation
 import Postgres
 import Queue
-import Testing
 import TestSupport
+import Testing
 
 /// Real worker processes against the real cluster: many at once, killed, stopped, and the
 /// database restarted under them. Nothing lost, nothing run twice.
@@ -56,21 +56,30 @@ import TestSupport
         #expect(try rescuer.finish() == 0)
         #expect(try count("SELECT count(*) FROM probe_effect") == 20)
         #expect(try count("SELECT count(DISTINCT job_id) FROM probe_effect") == 20)
-        #expect(try count("SELECT count(*) FROM job WHERE errors @> '[{\"message\": \"lease\"}]' OR errors::text LIKE '%expired before the job finished%'") >= 2)
+        #expect(
+            try count(
+                "SELECT count(*) FROM job WHERE errors @> '[{\"message\": \"lease\"}]' OR errors::text LIKE '%expired before the job finished%'"
+            ) >= 2)
     }
 
     /// The database restarts under two busy workers: they reconnect by themselves and finish
     /// everything, once. On a cluster of its own, which the suites running meanwhile do not use.
     @Test func workersSurviveADatabaseRestart() throws {
         guard let cluster = ProcessInfo.processInfo.environment["ATELIER_TEST_RESTARTABLE_CLUSTER"] else {
-            throw TestEnvironmentError.missing("ATELIER_TEST_RESTARTABLE_CLUSTER is not set: run the tests with `make test`")
+            throw TestEnvironmentError.missing(
+                "ATELIER_TEST_RESTARTABLE_CLUSTER is not set: run the tests with `make test`")
         }
         let database = try TestDatabase.migrated(in: .restartable)
         let connection = try database.connect()
         try connection.execute("CREATE TABLE probe_effect (job_id bigint NOT NULL, worker int NOT NULL)")
         try JobQueue(connection).enqueue(try (0..<400).map { _ in try NewJob(kind: "probe", args: ["sleep_ms": 10]) })
-        let workers = try (0..<2).map { _ in try WorkerProcess(database.url, ["--lanes", "2", "--lease-ms", "3000", "--poll-ms", "200"]) }
-        #expect(try eventually { try connection.execute("SELECT count(*) FROM probe_effect")[0].decode(Int.self, at: 0) >= 50 })
+        let workers = try (0..<2).map { _ in
+            try WorkerProcess(database.url, ["--lanes", "2", "--lease-ms", "3000", "--poll-ms", "200"])
+        }
+        #expect(
+            try eventually {
+                try connection.execute("SELECT count(*) FROM probe_effect")[0].decode(Int.self, at: 0) >= 50
+            })
         // Not through `Process`: the restarted server inherits the descriptor Foundation watches
         // for the child's end, and `Process` would wait as long as the server runs.
         let script = AtelierProcess.packageRoot.appendingPathComponent("scripts/pg").path
@@ -86,7 +95,8 @@ import TestSupport
             #expect(worker.log.contains("database unreachable: retrying"))
             #expect(worker.log.contains("database reachable again"))
         }
-        let effects = try reconnected.execute("SELECT count(*), count(DISTINCT job_id) FROM probe_effect")[0].decode((Int, Int).self)
+        let effects = try reconnected.execute("SELECT count(*), count(DISTINCT job_id) FROM probe_effect")[0].decode(
+            (Int, Int).self)
         #expect(effects == (400, 400))
     }
 
@@ -98,7 +108,10 @@ import TestSupport
         worker.terminate()
         #expect(try worker.finish() == 0)
         let job = try #require(try JobQueue(connection).jobs().first)
-        #expect(job.errors.map(\.message) == ["failure number 1", "failure number 2", "failure number 3", "failure number 4"])
+        #expect(
+            job.errors.map(\.message) == [
+                "failure number 1", "failure number 2", "failure number 3", "failure number 4",
+            ])
         #expect(job.attempt == 4)
         let gaps = zip(job.errors, job.errors.dropFirst()).map { $1.at.timeIntervalSince($0.at) }
         #expect(gaps.count == 3 && gaps[2] > gaps[0], "\(gaps)")
@@ -114,9 +127,12 @@ import TestSupport
         #expect(try worker.finish() == 0)
         #expect(try count("SELECT count(*) FROM job WHERE state = 'running'") == 0)
         // Every job that had started finished; none was cut short.
-        #expect(try count("SELECT count(*) FROM probe_started s JOIN job j ON j.id = s.job_id WHERE j.state <> 'completed'") == 0)
+        #expect(
+            try count("SELECT count(*) FROM probe_started s JOIN job j ON j.id = s.job_id WHERE j.state <> 'completed'")
+                == 0)
         #expect(try count("SELECT count(*) FROM job WHERE state = 'completed'") >= 1)
-        #expect(try count("SELECT count(*) FROM job WHERE state = 'available' AND attempt = 0")
+        #expect(
+            try count("SELECT count(*) FROM job WHERE state = 'available' AND attempt = 0")
                 + count("SELECT count(*) FROM job WHERE state = 'completed'") == 12)
     }
 

@@ -4,7 +4,8 @@ import Training
 /// `atelier assessment …`: the questionnaires' responses and figures.
 struct AssessmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assessment", abstract: "Record questionnaire responses and report their figures (Qualiopi indicator 30).",
+        commandName: "assessment",
+        abstract: "Record questionnaire responses and report their figures (Qualiopi indicator 30).",
         subcommands: [Record.self, Show.self])
 
     struct Which: ParsableArguments {
@@ -23,7 +24,8 @@ struct AssessmentCommand: ParsableCommand {
 
         @Argument(help: "The session's code.") var session: String
         @Option(help: "The participant's email.") var participant: String
-        @Option(name: .customLong("answer"), help: "QUESTION=VALUE, like 1=5 (repeat the option).") var answers: [String] = []
+        @Option(name: .customLong("answer"), help: "QUESTION=VALUE, like 1=5 (repeat the option).") var answers:
+            [String] = []
         @OptionGroup var which: Which
         @OptionGroup var options: GlobalOptions
 
@@ -31,9 +33,12 @@ struct AssessmentCommand: ParsableCommand {
             try options.run { context in
                 let assessments = Assessments(try context.store())
                 let questions = try assessments.questions(which.kind)
-                try assessments.record(session: session, participant: try EmailAddress(participant), kind: which.kind,
-                                       answers: try answers.map { try Answer.parse($0, questions: questions) })
-                print("Recorded the \(which.kind.rawValue) response of \(participant) for the session \(session.uppercased()).")
+                try assessments.record(
+                    session: session, participant: try EmailAddress(participant), kind: which.kind,
+                    answers: try answers.map { try Answer.parse($0, questions: questions) })
+                print(
+                    "Recorded the \(which.kind.rawValue) response of \(participant) for the session \(session.uppercased())."
+                )
             }
         }
     }
@@ -53,16 +58,23 @@ struct AssessmentCommand: ParsableCommand {
                 let summary = try Assessments(context.store()).summary(session: session, kind: which.kind)
                 if output.json { return try Terminal.printJSON(summary) }
                 let rate = summary.responseRatePercent.map { " (\($0) %)" } ?? ""
-                print("Questionnaire \(summary.kind.label), session \(summary.session): \(summary.responses) response\(summary.responses == 1 ? "" : "s") of \(summary.asked)\(rate).")
-                print(Terminal.table(summary.questions.map { figures in
-                    let value: String = switch figures.question.type {
-                    case .scale: figures.meanHundredths.map { "mean " + Self.decimal($0) + " / 5" } ?? ""
-                    case .yesNo: figures.yesPercent.map { "\($0) % oui" } ?? ""
-                    case .text: "\(figures.texts.count) comment\(figures.texts.count == 1 ? "" : "s")"
-                    }
-                    return ["\(figures.question.position).", figures.question.label, value]
-                }, indent: "  "))
-                if let satisfaction = summary.satisfactionPercent { print("Satisfaction: \(satisfaction) % of scores are 4 or 5.") }
+                print(
+                    "Questionnaire \(summary.kind.label), session \(summary.session): \(summary.responses) response\(summary.responses == 1 ? "" : "s") of \(summary.asked)\(rate)."
+                )
+                print(
+                    Terminal.table(
+                        summary.questions.map { figures in
+                            let value: String =
+                                switch figures.question.type {
+                                case .scale: figures.meanHundredths.map { "mean " + Self.decimal($0) + " / 5" } ?? ""
+                                case .yesNo: figures.yesPercent.map { "\($0) % oui" } ?? ""
+                                case .text: "\(figures.texts.count) comment\(figures.texts.count == 1 ? "" : "s")"
+                                }
+                            return ["\(figures.question.position).", figures.question.label, value]
+                        }, indent: "  "))
+                if let satisfaction = summary.satisfactionPercent {
+                    print("Satisfaction: \(satisfaction) % of scores are 4 or 5.")
+                }
                 for figures in summary.questions where !figures.texts.isEmpty {
                     print("\(figures.question.position). \(figures.question.label)")
                     for text in figures.texts { print("  « \(text) »") }

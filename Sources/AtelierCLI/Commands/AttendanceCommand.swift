@@ -12,21 +12,31 @@ struct AttendanceCommand: ParsableCommand {
     /// Which slot, who, and with what status.
     struct Marks: ParsableArguments {
         @Option(help: "The slot, by its start: 2027-04-05T09:00.") var slot: String
-        @Option(name: .customLong("present"), help: "A participant's email who was there, or `all` for everyone not named otherwise.")
+        @Option(
+            name: .customLong("present"),
+            help: "A participant's email who was there, or `all` for everyone not named otherwise.")
         var present: [String] = []
-        @Option(name: .customLong("absent"), help: "A participant's email who was not there, or `all`.") var absent: [String] = []
-        @Option(name: .customLong("excused"), help: "A participant's email who was excused (recorded; not attended time), or `all`.")
+        @Option(name: .customLong("absent"), help: "A participant's email who was not there, or `all`.") var absent:
+            [String] = []
+        @Option(
+            name: .customLong("excused"),
+            help: "A participant's email who was excused (recorded; not attended time), or `all`.")
         var excused: [String] = []
-        @Option(help: "Who records it; your login name by default.") var by = ProcessInfo.processInfo.environment["USER"] ?? "atelier"
+        @Option(help: "Who records it; your login name by default.") var by =
+            ProcessInfo.processInfo.environment["USER"] ?? "atelier"
 
         /// Records the marks and says how many, as `record` or as `correct`.
         func run(session: String, options: GlobalOptions, correcting: Bool) throws {
             try options.run { context in
                 let count = try record(context, session: session, correcting: correcting)
                 if count == 0 {
-                    print("Nothing new for the slot \(slot) of the session \(session.uppercased()): every mark given was already recorded.")
+                    print(
+                        "Nothing new for the slot \(slot) of the session \(session.uppercased()): every mark given was already recorded."
+                    )
                 } else {
-                    print("\(correcting ? "Corrected" : "Recorded") \(count) mark\(count == 1 ? "" : "s") for the slot \(slot) of the session \(session.uppercased()).")
+                    print(
+                        "\(correcting ? "Corrected" : "Recorded") \(count) mark\(count == 1 ? "" : "s") for the slot \(slot) of the session \(session.uppercased())."
+                    )
                 }
             }
         }
@@ -38,14 +48,18 @@ struct AttendanceCommand: ParsableCommand {
                 for email in emails {
                     if email.lowercased() == "all" {
                         if let other = everyoneElse, other != status {
-                            throw TrainingError(.invalidInput, "`all` is given as both \(other.rawValue) and \(status.rawValue): give it once, and name the others.")
+                            throw TrainingError(
+                                .invalidInput,
+                                "`all` is given as both \(other.rawValue) and \(status.rawValue): give it once, and name the others."
+                            )
                         }
                         everyoneElse = status
                         continue
                     }
                     let address = try EmailAddress(email)
                     if let other = marks[address], other != status {
-                        throw TrainingError(.invalidInput, "\(email) is marked both \(other.rawValue) and \(status.rawValue).")
+                        throw TrainingError(
+                            .invalidInput, "\(email) is marked both \(other.rawValue) and \(status.rawValue).")
                     }
                     marks[address] = status
                 }
@@ -59,7 +73,9 @@ struct AttendanceCommand: ParsableCommand {
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a slot's attendance.",
-            discussion: "Example: atelier attendance record S-2027-001 --slot 2027-04-05T09:00 --present all --absent paul@asso.fr")
+            discussion:
+                "Example: atelier attendance record S-2027-001 --slot 2027-04-05T09:00 --present all --absent paul@asso.fr"
+        )
 
         @Argument(help: "The session's code.") var session: String
         @OptionGroup var marks: Marks
@@ -71,7 +87,9 @@ struct AttendanceCommand: ParsableCommand {
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change marks already recorded, before or after completion; the correction is kept as an event.",
-            discussion: "Example: atelier attendance correct S-2027-001 --slot 2027-04-05T09:00 --excused paul@asso.fr --by \"Claire Martin\"")
+            discussion:
+                "Example: atelier attendance correct S-2027-001 --slot 2027-04-05T09:00 --excused paul@asso.fr --by \"Claire Martin\""
+        )
 
         @Argument(help: "The session's code.") var session: String
         @OptionGroup var marks: Marks
@@ -96,7 +114,9 @@ struct AttendanceCommand: ParsableCommand {
                 let zone = context.timeZone
                 let calendar = French.calendar(zone)
                 let columns = sheet.slots.map { slot in
-                    return String(format: "%02d/%02d", calendar.component(.day, from: slot.startsAt), calendar.component(.month, from: slot.startsAt))
+                    return String(
+                        format: "%02d/%02d", calendar.component(.day, from: slot.startsAt),
+                        calendar.component(.month, from: slot.startsAt))
                         + (slot.halfDay(in: zone) == "matin" ? " am" : " pm")
                 }
                 let symbol: (AttendanceStatus?) -> String = { status in
@@ -107,11 +127,18 @@ struct AttendanceCommand: ParsableCommand {
                     case nil: "·"
                     }
                 }
-                print(Terminal.table([["PARTICIPANT"] + columns + ["ATTENDED"]] + sheet.lines.map { line in
-                    [line.participant.displayName] + line.marks.map(symbol) + [French.hours(minutes: line.attendedMinutes)]
-                }))
+                print(
+                    Terminal.table(
+                        [["PARTICIPANT"] + columns + ["ATTENDED"]]
+                            + sheet.lines.map { line in
+                                [line.participant.displayName] + line.marks.map(symbol) + [
+                                    French.hours(minutes: line.attendedMinutes)
+                                ]
+                            }))
                 let attended = sheet.lines.reduce(0) { $0 + $1.attendedMinutes }
-                print("P present, A absent, E excused, · not recorded. \(French.hours(minutes: attended)) attended of \(French.hours(minutes: sheet.plannedMinutes * sheet.lines.count)) planned (\(sheet.lines.count) × \(French.hours(minutes: sheet.plannedMinutes)))\(sheet.isComplete ? "." : "; attendance is incomplete.")")
+                print(
+                    "P present, A absent, E excused, · not recorded. \(French.hours(minutes: attended)) attended of \(French.hours(minutes: sheet.plannedMinutes * sheet.lines.count)) planned (\(sheet.lines.count) × \(French.hours(minutes: sheet.plannedMinutes)))\(sheet.isComplete ? "." : "; attendance is incomplete.")"
+                )
             }
         }
     }

@@ -16,7 +16,8 @@ struct CertificateCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List every version of the session's certificates.", discussion: "Example: atelier certificate list S-2027-001")
+            abstract: "List every version of the session's certificates.",
+            discussion: "Example: atelier certificate list S-2027-001")
 
         @Argument(help: "The session's code.") var session: String
         @OptionGroup var options: GlobalOptions
@@ -26,10 +27,16 @@ struct CertificateCommand: ParsableCommand {
                 let store = try context.store()
                 let certificates = try Certificates(store).versions(session: session)
                 let zone = store.timeZone
-                print(Terminal.table([["PARTICIPANT", "EMAIL", "VERSION", "ATTENDED", "ISSUED", "SHA-256"]] + certificates.map {
-                    [$0.participant, $0.email, String($0.version), French.duration(minutes: $0.attendedMinutes),
-                     French.day(LocalDate($0.issuedAt, in: zone)), String(($0.sha256 ?? "").prefix(16))]
-                }))
+                print(
+                    Terminal.table(
+                        [["PARTICIPANT", "EMAIL", "VERSION", "ATTENDED", "ISSUED", "SHA-256"]]
+                            + certificates.map {
+                                [
+                                    $0.participant, $0.email, String($0.version),
+                                    French.duration(minutes: $0.attendedMinutes),
+                                    French.day(LocalDate($0.issuedAt, in: zone)), String(($0.sha256 ?? "").prefix(16)),
+                                ]
+                            }))
             }
         }
     }

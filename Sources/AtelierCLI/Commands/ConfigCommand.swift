@@ -31,11 +31,15 @@ struct ConfigCommand: ParsableCommand {
         func run() throws {
             try options.run { context in
                 let entries = context.settings.values.map {
-                    Entry(key: $0.key.name, value: Settings.masked($0), source: $0.source.description,
-                          environmentVariable: $0.key.environmentVariable)
+                    Entry(
+                        key: $0.key.name, value: Settings.masked($0), source: $0.source.description,
+                        environmentVariable: $0.key.environmentVariable)
                 }
                 if output.json { return try Terminal.printJSON(entries) }
-                print(Terminal.table([["KEY", "VALUE", "SOURCE"]] + entries.map { [$0.key, $0.value.isEmpty ? "(empty)" : $0.value, $0.source] }))
+                print(
+                    Terminal.table(
+                        [["KEY", "VALUE", "SOURCE"]]
+                            + entries.map { [$0.key, $0.value.isEmpty ? "(empty)" : $0.value, $0.source] }))
             }
         }
     }

@@ -27,9 +27,11 @@ struct DatabaseCommand: ParsableCommand {
                 let connection = try context.connect()
                 let applied = try migrator.migrate(on: connection) { name in print("Applied \(name)") }
                 let database = context.databaseLabel ?? ""
-                print(applied.isEmpty
-                      ? "Nothing to apply: the database \(database) is up to date."
-                      : "Applied \(applied.count) migration\(applied.count == 1 ? "" : "s") to \(database): it is up to date.")
+                print(
+                    applied.isEmpty
+                        ? "Nothing to apply: the database \(database) is up to date."
+                        : "Applied \(applied.count) migration\(applied.count == 1 ? "" : "s") to \(database): it is up to date."
+                )
             }
         }
     }
@@ -61,7 +63,9 @@ struct DatabaseCommand: ParsableCommand {
                 time.dateFormat = "yyyy-MM-dd HH:mm"
                 time.timeZone = context.settings.timeZone
                 print("Database \(context.databaseLabel ?? ""), migrations in \(context.root.migrations.path)")
-                print(Terminal.table(entries.map { [$0.state, $0.appliedAt.map(time.string(from:)) ?? "", $0.name] }, indent: "  "))
+                print(
+                    Terminal.table(
+                        entries.map { [$0.state, $0.appliedAt.map(time.string(from:)) ?? "", $0.name] }, indent: "  "))
                 let applied = entries.filter { $0.state == "applied" }.count
                 print("\(applied) applied, \(entries.count - applied) pending.")
             }

@@ -6,7 +6,8 @@ import Training
 /// `atelier export …`: the files an accountant sends out.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write the files an accountant sends to funders.", subcommands: [FundingExportCommand.self])
+        commandName: "export", abstract: "Write the files an accountant sends to funders.",
+        subcommands: [FundingExportCommand.self])
 }
 
 extension TableFormat: ExpressibleByArgument {}
@@ -14,7 +15,8 @@ extension TableFormat: ExpressibleByArgument {}
 struct FundingExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "funding",
-        abstract: "Write a funder's claims for the sessions that ended in a period, one row per participant and session.",
+        abstract:
+            "Write a funder's claims for the sessions that ended in a period, one row per participant and session.",
         discussion: """
             A session belongs to the period in which its last slot ends, so that it is claimed once. \
             The totals row adds the rows to the cent. CSV is for French spreadsheets (;, UTF-8 with \
@@ -29,18 +31,26 @@ struct FundingExportCommand: ParsableCommand {
     @Option(help: "The file to write.") var out: String
     @OptionGroup var options: GlobalOptions
 
-    var resolvedFormat: TableFormat? { format ?? TableFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()) }
+    var resolvedFormat: TableFormat? {
+        format ?? TableFormat(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased())
+    }
 
     func validate() throws {
-        guard resolvedFormat != nil else { throw ValidationError("Say --format csv or --format xlsx: the file \(out) has neither extension.") }
+        guard resolvedFormat != nil else {
+            throw ValidationError("Say --format csv or --format xlsx: the file \(out) has neither extension.")
+        }
     }
 
     func run() throws {
         try options.run { context in
-            let from = try LocalDate(parsing: from), to = try LocalDate(parsing: to)
-            let writer = try (resolvedFormat ?? .csv).writer(path: out, sheetName: "\(funder.uppercased()) \(from)", columns: FundingExport.columns)
+            let from = try LocalDate(parsing: from)
+            let to = try LocalDate(parsing: to)
+            let writer = try (resolvedFormat ?? .csv).writer(
+                path: out, sheetName: "\(funder.uppercased()) \(from)", columns: FundingExport.columns)
             let summary = try FundingExport(context.store()).write(funder: funder, from: from, to: to, into: writer)
-            print("Wrote \(out): \(summary.rows) row\(summary.rows == 1 ? "" : "s"), \(summary.claimed) claimed of \(summary.agreed) agreed.")
+            print(
+                "Wrote \(out): \(summary.rows) row\(summary.rows == 1 ? "" : "s"), \(summary.claimed) claimed of \(summary.agreed) agreed."
+            )
         }
     }
 }

@@ -10,7 +10,8 @@ struct FunderCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a funder.",
-            discussion: "Example: atelier funder add UNIFORMATION --name \"Uniformation (OPCO Cohésion sociale)\" --kind opco")
+            discussion:
+                "Example: atelier funder add UNIFORMATION --name \"Uniformation (OPCO Cohésion sociale)\" --kind opco")
 
         @Argument(help: "The funder's code, like UNIFORMATION.") var code: String
         @Option(help: "The name.") var name: String
@@ -26,7 +27,8 @@ struct FunderCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the funders.", discussion: "Example: atelier funder list")
+        static let configuration = CommandConfiguration(
+            abstract: "List the funders.", discussion: "Example: atelier funder list")
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions

@@ -10,15 +10,21 @@ struct FundingCommand: ParsableCommand {
     /// The options that describe an agreement, shared with `atelier register`.
     struct Terms: ParsableArguments {
         @Option(help: "The funder's code.") var funder: String?
-        @Option(help: "What the amount is: a rate per attended hour, a flat amount per participant, or one amount for the whole group.")
+        @Option(
+            help:
+                "What the amount is: a rate per attended hour, a flat amount per participant, or one amount for the whole group."
+        )
         var basis: FundingAgreement.Basis?
         @Option(help: "The amount, like 300,00 or 3 600.") var amount: String?
-        @Option(help: "The scheme, like « plan de développement des compétences » or « action collective ».") var scheme = ""
+        @Option(help: "The scheme, like « plan de développement des compétences » or « action collective ».")
+        var scheme = ""
         @Option(help: "The funder's agreement number.") var agreement: String?
 
         /// A funder comes with its amount, and the rest only with a funder.
         func validate() throws {
-            if let funder, amount == nil { throw ValidationError("The funding by \(funder.uppercased()) needs its --amount.") }
+            if let funder, amount == nil {
+                throw ValidationError("The funding by \(funder.uppercased()) needs its --amount.")
+            }
             if funder == nil, amount != nil || basis != nil || agreement != nil || !scheme.isEmpty {
                 throw ValidationError("The funding needs --funder with its --amount.")
             }
@@ -27,8 +33,9 @@ struct FundingCommand: ParsableCommand {
         /// The agreement the options describe, or `nil` when they name no funder.
         func agreement(session: String, defaultBasis: FundingAgreement.Basis) throws -> FundingAgreement? {
             guard let funder, let amount else { return nil }
-            return FundingAgreement(session: session, funder: funder, basis: basis ?? defaultBasis,
-                                    amount: try Money.parse(amount), scheme: scheme, agreementNumber: agreement)
+            return FundingAgreement(
+                session: session, funder: funder, basis: basis ?? defaultBasis,
+                amount: try Money.parse(amount), scheme: scheme, agreementNumber: agreement)
         }
     }
 
@@ -52,7 +59,9 @@ struct FundingCommand: ParsableCommand {
             try options.run { context in
                 guard let agreement = try terms.agreement(session: session, defaultBasis: .perGroup) else { return }
                 let added = try Funding(context.store()).add(agreement)
-                print("Recorded the funding \(added.reference) of the session \(added.session): \(added.funder), \(added.amount) \(Display.basis(added.basis)).")
+                print(
+                    "Recorded the funding \(added.reference) of the session \(added.session): \(added.funder), \(added.amount) \(Display.basis(added.basis))."
+                )
             }
         }
     }
@@ -69,9 +78,15 @@ struct FundingCommand: ParsableCommand {
             try options.run { context in
                 let agreements = try Funding(context.store()).agreements(ofSession: session)
                 if output.json { return try Terminal.printJSON(agreements) }
-                print(Terminal.table([["REF", "FUNDER", "BASIS", "AMOUNT", "SCHEME", "AGREEMENT"]] + agreements.map {
-                    [$0.reference, $0.funder, Display.basis($0.basis), $0.amount.description, $0.scheme, $0.agreementNumber ?? ""]
-                }))
+                print(
+                    Terminal.table(
+                        [["REF", "FUNDER", "BASIS", "AMOUNT", "SCHEME", "AGREEMENT"]]
+                            + agreements.map {
+                                [
+                                    $0.reference, $0.funder, Display.basis($0.basis), $0.amount.description, $0.scheme,
+                                    $0.agreementNumber ?? "",
+                                ]
+                            }))
             }
         }
     }
@@ -96,14 +111,24 @@ struct FundingCommand: ParsableCommand {
             try options.run { context in
                 let (agreement, lines) = try Funding(context.store()).claim(session: session, reference: reference)
                 let total = lines.reduce(Money.zero) { $0 + $1.claimed }
-                if output.json { return try Terminal.printJSON(Output(agreement: agreement, lines: lines, totalClaimedCents: total.cents)) }
-                print("\(agreement.reference) — \(agreement.funder), \(agreement.amount) \(Display.basis(agreement.basis))"
-                      + (agreement.scheme.isEmpty ? "" : ", \(agreement.scheme)")
-                      + (agreement.agreementNumber.map { ", agreement \($0)" } ?? ""))
-                print(Terminal.table([["PARTICIPANT", "ORGANISATION", "ATTENDED", "PLANNED", "CLAIMED"]] + lines.map {
-                    [$0.participant.displayName, Display.employer($0.participant), French.hours(minutes: $0.attendedMinutes),
-                     French.hours(minutes: $0.plannedMinutes), $0.claimed.description]
-                } + [["Total", "", "", "", total.description]]))
+                if output.json {
+                    return try Terminal.printJSON(
+                        Output(agreement: agreement, lines: lines, totalClaimedCents: total.cents))
+                }
+                print(
+                    "\(agreement.reference) — \(agreement.funder), \(agreement.amount) \(Display.basis(agreement.basis))"
+                        + (agreement.scheme.isEmpty ? "" : ", \(agreement.scheme)")
+                        + (agreement.agreementNumber.map { ", agreement \($0)" } ?? ""))
+                print(
+                    Terminal.table(
+                        [["PARTICIPANT", "ORGANISATION", "ATTENDED", "PLANNED", "CLAIMED"]]
+                            + lines.map {
+                                [
+                                    $0.participant.displayName, Display.employer($0.participant),
+                                    French.hours(minutes: $0.attendedMinutes),
+                                    French.hours(minutes: $0.plannedMinutes), $0.claimed.description,
+                                ]
+                            } + [["Total", "", "", "", total.description]]))
             }
         }
     }

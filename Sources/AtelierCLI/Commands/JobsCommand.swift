@@ -11,7 +11,8 @@ struct JobsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List jobs, newest first.", discussion: "Example: atelier jobs list --state discarded --session S-2027-001")
+            abstract: "List jobs, newest first.",
+            discussion: "Example: atelier jobs list --state discarded --session S-2027-001")
 
         @Option(help: "Only jobs in this state.") var state: JobState?
         @Option(help: "Only jobs of this kind, like convocation.") var kind: String?
@@ -28,19 +29,26 @@ struct JobsCommand: ParsableCommand {
         func run() throws {
             try options.run { context in
                 let jobs = try JobQueue(context.connect()).jobs(
-                    state: state, kind: kind, queue: queue, argument: session.map { ("session", $0.uppercased()) }, limit: limit)
+                    state: state, kind: kind, queue: queue, argument: session.map { ("session", $0.uppercased()) },
+                    limit: limit)
                 if output.json { return try Terminal.printJSON(jobs.map(JobView.init)) }
-                print(Terminal.table([["ID", "KIND", "STATE", "ATTEMPT", "RUN AT", "KEY"]] + jobs.map {
-                    [String($0.id), $0.kind, $0.state.rawValue, "\($0.attempt)/\($0.maxAttempts)",
-                     Display.instant($0.runAt, in: context.timeZone), $0.uniqueKey ?? ""]
-                }))
+                print(
+                    Terminal.table(
+                        [["ID", "KIND", "STATE", "ATTEMPT", "RUN AT", "KEY"]]
+                            + jobs.map {
+                                [
+                                    String($0.id), $0.kind, $0.state.rawValue, "\($0.attempt)/\($0.maxAttempts)",
+                                    Display.instant($0.runAt, in: context.timeZone), $0.uniqueKey ?? "",
+                                ]
+                            }))
             }
         }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a job: its arguments, its attempts and every error.", discussion: "Example: atelier jobs show 42")
+            abstract: "Show a job: its arguments, its attempts and every error.",
+            discussion: "Example: atelier jobs show 42")
 
         @Argument(help: "The job's id.") var id: Int
         @OptionGroup var output: OutputOptions
@@ -48,16 +56,23 @@ struct JobsCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                guard let job = try JobQueue(context.connect()).job(id) else { throw TrainingError(.notFound, "No job has the id \(id).") }
+                guard let job = try JobQueue(context.connect()).job(id) else {
+                    throw TrainingError(.notFound, "No job has the id \(id).")
+                }
                 if output.json { return try Terminal.printJSON(JobView(job)) }
                 let zone = context.timeZone
-                print("Job \(job.id): \(job.kind) on queue \(job.queue), \(job.state.rawValue), attempt \(job.attempt) of \(job.maxAttempts), priority \(job.priority)")
+                print(
+                    "Job \(job.id): \(job.kind) on queue \(job.queue), \(job.state.rawValue), attempt \(job.attempt) of \(job.maxAttempts), priority \(job.priority)"
+                )
                 print("  arguments \(job.args.text)")
-                print("  run at \(Display.instant(job.runAt, in: zone)); created \(Display.instant(job.createdAt, in: zone))"
-                      + (job.finishedAt.map { "; finished \(Display.instant($0, in: zone))" } ?? ""))
+                print(
+                    "  run at \(Display.instant(job.runAt, in: zone)); created \(Display.instant(job.createdAt, in: zone))"
+                        + (job.finishedAt.map { "; finished \(Display.instant($0, in: zone))" } ?? ""))
                 if let key = job.uniqueKey { print("  unique key \(key)") }
                 if let worker = job.worker { print("  running on \(worker)") }
-                for error in job.errors { print("  attempt \(error.attempt), \(Display.instant(error.at, in: zone)): \(error.message)") }
+                for error in job.errors {
+                    print("  attempt \(error.attempt), \(Display.instant(error.at, in: zone)): \(error.message)")
+                }
             }
         }
     }
@@ -75,7 +90,10 @@ struct JobsCommand: ParsableCommand {
                 let queue = JobQueue(try context.connect())
                 guard let job = try queue.job(id) else { throw TrainingError(.notFound, "No job has the id \(id).") }
                 guard try queue.retry(id) else {
-                    throw TrainingError(.refused, "The job \(id) is \(job.state.rawValue): only a job that waits, or was discarded or cancelled, can be retried.")
+                    throw TrainingError(
+                        .refused,
+                        "The job \(id) is \(job.state.rawValue): only a job that waits, or was discarded or cancelled, can be retried."
+                    )
                 }
                 print("The job \(id) (\(job.kind)) is due now.")
             }
@@ -89,7 +107,8 @@ struct JobsCommand: ParsableCommand {
 
         @Argument(help: "The job's id.") var id: Int?
         @Option(help: "Every waiting job of this kind.") var kind: String?
-        @Option(name: .customLong("key-prefix"), help: "Every waiting job whose unique key starts with this.") var keyPrefix: String?
+        @Option(name: .customLong("key-prefix"), help: "Every waiting job whose unique key starts with this.")
+        var keyPrefix: String?
         @OptionGroup var options: GlobalOptions
 
         func validate() throws {
@@ -100,9 +119,13 @@ struct JobsCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let selection: JobQueue.Selection = if let id { .ids([id]) } else if let kind { .kind(kind) } else { .keyPrefix(keyPrefix ?? "") }
+                let selection: JobQueue.Selection =
+                    if let id { .ids([id]) } else if let kind { .kind(kind) } else { .keyPrefix(keyPrefix ?? "") }
                 let cancelled = try JobQueue(context.connect()).cancel(selection)
-                if cancelled.isEmpty, let id { throw TrainingError(.refused, "The job \(id) is not waiting: it has started, finished, or does not exist.") }
+                if cancelled.isEmpty, let id {
+                    throw TrainingError(
+                        .refused, "The job \(id) is not waiting: it has started, finished, or does not exist.")
+                }
                 print("Cancelled \(cancelled.count) job\(cancelled.count == 1 ? "" : "s").")
             }
         }
@@ -110,7 +133,8 @@ struct JobsCommand: ParsableCommand {
 
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Count jobs per kind and state, and show how the queue keeps up.", discussion: "Example: atelier jobs stats --json")
+            abstract: "Count jobs per kind and state, and show how the queue keeps up.",
+            discussion: "Example: atelier jobs stats --json")
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
@@ -119,10 +143,17 @@ struct JobsCommand: ParsableCommand {
             try options.run { context in
                 let stats = try JobQueue(context.connect()).stats(handled: QueueKinds.handled(context.settings))
                 if output.json { return try Terminal.printJSON(stats) }
-                print(Terminal.table([["KIND", "STATE", "JOBS"]] + stats.counts.map { [$0.kind, $0.state.rawValue, String($0.count)] }))
-                print("Oldest due job: \(stats.oldestDueSeconds.map { "waiting \(Int($0)) s" } ?? "none"). Completed: \(stats.completedLastMinute) in the last minute, \(stats.completedLastHour) in the last hour.")
+                print(
+                    Terminal.table(
+                        [["KIND", "STATE", "JOBS"]]
+                            + stats.counts.map { [$0.kind, $0.state.rawValue, String($0.count)] }))
+                print(
+                    "Oldest due job: \(stats.oldestDueSeconds.map { "waiting \(Int($0)) s" } ?? "none"). Completed: \(stats.completedLastMinute) in the last minute, \(stats.completedLastHour) in the last hour."
+                )
                 for (kind, count) in stats.withoutHandler.sorted(by: { $0.key < $1.key }) {
-                    print("\(count) \(kind) job\(count == 1 ? "" : "s") wait for a worker that runs \(kind): none in this build.")
+                    print(
+                        "\(count) \(kind) job\(count == 1 ? "" : "s") wait for a worker that runs \(kind): none in this build."
+                    )
                 }
             }
         }
@@ -137,8 +168,9 @@ struct JobsCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let deleted = try QueueKinds.prune(on: context.connect(), keepingCompleted: context.settings.integer(.keepCompletedDays),
-                                                   discarded: context.settings.integer(.keepDiscardedDays))
+                let deleted = try QueueKinds.prune(
+                    on: context.connect(), keepingCompleted: context.settings.integer(.keepCompletedDays),
+                    discarded: context.settings.integer(.keepDiscardedDays))
                 print("Pruned \(deleted) finished job\(deleted == 1 ? "" : "s").")
             }
         }
@@ -163,12 +195,15 @@ struct JobView: Encodable {
 
     init(_ job: Job) {
         (id, kind, queue, state, args, priority) = (job.id, job.kind, job.queue, job.state, job.args, job.priority)
-        (attempt, maxAttempts, runAt, uniqueKey, errors) = (job.attempt, job.maxAttempts, job.runAt, job.uniqueKey, job.errors)
+        (attempt, maxAttempts, runAt, uniqueKey, errors) = (
+            job.attempt, job.maxAttempts, job.runAt, job.uniqueKey, job.errors
+        )
         (createdAt, finishedAt) = (job.createdAt, job.finishedAt)
     }
 
     enum CodingKeys: CodingKey {
-        case id, kind, queue, state, args, priority, attempt, maxAttempts, runAt, uniqueKey, errors, createdAt, finishedAt
+        case id, kind, queue, state, args, priority, attempt, maxAttempts, runAt, uniqueKey, errors, createdAt,
+            finishedAt
     }
 
     /// Every field, `null` included: a reader finds the same keys on every job.

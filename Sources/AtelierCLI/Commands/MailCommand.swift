@@ -29,8 +29,11 @@ struct MailCommand: ParsableCommand {
                 let settings = try context.messageSettings()
                 let message = MailMessage(
                     from: settings.from, to: MailAddress(recipient.text), replyTo: settings.replyTo,
-                    subject: "Atelier\u{A0}: message d’essai", messageID: "test.\(UUID().uuidString.lowercased())@\(settings.from.domain)",
-                    text: "Bonjour,\n\nCe message vérifie que le relais SMTP configuré dans Atelier transmet bien les courriels.\n\nAtelier")
+                    subject: "Atelier\u{A0}: message d’essai",
+                    messageID: "test.\(UUID().uuidString.lowercased())@\(settings.from.domain)",
+                    text:
+                        "Bonjour,\n\nCe message vérifie que le relais SMTP configuré dans Atelier transmet bien les courriels.\n\nAtelier"
+                )
                 switch SMTPSender(settings.smtp).send(message) {
                 case .accepted(let reply):
                     print("\(settings.smtp.url) accepted the message to \(recipient): \(reply)")
@@ -65,7 +68,9 @@ struct MailCommand: ParsableCommand {
 
         func validate() throws {
             if html && raw { throw ValidationError("--html and --raw show different things: give one of them.") }
-            if !(1...365).contains(daysBefore) { throw ValidationError("--days-before takes a number of days from 1 to 365.") }
+            if !(1...365).contains(daysBefore) {
+                throw ValidationError("--days-before takes a number of days from 1 to 365.")
+            }
             if Int(registration) == nil && registration.split(separator: "/").count != 2 {
                 throw ValidationError("--registration takes an id or SESSION/EMAIL, like S-2027-001/emilie@asso.fr.")
             }
@@ -84,15 +89,28 @@ struct MailCommand: ParsableCommand {
                 }
                 let link = kind.questionnaireMoment.map { _ in "\(settings.webBaseURL)/q/<lien personnel>" }
                 // A certificate's preview attaches the PDF it would issue now, without storing it.
-                let documents = kind == .certificate ? try Certificates(store, stamp: settings.stamp).draft(registration: id).map { [$0.attachment] } ?? [] : []
-                guard let message = try MessageComposer(settings, store: store).message(
-                    kind, registration: id, daysBefore: kind == .reminder ? daysBefore : nil, questionnaireLink: link,
-                    messageID: "preview.\(kind.rawValue).registration-\(id)@\(settings.from.domain)", documents: documents) else { return }
-                if raw { return print(String(decoding: message.rendered(), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"), terminator: "") }
+                let documents =
+                    kind == .certificate
+                    ? try Certificates(store, stamp: settings.stamp).draft(registration: id).map { [$0.attachment] }
+                        ?? [] : []
+                guard
+                    let message = try MessageComposer(settings, store: store).message(
+                        kind, registration: id, daysBefore: kind == .reminder ? daysBefore : nil,
+                        questionnaireLink: link,
+                        messageID: "preview.\(kind.rawValue).registration-\(id)@\(settings.from.domain)",
+                        documents: documents)
+                else { return }
+                if raw {
+                    return print(
+                        String(decoding: message.rendered(), as: UTF8.self).replacingOccurrences(
+                            of: "\r\n", with: "\n"), terminator: "")
+                }
                 print("From: \(message.from.displayName.map { "\($0) " } ?? "")<\(message.from.address)>")
                 print("To: \(message.to.displayName.map { "\($0) " } ?? "")<\(message.to.address)>")
                 print("Subject: \(message.subject)")
-                if !message.attachments.isEmpty { print("Attached: \(message.attachments.map(\.fileName).joined(separator: ", "))") }
+                if !message.attachments.isEmpty {
+                    print("Attached: \(message.attachments.map(\.fileName).joined(separator: ", "))")
+                }
                 print("")
                 print(html ? message.html ?? "" : message.text, terminator: "")
             }

@@ -20,11 +20,15 @@ struct ModuleCommand: ParsableCommand {
         @Option(help: "How it is given.") var modality: Module.Modality?
         @Option(help: "Its nature under L.6313-1, printed on certificates.") var nature: Module.Nature?
         @Option(help: "How learning is evaluated.") var evaluation: String?
-        @Option(parsing: .unconditional, help: "The default number of seats of its sessions, from 1 to 500.") var capacity: String?
+        @Option(parsing: .unconditional, help: "The default number of seats of its sessions, from 1 to 500.")
+        var capacity: String?
         @Option(name: .customLong("price-per-participant"), help: "The price per participant, like 300 or 300,00.")
         var pricePerParticipant: String?
-        @Option(name: .customLong("price-per-group"), help: "The price for a whole group, like 3 600.") var pricePerGroup: String?
-        @Option(name: .customLong("competence"), help: "A competence of the référentiel it develops (repeat the option); see `atelier module competences`.")
+        @Option(name: .customLong("price-per-group"), help: "The price for a whole group, like 3 600.")
+        var pricePerGroup: String?
+        @Option(
+            name: .customLong("competence"),
+            help: "A competence of the référentiel it develops (repeat the option); see `atelier module competences`.")
         var competences: [String] = []
 
         func apply(to module: inout Module) throws {
@@ -39,7 +43,9 @@ struct ModuleCommand: ParsableCommand {
             if let nature { module.nature = nature }
             if let evaluation { module.evaluationMethod = evaluation }
             if let capacity { module.defaultCapacity = try WholeNumber.parse(capacity, "capacity", in: 1...500) }
-            if let pricePerParticipant { module.pricePerParticipant = try Money.parse(pricePerParticipant, field: "price per participant") }
+            if let pricePerParticipant {
+                module.pricePerParticipant = try Money.parse(pricePerParticipant, field: "price per participant")
+            }
             if let pricePerGroup { module.pricePerGroup = try Money.parse(pricePerGroup, field: "price per group") }
             if !competences.isEmpty { module.competences = competences }
         }
@@ -68,7 +74,8 @@ struct ModuleCommand: ParsableCommand {
                 var module = Module(code: code, title: "", durationMinutes: 0)
                 try fields.apply(to: &module)
                 let added = try Catalogue(context.store()).addModule(module)
-                print("Added the module \(added.code): \(added.title), \(French.hours(minutes: added.durationMinutes)).")
+                print(
+                    "Added the module \(added.code): \(added.title), \(French.hours(minutes: added.durationMinutes)).")
             }
         }
     }
@@ -102,10 +109,16 @@ struct ModuleCommand: ParsableCommand {
             try options.run { context in
                 let modules = try Catalogue(context.store()).modules(includingArchived: archived)
                 if output.json { return try Terminal.printJSON(modules) }
-                print(Terminal.table([["CODE", "TITLE", "DURATION", "SEATS", "PRICE"]] + modules.map { module in
-                    [module.code, module.title + (module.archived ? " (archived)" : ""), French.hours(minutes: module.durationMinutes),
-                     "\(module.defaultCapacity)", Display.prices(module)]
-                }))
+                print(
+                    Terminal.table(
+                        [["CODE", "TITLE", "DURATION", "SEATS", "PRICE"]]
+                            + modules.map { module in
+                                [
+                                    module.code, module.title + (module.archived ? " (archived)" : ""),
+                                    French.hours(minutes: module.durationMinutes),
+                                    "\(module.defaultCapacity)", Display.prices(module),
+                                ]
+                            }))
             }
         }
     }
@@ -123,18 +136,24 @@ struct ModuleCommand: ParsableCommand {
                 let catalogue = Catalogue(try context.store())
                 let module = try catalogue.module(code)
                 if output.json { return try Terminal.printJSON(module) }
-                let titles = Dictionary(uniqueKeysWithValues: try catalogue.referential().flatMap(\.competences).map { ($0.code, $0.title) })
+                let titles = Dictionary(
+                    uniqueKeysWithValues: try catalogue.referential().flatMap(\.competences).map { ($0.code, $0.title) }
+                )
                 print("\(module.code) — \(module.title)\(module.archived ? " (archived)" : "")")
-                print(Terminal.table([
-                    ["Duration", French.hours(minutes: module.durationMinutes)],
-                    ["Modality", module.modality.label],
-                    ["Nature", module.nature.label],
-                    ["Seats", "\(module.defaultCapacity)"],
-                    ["Price", Display.prices(module)],
-                ], indent: "  "))
-                for (label, text) in [("Objectives", module.objectives), ("Programme", module.programme), ("Audience", module.audience),
-                                      ("Prerequisites", module.prerequisites), ("What to bring", module.whatToBring),
-                                      ("Evaluation", module.evaluationMethod)] where !text.isEmpty {
+                print(
+                    Terminal.table(
+                        [
+                            ["Duration", French.hours(minutes: module.durationMinutes)],
+                            ["Modality", module.modality.label],
+                            ["Nature", module.nature.label],
+                            ["Seats", "\(module.defaultCapacity)"],
+                            ["Price", Display.prices(module)],
+                        ], indent: "  "))
+                for (label, text) in [
+                    ("Objectives", module.objectives), ("Programme", module.programme), ("Audience", module.audience),
+                    ("Prerequisites", module.prerequisites), ("What to bring", module.whatToBring),
+                    ("Evaluation", module.evaluationMethod),
+                ] where !text.isEmpty {
                     print("\(label):\n  \(text.replacingOccurrences(of: "\n", with: "\n  "))")
                 }
                 if !module.competences.isEmpty {
@@ -175,7 +194,9 @@ struct ModuleCommand: ParsableCommand {
                 if output.json { return try Terminal.printJSON(areas) }
                 for area in areas {
                     print("\(area.code) — \(area.title) (\(area.kind.label))")
-                    if !area.competences.isEmpty { print(Terminal.table(area.competences.map { [$0.code, $0.title] }, indent: "  ")) }
+                    if !area.competences.isEmpty {
+                        print(Terminal.table(area.competences.map { [$0.code, $0.title] }, indent: "  "))
+                    }
                 }
             }
         }

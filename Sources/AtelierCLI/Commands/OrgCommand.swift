@@ -8,7 +8,8 @@ struct OrgCommand: ParsableCommand {
         subcommands: [Show.self, Edit.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the organisation's identity.", discussion: "Example: atelier org show")
+        static let configuration = CommandConfiguration(
+            abstract: "Show the organisation's identity.", discussion: "Example: atelier org show")
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
@@ -16,16 +17,24 @@ struct OrgCommand: ParsableCommand {
         func run() throws {
             try options.run { context in
                 guard let o = try OrganisationRecord(context.store()).current() else {
-                    throw TrainingError(.notFound, "The organisation's identity is not set yet: set it with `atelier org edit`.")
+                    throw TrainingError(
+                        .notFound, "The organisation's identity is not set yet: set it with `atelier org edit`.")
                 }
                 if output.json { return try Terminal.printJSON(o) }
                 print(o.name)
-                print(Terminal.table([
-                    ["SIRET", o.siret], ["NDA", o.activityNumber], ["Address", "\(o.street), \(o.postalCode) \(o.city)"],
-                    ["Email", o.email], ["Phone", o.phone ?? ""], ["Website", o.website ?? ""],
-                    ["Signatory", "\(o.signatoryName), \(o.signatoryRole)"],
-                    ["Référent handicap", [o.disabilityReferentName, o.disabilityReferentEmail].compactMap { $0 }.joined(separator: ", ")],
-                ].filter { !$0[1].isEmpty }, indent: "  "))
+                print(
+                    Terminal.table(
+                        [
+                            ["SIRET", o.siret], ["NDA", o.activityNumber],
+                            ["Address", "\(o.street), \(o.postalCode) \(o.city)"],
+                            ["Email", o.email], ["Phone", o.phone ?? ""], ["Website", o.website ?? ""],
+                            ["Signatory", "\(o.signatoryName), \(o.signatoryRole)"],
+                            [
+                                "Référent handicap",
+                                [o.disabilityReferentName, o.disabilityReferentEmail].compactMap { $0 }.joined(
+                                    separator: ", "),
+                            ],
+                        ].filter { !$0[1].isEmpty }, indent: "  "))
             }
         }
     }
@@ -41,7 +50,8 @@ struct OrgCommand: ParsableCommand {
 
         @Option(help: "The name.") var name: String?
         @Option(help: "The SIRET, 14 digits.") var siret: String?
-        @Option(name: .customLong("activity-number"), help: "The numéro de déclaration d'activité, 11 digits.") var activityNumber: String?
+        @Option(name: .customLong("activity-number"), help: "The numéro de déclaration d'activité, 11 digits.")
+        var activityNumber: String?
         @Option(help: "The street address.") var street: String?
         @Option(name: .customLong("postal-code"), help: "The postal code.") var postalCode: String?
         @Option(help: "The city.") var city: String?
@@ -50,8 +60,10 @@ struct OrgCommand: ParsableCommand {
         @Option(help: "The website.") var website: String?
         @Option(name: .customLong("signatory-name"), help: "Who signs certificates.") var signatoryName: String?
         @Option(name: .customLong("signatory-role"), help: "Their role, like Directrice.") var signatoryRole: String?
-        @Option(name: .customLong("disability-referent-name"), help: "The référent handicap.") var disabilityReferentName: String?
-        @Option(name: .customLong("disability-referent-email"), help: "Their email.") var disabilityReferentEmail: String?
+        @Option(name: .customLong("disability-referent-name"), help: "The référent handicap.")
+        var disabilityReferentName: String?
+        @Option(name: .customLong("disability-referent-email"), help: "Their email.") var disabilityReferentEmail:
+            String?
         @OptionGroup var options: GlobalOptions
 
         func run() throws {

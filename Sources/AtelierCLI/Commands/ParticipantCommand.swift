@@ -17,16 +17,19 @@ struct ParticipantCommand: ParsableCommand {
         @Option(help: "Its SIRET, 14 digits.") var siret: String?
         @Option(help: "Its city.") var city: String?
         @Option(help: "Their status, which funders ask for.") var status: Participant.Status?
-        @Option(name: .customLong("accessibility-needs"), help: "Adaptations they need.") var accessibilityNeeds: String?
+        @Option(name: .customLong("accessibility-needs"), help: "Adaptations they need.") var accessibilityNeeds:
+            String?
 
         func apply(to participant: inout Participant) throws {
             if let firstName { participant.firstName = firstName }
             if let lastName { participant.lastName = lastName }
             if let phone { participant.phone = phone }
-            if let organisation { participant.employer = Employer(name: organisation, siret: siret, city: city) }
-            else if siret != nil || city != nil {
+            if let organisation {
+                participant.employer = Employer(name: organisation, siret: siret, city: city)
+            } else if siret != nil || city != nil {
                 guard var employer = participant.employer else {
-                    throw TrainingError(.invalidInput, "A SIRET or a city needs --organisation, the association's name.")
+                    throw TrainingError(
+                        .invalidInput, "A SIRET or a city needs --organisation, the association's name.")
                 }
                 if let siret { employer.siret = siret }
                 if let city { employer.city = city }
@@ -87,7 +90,8 @@ struct ParticipantCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the participants.", discussion: "Example: atelier participant list --json")
+        static let configuration = CommandConfiguration(
+            abstract: "List the participants.", discussion: "Example: atelier participant list --json")
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
@@ -96,9 +100,12 @@ struct ParticipantCommand: ParsableCommand {
             try options.run { context in
                 let participants = try People(context.store()).participants()
                 if output.json { return try Terminal.printJSON(participants) }
-                print(Terminal.table([["NAME", "EMAIL", "ORGANISATION", "STATUS"]] + participants.map {
-                    [$0.displayName, $0.email.text, Display.employer($0), $0.status.label]
-                }))
+                print(
+                    Terminal.table(
+                        [["NAME", "EMAIL", "ORGANISATION", "STATUS"]]
+                            + participants.map {
+                                [$0.displayName, $0.email.text, Display.employer($0), $0.status.label]
+                            }))
             }
         }
     }
@@ -116,11 +123,14 @@ struct ParticipantCommand: ParsableCommand {
                 let participant = try People(context.store()).participant(try EmailAddress(email))
                 if output.json { return try Terminal.printJSON(participant) }
                 print("\(participant.displayName) <\(participant.email)>")
-                print(Terminal.table([
-                    ["Organisation", Display.employer(participant)], ["SIRET", participant.employer?.siret ?? ""],
-                    ["Status", participant.status.label], ["Phone", participant.phone ?? ""],
-                    ["Accessibility", participant.accessibilityNeeds],
-                ].filter { !$0[1].isEmpty }, indent: "  "))
+                print(
+                    Terminal.table(
+                        [
+                            ["Organisation", Display.employer(participant)],
+                            ["SIRET", participant.employer?.siret ?? ""],
+                            ["Status", participant.status.label], ["Phone", participant.phone ?? ""],
+                            ["Accessibility", participant.accessibilityNeeds],
+                        ].filter { !$0[1].isEmpty }, indent: "  "))
             }
         }
     }
@@ -151,19 +161,23 @@ struct ParticipantCommand: ParsableCommand {
                 defer { progress.finish() }
                 let imported: ParticipantImport.Report
                 do {
-                    imported = try ParticipantImport(context.store()).run(data, fileName: file, dryRun: dryRun, progress: progress.update)
+                    imported = try ParticipantImport(context.store()).run(
+                        data, fileName: file, dryRun: dryRun, progress: progress.update)
                 } catch let rejection as ImportRejection {
                     if let report {
-                        guard FileManager.default.createFile(atPath: report, contents: Data(rejection.report.utf8)) else {
+                        guard FileManager.default.createFile(atPath: report, contents: Data(rejection.report.utf8))
+                        else {
                             throw TrainingError(.notFound, "The report file \(report) cannot be written.")
                         }
                     }
                     throw rejection
                 }
-                let organisations = "\(imported.newOrganisations) new organisation\(imported.newOrganisations == 1 ? "" : "s")"
-                print(imported.dryRun
-                      ? "The file is good: it would import \(French.grouped(imported.participants)) participants and \(organisations). Nothing was imported (--dry-run)."
-                      : "Imported \(French.grouped(imported.participants)) participants and \(organisations).")
+                let organisations =
+                    "\(imported.newOrganisations) new organisation\(imported.newOrganisations == 1 ? "" : "s")"
+                print(
+                    imported.dryRun
+                        ? "The file is good: it would import \(French.grouped(imported.participants)) participants and \(organisations). Nothing was imported (--dry-run)."
+                        : "Imported \(French.grouped(imported.participants)) participants and \(organisations).")
             }
         }
     }

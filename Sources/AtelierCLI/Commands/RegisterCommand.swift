@@ -29,12 +29,21 @@ struct RegisterCommand: ParsableCommand {
 
     func run() throws {
         try options.run { context in
-            let choice: FundingChoice? = if let funding { .existing(funding) }
-                else { try terms.agreement(session: session, defaultBasis: .perParticipant).map(FundingChoice.new) }
-            let registration = try Registrations(context.store()).register(try EmailAddress(email), in: session, funding: choice)
+            let choice: FundingChoice? =
+                if let funding { .existing(funding) } else {
+                    try terms.agreement(session: session, defaultBasis: .perParticipant).map(FundingChoice.new)
+                }
+            let registration = try Registrations(context.store()).register(
+                try EmailAddress(email), in: session, funding: choice)
             switch registration.status {
-            case .confirmed: print("Registered \(registration.participant.displayName) for the session \(registration.session): confirmed.")
-            default: print("The session \(registration.session) is full: \(registration.participant.displayName) is on the waitlist.")
+            case .confirmed:
+                print(
+                    "Registered \(registration.participant.displayName) for the session \(registration.session): confirmed."
+                )
+            default:
+                print(
+                    "The session \(registration.session) is full: \(registration.participant.displayName) is on the waitlist."
+                )
             }
         }
     }
@@ -57,15 +66,17 @@ struct RegistrationCommand: ParsableCommand {
         func run() throws {
             try options.run { context in
                 let promoted = try Registrations(context.store()).cancel(try EmailAddress(email), in: session)
-                print("Cancelled the registration of \(email) for the session \(session.uppercased())."
-                      + (promoted.map { " \($0.displayName) moves up from the waitlist." } ?? ""))
+                print(
+                    "Cancelled the registration of \(email) for the session \(session.uppercased())."
+                        + (promoted.map { " \($0.displayName) moves up from the waitlist." } ?? ""))
             }
         }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List a session's registrations, cancelled ones included.", discussion: "Example: atelier registration list S-2027-001 --json")
+            abstract: "List a session's registrations, cancelled ones included.",
+            discussion: "Example: atelier registration list S-2027-001 --json")
 
         @Argument(help: "The session's code.") var session: String
         @OptionGroup var output: OutputOptions
@@ -75,10 +86,17 @@ struct RegistrationCommand: ParsableCommand {
             try options.run { context in
                 let registrations = try Registrations(context.store()).registrations(ofSession: session)
                 if output.json { return try Terminal.printJSON(registrations) }
-                print(Terminal.table([["PARTICIPANT", "EMAIL", "STATUS", "FUNDING", "REGISTERED", "MAIL"]] + registrations.map {
-                    [$0.participant.displayName, $0.participant.email.text, $0.status.rawValue, $0.funding ?? "",
-                     French.date($0.registeredAt, in: context.timeZone), $0.mailRefused.map { "refused — \($0)" } ?? ""]
-                }))
+                print(
+                    Terminal.table(
+                        [["PARTICIPANT", "EMAIL", "STATUS", "FUNDING", "REGISTERED", "MAIL"]]
+                            + registrations.map {
+                                [
+                                    $0.participant.displayName, $0.participant.email.text, $0.status.rawValue,
+                                    $0.funding ?? "",
+                                    French.date($0.registeredAt, in: context.timeZone),
+                                    $0.mailRefused.map { "refused — \($0)" } ?? "",
+                                ]
+                            }))
             }
         }
     }

@@ -28,17 +28,30 @@ struct ReportCommand: ParsableCommand {
                 if output.json { return try Terminal.printJSON(report) }
                 print("Bilan pédagogique et financier \(report.year)\n")
                 print("F-1  Stagiaires et heures-stagiaires (temps de présence)")
-                print(Terminal.table([["LINE", "TYPE", "TRAINEES", "HOURS"]] + report.trainees.map {
-                    [$0.line, $0.label, String($0.trainees), French.hours(minutes: $0.attendedMinutes)]
-                } + [["", "Total", String(report.trainees.reduce(0) { $0 + $1.trainees }),
-                      French.hours(minutes: report.trainees.reduce(0) { $0 + $1.attendedMinutes })]]))
+                print(
+                    Terminal.table(
+                        [["LINE", "TYPE", "TRAINEES", "HOURS"]]
+                            + report.trainees.map {
+                                [$0.line, $0.label, String($0.trainees), French.hours(minutes: $0.attendedMinutes)]
+                            } + [
+                                [
+                                    "", "Total", String(report.trainees.reduce(0) { $0 + $1.trainees }),
+                                    French.hours(minutes: report.trainees.reduce(0) { $0 + $1.attendedMinutes }),
+                                ]
+                            ]))
                 print("\nE    Formateurs et heures de formation dispensées")
-                print(Terminal.table([["LINE", "TRAINERS", "COUNT", "HOURS"]] + report.trainers.map {
-                    [$0.line, $0.label, String($0.trainers), French.hours(minutes: $0.minutes)]
-                }))
+                print(
+                    Terminal.table(
+                        [["LINE", "TRAINERS", "COUNT", "HOURS"]]
+                            + report.trainers.map {
+                                [$0.line, $0.label, String($0.trainers), French.hours(minutes: $0.minutes)]
+                            }))
                 print("\nC    Produits de la formation, par origine (montants demandés)")
-                print(Terminal.table([["LINE", "ORIGIN", "AMOUNT"]] + report.revenue.map { [$0.line, $0.label, $0.amount.description] }
-                                     + [["", "Total", report.revenue.reduce(Money.zero) { $0 + $1.amount }.description]]))
+                print(
+                    Terminal.table(
+                        [["LINE", "ORIGIN", "AMOUNT"]]
+                            + report.revenue.map { [$0.line, $0.label, $0.amount.description] }
+                            + [["", "Total", report.revenue.reduce(Money.zero) { $0 + $1.amount }.description]]))
             }
         }
     }

@@ -10,7 +10,9 @@ struct TrainerCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a trainer.",
-            discussion: "Example: atelier trainer add TRIANGLE --name \"Scop Le Triangle\" --organisation --email contact@letriangle.coop")
+            discussion:
+                "Example: atelier trainer add TRIANGLE --name \"Scop Le Triangle\" --organisation --email contact@letriangle.coop"
+        )
 
         @Argument(help: "The trainer's code, like TRIANGLE.") var code: String
         @Option(help: "The name.") var name: String
@@ -34,7 +36,8 @@ struct TrainerCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the trainers.", discussion: "Example: atelier trainer list --json")
+        static let configuration = CommandConfiguration(
+            abstract: "List the trainers.", discussion: "Example: atelier trainer list --json")
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
@@ -43,10 +46,17 @@ struct TrainerCommand: ParsableCommand {
             try options.run { context in
                 let trainers = try Catalogue(context.store()).trainers()
                 if output.json { return try Terminal.printJSON(trainers) }
-                print(Terminal.table([["CODE", "NAME", "KIND", "EMAIL"]] + trainers.map { trainer in
-                    [trainer.code, trainer.name, (trainer.kind == .organisation ? "organisation" : "person") + (trainer.isInternal ? ", internal" : ""),
-                     trainer.email?.text ?? ""]
-                }))
+                print(
+                    Terminal.table(
+                        [["CODE", "NAME", "KIND", "EMAIL"]]
+                            + trainers.map { trainer in
+                                [
+                                    trainer.code, trainer.name,
+                                    (trainer.kind == .organisation ? "organisation" : "person")
+                                        + (trainer.isInternal ? ", internal" : ""),
+                                    trainer.email?.text ?? "",
+                                ]
+                            }))
             }
         }
     }
@@ -65,16 +75,21 @@ struct TrainerCommand: ParsableCommand {
                 let trainer = try Catalogue(store).trainer(code)
                 if output.json { return try Terminal.printJSON(trainer) }
                 print("\(trainer.code) — \(trainer.name)")
-                print(Terminal.table([
-                    ["Kind", trainer.kind == .organisation ? "organisation" : "person"],
-                    ["Internal", trainer.isInternal ? "yes" : "no"],
-                    ["Email", trainer.email?.text ?? ""], ["Phone", trainer.phone ?? ""],
-                ], indent: "  "))
+                print(
+                    Terminal.table(
+                        [
+                            ["Kind", trainer.kind == .organisation ? "organisation" : "person"],
+                            ["Internal", trainer.isInternal ? "yes" : "no"],
+                            ["Email", trainer.email?.text ?? ""], ["Phone", trainer.phone ?? ""],
+                        ], indent: "  "))
                 let sessions = try Sessions(store).sessions(status: .scheduled)
                     .filter { $0.slots.contains { $0.trainers.contains(trainer.code) } }
                 if !sessions.isEmpty {
                     print("Scheduled sessions:")
-                    print(Terminal.table(sessions.map { [$0.code, $0.moduleTitle, Display.span($0, in: context.timeZone)] }, indent: "  "))
+                    print(
+                        Terminal.table(
+                            sessions.map { [$0.code, $0.moduleTitle, Display.span($0, in: context.timeZone)] },
+                            indent: "  "))
                 }
             }
         }

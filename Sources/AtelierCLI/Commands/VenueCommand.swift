@@ -19,7 +19,8 @@ struct VenueCommand: ParsableCommand {
         @Option(help: "The street address.") var street: String
         @Option(name: .customLong("postal-code"), help: "The postal code, 5 digits.") var postalCode: String
         @Option(help: "The city.") var city: String
-        @Option(name: .customLong("access-notes"), help: "How to get there and in; printed in convocations.") var accessNotes = ""
+        @Option(name: .customLong("access-notes"), help: "How to get there and in; printed in convocations.")
+        var accessNotes = ""
         @Flag(name: .customLong("step-free"), help: "Reachable without steps.") var stepFree = false
         @OptionGroup var options: GlobalOptions
 
@@ -35,7 +36,8 @@ struct VenueCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the venues.", discussion: "Example: atelier venue list")
+        static let configuration = CommandConfiguration(
+            abstract: "List the venues.", discussion: "Example: atelier venue list")
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
@@ -44,9 +46,12 @@ struct VenueCommand: ParsableCommand {
             try options.run { context in
                 let venues = try Catalogue(context.store()).venues()
                 if output.json { return try Terminal.printJSON(venues) }
-                print(Terminal.table([["CODE", "NAME", "ADDRESS", "STEP-FREE"]] + venues.map {
-                    [$0.code, $0.name, $0.address, $0.isStepFree ? "yes" : "no"]
-                }))
+                print(
+                    Terminal.table(
+                        [["CODE", "NAME", "ADDRESS", "STEP-FREE"]]
+                            + venues.map {
+                                [$0.code, $0.name, $0.address, $0.isStepFree ? "yes" : "no"]
+                            }))
             }
         }
     }

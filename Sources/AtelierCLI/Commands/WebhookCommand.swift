@@ -23,14 +23,17 @@ struct WebhookCommand: ParsableCommand {
         func run() throws {
             try options.run { context in
                 let endpoint = try Webhooks(context.store()).add(url)
-                print("Every event will be POSTed to \(endpoint.url), signed with this secret (give it to the receiver; it is not shown again):")
+                print(
+                    "Every event will be POSTed to \(endpoint.url), signed with this secret (give it to the receiver; it is not shown again):"
+                )
                 print(endpoint.secret)
             }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the endpoints.", discussion: "Example: atelier webhook list --json")
+        static let configuration = CommandConfiguration(
+            abstract: "List the endpoints.", discussion: "Example: atelier webhook list --json")
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
@@ -39,7 +42,7 @@ struct WebhookCommand: ParsableCommand {
             try options.run { context in
                 let urls = try Webhooks(context.store()).list()
                 if output.json { return try Terminal.printJSON(urls) }
-                urls.forEach { print($0) }
+                for url in urls { print(url) }
             }
         }
     }

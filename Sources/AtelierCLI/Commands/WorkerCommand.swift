@@ -50,11 +50,15 @@ struct WorkerCommand: ParsableCommand {
                 registry.registerReports(reports, messages: messages)
                 let catalogue = Catalogue(try context.store())
                 workerOptions.periodic += try reports.funders.map { code in
-                    do { _ = try catalogue.funder(code) } catch let error as TrainingError where error.kind == .notFound {
-                        throw SettingsError.invalid(.reportsFunders, reason: "names \(code), which no funder has", source: settings[.reportsFunders].source)
+                    do { _ = try catalogue.funder(code) } catch let error as TrainingError where error.kind == .notFound
+                    {
+                        throw SettingsError.invalid(
+                            .reportsFunders, reason: "names \(code), which no funder has",
+                            source: settings[.reportsFunders].source)
                     }
-                    return PeriodicJob(name: "funding-report-\(code.lowercased())", schedule: reports.schedule,
-                                       job: try messages.jobs.job(.fundingReport, FundingReportArguments(funder: code), key: nil))
+                    return PeriodicJob(
+                        name: "funding-report-\(code.lowercased())", schedule: reports.schedule,
+                        job: try messages.jobs.job(.fundingReport, FundingReportArguments(funder: code), key: nil))
                 }
             }
             LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
@@ -67,7 +71,7 @@ struct WorkerCommand: ParsableCommand {
                 return source
             }
             let inTime = worker.run()
-            signals.forEach { $0.cancel() }
+            for source in signals { source.cancel() }
             if !inTime { throw ExitCode(ExitStatus.temporaryFailure.rawValue) }
         }
     }
@@ -77,11 +81,14 @@ struct WorkerCommand: ParsableCommand {
 enum QueueKinds {
     static func registry(_ settings: Settings) -> HandlerRegistry {
         var registry = HandlerRegistry()
-        let completedDays = settings.integer(.keepCompletedDays), discardedDays = settings.integer(.keepDiscardedDays)
-        registry.register("prune", ClosureHandler { _, connection in
-            try prune(on: connection, keepingCompleted: completedDays, discarded: discardedDays)
-            return .completed
-        })
+        let completedDays = settings.integer(.keepCompletedDays)
+        let discardedDays = settings.integer(.keepDiscardedDays)
+        registry.register(
+            "prune",
+            ClosureHandler { _, connection in
+                try prune(on: connection, keepingCompleted: completedDays, discarded: discardedDays)
+                return .completed
+            })
         return registry
     }
 
@@ -92,9 +99,12 @@ enum QueueKinds {
 
     /// Deletes the finished jobs kept longer than their number of days.
     @discardableResult
-    static func prune(on connection: Connection, keepingCompleted completedDays: Int, discarded discardedDays: Int) throws -> Int {
+    static func prune(on connection: Connection, keepingCompleted completedDays: Int, discarded discardedDays: Int)
+        throws -> Int
+    {
         let now = Date()
-        return try JobQueue(connection).prune(completedBefore: now.addingTimeInterval(-86_400 * Double(completedDays)),
-                                              discardedBefore: now.addingTimeInterval(-86_400 * Double(discardedDays)))
+        return try JobQueue(connection).prune(
+            completedBefore: now.addingTimeInterval(-86_400 * Double(completedDays)),
+            discardedBefore: now.addingTimeInterval(-86_400 * Double(discardedDays)))
     }
 }

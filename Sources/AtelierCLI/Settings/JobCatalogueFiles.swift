@@ -8,7 +8,8 @@ enum JobCatalogueFiles {
         let files = FileManager.default
         let kinds = ((try? files.contentsOfDirectory(atPath: folder.path)) ?? []).filter { name in
             var isDirectory: ObjCBool = false
-            return files.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory) && isDirectory.boolValue
+            return files.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
         }
         var policies: [String: JobCatalogue.Policy] = [:]
         for kind in kinds {

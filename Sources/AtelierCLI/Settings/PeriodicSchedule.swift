@@ -19,7 +19,8 @@ enum PeriodicSchedule {
         var jobs: [PeriodicJob] = []
         for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
             do {
-                jobs.append(PeriodicJob(name: name, schedule: try CronSchedule(entry.cron), job: try NewJob(kind: name)))
+                jobs.append(
+                    PeriodicJob(name: name, schedule: try CronSchedule(entry.cron), job: try NewJob(kind: name)))
             } catch {
                 throw .malformedFile(file.path, reason: "the schedule of \(name), \(error)")
             }

@@ -53,7 +53,9 @@ struct SettingKey: Sendable, Hashable {
         summary: "where participants' replies go (the coordinators' address); empty: to mail.from")
     static let mailRetrySeconds = SettingKey(
         name: "mail.retry-seconds", defaultValue: "30", kind: .integer(1...3600),
-        summary: "the first wait before a message or webhook the server could not take is tried again; doubled each time, up to an hour")
+        summary:
+            "the first wait before a message or webhook the server could not take is tried again; doubled each time, up to an hour"
+    )
     static let webBaseURL = SettingKey(
         name: "web.base-url", defaultValue: "http://localhost:8080", kind: .text,
         summary: "the address of Atelier's pages, for the questionnaire links in emails")
@@ -88,14 +90,20 @@ struct SettingKey: Sendable, Hashable {
         summary: "the organisation's stamp, a PNG image, printed in the certificates' signature box; empty: none")
     static let reportsFunders = SettingKey(
         name: "reports.funders", defaultValue: "", kind: .text,
-        summary: "the funders (codes, comma-separated) whose funding export is sent on the reports.cron schedule; empty: none")
+        summary:
+            "the funders (codes, comma-separated) whose funding export is sent on the reports.cron schedule; empty: none"
+    )
     static let reportsCron = SettingKey(
         name: "reports.cron", defaultValue: "0 7 1 * *", kind: .text,
-        summary: "when the funding exports go (cron, in the configured time zone); each covers the period since the run before")
+        summary:
+            "when the funding exports go (cron, in the configured time zone); each covers the period since the run before"
+    )
     static let reportsFormat = SettingKey(
-        name: "reports.format", defaultValue: "xlsx", kind: .choice(["csv", "xlsx"]), summary: "the funding exports' format")
+        name: "reports.format", defaultValue: "xlsx", kind: .choice(["csv", "xlsx"]),
+        summary: "the funding exports' format")
     static let reportsEmail = SettingKey(
-        name: "reports.email", defaultValue: "", kind: .text, summary: "the accountant's address, who receives the funding exports")
+        name: "reports.email", defaultValue: "", kind: .text,
+        summary: "the accountant's address, who receives the funding exports")
     static let reportsUploadURL = SettingKey(
         name: "reports.upload-url", defaultValue: "", kind: .url,
         summary: "an HTTPS address to PUT each export to instead ({funder} and {file} are replaced); empty: by email")
@@ -105,7 +113,8 @@ struct SettingKey: Sendable, Hashable {
 
     /// Every key, in the order `atelier config show` lists them.
     static let all: [SettingKey] = [
-        databaseURL, lockTimeoutSeconds, timeZone, mailFrom, mailReplyTo, mailRetrySeconds, smtpURL, smtpTLS, smtpUsername, smtpPassword,
+        databaseURL, lockTimeoutSeconds, timeZone, mailFrom, mailReplyTo, mailRetrySeconds, smtpURL, smtpTLS,
+        smtpUsername, smtpPassword,
         smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL,
         workerLanes, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,

@@ -34,12 +34,15 @@ struct Settings: Sendable {
     /// Reads the settings. `overrides` come from command-line options and win over everything;
     /// `privateClusterURLFile` is where `scripts/pg` leaves the URL that an empty `database.url`
     /// falls back to.
-    init(environment: [String: String], configFile: String?, privateClusterURLFile: String,
-         overrides: [SettingKey: (option: String, text: String)] = [:]) throws(SettingsError) {
+    init(
+        environment: [String: String], configFile: String?, privateClusterURLFile: String,
+        overrides: [SettingKey: (option: String, text: String)] = [:]
+    ) throws(SettingsError) {
         if let (option, text) = overrides[.databaseURL], text.trimmingCharacters(in: .whitespaces).isEmpty {
             throw .emptyOption(option)
         }
-        let environmentProvider = EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "atelier")
+        let environmentProvider = EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(
+            with: "atelier")
         let file = try configFile.map { path throws(SettingsError) in (path, try Self.readYAML(path)) }
         var values: [Value] = []
         for key in SettingKey.all {
@@ -47,25 +50,32 @@ struct Settings: Sendable {
             var value = Value(key: key, text: key.defaultValue, source: .builtIn)
             if let (option, text) = overrides[key] {
                 value = Value(key: key, text: text, source: .commandLine(option))
-            } else if let text = try Self.text(of: key, from: { try environmentProvider.value(forKey: lookup, type: .string) }) {
+            } else if let text = try Self.text(
+                of: key, from: { try environmentProvider.value(forKey: lookup, type: .string) })
+            {
                 value = Value(key: key, text: text, source: .environment(key.environmentVariable))
             } else if let (path, snapshot) = file,
-                      let text = try Self.text(of: key, from: { try snapshot.value(forKey: lookup, type: .string) }) {
+                let text = try Self.text(of: key, from: { try snapshot.value(forKey: lookup, type: .string) })
+            {
                 value = Value(key: key, text: text, source: .file(path))
             }
             try Self.validate(value)
             values.append(value)
         }
         if let index = values.firstIndex(where: { $0.key == .databaseURL }), values[index].text.isEmpty,
-           let url = try? String(contentsOfFile: privateClusterURLFile, encoding: .utf8) {
-            values[index] = Value(key: .databaseURL, text: url.trimmingCharacters(in: .whitespacesAndNewlines),
-                                  source: .privateCluster(privateClusterURLFile))
+            let url = try? String(contentsOfFile: privateClusterURLFile, encoding: .utf8)
+        {
+            values[index] = Value(
+                key: .databaseURL, text: url.trimmingCharacters(in: .whitespacesAndNewlines),
+                source: .privateCluster(privateClusterURLFile))
         }
         self.values = values
     }
 
     /// Every key has a value: the initialiser reads each of `SettingKey.all`.
-    subscript(key: SettingKey) -> Value { values.first { $0.key == key } ?? Value(key: key, text: key.defaultValue, source: .builtIn) }
+    subscript(key: SettingKey) -> Value {
+        values.first { $0.key == key } ?? Value(key: key, text: key.defaultValue, source: .builtIn)
+    }
 
     var databaseURL: Value { self[.databaseURL] }
     /// Checked when the settings are read: a zone Foundation does not know is refused there.
@@ -85,7 +95,9 @@ struct Settings: Sendable {
         }
     }
 
-    private static func text(of key: SettingKey, from lookup: () throws -> LookupResult) throws(SettingsError) -> String? {
+    private static func text(of key: SettingKey, from lookup: () throws -> LookupResult) throws(SettingsError)
+        -> String?
+    {
         do {
             guard case .string(let text)? = try lookup().value?.content else { return nil }
             return text
@@ -99,7 +111,10 @@ struct Settings: Sendable {
         switch value.key.kind {
         case .integer(let range):
             guard let number = Int(text), range.contains(number) else {
-                throw .invalid(value.key, reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(text)”", source: value.source)
+                throw .invalid(
+                    value.key,
+                    reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(text)”",
+                    source: value.source)
             }
         case .boolean:
             guard ["true", "false"].contains(text) else {
@@ -107,7 +122,9 @@ struct Settings: Sendable {
             }
         case .choice(let words):
             guard words.contains(text) else {
-                throw .invalid(value.key, reason: "must be \(words.joined(separator: " or ")), not “\(text)”", source: value.source)
+                throw .invalid(
+                    value.key, reason: "must be \(words.joined(separator: " or ")), not “\(text)”", source: value.source
+                )
             }
         case .text where value.key == .timeZone:
             guard TimeZone(identifier: text) != nil else {
@@ -135,7 +152,8 @@ struct Settings: Sendable {
     static func maskingPassword(in text: String) -> String {
         var masked = text
         if let scheme = masked.range(of: "://"), let at = masked[scheme.upperBound...].firstIndex(of: "@"),
-           let colon = masked[scheme.upperBound..<at].firstIndex(of: ":") {
+            let colon = masked[scheme.upperBound..<at].firstIndex(of: ":")
+        {
             masked.replaceSubrange(masked.index(after: colon)..<at, with: "********")
         }
         return masked.replacing(/password\s*=\s*('[^']*'|\S+)/, with: "password=********")

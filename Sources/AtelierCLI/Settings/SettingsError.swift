@@ -49,7 +49,8 @@ extension SettingsError {
         case .valueNotFound(_, let context)?:
             return "\(key(context.codingPath)) is empty"
         case .dataCorrupted(let context)?:
-            return "it is not valid YAML (\(firstLine(context.underlyingError.map { String(describing: $0) } ?? context.debugDescription)))"
+            return
+                "it is not valid YAML (\(firstLine(context.underlyingError.map { String(describing: $0) } ?? context.debugDescription)))"
         default:
             return firstLine(String(describing: error))
         }

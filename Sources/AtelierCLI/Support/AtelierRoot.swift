@@ -12,18 +12,24 @@ struct AtelierRoot: Sendable {
     var periodicSchedule: URL { jobs.appendingPathComponent("schedule.yaml") }
     var privateClusterURLFile: URL { url.appendingPathComponent(".atelier/postgres/url") }
 
-    static func locate(environment: [String: String], currentDirectory: String, executable: String) throws(SettingsError) -> AtelierRoot {
+    static func locate(environment: [String: String], currentDirectory: String, executable: String)
+        throws(SettingsError) -> AtelierRoot
+    {
         if let root = environment["ATELIER_ROOT"], !root.isEmpty {
             return AtelierRoot(url: URL(fileURLWithPath: root, isDirectory: true))
         }
-        let starts = [URL(fileURLWithPath: currentDirectory, isDirectory: true),
-                      URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()]
+        let starts = [
+            URL(fileURLWithPath: currentDirectory, isDirectory: true),
+            URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent(),
+        ]
         for start in starts {
             var folder = start.standardizedFileURL
             while true {
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Migrations").path, isDirectory: &isDirectory),
-                   isDirectory.boolValue {
+                if FileManager.default.fileExists(
+                    atPath: folder.appendingPathComponent("Migrations").path, isDirectory: &isDirectory),
+                    isDirectory.boolValue
+                {
                     return AtelierRoot(url: folder)
                 }
                 let parent = folder.deletingLastPathComponent()

@@ -32,7 +32,8 @@ extension Participant.Status: ExpressibleByArgument {
 extension JobKind: ExpressibleByArgument {
     public init?(argument: String) {
         guard let kind = JobKind(rawValue: argument.lowercased().replacingOccurrences(of: "_", with: "-")),
-              JobKind.participantMessages.contains(kind) else { return nil }
+            JobKind.participantMessages.contains(kind)
+        else { return nil }
         self = kind
     }
 

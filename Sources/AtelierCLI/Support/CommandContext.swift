@@ -8,10 +8,12 @@ struct CommandContext {
     let settings: Settings
 
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        root = try AtelierRoot.locate(environment: environment,
-                                      currentDirectory: FileManager.default.currentDirectoryPath,
-                                      executable: CommandLine.arguments[0])
-        let configFile = environment["ATELIER_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        root = try AtelierRoot.locate(
+            environment: environment,
+            currentDirectory: FileManager.default.currentDirectoryPath,
+            executable: CommandLine.arguments[0])
+        let configFile =
+            environment["ATELIER_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (FileManager.default.fileExists(atPath: root.defaultConfigFile.path) ? root.defaultConfigFile.path : nil)
         settings = try Settings(
             environment: environment, configFile: configFile,

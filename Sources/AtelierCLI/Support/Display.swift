@@ -4,7 +4,9 @@ import Training
 /// How the CLI shows the domain's values: French formatting, English labels.
 enum Display {
     static func prices(_ module: Module) -> String {
-        let prices = [module.pricePerParticipant.map { "\($0) per participant" }, module.pricePerGroup.map { "\($0) per group" }]
+        let prices = [
+            module.pricePerParticipant.map { "\($0) per participant" }, module.pricePerGroup.map { "\($0) per group" },
+        ]
         return prices.compactMap { $0 }.joined(separator: ", ")
     }
 
@@ -23,14 +25,18 @@ enum Display {
     /// `2030-04-04T09:00`: how commands name a slot.
     static func slotStart(_ date: Date, in timeZone: TimeZone) -> String {
         let calendar = French.calendar(timeZone)
-        return String(format: "%04d-%02d-%02dT%02d:%02d", calendar.component(.year, from: date), calendar.component(.month, from: date),
-                      calendar.component(.day, from: date), calendar.component(.hour, from: date), calendar.component(.minute, from: date))
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d", calendar.component(.year, from: date),
+            calendar.component(.month, from: date),
+            calendar.component(.day, from: date), calendar.component(.hour, from: date),
+            calendar.component(.minute, from: date))
     }
 
     /// The first and last day of a session: `jeudi 4 avril 2030 → vendredi 19 avril 2030`.
     static func span(_ session: Session, in timeZone: TimeZone) -> String {
         guard let first = session.firstDay, let last = session.lastDay else { return "" }
-        let start = French.date(first, in: timeZone), end = French.date(last, in: timeZone)
+        let start = French.date(first, in: timeZone)
+        let end = French.date(last, in: timeZone)
         return start == end ? start : "\(start) → \(end)"
     }
 

@@ -45,17 +45,29 @@ struct ErrorReport {
         case .connectionFailed:
             ("Cannot connect to the database \(database): \(error.message.lowercasedFirst.sentenceEnd)", .unavailable)
         case .connectionLost:
-            ("The connection to the database \(database) was lost: \(error.message.lowercasedFirst.sentenceEnd)", .unavailable)
+            (
+                "The connection to the database \(database) was lost: \(error.message.lowercasedFirst.sentenceEnd)",
+                .unavailable
+            )
         case _ where error.sqlState == .undefinedTable:
             ("The database \(database) has no Atelier tables yet: run `atelier db migrate`.", .configuration)
         case _ where error.sqlState == .undefinedColumn || error.sqlState == .undefinedFunction:
-            ("The database \(database) has an older schema than this atelier: run `atelier db migrate`.", .configuration)
+            (
+                "The database \(database) has an older schema than this atelier: run `atelier db migrate`.",
+                .configuration
+            )
         case _ where error.sqlState == .lockNotAvailable:
-            ("Another client is changing the same records and held them longer than database.lock-timeout-seconds allows; nothing was changed: try again in a moment.", .temporaryFailure)
+            (
+                "Another client is changing the same records and held them longer than database.lock-timeout-seconds allows; nothing was changed: try again in a moment.",
+                .temporaryFailure
+            )
         default:
             // Every rule has its sentence (ConstraintViolation); what is left is unforeseen, and its
             // raw text is for --verbose, not for the coordinator.
-            ("The database refused the request (SQLSTATE \(error.sqlState?.rawValue ?? "unknown")) and nothing was changed; `--verbose` shows its message.", .invalidInput)
+            (
+                "The database refused the request (SQLSTATE \(error.sqlState?.rawValue ?? "unknown")) and nothing was changed; `--verbose` shows its message.",
+                .invalidInput
+            )
         }
     }
 }

@@ -24,10 +24,11 @@ enum ExitStatus: Int32 {
     var exitCode: ExitCode { ExitCode(rawValue) }
 
     init(_ kind: TrainingError.Kind) {
-        self = switch kind {
-        case .invalidInput: .invalidInput
-        case .notFound: .notFound
-        case .refused: .refused
-        }
+        self =
+            switch kind {
+            case .invalidInput: .invalidInput
+            case .notFound: .notFound
+            case .refused: .refused
+            }
     }
 }

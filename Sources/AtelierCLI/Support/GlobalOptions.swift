@@ -4,8 +4,9 @@ import Training
 
 /// The options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("database-url"),
-            help: "The PostgreSQL URL to use, over ATELIER_DATABASE_URL and Config/atelier.yaml.")
+    @Option(
+        name: .customLong("database-url"),
+        help: "The PostgreSQL URL to use, over ATELIER_DATABASE_URL and Config/atelier.yaml.")
     var databaseURL: String?
 
     @Flag(help: "On error, show everything known about it after the one-sentence summary.")
@@ -23,8 +24,9 @@ struct GlobalOptions: ParsableArguments {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            let report = ErrorReport(error, database: context?.databaseLabel,
-                                     privateClusterStopped: context?.usesPrivateCluster == true)
+            let report = ErrorReport(
+                error, database: context?.databaseLabel,
+                privateClusterStopped: context?.usesPrivateCluster == true)
             if !report.sentence.isEmpty { Terminal.printError(report.sentence) }
             if verbose, let detail = report.detail { Terminal.printError(detail) }
             throw report.status.exitCode
@@ -63,9 +65,10 @@ enum Terminal {
         guard let width = rows.map(\.count).max(), width > 0 else { return "" }
         let widths = (0..<width).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         return rows.map { row in
-            indent + row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
+            indent
+                + row.enumerated().map { column, cell in
+                    column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                }.joined(separator: "  ")
         }.joined(separator: "\n")
     }
 

@@ -21,7 +21,9 @@ public struct CalendarInvite: Sendable, Hashable {
         public let location: String?
         public let description: String?
 
-        public init(uid: String, start: Date, end: Date, summary: String, location: String? = nil, description: String? = nil) {
+        public init(
+            uid: String, start: Date, end: Date, summary: String, location: String? = nil, description: String? = nil
+        ) {
             self.uid = uid
             self.start = start
             self.end = end
@@ -40,8 +42,10 @@ public struct CalendarInvite: Sendable, Hashable {
     /// When this version was made (`DTSTAMP`).
     public var stamp: Date
 
-    public init(method: Method, sequence: Int, timeZone: TimeZone, organizer: MailAddress, attendee: MailAddress,
-                events: [Event], stamp: Date = Date()) {
+    public init(
+        method: Method, sequence: Int, timeZone: TimeZone, organizer: MailAddress, attendee: MailAddress,
+        events: [Event], stamp: Date = Date()
+    ) {
         self.method = method
         self.sequence = sequence
         self.timeZone = timeZone
@@ -53,8 +57,10 @@ public struct CalendarInvite: Sendable, Hashable {
 
     /// The `.ics` bytes: CRLF lines folded at 75 octets.
     public func rendered() -> [UInt8] {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Atelier//Atelier//FR", "CALSCALE:GREGORIAN",
-                     "METHOD:\(method.rawValue)"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Atelier//Atelier//FR", "CALSCALE:GREGORIAN",
+            "METHOD:\(method.rawValue)",
+        ]
         lines += TimeZoneDefinition.lines(timeZone, covering: events.map(\.start) + events.map(\.end))
         let local = ICSDate(timeZone)
         for event in events {

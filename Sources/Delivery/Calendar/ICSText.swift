@@ -4,7 +4,9 @@ import Foundation
 enum ICSText {
     /// Backslash, semicolon, comma and line breaks escaped (§3.3.11).
     static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 92 || $0 == 59 || $0 == 44 || $0 == 10 || $0 == 13 }) else { return text }
+        guard text.utf8.contains(where: { $0 == 92 || $0 == 59 || $0 == 44 || $0 == 10 || $0 == 13 }) else {
+            return text
+        }
         var result = ""
         for character in text {
             switch character {

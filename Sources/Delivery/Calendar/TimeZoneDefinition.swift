@@ -12,7 +12,8 @@ enum TimeZoneDefinition {
         var gregorian = Calendar(identifier: .gregorian)
         gregorian.timeZone = .gmt
         let years = dates.map { gregorian.component(.year, from: $0) }
-        let first = (years.min() ?? 2000) - 1, last = (years.max() ?? 2000) + 1
+        let first = (years.min() ?? 2000) - 1
+        let last = (years.max() ?? 2000) + 1
         let key = "\(zone.identifier) \(first) \(last)"
         if let lines = cache.withLock({ $0[key] }) { return lines }
         let start = gregorian.date(from: DateComponents(year: first, month: 1, day: 1)) ?? Date.distantPast
@@ -33,7 +34,10 @@ enum TimeZoneDefinition {
         if transitions.isEmpty {
             // A zone without changes: one standard observance, from the start on.
             let offset = Self.offset(zone.secondsFromGMT(for: start))
-            lines += ["BEGIN:STANDARD", "DTSTART:\(ICSDate(zone).local(start))", "TZOFFSETFROM:\(offset)", "TZOFFSETTO:\(offset)", "END:STANDARD"]
+            lines += [
+                "BEGIN:STANDARD", "DTSTART:\(ICSDate(zone).local(start))", "TZOFFSETFROM:\(offset)",
+                "TZOFFSETTO:\(offset)", "END:STANDARD",
+            ]
         }
         let wallClock = ICSDate(.gmt)
         for transition in transitions {
@@ -42,11 +46,13 @@ enum TimeZoneDefinition {
             let component = zone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
             // DTSTART is the local time of the change read with the offset in force before it.
             let localStart = transition.addingTimeInterval(Double(before))
-            lines += ["BEGIN:\(component)",
-                      "DTSTART:\(wallClock.local(localStart))",
-                      "TZOFFSETFROM:\(Self.offset(before))",
-                      "TZOFFSETTO:\(Self.offset(after))",
-                      "END:\(component)"]
+            lines += [
+                "BEGIN:\(component)",
+                "DTSTART:\(wallClock.local(localStart))",
+                "TZOFFSETFROM:\(Self.offset(before))",
+                "TZOFFSETTO:\(Self.offset(after))",
+                "END:\(component)",
+            ]
         }
         lines.append("END:VTIMEZONE")
         return lines

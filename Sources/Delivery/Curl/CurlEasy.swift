@@ -36,8 +36,10 @@ final class CurlEasy {
 
     func set(_ option: CURLoption, _ value: String?) throws(Failure) {
         // libcurl copies strings it is given (CURLOPT_* "the string is copied"), so a temporary is enough.
-        let code: CURLcode = if let value { value.withCString { atelier_curl_setopt_string(handle, option, $0) } }
-            else { atelier_curl_setopt_string(handle, option, nil) }
+        let code: CURLcode =
+            if let value { value.withCString { atelier_curl_setopt_string(handle, option, $0) } } else {
+                atelier_curl_setopt_string(handle, option, nil)
+            }
         try check(code)
     }
 
@@ -57,33 +59,40 @@ final class CurlEasy {
         }
         let context = Unmanaged.passUnretained(exchange).toOpaque()
         _ = atelier_curl_setopt_pointer(handle, CURLOPT_READDATA, context)
-        _ = atelier_curl_setopt_read_callback(handle, CURLOPT_READFUNCTION, { buffer, size, count, context in
-            guard let buffer, let context else { return 0 }
-            let exchange = Unmanaged<CurlEasy.Exchange>.fromOpaque(context).takeUnretainedValue()
-            let length = min(size * count, exchange.upload.count - exchange.uploaded)
-            exchange.upload.withUnsafeBytes { bytes in
-                guard let base = bytes.baseAddress else { return }
-                buffer.update(from: base.advanced(by: exchange.uploaded).assumingMemoryBound(to: CChar.self), count: length)
-            }
-            exchange.uploaded += length
-            return length
-        })
+        _ = atelier_curl_setopt_read_callback(
+            handle, CURLOPT_READFUNCTION,
+            { buffer, size, count, context in
+                guard let buffer, let context else { return 0 }
+                let exchange = Unmanaged<CurlEasy.Exchange>.fromOpaque(context).takeUnretainedValue()
+                let length = min(size * count, exchange.upload.count - exchange.uploaded)
+                exchange.upload.withUnsafeBytes { bytes in
+                    guard let base = bytes.baseAddress else { return }
+                    buffer.update(
+                        from: base.advanced(by: exchange.uploaded).assumingMemoryBound(to: CChar.self), count: length)
+                }
+                exchange.uploaded += length
+                return length
+            })
         _ = atelier_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
-        _ = atelier_curl_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION, { buffer, size, count, context in
-            guard let buffer, let context else { return 0 }
-            let exchange = Unmanaged<CurlEasy.Exchange>.fromOpaque(context).takeUnretainedValue()
-            exchange.body += UnsafeRawBufferPointer(start: buffer, count: size * count)
-            return size * count
-        })
+        _ = atelier_curl_setopt_write_callback(
+            handle, CURLOPT_WRITEFUNCTION,
+            { buffer, size, count, context in
+                guard let buffer, let context else { return 0 }
+                let exchange = Unmanaged<CurlEasy.Exchange>.fromOpaque(context).takeUnretainedValue()
+                exchange.body += UnsafeRawBufferPointer(start: buffer, count: size * count)
+                return size * count
+            })
         _ = atelier_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context)
-        _ = atelier_curl_setopt_write_callback(handle, CURLOPT_HEADERFUNCTION, { buffer, size, count, context in
-            guard let buffer, let context else { return 0 }
-            let exchange = Unmanaged<CurlEasy.Exchange>.fromOpaque(context).takeUnretainedValue()
-            var line = UnsafeRawBufferPointer(start: buffer, count: size * count)[...]
-            while let last = line.last, last == 10 || last == 13 { line = line.dropLast() }
-            exchange.replyLines.append(String(decoding: line, as: UTF8.self))
-            return size * count
-        })
+        _ = atelier_curl_setopt_write_callback(
+            handle, CURLOPT_HEADERFUNCTION,
+            { buffer, size, count, context in
+                guard let buffer, let context else { return 0 }
+                let exchange = Unmanaged<CurlEasy.Exchange>.fromOpaque(context).takeUnretainedValue()
+                var line = UnsafeRawBufferPointer(start: buffer, count: size * count)[...]
+                while let last = line.last, last == 10 || last == 13 { line = line.dropLast() }
+                exchange.replyLines.append(String(decoding: line, as: UTF8.self))
+                return size * count
+            })
         let code = curl_easy_perform(handle)
         return (code, exchange)
     }

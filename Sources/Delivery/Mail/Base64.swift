@@ -5,6 +5,9 @@ enum Base64 {
     static func encode(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
 
     static func lines(_ bytes: [UInt8]) -> [UInt8] {
-        Array(Data(bytes).base64EncodedData(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]))
+        Array(
+            Data(bytes).base64EncodedData(options: [
+                .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+            ]))
     }
 }

@@ -9,15 +9,21 @@ enum HeaderText {
     /// A display name: quoted when it holds specials, encoded when it is not ASCII.
     static func phrase(_ text: String) -> String {
         guard text.unicodeScalars.allSatisfy(isPlain) else { return encodedWords(text) }
-        let atomText = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == " " || "!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains($0) || ("0"..."9").contains($0) }
+        let atomText = text.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0 == " " || "!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains($0)
+                || ("0"..."9").contains($0)
+        }
         if atomText { return text }
-        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
     }
 
     /// A MIME parameter value (a file name): quoted ASCII, or an encoded word, which every mail
     /// client reads in `name=` and `filename=` although RFC 2231 is the letter of the law.
     static func quotedParameter(_ text: String) -> String {
-        "\"" + (text.unicodeScalars.allSatisfy(isPlain) ? String(text.map { $0 == "\"" ? "'" : $0 }) : encodedWords(text)) + "\""
+        "\""
+            + (text.unicodeScalars.allSatisfy(isPlain)
+                ? String(text.map { $0 == "\"" ? "'" : $0 }) : encodedWords(text)) + "\""
     }
 
     private static func isPlain(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x20 && scalar.value < 0x7F }

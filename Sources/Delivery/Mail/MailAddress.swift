@@ -18,10 +18,13 @@ public struct MailAddress: Sendable, Hashable {
         var address = trimmed
         if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
             address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
-            name = trimmed[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            name = trimmed[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: "\""))
         }
-        guard address.split(separator: "@", omittingEmptySubsequences: false).count == 2, !address.contains(where: \.isWhitespace),
-              !address.hasPrefix("@"), !address.hasSuffix("@") else { return nil }
+        guard address.split(separator: "@", omittingEmptySubsequences: false).count == 2,
+            !address.contains(where: \.isWhitespace),
+            !address.hasPrefix("@"), !address.hasSuffix("@")
+        else { return nil }
         self.init(address, displayName: name)
     }
 

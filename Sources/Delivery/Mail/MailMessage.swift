@@ -30,8 +30,10 @@ public struct MailMessage: Sendable, Hashable {
     public var html: String?
     public var attachments: [Attachment]
 
-    public init(from: MailAddress, to: MailAddress, replyTo: MailAddress? = nil, subject: String, date: Date = Date(),
-                messageID: String, text: String, html: String? = nil, attachments: [Attachment] = []) {
+    public init(
+        from: MailAddress, to: MailAddress, replyTo: MailAddress? = nil, subject: String, date: Date = Date(),
+        messageID: String, text: String, html: String? = nil, attachments: [Attachment] = []
+    ) {
         self.from = from
         self.to = to
         self.replyTo = replyTo
@@ -71,25 +73,31 @@ public struct MailMessage: Sendable, Hashable {
     }
 
     private func body() -> Part {
-        let textPart = Part(headers: "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable",
-                            content: QuotedPrintable.encode(text))
+        let textPart = Part(
+            headers: "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable",
+            content: QuotedPrintable.encode(text))
         var main = textPart
         if let html {
-            let htmlPart = Part(headers: "Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable",
-                                content: QuotedPrintable.encode(html))
+            let htmlPart = Part(
+                headers: "Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable",
+                content: QuotedPrintable.encode(html))
             main = multipart("alternative", [textPart, htmlPart])
         }
         guard !attachments.isEmpty else { return main }
-        return multipart("mixed", [main] + attachments.map { attachment in
-            let name = HeaderText.quotedParameter(attachment.fileName)
-            return Part(headers: """
-                Content-Type: \(attachment.contentType);\r
-                 name=\(name)\r
-                Content-Transfer-Encoding: base64\r
-                Content-Disposition: attachment;\r
-                 filename=\(name)
-                """, content: Base64.lines(attachment.bytes))
-        })
+        return multipart(
+            "mixed",
+            [main]
+                + attachments.map { attachment in
+                    let name = HeaderText.quotedParameter(attachment.fileName)
+                    return Part(
+                        headers: """
+                            Content-Type: \(attachment.contentType);\r
+                             name=\(name)\r
+                            Content-Transfer-Encoding: base64\r
+                            Content-Disposition: attachment;\r
+                             filename=\(name)
+                            """, content: Base64.lines(attachment.bytes))
+                })
     }
 
     /// A boundary derived from the message and the part kind: stable output for one message, and
@@ -122,7 +130,8 @@ public struct MailMessage: Sendable, Hashable {
 
     private static let rfc5322Style: Date.VerbatimFormatStyle = {
         var style = Date.VerbatimFormatStyle(
-            format: "\(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) +0000",
+            format:
+                "\(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) +0000",
             timeZone: .gmt, calendar: Calendar(identifier: .gregorian))
         style.locale = Locale(identifier: "en_US_POSIX")
         return style

@@ -22,7 +22,10 @@ enum QuotedPrintable {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 13, index + 1 < bytes.count, bytes[index + 1] == 10 { index += 1; continue }
+            if byte == 13, index + 1 < bytes.count, bytes[index + 1] == 10 {
+                index += 1
+                continue
+            }
             if byte == 10 {
                 output += [13, 10]
                 column = 0
@@ -34,7 +37,13 @@ enum QuotedPrintable {
                 var plain = (byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && !atLineEnd)
                 makeRoom(plain ? 1 : 3)
                 if byte == 46 && column == 0 { plain = false }
-                if plain { output.append(byte); column += 1 } else { hex(byte); column += 3 }
+                if plain {
+                    output.append(byte)
+                    column += 1
+                } else {
+                    hex(byte)
+                    column += 3
+                }
                 index += 1
             } else {
                 // A whole character's bytes on one line, so that each line decodes alone.

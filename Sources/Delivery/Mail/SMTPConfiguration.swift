@@ -20,8 +20,10 @@ public struct SMTPConfiguration: Sendable, Hashable {
     /// The whole exchange of one message, connection included.
     public var timeout: Duration
 
-    public init(url: String, tls: TLS = .required, username: String? = nil, password: String? = nil, caFile: String? = nil,
-                connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(60)) {
+    public init(
+        url: String, tls: TLS = .required, username: String? = nil, password: String? = nil, caFile: String? = nil,
+        connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(60)
+    ) {
         self.url = url
         self.tls = tls
         self.username = username.flatMap { $0.isEmpty ? nil : $0 }

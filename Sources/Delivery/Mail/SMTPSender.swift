@@ -21,7 +21,8 @@ public final class SMTPSender {
         } catch {
             return .refused(reason: "the SMTP settings were refused by libcurl: \(error.message)")
         }
-        let (code, exchange) = curl.perform(upload: message.rendered(), list: (CURLOPT_MAIL_RCPT, ["<\(message.to.address)>"]))
+        let (code, exchange) = curl.perform(
+            upload: message.rendered(), list: (CURLOPT_MAIL_RCPT, ["<\(message.to.address)>"]))
         return Self.outcome(code, replyCode: curl.responseCode, lines: exchange.replyLines)
     }
 
@@ -29,7 +30,8 @@ public final class SMTPSender {
         try curl.set(CURLOPT_URL, configuration.url)
         try curl.set(CURLOPT_UPLOAD, 1)
         try curl.set(CURLOPT_MAIL_FROM, "<\(message.from.address)>")
-        try curl.set(CURLOPT_USE_SSL, Int(configuration.tls == .required ? CURLUSESSL_ALL.rawValue : CURLUSESSL_TRY.rawValue))
+        try curl.set(
+            CURLOPT_USE_SSL, Int(configuration.tls == .required ? CURLUSESSL_ALL.rawValue : CURLUSESSL_TRY.rawValue))
         try curl.set(CURLOPT_USERNAME, configuration.username)
         try curl.set(CURLOPT_PASSWORD, configuration.password)
         if let caFile = configuration.caFile { try curl.set(CURLOPT_CAINFO, caFile) }

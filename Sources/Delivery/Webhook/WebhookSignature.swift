@@ -14,7 +14,9 @@ public enum WebhookSignature {
     /// The headers of a webhook call: JSON, the event's id (the receiver's key for recognising a
     /// delivery it already has) and the signature.
     public static func headers(body: [UInt8], eventID: String, secret: String, at time: Date = Date()) -> [String] {
-        ["Content-Type: application/json; charset=utf-8", "Atelier-Event-Id: \(eventID)",
-         "Atelier-Signature: \(header(body: body, secret: secret, at: time))"]
+        [
+            "Content-Type: application/json; charset=utf-8", "Atelier-Event-Id: \(eventID)",
+            "Atelier-Signature: \(header(body: body, secret: secret, at: time))",
+        ]
     }
 }

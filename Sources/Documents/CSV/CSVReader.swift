@@ -22,27 +22,38 @@ public struct CSVReader {
             throw DocumentError("The file \(fileName) is UTF-16 text: save it as « CSV UTF-8 » from your spreadsheet.")
         }
         if let nul = bytes.firstIndex(of: 0) {
-            throw DocumentError("The file \(fileName) has a NUL character on line \(Self.line(of: nul, in: bytes)): it is not a text file; save it as « CSV UTF-8 » from your spreadsheet.")
+            throw DocumentError(
+                "The file \(fileName) has a NUL character on line \(Self.line(of: nul, in: bytes)): it is not a text file; save it as « CSV UTF-8 » from your spreadsheet."
+            )
         }
         guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw DocumentError("The file \(fileName) is not UTF-8: line \(Self.firstInvalidLine(bytes)) has a character in another encoding; save it as « CSV UTF-8 » from your spreadsheet.")
+            throw DocumentError(
+                "The file \(fileName) is not UTF-8: line \(Self.firstInvalidLine(bytes)) has a character in another encoding; save it as « CSV UTF-8 » from your spreadsheet."
+            )
         }
         let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
-        let delimiter = firstLine.count(where: { $0 == UInt8(ascii: ";") }) >= firstLine.count(where: { $0 == UInt8(ascii: ",") })
+        let delimiter =
+            firstLine.count(where: { $0 == UInt8(ascii: ";") }) >= firstLine.count(where: { $0 == UInt8(ascii: ",") })
             ? UInt8(ascii: ";") : UInt8(ascii: ",")
         var records = try Self.parse(bytes, delimiter: delimiter, fileName: fileName)
-        guard !records.isEmpty else { throw DocumentError("The file \(fileName) is empty: its first line names the columns.") }
+        guard !records.isEmpty else {
+            throw DocumentError("The file \(fileName) is empty: its first line names the columns.")
+        }
         header = records.removeFirst().fields
         self.records = records
     }
 
     private static func parse(_ bytes: [UInt8], delimiter: UInt8, fileName: String) throws(DocumentError) -> [Record] {
-        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\"")
+        let lf = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []
-        var line = 1, recordLine = 1
-        var quoted = false, fieldWasQuoted = false
+        var line = 1
+        var recordLine = 1
+        var quoted = false
+        var fieldWasQuoted = false
         func malformed(_ why: String) -> DocumentError {
             DocumentError("The file \(fileName) is malformed on line \(line), field \(fields.count + 1): \(why).")
         }
@@ -78,7 +89,9 @@ public struct CSVReader {
             switch byte {
             case quote:
                 guard field.isEmpty, !fieldWasQuoted else {
-                    throw malformed("a quote stands inside a field that does not start with one; put the whole field in quotes and double the quote (\"\")")
+                    throw malformed(
+                        "a quote stands inside a field that does not start with one; put the whole field in quotes and double the quote (\"\")"
+                    )
                 }
                 quoted = true
                 fieldWasQuoted = true
@@ -114,9 +127,12 @@ public struct CSVReader {
     }
 
     private static func line(of offset: Int, in bytes: [UInt8]) -> Int {
-        var line = 1, index = 0
+        var line = 1
+        var index = 0
         while index < offset {
-            if bytes[index] == UInt8(ascii: "\n") || (bytes[index] == UInt8(ascii: "\r") && bytes[index + 1] != UInt8(ascii: "\n")) {
+            if bytes[index] == UInt8(ascii: "\n")
+                || (bytes[index] == UInt8(ascii: "\r") && bytes[index + 1] != UInt8(ascii: "\n"))
+            {
                 line += 1
             }
             index += 1

@@ -38,7 +38,8 @@ public final class CSVWriter: TableWriter {
             bytes += "\(day.day < 10 ? "0" : "")\(day.day)/\(day.month < 10 ? "0" : "")\(day.month)/\(day.year)".utf8
         case .text(let text):
             let utf8 = text.utf8
-            let formula = utf8.first.map { $0 == Byte.equals || $0 == Byte.plus || $0 == Byte.minus || $0 == Byte.at } ?? false
+            let formula =
+                utf8.first.map { $0 == Byte.equals || $0 == Byte.plus || $0 == Byte.minus || $0 == Byte.at } ?? false
             let quoted = utf8.contains { $0 == Byte.semicolon || $0 == Byte.quote || $0 == Byte.cr || $0 == Byte.lf }
             if quoted { bytes.append(Byte.quote) }
             if formula { bytes.append(Byte.apostrophe) }

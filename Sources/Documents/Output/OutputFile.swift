@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A file written through a 64 KiB buffer to its staged path (see `StagedPath`), put in place by

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A hidden path beside `path` where a document is written, renamed onto `path` only once it is
@@ -25,7 +26,8 @@ public final class StagedPath {
         guard access(folder, W_OK) == 0 else {
             throw DocumentError.cannotWrite(path)
         }
-        temporaryPath = url.deletingLastPathComponent()
+        temporaryPath =
+            url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: .min ... .max)).\(purpose)").path
     }
 

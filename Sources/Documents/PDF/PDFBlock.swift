@@ -22,7 +22,8 @@ public struct TextStyle: Sendable {
     /// Space after the block, in points.
     public var spaceAfter: Double
 
-    public init(size: Double, weight: PDFCanvas.Weight = .regular, alignment: Alignment = .left, spaceAfter: Double = 0) {
+    public init(size: Double, weight: PDFCanvas.Weight = .regular, alignment: Alignment = .left, spaceAfter: Double = 0)
+    {
         self.size = size
         self.weight = weight
         self.alignment = alignment
@@ -61,8 +62,10 @@ public struct PDFTable: Sendable {
     /// `false`: a table of labels and values, without borders or header.
     public var framed: Bool
 
-    public init(columns: [Column], rows: [[String]], size: Double = 9, minimumRowHeight: Double = 0,
-                spaceAfter: Double = 10, framed: Bool = true) {
+    public init(
+        columns: [Column], rows: [[String]], size: Double = 9, minimumRowHeight: Double = 0,
+        spaceAfter: Double = 10, framed: Bool = true
+    ) {
         self.columns = columns
         self.rows = rows
         self.size = size

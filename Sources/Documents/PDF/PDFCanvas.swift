@@ -33,12 +33,13 @@ public final class PDFCanvas {
     /// - Parameter created: the creation date written in the file, `2027-04-05T17:30:00+02:00`.
     public init(pageSize: PageSize = .a4, title: String, created: String) throws(DocumentError) {
         self.pageSize = pageSize
-        surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
-            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-            Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().bytes
-                .append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }, Unmanaged.passUnretained(sink).toOpaque(), pageSize.width, pageSize.height)
+        surface = cairo_pdf_surface_create_for_stream(
+            { closure, data, length in
+                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().bytes
+                    .append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                return CAIRO_STATUS_SUCCESS
+            }, Unmanaged.passUnretained(sink).toOpaque(), pageSize.width, pageSize.height)
         context = cairo_create(surface)
         // cairo never returns NULL: a failure is a status on an inert object, which must still
         // be destroyed.
@@ -60,8 +61,9 @@ public final class PDFCanvas {
 
     private func select(_ size: Double, _ weight: Weight) {
         if let selected, selected.weight == weight, selected.size == size { return }
-        cairo_select_font_face(context, fontFamily, CAIRO_FONT_SLANT_NORMAL,
-                               weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_select_font_face(
+            context, fontFamily, CAIRO_FONT_SLANT_NORMAL,
+            weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(context, size)
         selected = (weight, size)
     }
@@ -93,7 +95,8 @@ public final class PDFCanvas {
         guard image.width > 0, image.height > 0 else { return }
         let scale = min(width / Double(image.width), height / Double(image.height))
         cairo_save(context)
-        cairo_translate(context, x + (width - Double(image.width) * scale) / 2, y + (height - Double(image.height) * scale) / 2)
+        cairo_translate(
+            context, x + (width - Double(image.width) * scale) / 2, y + (height - Double(image.height) * scale) / 2)
         cairo_scale(context, scale, scale)
         cairo_set_source_surface(context, image.surface, 0, 0)
         cairo_paint(context)
@@ -106,7 +109,8 @@ public final class PDFCanvas {
     /// Writes the last page and returns the whole file.
     public func finish() throws(DocumentError) -> [UInt8] {
         cairo_surface_finish(surface)
-        let status = cairo_status(context) == CAIRO_STATUS_SUCCESS ? cairo_surface_status(surface) : cairo_status(context)
+        let status =
+            cairo_status(context) == CAIRO_STATUS_SUCCESS ? cairo_surface_status(surface) : cairo_status(context)
         guard status == CAIRO_STATUS_SUCCESS else { throw Self.error(status) }
         return sink.bytes
     }

@@ -24,8 +24,9 @@ public struct PDFDocument {
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let offset = timeZone.secondsFromGMT(for: date) / 60
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+            parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
             + (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", abs(offset) / 60, abs(offset) % 60)
     }
 
@@ -49,7 +50,8 @@ public struct PDFDocument {
             if let footer {
                 let text = footer(index + 1, pages.count)
                 let width = canvas.width(of: text, size: 8)
-                canvas.text(text, x: (canvas.pageSize.width - width) / 2, y: canvas.pageSize.height - margin / 2, size: 8)
+                canvas.text(
+                    text, x: (canvas.pageSize.width - width) / 2, y: canvas.pageSize.height - margin / 2, size: 8)
             }
         }
         return try canvas.finish()
@@ -93,7 +95,9 @@ struct Layout {
         case .table(let table):
             place(table)
         case .box(let caption, let height, let png):
-            placeBox(caption: caption, height: height, image: try png.map { bytes throws(DocumentError) in try PNGImage(bytes) })
+            placeBox(
+                caption: caption, height: height,
+                image: try png.map { bytes throws(DocumentError) in try PNGImage(bytes) })
         case .space(let points):
             y = min(y + points, bottom)
         case .pageBreak:
@@ -104,13 +108,16 @@ struct Layout {
     /// A framed box on one page: its caption in bold, then the image as large as fits.
     private mutating func placeBox(caption: String, height: Double, image: PNGImage?) {
         if y + height > bottom && y > top { newPage() }
-        let padding = Self.cellPadding, style = TextStyle(size: 9, weight: .bold)
+        let padding = Self.cellPadding
+        let style = TextStyle(size: 9, weight: .bold)
         pages[pages.count - 1].append(.frame(x: left, y: y, width: width, height: height))
         draw(caption, x: left + padding, width: width - 2 * padding, top: y + padding, style: style)
         if let image {
             let inside = y + 2 * padding + style.lineHeight
-            pages[pages.count - 1].append(.image(image, x: left + padding, y: inside, width: width - 2 * padding,
-                                                 height: y + height - padding - inside))
+            pages[pages.count - 1].append(
+                .image(
+                    image, x: left + padding, y: inside, width: width - 2 * padding,
+                    height: y + height - padding - inside))
         }
         y += height + 10
     }
@@ -121,12 +128,14 @@ struct Layout {
     }
 
     private mutating func draw(_ line: String, x: Double, width: Double, top: Double, style: TextStyle) {
-        let offset: Double = switch style.alignment {
-        case .left: 0
-        case .center: (width - canvas.width(of: line, size: style.size, weight: style.weight)) / 2
-        case .right: width - canvas.width(of: line, size: style.size, weight: style.weight)
-        }
-        pages[pages.count - 1].append(.text(line, x: x + offset, y: top + style.ascent, size: style.size, weight: style.weight))
+        let offset: Double =
+            switch style.alignment {
+            case .left: 0
+            case .center: (width - canvas.width(of: line, size: style.size, weight: style.weight)) / 2
+            case .right: width - canvas.width(of: line, size: style.size, weight: style.weight)
+            }
+        pages[pages.count - 1].append(
+            .text(line, x: x + offset, y: top + style.ascent, size: style.size, weight: style.weight))
     }
 
     private static let cellPadding = 4.0
@@ -145,7 +154,9 @@ struct Layout {
             let cells = measure(row, widths: widths, style: style, minimum: table.minimumRowHeight)
             if y + cells.height > bottom && y > top {
                 newPage()
-                if table.framed { drawRow(head.lines, height: head.height, widths: widths, table: table, style: header) }
+                if table.framed {
+                    drawRow(head.lines, height: head.height, widths: widths, table: table, style: header)
+                }
             }
             drawRow(cells.lines, height: cells.height, widths: widths, table: table, style: style)
         }
@@ -153,15 +164,21 @@ struct Layout {
     }
 
     /// Each cell's lines, and the row's height.
-    private func measure(_ cells: [String], widths: [Double], style: TextStyle, minimum: Double) -> (lines: [[String]], height: Double) {
+    private func measure(_ cells: [String], widths: [Double], style: TextStyle, minimum: Double) -> (
+        lines: [[String]], height: Double
+    ) {
         let wrapped = widths.indices.map { index in
-            lines(index < cells.count ? cells[index] : "", width: widths[index] - 2 * Self.cellPadding, size: style.size, weight: style.weight)
+            lines(
+                index < cells.count ? cells[index] : "", width: widths[index] - 2 * Self.cellPadding, size: style.size,
+                weight: style.weight)
         }
         let tallest = wrapped.map(\.count).max() ?? 1
         return (wrapped, max(Double(tallest) * style.lineHeight + 2 * Self.cellPadding, minimum))
     }
 
-    private mutating func drawRow(_ wrapped: [[String]], height: Double, widths: [Double], table: PDFTable, style: TextStyle) {
+    private mutating func drawRow(
+        _ wrapped: [[String]], height: Double, widths: [Double], table: PDFTable, style: TextStyle
+    ) {
         var x = left
         for (index, cellLines) in wrapped.enumerated() {
             if table.framed {
@@ -170,8 +187,9 @@ struct Layout {
             var cellStyle = style
             cellStyle.alignment = table.columns[index].alignment
             for (number, line) in cellLines.enumerated() {
-                draw(line, x: x + Self.cellPadding, width: widths[index] - 2 * Self.cellPadding,
-                     top: y + Self.cellPadding + Double(number) * style.lineHeight, style: cellStyle)
+                draw(
+                    line, x: x + Self.cellPadding, width: widths[index] - 2 * Self.cellPadding,
+                    top: y + Self.cellPadding + Double(number) * style.lineHeight, style: cellStyle)
             }
             x += widths[index]
         }
@@ -184,7 +202,8 @@ struct Layout {
         let space = canvas.width(of: " ", size: size, weight: weight)
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = "", lineWidth = 0.0
+            var line = ""
+            var lineWidth = 0.0
             for word in paragraph.split(separator: " ") {
                 var word = String(word)
                 var wordWidth = canvas.width(of: word, size: size, weight: weight)
@@ -196,7 +215,9 @@ struct Layout {
                 if !line.isEmpty { result.append(line) }
                 while wordWidth > width, word.count > 1 {
                     var cut = word.count - 1
-                    while cut > 1 && canvas.width(of: String(word.prefix(cut)), size: size, weight: weight) > width { cut -= 1 }
+                    while cut > 1 && canvas.width(of: String(word.prefix(cut)), size: size, weight: weight) > width {
+                        cut -= 1
+                    }
                     result.append(String(word.prefix(cut)))
                     word = String(word.dropFirst(cut))
                     wordWidth = canvas.width(of: word, size: size, weight: weight)

@@ -16,23 +16,25 @@ public final class PNGImage {
         }
         let reader = Reader(bytes)
         surface = withExtendedLifetime(reader) {
-            cairo_image_surface_create_from_png_stream({ closure, data, length in
-                guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
-                let reader = Unmanaged<Reader>.fromOpaque(closure).takeUnretainedValue()
-                let count = Int(length)
-                guard reader.offset + count <= reader.bytes.count else { return CAIRO_STATUS_READ_ERROR }
-                reader.bytes.withUnsafeBufferPointer { buffer in
-                    guard let base = buffer.baseAddress else { return }
-                    data.update(from: base + reader.offset, count: count)
-                }
-                reader.offset += count
-                return CAIRO_STATUS_SUCCESS
-            }, Unmanaged.passUnretained(reader).toOpaque())
+            cairo_image_surface_create_from_png_stream(
+                { closure, data, length in
+                    guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
+                    let reader = Unmanaged<Reader>.fromOpaque(closure).takeUnretainedValue()
+                    let count = Int(length)
+                    guard reader.offset + count <= reader.bytes.count else { return CAIRO_STATUS_READ_ERROR }
+                    reader.bytes.withUnsafeBufferPointer { buffer in
+                        guard let base = buffer.baseAddress else { return }
+                        data.update(from: base + reader.offset, count: count)
+                    }
+                    reader.offset += count
+                    return CAIRO_STATUS_SUCCESS
+                }, Unmanaged.passUnretained(reader).toOpaque())
         }
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
-            throw DocumentError("The image is not a PNG cairo can read: \(String(cString: cairo_status_to_string(status))).")
+            throw DocumentError(
+                "The image is not a PNG cairo can read: \(String(cString: cairo_status_to_string(status))).")
         }
         width = Int(cairo_image_surface_get_width(surface))
         height = Int(cairo_image_surface_get_height(surface))

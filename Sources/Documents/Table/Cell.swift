@@ -44,7 +44,9 @@ public struct Column: Sendable, Hashable {
 extension Cell {
     /// Appends `units` ÷ 10^`places` in digits: all the decimals, or (`trimmingZeros`) the fewest
     /// that say the value, `7`, `3.5`, as XML spreadsheets store it.
-    static func appendDecimal(_ units: Int, places: Int, separator: UInt8, trimmingZeros: Bool = false, to bytes: inout [UInt8]) {
+    static func appendDecimal(
+        _ units: Int, places: Int, separator: UInt8, trimmingZeros: Bool = false, to bytes: inout [UInt8]
+    ) {
         if units < 0 { bytes.append(UInt8(ascii: "-")) }
         var digits: [UInt8] = []
         var rest = units.magnitude

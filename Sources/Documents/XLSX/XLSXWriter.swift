@@ -51,14 +51,19 @@ public final class XLSXWriter: TableWriter {
         try sheet.close()
         do {
             let archive = try Archive(url: URL(fileURLWithPath: output.temporaryPath), accessMode: .create)
-            for (name, text) in XLSXParts.fixed(sheetName: XML.escaped(sheetName)) + [("xl/sharedStrings.xml", sharedStringsPart())] {
+            for (name, text) in XLSXParts.fixed(sheetName: XML.escaped(sheetName)) + [
+                ("xl/sharedStrings.xml", sharedStringsPart())
+            ] {
                 let data = Data(text.utf8)
-                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                try archive.addEntry(
+                    with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+                ) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
-            try archive.addEntry(with: "xl/worksheets/sheet1.xml", fileURL: URL(fileURLWithPath: sheet.temporaryPath),
-                                 compressionMethod: .deflate, bufferSize: 1 << 16)
+            try archive.addEntry(
+                with: "xl/worksheets/sheet1.xml", fileURL: URL(fileURLWithPath: sheet.temporaryPath),
+                compressionMethod: .deflate, bufferSize: 1 << 16)
         } catch {
             throw DocumentError("Cannot write \(output.path): \(error).")
         }
@@ -119,7 +124,9 @@ public final class XLSXWriter: TableWriter {
 
     private func sharedStringsPart() -> String {
         var bytes = Array(XLSXParts.declaration.utf8)
-        bytes += #"<sst xmlns="\#(XLSXParts.main)" count="\#(sharedInOrder.count)" uniqueCount="\#(sharedInOrder.count)">"#.utf8
+        bytes +=
+            #"<sst xmlns="\#(XLSXParts.main)" count="\#(sharedInOrder.count)" uniqueCount="\#(sharedInOrder.count)">"#
+            .utf8
         for text in sharedInOrder {
             bytes += "<si>".utf8
             XML.appendTextElement(text, to: &bytes)

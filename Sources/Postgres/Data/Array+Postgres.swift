@@ -38,13 +38,16 @@ extension Array: PostgresDecodable where Element: PostgresArrayElement {
             || (Element.self is any PostgresInteger.Type && [.int2Array, .int4Array, .int8Array].contains(type))
     }
 
-    public static func decode(text: UnsafeBufferPointer<UInt8>, type: TypeOID) throws(PostgresDecodingFailure) -> [Element] {
+    public static func decode(text: UnsafeBufferPointer<UInt8>, type: TypeOID) throws(PostgresDecodingFailure)
+        -> [Element]
+    {
         var elements: [Element] = []
         for item in try ArrayLiteral.elements(of: text) {
             guard let bytes = item else { throw .malformed("the array holds a NULL") }
-            elements.append(try bytes.withUnsafeBufferPointer { buffer throws(PostgresDecodingFailure) in
-                try Element.decode(text: buffer, type: type)
-            })
+            elements.append(
+                try bytes.withUnsafeBufferPointer { buffer throws(PostgresDecodingFailure) in
+                    try Element.decode(text: buffer, type: type)
+                })
         }
         return elements
     }

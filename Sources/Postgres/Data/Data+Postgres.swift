@@ -4,7 +4,9 @@ extension Data: PostgresCodable {
     public static var postgresType: TypeOID { .bytea }
 
     /// Bound in binary format: the bytes go as they are, with no escaping.
-    public var postgresBind: PostgresBind { PostgresBind(type: Self.postgresType, format: .binary, bytes: [UInt8](self)) }
+    public var postgresBind: PostgresBind {
+        PostgresBind(type: Self.postgresType, format: .binary, bytes: [UInt8](self))
+    }
 
     public static func accepts(_ type: TypeOID) -> Bool { type == .bytea }
 

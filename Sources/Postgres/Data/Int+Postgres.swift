@@ -1,14 +1,14 @@
 /// The integer types decode from any PostgreSQL integer column whose values they can hold.
 public protocol PostgresInteger: FixedWidthInteger, PostgresCodable {}
 
-public extension PostgresInteger {
-    var postgresBind: PostgresBind { PostgresBind(type: Self.postgresType, text: String(self)) }
+extension PostgresInteger {
+    public var postgresBind: PostgresBind { PostgresBind(type: Self.postgresType, text: String(self)) }
 
-    static func accepts(_ type: TypeOID) -> Bool {
+    public static func accepts(_ type: TypeOID) -> Bool {
         type == .int2 || type == .int4 || type == .int8 || type == .oid
     }
 
-    static func decode(text: UnsafeBufferPointer<UInt8>, type: TypeOID) throws(PostgresDecodingFailure) -> Self {
+    public static func decode(text: UnsafeBufferPointer<UInt8>, type: TypeOID) throws(PostgresDecodingFailure) -> Self {
         // Parsing the bytes in place: this runs for every integer of every row.
         var value: Self = 0
         var index = 0
@@ -19,7 +19,8 @@ public extension PostgresInteger {
             let digit = text[index] &- UInt8(ascii: "0")
             guard digit < 10 else { throw .malformed("'\(text.string)' is not an integer") }
             let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-            let (next, o2) = negative
+            let (next, o2) =
+                negative
                 ? times10.subtractingReportingOverflow(Self(digit))
                 : times10.addingReportingOverflow(Self(digit))
             guard !o1, !o2 else { throw .malformed("\(text.string) does not fit in \(Self.self)") }

@@ -12,7 +12,9 @@ extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
 extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
     public static func accepts(_ type: TypeOID) -> Bool { Wrapped.accepts(type) }
 
-    public static func decode(text: UnsafeBufferPointer<UInt8>, type: TypeOID) throws(PostgresDecodingFailure) -> Wrapped? {
+    public static func decode(text: UnsafeBufferPointer<UInt8>, type: TypeOID) throws(PostgresDecodingFailure)
+        -> Wrapped?
+    {
         try Wrapped.decode(text: text, type: type)
     }
 

@@ -1,7 +1,10 @@
 /// One bound parameter, ready for `PQexecParams`: its type, its wire format and its bytes
 /// (`nil` for SQL `NULL`). Text-format values are UTF-8 without a terminating zero.
 public struct PostgresBind: Sendable, Hashable {
-    public enum Format: Int32, Sendable { case text = 0, binary = 1 }
+    public enum Format: Int32, Sendable {
+        case text = 0
+        case binary = 1
+    }
 
     public var type: TypeOID
     public var format: Format

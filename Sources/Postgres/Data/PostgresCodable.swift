@@ -20,8 +20,8 @@ public protocol PostgresDecodable {
     static func decodeNull() throws(PostgresDecodingFailure) -> Self
 }
 
-public extension PostgresDecodable {
-    static func decodeNull() throws(PostgresDecodingFailure) -> Self { throw .unexpectedNull }
+extension PostgresDecodable {
+    public static func decodeNull() throws(PostgresDecodingFailure) -> Self { throw .unexpectedNull }
 }
 
 public typealias PostgresCodable = PostgresEncodable & PostgresDecodable

@@ -8,8 +8,9 @@ extension PostgresError {
             PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
         }
         let fallback = String(cString: PQresultErrorMessage(result)).trimmingNewlines
-        self.init(kind: .server, message: field("M") ?? (fallback.isEmpty ? "unknown error" : fallback),
-                  sqlState: field("C").map(SQLState.init(rawValue:)), statement: statement)
+        self.init(
+            kind: .server, message: field("M") ?? (fallback.isEmpty ? "unknown error" : fallback),
+            sqlState: field("C").map(SQLState.init(rawValue:)), statement: statement)
         severity = field("V") ?? field("S")
         detail = field("D")
         hint = field("H")

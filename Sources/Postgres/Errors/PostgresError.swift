@@ -82,7 +82,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
     public var description: String {
         let code = sqlState.map { " \($0)" } ?? ""
         guard kind == .server else { return "PostgreSQL \(kind)\(code): \(message)" }
-        return "PostgreSQL \(kind)\(code)" + (constraint.map { " on constraint \($0)" } ?? "") + (statement.map { " in: \($0)" } ?? "")
+        return "PostgreSQL \(kind)\(code)" + (constraint.map { " on constraint \($0)" } ?? "")
+            + (statement.map { " in: \($0)" } ?? "")
     }
 
     public var debugDescription: String {
@@ -92,7 +93,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
             ("schema", schema), ("table", table), ("column", column), ("constraint", constraint),
             ("position", position.map(String.init)), ("statement", statement),
         ]
-        for case let (name, value?) in fields { lines.append("  \(name): \(value)") }
+        for case (let name, let value?) in fields { lines.append("  \(name): \(value)") }
         return lines.joined(separator: "\n")
     }
 }

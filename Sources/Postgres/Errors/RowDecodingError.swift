@@ -26,12 +26,14 @@ public struct RowDecodingError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         let place = [column.map { "column '\($0)'" }, index.map { "index \($0)" }]
             .compactMap { $0 }.joined(separator: " at ")
-        let problem = switch reason {
-        case .missingColumn: "there is no \(place)"
-        case .typeMismatch: "\(place) of type \(postgresType.map(String.init(describing:)) ?? "?") cannot be decoded as \(target)"
-        case .unexpectedNull: "\(place) is NULL but \(target) is not optional"
-        case .malformed(let why): "\(place) cannot be decoded as \(target): \(why)"
-        }
+        let problem =
+            switch reason {
+            case .missingColumn: "there is no \(place)"
+            case .typeMismatch:
+                "\(place) of type \(postgresType.map(String.init(describing:)) ?? "?") cannot be decoded as \(target)"
+            case .unexpectedNull: "\(place) is NULL but \(target) is not optional"
+            case .malformed(let why): "\(place) cannot be decoded as \(target): \(why)"
+            }
         return "\(problem), in: \(statement)"
     }
 }

@@ -42,9 +42,15 @@ public struct Migration: Sendable, Hashable {
     /// Line and column (both from 1) of a 1-based character position in the SQL, as PostgreSQL
     /// reports it in an error.
     public func lineAndColumn(ofCharacter position: Int) -> (line: Int, column: Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for character in sql.prefix(max(position - 1, 0)) {
-            if character == "\n" { line += 1; column = 1 } else { column += 1 }
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return (line, column)
     }

@@ -54,7 +54,8 @@ public struct Migrator: Sendable {
         do {
             try connection.transaction { connection in
                 try connection.executeScript(migration.sql)
-                try connection.execute("""
+                try connection.execute(
+                    """
                     INSERT INTO \(unescaped: quotedTable(connection)) (name, checksum)
                     VALUES (\(migration.name), encode(sha256(convert_to(\(migration.sql), 'UTF8')), 'hex'))
                     """)
@@ -71,7 +72,8 @@ public struct Migrator: Sendable {
     private func verifiedApplied(on connection: Connection) throws -> [String: Date] {
         let exists = try connection.execute("SELECT to_regclass(\(table)) IS NOT NULL")[0].decode(Bool.self, at: 0)
         guard exists else { return [:] }
-        let rows = try connection.execute("""
+        let rows = try connection.execute(
+            """
             SELECT m.name, m.applied_at, f.name IS NOT NULL AS known,
                    coalesce(m.checksum = encode(sha256(convert_to(f.sql, 'UTF8')), 'hex'), false) AS unchanged
             FROM \(unescaped: quotedTable(connection)) m
@@ -89,7 +91,8 @@ public struct Migrator: Sendable {
     }
 
     private func createTable(on connection: Connection) throws {
-        try connection.execute("""
+        try connection.execute(
+            """
             CREATE TABLE IF NOT EXISTS \(unescaped: quotedTable(connection)) (
                 name text PRIMARY KEY,
                 checksum text NOT NULL,

@@ -8,7 +8,11 @@ public enum QuestionnaireKind: String, Sendable, Hashable, Codable {
 }
 
 public struct Question: Sendable, Hashable, Codable {
-    public enum AnswerType: String, Sendable, Hashable, Codable { case scale, yesNo = "yes_no", text }
+    public enum AnswerType: String, Sendable, Hashable, Codable {
+        case scale
+        case yesNo = "yes_no"
+        case text
+    }
 
     public let position: Int
     public let type: AnswerType
@@ -22,7 +26,9 @@ public enum Answer: Sendable, Hashable {
     case text(String)
 
     /// Reads `POSITION=VALUE` against the questionnaire's questions.
-    public static func parse(_ text: String, questions: [Question]) throws(TrainingError) -> (position: Int, answer: Answer) {
+    public static func parse(_ text: String, questions: [Question]) throws(TrainingError) -> (
+        position: Int, answer: Answer
+    ) {
         let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, let position = Int(parts[0]) else {
             throw .invalid("The answer “\(text)” is not of the form QUESTION=VALUE, like 1=5.")
@@ -44,7 +50,9 @@ public enum Answer: Sendable, Hashable {
             default: throw .invalid("The answer to question \(position) is oui or non, not “\(value)”.")
             }
         case .text:
-            return (position, .text(try Field.required(value, "answer to question \(position)", limit: 5000, lines: .many)))
+            return (
+                position, .text(try Field.required(value, "answer to question \(position)", limit: 5000, lines: .many))
+            )
         }
     }
 }

@@ -37,44 +37,61 @@ public struct Attendances {
     /// overwrites and leaves an `attendance.corrected` event — even once the session is
     /// completed and its attendance frozen.
     @discardableResult
-    public func record(session code: String, slot start: SlotStart, marks: [EmailAddress: AttendanceStatus],
-                       everyoneElse: AttendanceStatus? = nil, by recorder: String, correcting: Bool = false) throws -> Int {
+    public func record(
+        session code: String, slot start: SlotStart, marks: [EmailAddress: AttendanceStatus],
+        everyoneElse: AttendanceStatus? = nil, by recorder: String, correcting: Bool = false
+    ) throws -> Int {
         let recordedBy = try Field.required(recorder, "name of who records", limit: 100)
         return try connection.write { connection in
             let session = try SessionRow(code, on: connection)
             switch (session.status, correcting) {
             case (.completed, false):
-                throw TrainingError.refused("The session \(session.code) is completed: its attendance is frozen; change it with `atelier attendance correct`.")
+                throw TrainingError.refused(
+                    "The session \(session.code) is completed: its attendance is frozen; change it with `atelier attendance correct`."
+                )
             case (.cancelled, _), (.draft, _):
-                throw TrainingError.refused("The session \(session.code) is \(session.status.rawValue): it has no attendance.")
+                throw TrainingError.refused(
+                    "The session \(session.code) is \(session.status.rawValue): it has no attendance.")
             default: break
             }
             let slot = try self.slot(start, of: session, on: connection)
-            let confirmed = try connection.execute("""
+            let confirmed = try connection.execute(
+                """
                 SELECT r.id, p.email FROM registration r JOIN participant p ON p.id = r.participant_id
                 WHERE r.session_id = \(session.id) AND r.status = 'confirmed'
-                """).map { row in (id: try row.decode(Int.self, "id"), email: try EmailAddress(row.decode(String.self, "email"))) }
-            guard !marks.isEmpty || everyoneElse != nil else {
-                throw TrainingError.invalid("Nothing to record: name participants with --present, --absent or --excused, or use --present all.")
+                """
+            ).map { row in
+                (id: try row.decode(Int.self, "id"), email: try EmailAddress(row.decode(String.self, "email")))
             }
-            let existing = Dictionary(uniqueKeysWithValues: try connection.execute("""
-                SELECT registration_id, status FROM attendance WHERE slot_id = \(slot.id)
-                """).map { try $0.decode((Int, AttendanceStatus).self) })
+            guard !marks.isEmpty || everyoneElse != nil else {
+                throw TrainingError.invalid(
+                    "Nothing to record: name participants with --present, --absent or --excused, or use --present all.")
+            }
+            let existing = Dictionary(
+                uniqueKeysWithValues: try connection.execute(
+                    """
+                    SELECT registration_id, status FROM attendance WHERE slot_id = \(slot.id)
+                    """
+                ).map { try $0.decode((Int, AttendanceStatus).self) })
             var writes: [(registration: Int, status: AttendanceStatus)] = []
             for (email, status) in marks.sorted(by: { $0.key.text < $1.key.text }) {
                 guard let registration = confirmed.first(where: { $0.email == email }) else {
-                    throw TrainingError.refused("\(email) is not a confirmed participant of the session \(session.code).")
+                    throw TrainingError.refused(
+                        "\(email) is not a confirmed participant of the session \(session.code).")
                 }
                 if !correcting, let earlier = existing[registration.id] {
                     guard earlier == status else {
-                        throw TrainingError.refused("\(email) is already marked \(earlier.rawValue) for this slot: change it with `atelier attendance correct`.")
+                        throw TrainingError.refused(
+                            "\(email) is already marked \(earlier.rawValue) for this slot: change it with `atelier attendance correct`."
+                        )
                     }
                     continue
                 }
                 writes.append((registration.id, status))
             }
             if let everyoneElse {
-                for registration in confirmed where marks[registration.email] == nil && (correcting || existing[registration.id] == nil) {
+                for registration in confirmed
+                where marks[registration.email] == nil && (correcting || existing[registration.id] == nil) {
                     writes.append((registration.id, everyoneElse))
                 }
             }
@@ -82,22 +99,27 @@ public struct Attendances {
             if correcting && session.status == .completed {
                 try connection.execute("SELECT set_config('atelier.correction', 'on', true)")
             }
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO attendance (registration_id, slot_id, session_id, status, recorded_by)
                 SELECT r, \(slot.id), \(session.id), st, \(recordedBy)
                 FROM unnest(\(writes.map(\.registration)), \(writes.map(\.status))) AS w(r, st)
                 ON CONFLICT (registration_id, slot_id)
                 DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
                 """)
-            try EventLog.append(AttendanceEvent(session: session.code, sessionId: session.id, slot: slot.startsAt,
-                                                recordedBy: recordedBy, marks: writes.count, corrected: correcting), on: connection, jobs: store.jobs)
+            try EventLog.append(
+                AttendanceEvent(
+                    session: session.code, sessionId: session.id, slot: slot.startsAt,
+                    recordedBy: recordedBy, marks: writes.count, corrected: correcting), on: connection,
+                jobs: store.jobs)
             return writes.count
         }
     }
 
     public func sheet(session code: String) throws -> AttendanceSheet {
         let session = try Sessions(store).session(code)
-        let rows = try connection.execute("""
+        let rows = try connection.execute(
+            """
             SELECT \(unescaped: Participant.columns), sl.starts_at, sl.minutes, a.status AS mark
             FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
             LEFT JOIN employer e ON e.id = p.employer_id JOIN slot sl ON sl.session_id = s.id
@@ -118,18 +140,25 @@ public struct Attendances {
         return AttendanceSheet(session: session.code, slots: session.slots, lines: lines)
     }
 
-    private func slot(_ start: SlotStart, of session: SessionRow, on connection: Connection) throws -> (id: Int, startsAt: Date) {
+    private func slot(_ start: SlotStart, of session: SessionRow, on connection: Connection) throws -> (
+        id: Int, startsAt: Date
+    ) {
         guard let instant = start.instant(in: timeZone),
-              let row = try connection.execute("""
+            let row = try connection.execute(
+                """
                 SELECT id, starts_at, starts_at > now() AS future FROM slot
                 WHERE session_id = \(session.id) AND starts_at = \(instant)
-                """).first else {
+                """
+            ).first
+        else {
             let text = start.date.description + "T" + String(format: "%02d:%02d", start.hour, start.minute)
             throw TrainingError.notFound("The session \(session.code) has no slot starting at \(text).")
         }
         let startsAt = try row.decode(Date.self, "starts_at")
         guard try !row.decode(Bool.self, "future") else {
-            throw TrainingError.refused("The slot of \(French.date(startsAt, in: timeZone)) at \(French.time(startsAt, in: timeZone)) has not started: attendance is recorded once it has begun.")
+            throw TrainingError.refused(
+                "The slot of \(French.date(startsAt, in: timeZone)) at \(French.time(startsAt, in: timeZone)) has not started: attendance is recorded once it has begun."
+            )
         }
         return (try row.decode(Int.self, "id"), startsAt)
     }

@@ -15,32 +15,45 @@ struct AttendanceSheetDocument {
     let timeZone: TimeZone
 
     func render(at now: Date) throws -> [UInt8] {
-        let document = PDFDocument(title: "Feuille d’émargement — \(session.code) — \(session.moduleTitle)",
-                                   created: PDFDocument.creationDate(now, in: timeZone)) { [code = session.code] page, count in
+        let document = PDFDocument(
+            title: "Feuille d’émargement — \(session.code) — \(session.moduleTitle)",
+            created: PDFDocument.creationDate(now, in: timeZone)
+        ) { [code = session.code] page, count in
             "Feuille d’émargement \(code) — page \(page) sur \(count)"
         }
         var blocks: [PDFBlock] = []
         for (index, slot) in sheet.slots.enumerated() {
             if index > 0 { blocks.append(.pageBreak) }
             blocks += header(slot)
-            blocks.append(.table(PDFTable(
-                columns: [.init("Participant", weight: 3), .init("Structure", weight: 3), .init("Présence", weight: 1.6),
-                          .init("Signature", weight: 2.4)],
-                rows: sheet.lines.map { line in
-                    [line.participant.displayName, line.participant.employer?.name ?? "",
-                     blank ? "" : Self.label(line.marks[index]), ""]
-                },
-                size: 9, minimumRowHeight: 30)))
+            blocks.append(
+                .table(
+                    PDFTable(
+                        columns: [
+                            .init("Participant", weight: 3), .init("Structure", weight: 3),
+                            .init("Présence", weight: 1.6),
+                            .init("Signature", weight: 2.4),
+                        ],
+                        rows: sheet.lines.map { line in
+                            [
+                                line.participant.displayName, line.participant.employer?.name ?? "",
+                                blank ? "" : Self.label(line.marks[index]), "",
+                            ]
+                        },
+                        size: 9, minimumRowHeight: 30)))
             let names = slot.trainers.map { trainers[$0]?.name ?? $0 }
-            blocks.append(.table(PDFTable(columns: [.init("Formateur", weight: 6), .init("Signature du formateur", weight: 4)],
-                                          rows: (names.isEmpty ? [""] : names).map { [$0, ""] }, size: 9, minimumRowHeight: 40)))
+            blocks.append(
+                .table(
+                    PDFTable(
+                        columns: [.init("Formateur", weight: 6), .init("Signature du formateur", weight: 4)],
+                        rows: (names.isEmpty ? [""] : names).map { [$0, ""] }, size: 9, minimumRowHeight: 40)))
         }
         return try document.render(blocks.map(\.frenchSpacing))
     }
 
     private func header(_ slot: Session.Slot) -> [PDFBlock] {
         let part = session.parts.first { $0.slots.contains(slot) }
-        let title = session.parts.count > 1 && !(part?.title.isEmpty ?? true)
+        let title =
+            session.parts.count > 1 && !(part?.title.isEmpty ?? true)
             ? "\(session.moduleTitle) — \(part?.title ?? "")" : session.moduleTitle
         let venue = slot.venue.flatMap { venues[$0] }.map { "\($0.name), \($0.address)" } ?? "—"
         let names = slot.trainers.map { trainers[$0]?.name ?? $0 }
@@ -48,19 +61,26 @@ struct AttendanceSheetDocument {
         if let organisation {
             organisationLines = [
                 .text(organisation.name, TextStyle(size: 10, weight: .bold, spaceAfter: 1)),
-                .text("\(organisation.street), \(organisation.postalCode) \(organisation.city) — déclaration d’activité n° \(organisation.activityNumber)",
-                      TextStyle(size: 8, spaceAfter: 12)),
+                .text(
+                    "\(organisation.street), \(organisation.postalCode) \(organisation.city) — déclaration d’activité n° \(organisation.activityNumber)",
+                    TextStyle(size: 8, spaceAfter: 12)),
             ]
         }
         return organisationLines + [
             .text("Feuille d’émargement", TextStyle(size: 15, weight: .bold, alignment: .center, spaceAfter: 10)),
-            .table(PDFTable(columns: [.init("", weight: 1.5), .init("", weight: 4)], rows: [
-                ["Action", "\(title) (\(session.code))"],
-                ["Date", French.date(slot.startsAt, in: timeZone)],
-                ["Horaires", "de \(French.time(slot.startsAt, in: timeZone)) à \(French.time(slot.endsAt, in: timeZone)) (\(French.duration(minutes: slot.minutes)))"],
-                ["Lieu", venue],
-                ["Formation animée par", names.isEmpty ? "—" : French.list(names)],
-            ], size: 9.5, spaceAfter: 10, framed: false)),
+            .table(
+                PDFTable(
+                    columns: [.init("", weight: 1.5), .init("", weight: 4)],
+                    rows: [
+                        ["Action", "\(title) (\(session.code))"],
+                        ["Date", French.date(slot.startsAt, in: timeZone)],
+                        [
+                            "Horaires",
+                            "de \(French.time(slot.startsAt, in: timeZone)) à \(French.time(slot.endsAt, in: timeZone)) (\(French.duration(minutes: slot.minutes)))",
+                        ],
+                        ["Lieu", venue],
+                        ["Formation animée par", names.isEmpty ? "—" : French.list(names)],
+                    ], size: 9.5, spaceAfter: 10, framed: false)),
         ]
     }
 
@@ -81,12 +101,17 @@ extension Attendances {
         let sheet = try sheet(session: code)
         let session = try Sessions(store).session(code)
         let catalogue = Catalogue(store)
-        var venues: [String: Venue] = [:], trainers: [String: Trainer] = [:]
+        var venues: [String: Venue] = [:]
+        var trainers: [String: Trainer] = [:]
         for slot in session.slots {
             if let venue = slot.venue, venues[venue] == nil { venues[venue] = try catalogue.venue(venue) }
-            for trainer in slot.trainers where trainers[trainer] == nil { trainers[trainer] = try catalogue.trainer(trainer) }
+            for trainer in slot.trainers where trainers[trainer] == nil {
+                trainers[trainer] = try catalogue.trainer(trainer)
+            }
         }
-        return try AttendanceSheetDocument(sheet: sheet, session: session, organisation: try OrganisationRecord(store).current(),
-                                           venues: venues, trainers: trainers, blank: blank, timeZone: store.timeZone).render(at: now)
+        return try AttendanceSheetDocument(
+            sheet: sheet, session: session, organisation: try OrganisationRecord(store).current(),
+            venues: venues, trainers: trainers, blank: blank, timeZone: store.timeZone
+        ).render(at: now)
     }
 }

@@ -5,7 +5,8 @@ extension Catalogue {
         let module = try draft.validated()
         return try connection.write { connection in
             try ensureFree(module.code, of: "module", on: connection)
-            let id = try connection.execute("""
+            let id = try connection.execute(
+                """
                 INSERT INTO module (code, title, objectives, programme, audience, prerequisites, what_to_bring, duration_minutes,
                                     modality, nature, evaluation_method, default_capacity,
                                     price_per_participant_cents, price_per_group_cents)
@@ -16,7 +17,8 @@ extension Catalogue {
                 RETURNING id
                 """)[0].decode(Int.self, at: 0)
             try setCompetences(module.competences, ofModule: id, on: connection)
-            try EventLog.append(CatalogueEvent(change: .moduleAdded, code: module.code), on: connection, jobs: store.jobs)
+            try EventLog.append(
+                CatalogueEvent(change: .moduleAdded, code: module.code), on: connection, jobs: store.jobs)
             return module
         }
     }
@@ -28,7 +30,8 @@ extension Catalogue {
             try change(&module)
             module.code = try Field.code(code, of: "module")
             module = try module.validated()
-            let id = try connection.execute("""
+            let id = try connection.execute(
+                """
                 UPDATE module SET title = \(module.title), objectives = \(module.objectives),
                     programme = \(module.programme), audience = \(module.audience),
                     prerequisites = \(module.prerequisites), what_to_bring = \(module.whatToBring),
@@ -42,7 +45,8 @@ extension Catalogue {
                 """)[0].decode(Int.self, at: 0)
             try connection.execute("DELETE FROM module_competence WHERE module_id = \(id)")
             try setCompetences(module.competences, ofModule: id, on: connection)
-            try EventLog.append(CatalogueEvent(change: .moduleEdited, code: module.code), on: connection, jobs: store.jobs)
+            try EventLog.append(
+                CatalogueEvent(change: .moduleEdited, code: module.code), on: connection, jobs: store.jobs)
             return module
         }
     }
@@ -51,9 +55,12 @@ extension Catalogue {
     public func archiveModule(_ code: String) throws {
         try connection.write { connection in
             let module = try self.module(code)
-            guard !module.archived else { throw TrainingError.refused("The module \(module.code) is already archived.") }
+            guard !module.archived else {
+                throw TrainingError.refused("The module \(module.code) is already archived.")
+            }
             try connection.execute("UPDATE module SET archived = true WHERE code = \(module.code)")
-            try EventLog.append(CatalogueEvent(change: .moduleArchived, code: module.code), on: connection, jobs: store.jobs)
+            try EventLog.append(
+                CatalogueEvent(change: .moduleArchived, code: module.code), on: connection, jobs: store.jobs)
         }
     }
 
@@ -66,7 +73,8 @@ extension Catalogue {
     }
 
     private func modules(code: String?, includingArchived: Bool) throws -> [Module] {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT m.code, m.title, m.objectives, m.programme, m.audience, m.prerequisites, m.what_to_bring, m.duration_minutes,
                    m.modality, m.nature, m.evaluation_method, m.default_capacity,
                    m.price_per_participant_cents, m.price_per_group_cents, m.archived,
@@ -75,9 +83,11 @@ extension Catalogue {
             FROM module m
             WHERE (\(code) IS NULL OR m.code = \(code)) AND (\(includingArchived) OR NOT m.archived)
             ORDER BY m.code
-            """).map { row in
-            var module = Module(code: try row.decode(String.self, "code"), title: try row.decode(String.self, "title"),
-                                durationMinutes: try row.decode(Int.self, "duration_minutes"))
+            """
+        ).map { row in
+            var module = Module(
+                code: try row.decode(String.self, "code"), title: try row.decode(String.self, "title"),
+                durationMinutes: try row.decode(Int.self, "duration_minutes"))
             module.objectives = try row.decode(String.self, "objectives")
             module.programme = try row.decode(String.self, "programme")
             module.audience = try row.decode(String.self, "audience")
@@ -87,7 +97,8 @@ extension Catalogue {
             module.nature = try row.decode(Module.Nature.self, "nature")
             module.evaluationMethod = try row.decode(String.self, "evaluation_method")
             module.defaultCapacity = try row.decode(Int.self, "default_capacity")
-            module.pricePerParticipant = try row.decode(Int?.self, "price_per_participant_cents").map(Money.init(cents:))
+            module.pricePerParticipant = try row.decode(Int?.self, "price_per_participant_cents").map(
+                Money.init(cents:))
             module.pricePerGroup = try row.decode(Int?.self, "price_per_group_cents").map(Money.init(cents:))
             module.archived = try row.decode(Bool.self, "archived")
             module.competences = try row.decode([String].self, "competences")
@@ -97,13 +108,16 @@ extension Catalogue {
 
     private func setCompetences(_ codes: [String], ofModule id: Int, on connection: Connection) throws {
         guard !codes.isEmpty else { return }
-        let inserted = try connection.execute("""
+        let inserted = try connection.execute(
+            """
             INSERT INTO module_competence (module_id, competence_id)
             SELECT \(id), id FROM competence WHERE code = ANY(\(codes))
             RETURNING (SELECT code FROM competence WHERE id = competence_id)
-            """).map { try $0.decode(String.self, at: 0) }
+            """
+        ).map { try $0.decode(String.self, at: 0) }
         if let unknown = codes.first(where: { !inserted.contains($0) }) {
-            throw TrainingError.notFound("No competence of the référentiel has the code \(unknown): `atelier module competences` lists them.")
+            throw TrainingError.notFound(
+                "No competence of the référentiel has the code \(unknown): `atelier module competences` lists them.")
         }
     }
 }

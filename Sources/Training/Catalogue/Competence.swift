@@ -28,16 +28,20 @@ public struct ReferentialArea: Sendable, Hashable, Codable {
 extension Catalogue {
     /// The référentiel, in its own order.
     public func referential() throws -> [ReferentialArea] {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT a.code, a.kind, a.title,
                    coalesce(array_agg(c.code ORDER BY c.position) FILTER (WHERE c.id IS NOT NULL), '{}') AS codes,
                    coalesce(array_agg(c.title ORDER BY c.position) FILTER (WHERE c.id IS NOT NULL), '{}') AS titles
             FROM referential_area a LEFT JOIN competence c ON c.area_id = a.id
             GROUP BY a.id ORDER BY a.position
-            """).map { row in
-            let (code, kind, title, codes, titles) = try row.decode((String, ReferentialArea.Kind, String, [String], [String]).self)
-            return ReferentialArea(code: code, kind: kind, title: title,
-                                   competences: zip(codes, titles).map { .init(code: $0, title: $1) })
+            """
+        ).map { row in
+            let (code, kind, title, codes, titles) = try row.decode(
+                (String, ReferentialArea.Kind, String, [String], [String]).self)
+            return ReferentialArea(
+                code: code, kind: kind, title: title,
+                competences: zip(codes, titles).map { .init(code: $0, title: $1) })
         }
     }
 }

@@ -34,10 +34,12 @@ extension Catalogue {
         funder.name = try Field.required(draft.name, "name", limit: 200)
         return try connection.write { connection in
             try ensureFree(funder.code, of: "funder", on: connection)
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO funder (code, name, kind) VALUES (\(funder.code), \(funder.name), \(funder.kind))
                 """)
-            try EventLog.append(CatalogueEvent(change: .funderAdded, code: funder.code), on: connection, jobs: store.jobs)
+            try EventLog.append(
+                CatalogueEvent(change: .funderAdded, code: funder.code), on: connection, jobs: store.jobs)
             return funder
         }
     }
@@ -49,7 +51,9 @@ extension Catalogue {
     public func funders() throws -> [Funder] { try funders(code: nil) }
 
     private func funders(code: String?) throws -> [Funder] {
-        try connection.execute("SELECT code, name, kind FROM funder WHERE \(code) IS NULL OR code = \(code) ORDER BY code").map { row in
+        try connection.execute(
+            "SELECT code, name, kind FROM funder WHERE \(code) IS NULL OR code = \(code) ORDER BY code"
+        ).map { row in
             let (code, name, kind) = try row.decode((String, String, Funder.Kind).self)
             return Funder(code: code, name: name, kind: kind)
         }

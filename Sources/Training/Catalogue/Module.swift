@@ -52,7 +52,8 @@ public struct Module: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case code, title, objectives, programme, audience, prerequisites, whatToBring, durationMinutes, modality, nature
         case evaluationMethod, defaultCapacity, competences, archived
-        case pricePerParticipant = "pricePerParticipantCents", pricePerGroup = "pricePerGroupCents"
+        case pricePerParticipant = "pricePerParticipantCents"
+        case pricePerGroup = "pricePerGroupCents"
     }
 
     public init(code: String, title: String, durationMinutes: Int) {

@@ -23,15 +23,19 @@ extension Catalogue {
         var trainer = draft
         trainer.code = try Field.code(draft.code, of: "trainer")
         trainer.name = try Field.required(draft.name, "name", limit: 200)
-        trainer.phone = try draft.phone.map { phone throws(TrainingError) in try Field.optional(phone, "phone", limit: 30) }
+        trainer.phone = try draft.phone.map { phone throws(TrainingError) in
+            try Field.optional(phone, "phone", limit: 30)
+        }
         return try connection.write { connection in
             try ensureFree(trainer.code, of: "trainer", on: connection)
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO trainer (code, name, kind, internal, email, phone)
                 VALUES (\(trainer.code), \(trainer.name), \(trainer.kind), \(trainer.isInternal),
                         \(trainer.email?.text), \(trainer.phone))
                 """)
-            try EventLog.append(CatalogueEvent(change: .trainerAdded, code: trainer.code), on: connection, jobs: store.jobs)
+            try EventLog.append(
+                CatalogueEvent(change: .trainerAdded, code: trainer.code), on: connection, jobs: store.jobs)
             return trainer
         }
     }
@@ -43,10 +47,12 @@ extension Catalogue {
     public func trainers() throws -> [Trainer] { try trainers(code: nil) }
 
     private func trainers(code: String?) throws -> [Trainer] {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT code, name, kind, internal, email, phone FROM trainer
             WHERE \(code) IS NULL OR code = \(code) ORDER BY code
-            """).map { row in
+            """
+        ).map { row in
             var trainer = Trainer(code: try row.decode(String.self, "code"), name: try row.decode(String.self, "name"))
             trainer.kind = try row.decode(Trainer.Kind.self, "kind")
             trainer.isInternal = try row.decode(Bool.self, "internal")

@@ -32,7 +32,8 @@ extension Catalogue {
         }
         return try connection.write { connection in
             try ensureFree(venue.code, of: "venue", on: connection)
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO venue (code, name, street, postal_code, city, access_notes, step_free)
                 VALUES (\(venue.code), \(venue.name), \(venue.street), \(venue.postalCode), \(venue.city),
                         \(venue.accessNotes), \(venue.isStepFree))
@@ -49,10 +50,12 @@ extension Catalogue {
     public func venues() throws -> [Venue] { try venues(code: nil) }
 
     private func venues(code: String?) throws -> [Venue] {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT code, name, street, postal_code, city, access_notes, step_free FROM venue
             WHERE \(code) IS NULL OR code = \(code) ORDER BY code
-            """).map { row in
+            """
+        ).map { row in
             let (code, name, street, postalCode, city, notes, stepFree) =
                 try row.decode((String, String, String, String, String, String, Bool).self)
             var venue = Venue(code: code, name: name, street: street, postalCode: postalCode, city: city)

@@ -24,9 +24,12 @@ public struct Certificate: Sendable, Hashable {
     func fileName(distinguished: Bool) -> String {
         let ligatures: [Character: String] = ["œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"]
         let unligated = participant.map { ligatures[$0] ?? String($0) }.joined()
-        let slug = unligated.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
-            .lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
-        let words = String(slug).split(separator: "-").map(String.init) + (distinguished ? [String(registrationId)] : [])
+        let slug = unligated.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")
+        )
+        .lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
+        let words =
+            String(slug).split(separator: "-").map(String.init) + (distinguished ? [String(registrationId)] : [])
         let name = words.isEmpty ? "\(registrationId)" : words.joined(separator: "-")
         return "certificat-\(session)-\(name)\(version > 1 ? "-v\(version)" : "").pdf"
     }

@@ -23,20 +23,24 @@ struct CertificateFacts {
     /// The registration's facts, its row locked until the transaction ends: two workers never
     /// issue the same version.
     static func load(registration: Int, on connection: Connection) throws -> CertificateFacts {
-        guard let row = try connection.execute("""
-            SELECT r.id, s.code, m.title, m.nature, p.first_name, p.last_name, p.email, p.status, e.name AS employer, e.city,
-                   (SELECT min(starts_at) FROM slot WHERE session_id = s.id) AS first_start,
-                   (SELECT max(ends_at) FROM slot WHERE session_id = s.id) AS last_end,
-                   coalesce((SELECT sum(sl.minutes) FROM attendance a JOIN slot sl ON sl.id = a.slot_id
-                             WHERE a.registration_id = r.id AND a.status = 'present'), 0)::bigint AS attended,
-                   c.version, c.attended_minutes, c.issued_at
-            FROM registration r JOIN session s ON s.id = r.session_id JOIN module m ON m.id = s.module_id
-            JOIN participant p ON p.id = r.participant_id LEFT JOIN employer e ON e.id = p.employer_id
-            LEFT JOIN LATERAL (SELECT version, attended_minutes, issued_at FROM certificate
-                               WHERE registration_id = r.id ORDER BY version DESC LIMIT 1) AS c ON true
-            WHERE r.id = \(registration)
-            FOR UPDATE OF r
-            """).first else {
+        guard
+            let row = try connection.execute(
+                """
+                SELECT r.id, s.code, m.title, m.nature, p.first_name, p.last_name, p.email, p.status, e.name AS employer, e.city,
+                       (SELECT min(starts_at) FROM slot WHERE session_id = s.id) AS first_start,
+                       (SELECT max(ends_at) FROM slot WHERE session_id = s.id) AS last_end,
+                       coalesce((SELECT sum(sl.minutes) FROM attendance a JOIN slot sl ON sl.id = a.slot_id
+                                 WHERE a.registration_id = r.id AND a.status = 'present'), 0)::bigint AS attended,
+                       c.version, c.attended_minutes, c.issued_at
+                FROM registration r JOIN session s ON s.id = r.session_id JOIN module m ON m.id = s.module_id
+                JOIN participant p ON p.id = r.participant_id LEFT JOIN employer e ON e.id = p.employer_id
+                LEFT JOIN LATERAL (SELECT version, attended_minutes, issued_at FROM certificate
+                                   WHERE registration_id = r.id ORDER BY version DESC LIMIT 1) AS c ON true
+                WHERE r.id = \(registration)
+                FOR UPDATE OF r
+                """
+            ).first
+        else {
             throw TrainingError.notFound("No registration has the id \(registration).")
         }
         return CertificateFacts(
@@ -47,6 +51,7 @@ struct CertificateFacts {
             employer: try row.decode(String?.self, "employer"), employerCity: try row.decode(String?.self, "city"),
             firstStart: try row.decode(Date?.self, "first_start"), lastEnd: try row.decode(Date?.self, "last_end"),
             attendedMinutes: try row.decode(Int.self, "attended"), lastVersion: try row.decode(Int?.self, "version"),
-            lastAttendedMinutes: try row.decode(Int?.self, "attended_minutes"), lastIssuedAt: try row.decode(Date?.self, "issued_at"))
+            lastAttendedMinutes: try row.decode(Int?.self, "attended_minutes"),
+            lastIssuedAt: try row.decode(Date?.self, "issued_at"))
     }
 }

@@ -30,11 +30,14 @@ public struct Deliveries {
         }
     }
 
-    public func record(job: Int, kind: JobKind, channel: Channel, registration: Int?, recipient: String, messageID: String,
-                       _ state: State, reply: String) throws {
+    public func record(
+        job: Int, kind: JobKind, channel: Channel, registration: Int?, recipient: String, messageID: String,
+        _ state: State, reply: String
+    ) throws {
         // A server's words: kept on one line, without control characters, as the column requires.
         let reply = String(Printable.escaped(reply).precomposedStringWithCanonicalMapping.prefix(2000))
-        try connection.execute("""
+        try connection.execute(
+            """
             INSERT INTO delivery (job_id, kind, channel, registration_id, recipient, message_id, state, reply)
             VALUES (\(job), \(kind), \(channel), \(registration), \(recipient), \(messageID), \(state), \(reply))
             """)
@@ -43,12 +46,14 @@ public struct Deliveries {
     /// The registrations of a session whose last message was refused for good, with the server's reply.
     public func refusals(ofSession code: String) throws -> [Int: String] {
         var refusals: [Int: String] = [:]
-        for row in try connection.execute("""
+        for row in try connection.execute(
+            """
             SELECT DISTINCT ON (d.registration_id) d.registration_id, d.state, d.kind || ': ' || d.reply
             FROM delivery d JOIN registration r ON r.id = d.registration_id JOIN session s ON s.id = r.session_id
             WHERE s.code = \(code.uppercased()) AND d.channel = 'mail'
             ORDER BY d.registration_id, d.sent_at DESC, d.id DESC
-            """) {
+            """)
+        {
             let (registration, state, reply) = try row.decode((Int, State, String).self)
             if state == .refused { refusals[registration] = reply }
         }

@@ -21,7 +21,9 @@ public enum ConstraintViolation {
         "employer_siret_key": (.refused, "An organisation already has this SIRET."),
         "employer_name_city_key": (.refused, "An organisation with this name already exists in this city."),
         "participant_email_key": (.refused, "A participant already has this email address."),
-        "funding_agreement_reference_key": (.refused, "The session already has a funding agreement with this reference."),
+        "funding_agreement_reference_key": (
+            .refused, "The session already has a funding agreement with this reference."
+        ),
         "session_part_position_key": (.refused, "The session already has a part at this position."),
         "question_position_key": (.refused, "The questionnaire already has a question at this position."),
         "registration_once": (.refused, "This participant is already registered for this session."),
@@ -32,27 +34,47 @@ public enum ConstraintViolation {
         "organisation_activity_number_format": (.invalidInput, "The numéro de déclaration d'activité is 11 digits."),
         "organisation_postal_code_format": (.invalidInput, "The postal code is 5 digits."),
         "venue_postal_code_format": (.invalidInput, "The postal code is 5 digits."),
-        "participant_email_format": (.invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."),
-        "trainer_email_format": (.invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."),
-        "organisation_email_format": (.invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."),
-        "organisation_disability_referent_email_format": (.invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."),
+        "participant_email_format": (
+            .invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."
+        ),
+        "trainer_email_format": (
+            .invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."
+        ),
+        "organisation_email_format": (
+            .invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."
+        ),
+        "organisation_disability_referent_email_format": (
+            .invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."
+        ),
         "session_minimum_range": (.invalidInput, "The minimum number of participants goes from 0 to the capacity."),
         "session_completed_when": (.refused, "A session is completed exactly when it has a completion time."),
         "session_cancelled_when": (.refused, "A session is cancelled exactly when it has a cancellation time."),
-        "registration_cancelled_when": (.refused, "A registration is cancelled exactly when it has a cancellation time."),
+        "registration_cancelled_when": (
+            .refused, "A registration is cancelled exactly when it has a cancellation time."
+        ),
         "slot_trainer_no_overlap": (.refused, "A trainer is already booked at that time."),
         "slot_no_overlap_in_session": (.invalidInput, "Two slots of one session overlap."),
         "slot_ends_after_start": (.invalidInput, "A slot ends after it starts."),
         "slot_within_one_day": (.invalidInput, "A slot starts and ends on the same day."),
-        "registration_session_open": (.refused, "The session is completed or cancelled: it takes no more registrations."),
+        "registration_session_open": (
+            .refused, "The session is completed or cancelled: it takes no more registrations."
+        ),
         "registration_capacity": (.refused, "The session is full."),
-        "session_capacity_holds": (.refused, "The session has more confirmed participants than that capacity: cancel registrations first."),
+        "session_capacity_holds": (
+            .refused, "The session has more confirmed participants than that capacity: cancel registrations first."
+        ),
         "attendance_not_in_future": (.refused, "Attendance cannot be recorded for a slot that has not started."),
         "attendance_registration_confirmed": (.refused, "Attendance is recorded only for confirmed participants."),
-        "attendance_frozen": (.refused, "The session is completed: its attendance is frozen; use `attendance correct`."),
+        "attendance_frozen": (
+            .refused, "The session is completed: its attendance is frozen; use `attendance correct`."
+        ),
         "session_ended": (.refused, "The session cannot be completed before its last slot has ended."),
-        "session_attendance_complete": (.refused, "The session cannot be completed: attendance is missing for some participants."),
-        "answer_matches_question": (.invalidInput, "The answer does not fit its question: a scale from 1 to 5, oui or non, or text."),
+        "session_attendance_complete": (
+            .refused, "The session cannot be completed: attendance is missing for some participants."
+        ),
+        "answer_matches_question": (
+            .invalidInput, "The answer does not fit its question: a scale from 1 to 5, oui or non, or text."
+        ),
         "answer_one_value": (.invalidInput, "An answer holds exactly one value."),
         "job_running_leased": (.refused, "A job runs exactly when a worker holds its lease."),
         "job_finished_when": (.refused, "A job is finished exactly when it has a finishing time."),
@@ -65,7 +87,9 @@ public enum ConstraintViolation {
     public static func sentence(for name: String, table: String?) -> (kind: TrainingError.Kind, sentence: String)? {
         if let rule = rules[name] { return rule }
         if name.hasSuffix("_pkey") { return (.refused, "This record already exists.") }
-        if name.hasSuffix("_fkey") { return (.refused, "This refers to a record that does not exist, or that another change removed.") }
+        if name.hasSuffix("_fkey") {
+            return (.refused, "This refers to a record that does not exist, or that another change removed.")
+        }
         if name.hasSuffix("_key") { return (.refused, "This record already exists.") }
         guard let table, name.hasPrefix(table + "_") else { return nil }
         let rest = name.dropFirst(table.count + 1)
@@ -84,7 +108,9 @@ public enum ConstraintViolation {
 
     /// The domain error for a constraint violation, or `nil` for any other error.
     static func translate(_ error: PostgresError) -> TrainingError? {
-        guard let name = error.constraint, let (kind, sentence) = sentence(for: name, table: error.table) else { return nil }
+        guard let name = error.constraint, let (kind, sentence) = sentence(for: name, table: error.table) else {
+            return nil
+        }
         return TrainingError(kind, sentence)
     }
 }

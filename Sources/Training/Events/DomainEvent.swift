@@ -36,8 +36,12 @@ struct SessionEvent: DomainEvent {
 /// An entry of the catalogue added or changed: a module, a trainer, a venue, a funder.
 struct CatalogueEvent: DomainEvent {
     enum Change: String, Codable, Sendable {
-        case moduleAdded = "module.added", moduleEdited = "module.edited", moduleArchived = "module.archived"
-        case trainerAdded = "trainer.added", venueAdded = "venue.added", funderAdded = "funder.added"
+        case moduleAdded = "module.added"
+        case moduleEdited = "module.edited"
+        case moduleArchived = "module.archived"
+        case trainerAdded = "trainer.added"
+        case venueAdded = "venue.added"
+        case funderAdded = "funder.added"
     }
 
     let change: Change

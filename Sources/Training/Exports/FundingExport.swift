@@ -10,11 +10,14 @@ public struct FundingExport {
     public init(_ store: Store) { self.store = store }
 
     public static let columns = [
-        Column("Structure", width: 34, repeats: true), Column("SIRET", width: 16, repeats: true), Column("Nom", width: 18, repeats: true),
-        Column("Prénom", width: 16, repeats: true), Column("Statut", width: 18, repeats: true), Column("Module", width: 40, repeats: true),
+        Column("Structure", width: 34, repeats: true), Column("SIRET", width: 16, repeats: true),
+        Column("Nom", width: 18, repeats: true),
+        Column("Prénom", width: 16, repeats: true), Column("Statut", width: 18, repeats: true),
+        Column("Module", width: 40, repeats: true),
         Column("Nature de l’action", width: 22, repeats: true), Column("Session", width: 12, repeats: true),
         Column("Début", width: 11), Column("Fin", width: 11), Column("Dispositif", width: 24, repeats: true),
-        Column("N° d’accord", width: 16, repeats: true), Column("Heures prévues", width: 10), Column("Heures réalisées", width: 10),
+        Column("N° d’accord", width: 16, repeats: true), Column("Heures prévues", width: 10),
+        Column("Heures réalisées", width: 10),
         Column("Montant accordé (€)", width: 14), Column("Montant demandé (€)", width: 14),
     ]
 
@@ -29,7 +32,9 @@ public struct FundingExport {
 
     /// Checks the request, then writes every row and the totals into `writer` and finishes it.
     /// A refusal comes before the first row: the writer is dropped unfinished and leaves no file.
-    public func write(funder code: String, from: LocalDate, to: LocalDate, into writer: some TableWriter) throws -> Summary {
+    public func write(funder code: String, from: LocalDate, to: LocalDate, into writer: some TableWriter) throws
+        -> Summary
+    {
         let funder = try Catalogue(store).funder(code)
         guard from <= to else {
             throw TrainingError.invalid("The period runs backwards: \(from) is after \(to).")
@@ -46,9 +51,11 @@ public struct FundingExport {
             let (first, last) = (day(claim.firstStart), day(claim.lastEnd))
             for line in claim.lines {
                 let participant = line.participant
-                let planned = Self.hundredthsOfHours(line.plannedMinutes), attended = Self.hundredthsOfHours(line.attendedMinutes)
+                let planned = Self.hundredthsOfHours(line.plannedMinutes)
+                let attended = Self.hundredthsOfHours(line.attendedMinutes)
                 try writer.write([
-                    participant.employer.map { .text($0.name) } ?? .empty, participant.employer?.siret.map(Cell.text) ?? .empty,
+                    participant.employer.map { .text($0.name) } ?? .empty,
+                    participant.employer?.siret.map(Cell.text) ?? .empty,
                     .text(participant.lastName), .text(participant.firstName), .text(participant.status.label),
                     .text(claim.moduleTitle), .text(claim.nature.label), .text(agreement.session),
                     first, last, .text(agreement.scheme), agreement.agreementNumber.map(Cell.text) ?? .empty,
@@ -63,12 +70,14 @@ public struct FundingExport {
             }
         }
         guard summary.rows > 0 else {
-            throw TrainingError.notFound("No session funded by \(funder.code) ended between \(from) and \(to): there is nothing to export.")
+            throw TrainingError.notFound(
+                "No session funded by \(funder.code) ended between \(from) and \(to): there is nothing to export.")
         }
-        try writer.writeTotals([.text("Total")] + Array(repeating: Cell.empty, count: Self.columns.count - 5) + [
-            .number(summary.plannedHundredths, places: 2), .number(summary.attendedHundredths, places: 2),
-            .number(summary.agreed.cents, places: 2), .number(summary.claimed.cents, places: 2),
-        ])
+        try writer.writeTotals(
+            [.text("Total")] + Array(repeating: Cell.empty, count: Self.columns.count - 5) + [
+                .number(summary.plannedHundredths, places: 2), .number(summary.attendedHundredths, places: 2),
+                .number(summary.agreed.cents, places: 2), .number(summary.claimed.cents, places: 2),
+            ])
         try writer.finish()
         return summary
     }

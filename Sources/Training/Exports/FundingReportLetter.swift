@@ -7,7 +7,10 @@ public struct FundingReportLetter: Sendable, Hashable {
     /// `financements-OPCO-CS-2026-11-01-2026-11-30.xlsx`.
     public let fileName: String
 
-    public init(funder: Funder, from: LocalDate, to: LocalDate, summary: FundingExport.Summary, organisation: String?, fileExtension: String) {
+    public init(
+        funder: Funder, from: LocalDate, to: LocalDate, summary: FundingExport.Summary, organisation: String?,
+        fileExtension: String
+    ) {
         let period = "du \(French.day(from)) au \(French.day(to))"
         subject = "Financements \(funder.name)\u{00A0}: export \(period)"
         let rows = summary.rows == 1 ? "1 ligne" : "\(summary.rows) lignes"

@@ -28,7 +28,8 @@ public struct JobCatalogue: Sendable {
         var problem: String? {
             let queueScalars = Array(queue.unicodeScalars)
             if queueScalars.isEmpty || queueScalars.count > 31 || !("a"..."z").contains(queueScalars[0])
-                || !queueScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) {
+                || !queueScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+            {
                 return "the queue “\(queue)” is not 1 to 31 lowercase letters, digits or _, starting with a letter"
             }
             if !(0...9).contains(priority) { return "the priority \(priority) is not between 0 and 9" }
@@ -59,8 +60,9 @@ public struct JobCatalogue: Sendable {
 
     public func job(_ kind: JobKind, _ arguments: some Encodable, runAt: Date? = nil, key: String?) throws -> NewJob {
         let policy = policy(kind)
-        return try NewJob(kind: kind.rawValue, args: arguments, queue: policy.queue, priority: policy.priority,
-                          maxAttempts: policy.maxAttempts, runAt: runAt, uniqueKey: key)
+        return try NewJob(
+            kind: kind.rawValue, args: arguments, queue: policy.queue, priority: policy.priority,
+            maxAttempts: policy.maxAttempts, runAt: runAt, uniqueKey: key)
     }
 }
 

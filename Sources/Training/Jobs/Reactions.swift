@@ -22,11 +22,13 @@ struct Reactions {
     static let coldQuestionnaireDays = 90
 
     func react(to event: some DomainEvent, id: Int) throws {
-        try queue.enqueue(try connection.execute("SELECT id, url FROM webhook_endpoint ORDER BY id").map { row in
-            let (endpoint, url) = try row.decode((Int, String).self)
-            return try jobs.job(.webhook, WebhookArguments(event: id, name: event.name, endpoint: endpoint, url: url),
-                                           key: "webhook:event:\(id):endpoint:\(endpoint)")
-        })
+        try queue.enqueue(
+            try connection.execute("SELECT id, url FROM webhook_endpoint ORDER BY id").map { row in
+                let (endpoint, url) = try row.decode((Int, String).self)
+                return try jobs.job(
+                    .webhook, WebhookArguments(event: id, name: event.name, endpoint: endpoint, url: url),
+                    key: "webhook:event:\(id):endpoint:\(endpoint)")
+            })
         switch event {
         case let event as RegistrationEvent: try react(to: event)
         case let event as SessionEvent: try react(to: event)
@@ -38,25 +40,32 @@ struct Reactions {
     /// A correction after completion may change what a certificate states: each attendee's
     /// certificate job runs again, and issues (and sends) a new version only where it changed.
     private func reactToCorrection(_ event: AttendanceEvent, id: Int) throws {
-        guard try connection.execute("SELECT status = 'completed' FROM session WHERE id = \(event.sessionId)")
-            .first?.decode(Bool.self, at: 0) == true else { return }
-        try queue.enqueue(try attendees(session: event.session, id: event.sessionId).map { arguments in
-            try jobs.job(.certificate, arguments, key: "certificate:registration:\(arguments.registrationId):correction:\(id)")
-        })
+        guard
+            try connection.execute("SELECT status = 'completed' FROM session WHERE id = \(event.sessionId)")
+                .first?.decode(Bool.self, at: 0) == true
+        else { return }
+        try queue.enqueue(
+            try attendees(session: event.session, id: event.sessionId).map { arguments in
+                try jobs.job(
+                    .certificate, arguments,
+                    key: "certificate:registration:\(arguments.registrationId):correction:\(id)")
+            })
     }
 
     /// A draft is prepared in silence: its participants hear of it when it is published. A
     /// session recorded after it was given convokes no one.
     private func react(to event: RegistrationEvent) throws {
         guard try event.change == .cancelled || isAnnounced(event.sessionId) else { return }
-        let arguments = JobKind.Arguments(session: event.session, sessionId: event.sessionId,
-                                          registrationId: event.registrationId, participantId: event.participantId)
+        let arguments = JobKind.Arguments(
+            session: event.session, sessionId: event.sessionId,
+            registrationId: event.registrationId, participantId: event.participantId)
         let key = "registration:\(event.registrationId)"
         switch event.change {
         case .confirmed:
             try queue.enqueue([try jobs.job(.convocation, arguments, key: "convocation:\(key)")] + reminders(arguments))
         case .promoted:
-            try queue.enqueue([try jobs.job(.promotionNotice, arguments, key: "promotion-notice:\(key)")] + reminders(arguments))
+            try queue.enqueue(
+                [try jobs.job(.promotionNotice, arguments, key: "promotion-notice:\(key)")] + reminders(arguments))
         case .waitlisted:
             try queue.enqueue([try jobs.job(.waitlistNotice, arguments, key: "waitlist-notice:\(key)")])
         case .cancelled:
@@ -68,12 +77,15 @@ struct Reactions {
         switch event.change {
         case .scheduled:
             for arguments in try registrations(of: event, status: "confirmed") {
-                try queue.enqueue([try jobs.job(.convocation, arguments, key: "convocation:registration:\(arguments.registrationId)")]
-                                  + reminders(arguments))
+                try queue.enqueue(
+                    [try jobs.job(.convocation, arguments, key: "convocation:registration:\(arguments.registrationId)")]
+                        + reminders(arguments))
             }
-            try queue.enqueue(try registrations(of: event, status: "waitlisted").map { arguments in
-                try jobs.job(.waitlistNotice, arguments, key: "waitlist-notice:registration:\(arguments.registrationId)")
-            })
+            try queue.enqueue(
+                try registrations(of: event, status: "waitlisted").map { arguments in
+                    try jobs.job(
+                        .waitlistNotice, arguments, key: "waitlist-notice:registration:\(arguments.registrationId)")
+                })
         case .rescheduled:
             for arguments in try registrations(of: event, status: "confirmed") {
                 try queue.cancel(.keyPrefix("reminder:registration:\(arguments.registrationId):"))
@@ -83,42 +95,53 @@ struct Reactions {
             // Only those who were told of the session (not the registrations of a draft) hear it is off.
             try queue.cancel(.argument(key: "sessionId", value: String(event.sessionId)))
             guard try hasJobs(event.sessionId) else { return }
-            try queue.enqueue(try registrations(of: event, status: "confirmed").map { arguments in
-                try jobs.job(.cancellationNotice, arguments, key: "cancellation-notice:registration:\(arguments.registrationId)")
-            })
+            try queue.enqueue(
+                try registrations(of: event, status: "confirmed").map { arguments in
+                    try jobs.job(
+                        .cancellationNotice, arguments,
+                        key: "cancellation-notice:registration:\(arguments.registrationId)")
+                })
         case .completed:
             let cold = Date().addingTimeInterval(Double(Self.coldQuestionnaireDays) * 86_400)
-            try queue.enqueue(try attendees(session: event.session, id: event.sessionId).flatMap { arguments in
-                let key = "registration:\(arguments.registrationId)"
-                return [try jobs.job(.certificate, arguments, key: "certificate:\(key)"),
+            try queue.enqueue(
+                try attendees(session: event.session, id: event.sessionId).flatMap { arguments in
+                    let key = "registration:\(arguments.registrationId)"
+                    return [
+                        try jobs.job(.certificate, arguments, key: "certificate:\(key)"),
                         try jobs.job(.questionnaireHot, arguments, key: "questionnaire-hot:\(key)"),
-                        try jobs.job(.questionnaireCold, arguments, runAt: cold, key: "questionnaire-cold:\(key)")]
-            })
+                        try jobs.job(.questionnaireCold, arguments, runAt: cold, key: "questionnaire-cold:\(key)"),
+                    ]
+                })
         }
     }
 
     /// The J-7 and J-1 reminders still in the future: 09:00 on those days in the first slot's
     /// zone, computed by PostgreSQL so that a change of the clocks in between is accounted for.
     private func reminders(_ arguments: JobKind.Arguments) throws -> [NewJob] {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT d.days, ((((s.starts_at AT TIME ZONE s.time_zone)::date - d.days) + time '09:00') AT TIME ZONE s.time_zone) AS run_at
             FROM (SELECT starts_at, time_zone FROM slot WHERE session_id = \(arguments.sessionId) AND NOT cancelled
                   ORDER BY starts_at LIMIT 1) AS s
             CROSS JOIN (SELECT days::int AS days FROM unnest(\(Self.reminderDays)) AS u(days)) AS d
             WHERE ((((s.starts_at AT TIME ZONE s.time_zone)::date - d.days) + time '09:00') AT TIME ZONE s.time_zone) > now()
             ORDER BY d.days DESC
-            """).map { row in
+            """
+        ).map { row in
             let (days, runAt) = try row.decode((Int, Date).self)
             var reminder = arguments
             reminder.daysBefore = days
-            return try jobs.job(.reminder, reminder, runAt: runAt, key: "reminder:registration:\(arguments.registrationId):j\(days)")
+            return try jobs.job(
+                .reminder, reminder, runAt: runAt, key: "reminder:registration:\(arguments.registrationId):j\(days)")
         }
     }
 
     private func isAnnounced(_ session: Int) throws -> Bool {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT status <> 'draft' AND (SELECT max(ends_at) FROM slot WHERE session_id = s.id) > now() FROM session s WHERE id = \(session)
-            """).first?.decode(Bool?.self, at: 0) ?? false
+            """
+        ).first?.decode(Bool?.self, at: 0) ?? false
     }
 
     private func hasJobs(_ session: Int) throws -> Bool {
@@ -126,24 +149,31 @@ struct Reactions {
     }
 
     private func registrations(of event: SessionEvent, status: String) throws -> [JobKind.Arguments] {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT id, participant_id FROM registration WHERE session_id = \(event.sessionId) AND status = \(status) ORDER BY id
-            """).map { row in
+            """
+        ).map { row in
             let (registration, participant) = try row.decode((Int, Int).self)
-            return JobKind.Arguments(session: event.session, sessionId: event.sessionId, registrationId: registration, participantId: participant)
+            return JobKind.Arguments(
+                session: event.session, sessionId: event.sessionId, registrationId: registration,
+                participantId: participant)
         }
     }
 
     /// The confirmed participants present at one slot at least: those who get a certificate.
     private func attendees(session: String, id sessionId: Int) throws -> [JobKind.Arguments] {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT r.id, r.participant_id FROM registration r
             WHERE r.session_id = \(sessionId) AND r.status = 'confirmed'
               AND EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id AND a.status = 'present')
             ORDER BY r.id
-            """).map { row in
+            """
+        ).map { row in
             let (registration, participant) = try row.decode((Int, Int).self)
-            return JobKind.Arguments(session: session, sessionId: sessionId, registrationId: registration, participantId: participant)
+            return JobKind.Arguments(
+                session: session, sessionId: sessionId, registrationId: registration, participantId: participant)
         }
     }
 }

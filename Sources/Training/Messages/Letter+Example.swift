@@ -9,10 +9,13 @@ extension Letter {
                 code: "S-2027-001", title: "Accompagner la fonction employeur", objectives: "Connaître le cadre.",
                 whatToBring: "Les statuts de votre association.", hours: "21 h", firstDay: "lundi 5 avril 2027",
                 parts: [Part(number: 1, title: "Partie 1", days: days)], inParts: true,
-                venue: Place(name: "Maison des associations", address: "8 rue Daniel Huet, 14000 Caen", accessNotes: "Tram T1.", stepFree: true),
+                venue: Place(
+                    name: "Maison des associations", address: "8 rue Daniel Huet, 14000 Caen", accessNotes: "Tram T1.",
+                    stepFree: true),
                 trainers: "Scop Le Triangle"),
-            organisation: Organisation(name: "Atelier", email: "formation@atelier.test", phone: "02 31 00 00 00",
-                                       disabilityReferent: Referent(name: "Marie Durand", email: "referent@atelier.test")),
+            organisation: Organisation(
+                name: "Atelier", email: "formation@atelier.test", phone: "02 31 00 00 00",
+                disabilityReferent: Referent(name: "Marie Durand", email: "referent@atelier.test")),
             reminder: kind.providesReminder ? Reminder(daysBefore: 1, when: "demain") : nil,
             waitlist: kind.providesWaitlist ? Waitlist(position: 1) : nil,
             questionnaireLink: kind.providesQuestionnaireLink ? "https://atelier.test/q/0123456789abcdef" : nil,

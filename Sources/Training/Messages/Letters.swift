@@ -10,14 +10,20 @@ public struct Letters {
 
     /// The registration's participant and session as its messages show them, plus what `kind`
     /// adds: the reminder's delay, the waitlist position, the questionnaire link.
-    public func letter(_ kind: JobKind, registration: Int, daysBefore: Int? = nil, questionnaireLink: String? = nil) throws -> Letter {
-        guard let row = try connection.execute("""
-            SELECT p.first_name, p.last_name, p.email, s.code,
-                   (SELECT count(*) FROM registration w WHERE w.session_id = r.session_id AND w.status = 'waitlisted'
-                      AND (w.registered_at, w.id) <= (r.registered_at, r.id)) AS position
-            FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id
-            WHERE r.id = \(registration)
-            """).first else {
+    public func letter(_ kind: JobKind, registration: Int, daysBefore: Int? = nil, questionnaireLink: String? = nil)
+        throws -> Letter
+    {
+        guard
+            let row = try connection.execute(
+                """
+                SELECT p.first_name, p.last_name, p.email, s.code,
+                       (SELECT count(*) FROM registration w WHERE w.session_id = r.session_id AND w.status = 'waitlisted'
+                          AND (w.registered_at, w.id) <= (r.registered_at, r.id)) AS position
+                FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id
+                WHERE r.id = \(registration)
+                """
+            ).first
+        else {
             throw TrainingError.notFound("No registration has the id \(registration).")
         }
         let (firstName, lastName, email, code, position) = try row.decode((String, String, String, String, Int).self)
@@ -25,7 +31,9 @@ public struct Letters {
             participant: Letter.Person(firstName: firstName, lastName: lastName, email: email),
             session: try session(code),
             organisation: try organisation(),
-            reminder: kind.providesReminder ? daysBefore.map { Letter.Reminder(daysBefore: $0, when: $0 == 1 ? "demain" : "dans \($0) jours") } : nil,
+            reminder: kind.providesReminder
+                ? daysBefore.map { Letter.Reminder(daysBefore: $0, when: $0 == 1 ? "demain" : "dans \($0) jours") }
+                : nil,
             waitlist: kind.providesWaitlist ? Letter.Waitlist(position: max(position, 1)) : nil,
             questionnaireLink: kind.providesQuestionnaireLink ? questionnaireLink : nil,
             certificate: kind == .certificate ? try certificateNote(registration: registration) : nil)
@@ -33,7 +41,8 @@ public struct Letters {
 
     /// What the latest certificate states, or would state if none is issued yet (a preview).
     private func certificateNote(registration: Int) throws -> Letter.CertificateNote {
-        let row = try connection.execute("""
+        let row = try connection.execute(
+            """
             SELECT coalesce(c.attended_minutes, (SELECT sum(sl.minutes) FROM attendance a JOIN slot sl ON sl.id = a.slot_id
                                                  WHERE a.registration_id = \(registration) AND a.status = 'present'), 0)::bigint,
                    coalesce(c.version, 1)
@@ -48,16 +57,23 @@ public struct Letters {
     /// Why a message of `kind` should no longer go to the registration, or `nil`: a convocation
     /// for a registration cancelled since, a waitlist notice after a promotion.
     public func reasonNotToSend(_ kind: JobKind, registration: Int) throws -> String? {
-        guard let row = try connection.execute("""
-            SELECT r.status, s.status FROM registration r JOIN session s ON s.id = r.session_id WHERE r.id = \(registration)
-            """).first else { return "the registration \(registration) no longer exists" }
+        guard
+            let row = try connection.execute(
+                """
+                SELECT r.status, s.status FROM registration r JOIN session s ON s.id = r.session_id WHERE r.id = \(registration)
+                """
+            ).first
+        else { return "the registration \(registration) no longer exists" }
         let (status, sessionStatus) = try row.decode((Registration.Status, Session.Status).self)
-        if kind == .certificate && sessionStatus != .completed { return "the session is \(sessionStatus.rawValue), not completed" }
-        let expected: Registration.Status? = switch kind {
-        case .waitlistNotice: .waitlisted
-        case .cancellationNotice: nil
-        default: .confirmed
+        if kind == .certificate && sessionStatus != .completed {
+            return "the session is \(sessionStatus.rawValue), not completed"
         }
+        let expected: Registration.Status? =
+            switch kind {
+            case .waitlistNotice: .waitlisted
+            case .cancellationNotice: nil
+            default: .confirmed
+            }
         if let expected, status != expected { return "the registration is \(status.rawValue) now" }
         if kind != .cancellationNotice && sessionStatus == .cancelled { return "the session was cancelled" }
         return nil
@@ -79,23 +95,33 @@ public struct Letters {
             var slotsOfDay: [Session.Slot] = []
             func closeDay() {
                 guard let first = slotsOfDay.first else { return }
-                let times = slotsOfDay.map { "de \(French.time($0.startsAt, in: zone)) à \(French.time($0.endsAt, in: zone))" }
-                days.append(Letter.Day(date: French.date(first.startsAt, in: zone), times: times.joined(separator: " et ")))
+                let times = slotsOfDay.map {
+                    "de \(French.time($0.startsAt, in: zone)) à \(French.time($0.endsAt, in: zone))"
+                }
+                days.append(
+                    Letter.Day(date: French.date(first.startsAt, in: zone), times: times.joined(separator: " et ")))
                 slotsOfDay = []
             }
             for slot in part.slots {
-                if let first = slotsOfDay.first, !calendar.isDate(first.startsAt, inSameDayAs: slot.startsAt) { closeDay() }
+                if let first = slotsOfDay.first, !calendar.isDate(first.startsAt, inSameDayAs: slot.startsAt) {
+                    closeDay()
+                }
                 slotsOfDay.append(slot)
             }
             closeDay()
             return Letter.Part(number: part.position, title: French.typography(part.title), days: days)
         }
         return Letter.Session(
-            code: session.code, title: French.typography(session.moduleTitle), objectives: module.objectives.nonEmpty.map(French.typography),
-            whatToBring: module.whatToBring.nonEmpty.map(French.typography), hours: French.hours(minutes: session.plannedMinutes),
+            code: session.code, title: French.typography(session.moduleTitle),
+            objectives: module.objectives.nonEmpty.map(French.typography),
+            whatToBring: module.whatToBring.nonEmpty.map(French.typography),
+            hours: French.hours(minutes: session.plannedMinutes),
             firstDay: session.firstDay.map { French.date($0, in: zone) } ?? "", parts: parts, inParts: parts.count > 1,
-            venue: venue.map { Letter.Place(name: French.typography($0.name), address: $0.address,
-                                            accessNotes: $0.accessNotes.nonEmpty.map(French.typography), stepFree: $0.isStepFree) },
+            venue: venue.map {
+                Letter.Place(
+                    name: French.typography($0.name), address: $0.address,
+                    accessNotes: $0.accessNotes.nonEmpty.map(French.typography), stepFree: $0.isStepFree)
+            },
             trainers: trainers.isEmpty ? nil : French.list(trainers))
     }
 
@@ -103,7 +129,9 @@ public struct Letters {
         let organisation = try OrganisationRecord(store).current()
         return Letter.Organisation(
             name: organisation?.name ?? "", email: organisation?.email.nonEmpty, phone: organisation?.phone,
-            disabilityReferent: organisation?.disabilityReferentName.map { Letter.Referent(name: $0, email: organisation?.disabilityReferentEmail) })
+            disabilityReferent: organisation?.disabilityReferentName.map {
+                Letter.Referent(name: $0, email: organisation?.disabilityReferentEmail)
+            })
     }
 }
 
@@ -127,10 +155,14 @@ extension Letters {
     /// The registration's calendar entries, one per part, and their version: how many times the
     /// session was rescheduled, so that a calendar replaces the entries it has.
     public func appointments(registration: Int) throws -> (version: Int, parts: [Appointment]) {
-        guard let row = try connection.execute("""
-            SELECT s.code, (SELECT count(*) FROM event e WHERE e.name = 'session.rescheduled' AND (e.payload ->> 'sessionId')::bigint = s.id)
-            FROM registration r JOIN session s ON s.id = r.session_id WHERE r.id = \(registration)
-            """).first else {
+        guard
+            let row = try connection.execute(
+                """
+                SELECT s.code, (SELECT count(*) FROM event e WHERE e.name = 'session.rescheduled' AND (e.payload ->> 'sessionId')::bigint = s.id)
+                FROM registration r JOIN session s ON s.id = r.session_id WHERE r.id = \(registration)
+                """
+            ).first
+        else {
             throw TrainingError.notFound("No registration has the id \(registration).")
         }
         let (code, version) = try row.decode((String, Int).self)
@@ -140,7 +172,9 @@ extension Letters {
             guard let first = part.slots.first, let last = part.slots.last else { return nil }
             let venue = try first.venue.map { try catalogue.venue($0) }
             let zone = store.timeZone
-            let days = part.slots.map { "\(French.date($0.startsAt, in: zone)) de \(French.time($0.startsAt, in: zone)) à \(French.time($0.endsAt, in: zone))" }
+            let days = part.slots.map {
+                "\(French.date($0.startsAt, in: zone)) de \(French.time($0.startsAt, in: zone)) à \(French.time($0.endsAt, in: zone))"
+            }
             return Appointment(
                 key: "registration-\(registration)-part-\(part.position)", start: first.startsAt, end: last.endsAt,
                 summary: session.parts.count > 1 ? "\(session.moduleTitle) — \(part.title)" : session.moduleTitle,

@@ -25,7 +25,8 @@ public struct MessageTemplates: Sendable {
         var templates: [JobKind: KindTemplates] = [:]
         let partialsFolder = folder.appendingPathComponent("partials")
         var partials: [String: String] = [:]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: partialsFolder.path)) ?? [] where name.hasSuffix(".mustache") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: partialsFolder.path)) ?? []
+        where name.hasSuffix(".mustache") {
             let file = partialsFolder.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: file.path) else { throw .missing(file.path) }
             partials[String(name.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
@@ -36,7 +37,9 @@ public struct MessageTemplates: Sendable {
                 // A Mustache pragma does not reach into partials: each says itself whether it escapes.
                 try library.register((name.hasSuffix("-html") ? "" : Self.plainText) + source, named: name)
             } catch {
-                throw .invalid(partialsFolder.appendingPathComponent("\(name).mustache").path, "it is not valid Mustache (\(error))")
+                throw .invalid(
+                    partialsFolder.appendingPathComponent("\(name).mustache").path,
+                    "it is not valid Mustache (\(error))")
             }
         }
         for kind in JobKind.participantMessages {
@@ -62,9 +65,13 @@ public struct MessageTemplates: Sendable {
     /// The message `letter` makes for `kind`: a one-line subject, the text and the HTML.
     public func render(_ kind: JobKind, _ letter: Letter) -> RenderedMessage? {
         guard let set = templates[kind] else { return nil }
-        let subject = set.subject.render(letter, library: library).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: " ")
-        return RenderedMessage(subject: subject, text: set.text.render(letter, library: library), html: set.html.render(letter, library: library))
+        let subject = set.subject.render(letter, library: library).split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        .filter { !$0.isEmpty }.joined(separator: " ")
+        return RenderedMessage(
+            subject: subject, text: set.text.render(letter, library: library),
+            html: set.html.render(letter, library: library))
     }
 }
 
@@ -80,7 +87,8 @@ public enum MessageTemplateError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .missing(let path): "The template \(path) is missing: every kind of message needs its subject, text and html."
+        case .missing(let path):
+            "The template \(path) is missing: every kind of message needs its subject, text and html."
         case .invalid(let path, let problem): "The template \(path) cannot be used: \(problem)."
         }
     }

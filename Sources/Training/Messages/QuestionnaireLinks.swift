@@ -16,7 +16,8 @@ public struct QuestionnaireLinks {
     /// (whose email was never accepted), in the caller's transaction.
     public func issue(registration: Int, _ moment: Moment) throws -> String {
         let token = RandomHex.make(bits: 128)
-        try store.connection.execute("""
+        try store.connection.execute(
+            """
             INSERT INTO questionnaire_link (registration_id, kind, token_sha256)
             VALUES (\(registration), \(moment.rawValue), sha256(convert_to(\(token), 'UTF8')))
             ON CONFLICT (registration_id, kind) DO UPDATE SET token_sha256 = EXCLUDED.token_sha256, created_at = now()

@@ -38,13 +38,17 @@ indirect enum TemplateSchema: Equatable {
         problem(in: template, scopes: [self], partials: partials, including: [])
     }
 
-    private func problem(in template: String, scopes outer: [TemplateSchema], partials: [String: String], including: [String]) -> String? {
+    private func problem(
+        in template: String, scopes outer: [TemplateSchema], partials: [String: String], including: [String]
+    ) -> String? {
         var scopes = outer
         var open: [String] = []
         var rest = Substring(template)
         while let start = rest.range(of: "{{") {
             let triple = rest[start.upperBound...].hasPrefix("{")
-            guard let end = rest[start.upperBound...].range(of: triple ? "}}}" : "}}") else { return "a tag is not closed" }
+            guard let end = rest[start.upperBound...].range(of: triple ? "}}}" : "}}") else {
+                return "a tag is not closed"
+            }
             var tag = rest[start.upperBound..<end.lowerBound].dropFirst(triple ? 1 : 0)
             rest = rest[end.upperBound...]
             let sigil = tag.first.flatMap { "#^/!>&=%".contains($0) ? $0 : nil }
@@ -54,9 +58,13 @@ indirect enum TemplateSchema: Equatable {
             case "!", "%": continue
             case "=": return "it changes the delimiters, which Atelier's templates do not"
             case ">":
-                guard let partial = partials[name] else { return "it includes {{> \(name)}}, which is not in Jobs/partials/" }
+                guard let partial = partials[name] else {
+                    return "it includes {{> \(name)}}, which is not in Jobs/partials/"
+                }
                 guard !including.contains(name) else { return "the partial \(name) includes itself" }
-                if let problem = self.problem(in: partial, scopes: scopes, partials: partials, including: including + [name]) {
+                if let problem = self.problem(
+                    in: partial, scopes: scopes, partials: partials, including: including + [name])
+                {
                     return "in the partial \(name), \(problem)"
                 }
             case "/":
@@ -64,10 +72,18 @@ indirect enum TemplateSchema: Equatable {
                 open.removeLast()
                 scopes.removeLast()
             default:
-                guard let found = resolve(name, in: scopes) else { return "it reads {{\(name)}}, which this kind of message does not provide" }
+                guard let found = resolve(name, in: scopes) else {
+                    return "it reads {{\(name)}}, which this kind of message does not provide"
+                }
                 if sigil == "#" {
                     open.append(name)
-                    if case .list(let element) = found { scopes.append(element) } else if case .object = found { scopes.append(found) } else { scopes.append(scopes[scopes.count - 1]) }
+                    if case .list(let element) = found {
+                        scopes.append(element)
+                    } else if case .object = found {
+                        scopes.append(found)
+                    } else {
+                        scopes.append(scopes[scopes.count - 1])
+                    }
                 } else if sigil == "^" {
                     open.append(name)
                     scopes.append(scopes[scopes.count - 1])

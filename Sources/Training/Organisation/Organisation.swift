@@ -37,14 +37,20 @@ public struct Organisation: Sendable, Hashable, Codable {
         }
         organisation.city = try Field.required(city, "city", limit: 100)
         organisation.email = try EmailAddress(email).text
-        organisation.phone = try phone.map { phone throws(TrainingError) in try Field.optional(phone, "phone", limit: 30) }
-        organisation.website = try website.map { site throws(TrainingError) in try Field.optional(site, "website", limit: 200) }
+        organisation.phone = try phone.map { phone throws(TrainingError) in
+            try Field.optional(phone, "phone", limit: 30)
+        }
+        organisation.website = try website.map { site throws(TrainingError) in
+            try Field.optional(site, "website", limit: 200)
+        }
         organisation.signatoryName = try Field.required(signatoryName, "signatory's name", limit: 100)
         organisation.signatoryRole = try Field.required(signatoryRole, "signatory's role", limit: 100)
         organisation.disabilityReferentName = try disabilityReferentName.map { name throws(TrainingError) in
             try Field.optional(name, "référent handicap's name", limit: 100)
         }
-        organisation.disabilityReferentEmail = try disabilityReferentEmail.map { email throws(TrainingError) in try EmailAddress(email).text }
+        organisation.disabilityReferentEmail = try disabilityReferentEmail.map { email throws(TrainingError) in
+            try EmailAddress(email).text
+        }
         return organisation
     }
 }
@@ -57,11 +63,13 @@ public struct OrganisationRecord {
 
     /// The identity, or `nil` before `atelier org edit` first sets it.
     public func current() throws -> Organisation? {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT name, siret, activity_number, street, postal_code, city, email, phone, website,
                    signatory_name, signatory_role, disability_referent_name, disability_referent_email
             FROM organisation
-            """).first.map { row in
+            """
+        ).first.map { row in
             var organisation = Organisation()
             organisation.name = try row.decode(String.self, "name")
             organisation.siret = try row.decode(String.self, "siret")
@@ -86,7 +94,8 @@ public struct OrganisationRecord {
             var organisation = try current() ?? Organisation()
             try change(&organisation)
             let o = try organisation.validated()
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO organisation (name, siret, activity_number, street, postal_code, city, email, phone, website,
                                           signatory_name, signatory_role, disability_referent_name, disability_referent_email)
                 VALUES (\(o.name), \(o.siret), \(o.activityNumber), \(o.street), \(o.postalCode), \(o.city), \(o.email),

@@ -20,19 +20,23 @@ public struct ImportRejection: Error, Sendable, Hashable, CustomStringConvertibl
 
     init(fileName: String, problems: [Problem]) {
         self.fileName = fileName
-        self.problems = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        self.problems = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            .map(\.element)
     }
 
     /// Only duplicates: refused by a rule, like `participant add`; otherwise the file is bad input.
     public var kind: TrainingError.Kind { problems.allSatisfy(\.isDuplicate) ? .refused : .invalidInput }
 
     public var sentence: String {
-        let count = problems.count, rows = Set(problems.map(\.line)).count
+        let count = problems.count
+        let rows = Set(problems.map(\.line)).count
         var lines = problems.prefix(Self.shown).map { "  " + $0.text }
         if count > Self.shown {
             lines.append("  … and \(French.grouped(count - Self.shown)) more: `--report FILE` writes them all.")
         }
-        return "The file \(fileName) has \(French.grouped(rows)) bad row\(rows == 1 ? "" : "s"); nothing was imported:\n" + lines.joined(separator: "\n")
+        return
+            "The file \(fileName) has \(French.grouped(rows)) bad row\(rows == 1 ? "" : "s"); nothing was imported:\n"
+            + lines.joined(separator: "\n")
     }
 
     /// Every problem, one per line.

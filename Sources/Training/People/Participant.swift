@@ -3,7 +3,10 @@ import Foundation
 /// A trainee: usually employed by, or volunteering in, an association.
 public struct Participant: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
-        case salarie, benevole, dirigeantBenevole = "dirigeant_benevole", demandeurEmploi = "demandeur_emploi", autre
+        case salarie, benevole
+        case dirigeantBenevole = "dirigeant_benevole"
+        case demandeurEmploi = "demandeur_emploi"
+        case autre
 
         public var label: String {
             switch self {
@@ -18,11 +21,18 @@ public struct Participant: Sendable, Hashable, Codable {
         /// Reads a status as people write it: `salarié`, `Salariée`, `Dirigeant bénévole`, `demandeur_emploi`.
         public init(parsing text: String) throws(TrainingError) {
             let key = Self.normalized(text)
-            let feminine: [String: Status] = ["salariee": .salarie, "dirigeantebenevole": .dirigeantBenevole,
-                                              "demandeusedemploi": .demandeurEmploi]
-            guard let status = feminine[key]
-                    ?? Self.allCases.first(where: { Self.normalized($0.rawValue) == key || Self.normalized($0.label) == key }) else {
-                throw .invalid("The status “\(text)” is not one of: \(Self.allCases.map(\.label).joined(separator: ", ")).")
+            let feminine: [String: Status] = [
+                "salariee": .salarie, "dirigeantebenevole": .dirigeantBenevole,
+                "demandeusedemploi": .demandeurEmploi,
+            ]
+            guard
+                let status = feminine[key]
+                    ?? Self.allCases.first(where: {
+                        Self.normalized($0.rawValue) == key || Self.normalized($0.label) == key
+                    })
+            else {
+                throw .invalid(
+                    "The status “\(text)” is not one of: \(Self.allCases.map(\.label).joined(separator: ", ")).")
             }
             self = status
         }
@@ -52,9 +62,11 @@ public struct Participant: Sendable, Hashable, Codable {
         var participant = self
         participant.firstName = try Field.required(firstName, "first name", limit: 100)
         participant.lastName = try Field.required(lastName, "last name", limit: 100)
-        participant.phone = try phone.map { phone throws(TrainingError) in try Field.optional(phone, "phone", limit: 30) }
-            .flatMap { $0.isEmpty ? nil : $0 }
-        participant.accessibilityNeeds = try Field.optional(accessibilityNeeds, "accessibility needs", limit: 2000, lines: .many)
+        participant.phone = try phone.map { phone throws(TrainingError) in try Field.optional(phone, "phone", limit: 30)
+        }
+        .flatMap { $0.isEmpty ? nil : $0 }
+        participant.accessibilityNeeds = try Field.optional(
+            accessibilityNeeds, "accessibility needs", limit: 2000, lines: .many)
         participant.employer = try employer?.validated()
         return participant
     }
@@ -71,8 +83,13 @@ public struct Employer: Sendable, Hashable, Codable {
     }
 
     func validated() throws(TrainingError) -> Employer {
-        Employer(name: try Field.required(name, "organisation name", limit: 200),
-                 siret: try siret.flatMap { $0.isEmpty ? nil : $0 }.map { siret throws(TrainingError) in try Siret.validated(siret) },
-                 city: try city.map { city throws(TrainingError) in try Field.optional(city, "city", limit: 100) }.flatMap { $0.isEmpty ? nil : $0 })
+        Employer(
+            name: try Field.required(name, "organisation name", limit: 200),
+            siret: try siret.flatMap { $0.isEmpty ? nil : $0 }.map { siret throws(TrainingError) in
+                try Siret.validated(siret)
+            },
+            city: try city.map { city throws(TrainingError) in try Field.optional(city, "city", limit: 100) }.flatMap {
+                $0.isEmpty ? nil : $0
+            })
     }
 }

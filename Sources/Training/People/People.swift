@@ -13,33 +13,41 @@ public struct People {
         return try connection.write { connection in
             try ensureNew(participant.email, on: connection)
             let employerID = try participant.employer.map { try self.employerID($0, on: connection) }
-            let id = try connection.execute("""
+            let id = try connection.execute(
+                """
                 INSERT INTO participant (first_name, last_name, email, phone, employer_id, status, accessibility_needs)
                 VALUES (\(participant.firstName), \(participant.lastName), \(participant.email.text), \(participant.phone),
                         \(employerID), \(participant.status), \(participant.accessibilityNeeds))
                 RETURNING id
                 """)[0].decode(Int.self, at: 0)
-            try EventLog.append(ParticipantEvent(change: .added, participantId: id, email: participant.email.text), on: connection, jobs: store.jobs)
+            try EventLog.append(
+                ParticipantEvent(change: .added, participantId: id, email: participant.email.text), on: connection,
+                jobs: store.jobs)
             return participant
         }
     }
 
     /// Applies `change` to the participant found by email and saves it; a new email must be free.
-    public func editParticipant(_ email: EmailAddress, _ change: (inout Participant) throws -> Void) throws -> Participant {
+    public func editParticipant(_ email: EmailAddress, _ change: (inout Participant) throws -> Void) throws
+        -> Participant
+    {
         try connection.write { connection in
             var participant = try self.participant(email)
             try change(&participant)
             participant = try participant.validated()
             if participant.email != email { try ensureNew(participant.email, on: connection) }
             let employerID = try participant.employer.map { try self.employerID($0, on: connection) }
-            let id = try connection.execute("""
+            let id = try connection.execute(
+                """
                 UPDATE participant SET first_name = \(participant.firstName), last_name = \(participant.lastName),
                     email = \(participant.email.text), phone = \(participant.phone), employer_id = \(employerID),
                     status = \(participant.status), accessibility_needs = \(participant.accessibilityNeeds)
                 WHERE email = \(email.text)
                 RETURNING id
                 """)[0].decode(Int.self, at: 0)
-            try EventLog.append(ParticipantEvent(change: .edited, participantId: id, email: participant.email.text), on: connection, jobs: store.jobs)
+            try EventLog.append(
+                ParticipantEvent(change: .edited, participantId: id, email: participant.email.text), on: connection,
+                jobs: store.jobs)
             return participant
         }
     }
@@ -54,11 +62,13 @@ public struct People {
     public func participants() throws -> [Participant] { try participants(email: nil) }
 
     private func participants(email: EmailAddress?) throws -> [Participant] {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT \(unescaped: Participant.columns) FROM participant p LEFT JOIN employer e ON e.id = p.employer_id
             WHERE \(email?.text) IS NULL OR p.email = \(email?.text)
             ORDER BY p.last_name, p.first_name, p.email
-            """).map(Participant.init(row:))
+            """
+        ).map(Participant.init(row:))
     }
 
     private func ensureNew(_ email: EmailAddress, on connection: Connection) throws {
@@ -71,10 +81,12 @@ public struct People {
     /// The employer's row, created on first mention: found by SIRET, or by name and city when
     /// it has none. The unique indexes make two concurrent mentions land on one row.
     func employerID(_ employer: Employer, on connection: Connection) throws -> Int {
-        let conflict: PostgresQuery = employer.siret == nil
+        let conflict: PostgresQuery =
+            employer.siret == nil
             ? "(lower(name), lower(coalesce(city, ''))) WHERE siret IS NULL"
             : "(siret)"
-        return try connection.execute("""
+        return try connection.execute(
+            """
             INSERT INTO employer (name, siret, city) VALUES (\(employer.name), \(employer.siret), \(employer.city))
             ON CONFLICT \(unescaped: conflict.sql) DO UPDATE SET name = employer.name
             RETURNING id
@@ -90,14 +102,16 @@ extension Participant {
         """
 
     init(row: Row) throws {
-        self.init(firstName: try row.decode(String.self, "first_name"), lastName: try row.decode(String.self, "last_name"),
-                  email: EmailAddress(stored: try row.decode(String.self, "email")))
+        self.init(
+            firstName: try row.decode(String.self, "first_name"), lastName: try row.decode(String.self, "last_name"),
+            email: EmailAddress(stored: try row.decode(String.self, "email")))
         phone = try row.decode(String?.self, "phone")
         status = try row.decode(Status.self, "status")
         accessibilityNeeds = try row.decode(String.self, "accessibility_needs")
         if let name = try row.decode(String?.self, "employer_name") {
-            employer = Employer(name: name, siret: try row.decode(String?.self, "employer_siret"),
-                                city: try row.decode(String?.self, "employer_city"))
+            employer = Employer(
+                name: name, siret: try row.decode(String?.self, "employer_siret"),
+                city: try row.decode(String?.self, "employer_city"))
         }
     }
 }

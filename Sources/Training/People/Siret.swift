@@ -7,7 +7,8 @@ public enum Siret {
             throw .invalid("The SIRET “\(text)” is not valid: it is 14 digits.")
         }
         let values = digits.map { $0.wholeNumberValue ?? 0 }
-        let valid = digits.hasPrefix("356000000")
+        let valid =
+            digits.hasPrefix("356000000")
             ? values.reduce(0, +) % 5 == 0
             : values.enumerated().reduce(0) { sum, item in
                 let doubled = item.offset % 2 == 0 ? item.element * 2 : item.element

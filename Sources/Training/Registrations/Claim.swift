@@ -16,12 +16,17 @@ public enum Claim {
     /// - per participant: amount × attended ÷ planned minutes, half-up per row;
     /// - per group: the whole amount, once the session is completed, shared in proportion to the
     ///   attended minutes by the largest-remainder method, so that the rows add up exactly.
-    public static func amounts(_ basis: FundingAgreement.Basis, amount: Money, rows: [Row], sessionCompleted: Bool) -> [Money] {
+    public static func amounts(_ basis: FundingAgreement.Basis, amount: Money, rows: [Row], sessionCompleted: Bool)
+        -> [Money]
+    {
         switch basis {
         case .perHour:
             return rows.map { Money(cents: halfUp(amount.cents * $0.attendedMinutes, 60)) }
         case .perParticipant:
-            return rows.map { $0.plannedMinutes == 0 ? .zero : Money(cents: halfUp(amount.cents * $0.attendedMinutes, $0.plannedMinutes)) }
+            return rows.map {
+                $0.plannedMinutes == 0
+                    ? .zero : Money(cents: halfUp(amount.cents * $0.attendedMinutes, $0.plannedMinutes))
+            }
         case .perGroup:
             let total = rows.reduce(0) { $0 + $1.attendedMinutes }
             guard sessionCompleted, total > 0 else { return rows.map { _ in .zero } }
@@ -57,7 +62,9 @@ public enum Claim {
         var shares = weights.map { total * $0 / sum }
         let remainders = weights.map { total * $0 % sum }
         let left = total - shares.reduce(0, +)
-        let order = remainders.indices.sorted { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }
+        let order = remainders.indices.sorted {
+            remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1
+        }
         for index in order.prefix(left) { shares[index] += 1 }
         return shares
     }

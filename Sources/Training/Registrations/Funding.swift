@@ -13,18 +13,23 @@ public struct Funding {
         try connection.write { connection in
             let session = try SessionRow(agreement.session, on: connection)
             let reference = try insert(agreement, session: session.id, on: connection).reference
-            try EventLog.append(FundingAdded(session: session.code, sessionId: session.id, reference: reference), on: connection, jobs: store.jobs)
+            try EventLog.append(
+                FundingAdded(session: session.code, sessionId: session.id, reference: reference), on: connection,
+                jobs: store.jobs)
             return try agreements(ofSession: agreement.session, on: connection).first { $0.reference == reference }!
         }
     }
 
-    func insert(_ agreement: FundingAgreement, session: Int, on connection: Connection) throws -> (id: Int, reference: String) {
+    func insert(_ agreement: FundingAgreement, session: Int, on connection: Connection) throws -> (
+        id: Int, reference: String
+    ) {
         let funder = try Catalogue(store).funder(agreement.funder)
         let scheme = try Field.optional(agreement.scheme, "scheme", limit: 200)
         let number = try agreement.agreementNumber.map { number throws(TrainingError) in
             try Field.optional(number, "agreement number", limit: 100)
         }.flatMap { $0.isEmpty ? nil : $0 }
-        let row = try connection.execute("""
+        let row = try connection.execute(
+            """
             INSERT INTO funding_agreement (session_id, reference, funder_id, basis, amount_cents, scheme, agreement_number)
             VALUES (\(session), 'F' || (SELECT count(*) + 1 FROM funding_agreement WHERE session_id = \(session)),
                     (SELECT id FROM funder WHERE code = \(funder.code)), \(agreement.basis),
@@ -40,17 +45,20 @@ public struct Funding {
     }
 
     func agreements(ofSession code: String, on connection: Connection) throws -> [FundingAgreement] {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT f.reference, fu.code AS funder, f.basis, f.amount_cents, f.scheme, f.agreement_number
             FROM funding_agreement f JOIN session s ON s.id = f.session_id JOIN funder fu ON fu.id = f.funder_id
             WHERE s.code = \(code.uppercased())
             ORDER BY length(f.reference), f.reference
-            """).map { row in
+            """
+        ).map { row in
             var agreement = FundingAgreement(
                 session: code.uppercased(), funder: try row.decode(String.self, "funder"),
                 basis: try row.decode(FundingAgreement.Basis.self, "basis"),
                 amount: Money(cents: try row.decode(Int.self, "amount_cents")),
-                scheme: try row.decode(String.self, "scheme"), agreementNumber: try row.decode(String?.self, "agreement_number"))
+                scheme: try row.decode(String.self, "scheme"),
+                agreementNumber: try row.decode(String?.self, "agreement_number"))
             agreement.reference = try row.decode(String.self, "reference")
             return agreement
         }

@@ -51,7 +51,10 @@ public struct FundingAgreement: Sendable, Hashable, Codable {
         case amount = "amountCents"
     }
 
-    public init(session: String, funder: String, basis: Basis, amount: Money, scheme: String = "", agreementNumber: String? = nil) {
+    public init(
+        session: String, funder: String, basis: Basis, amount: Money, scheme: String = "",
+        agreementNumber: String? = nil
+    ) {
         (self.session, self.reference, self.funder, self.basis, self.amount, self.scheme, self.agreementNumber) =
             (session, "", funder, basis, amount, scheme, agreementNumber)
     }

@@ -10,37 +10,53 @@ public struct Registrations {
 
     /// Registers the participant: confirmed while seats remain, waitlisted after. The session's
     /// row lock makes two coordinators taking the last seat at once end with one of each.
-    public func register(_ email: EmailAddress, in sessionCode: String, funding: FundingChoice? = nil) throws -> Registration {
+    public func register(_ email: EmailAddress, in sessionCode: String, funding: FundingChoice? = nil) throws
+        -> Registration
+    {
         try connection.write { connection in
             let session = try SessionRow(sessionCode, on: connection)
             let code = sessionCode.uppercased()
             guard session.isOpen else {
-                throw TrainingError.refused("The session \(code) is \(session.status.rawValue): it takes no more registrations.")
+                throw TrainingError.refused(
+                    "The session \(code) is \(session.status.rawValue): it takes no more registrations.")
             }
             let participantID = try self.participantID(email, on: connection)
-            let existing = try connection.execute("""
+            let existing = try connection.execute(
+                """
                 SELECT status FROM registration
                 WHERE session_id = \(session.id) AND participant_id = \(participantID) AND status <> 'cancelled'
                 """)
             if let row = existing.first {
                 let status = try row.decode(Registration.Status.self, at: 0)
-                throw TrainingError.refused("\(email) is already registered for the session \(code) (\(status.rawValue)).")
+                throw TrainingError.refused(
+                    "\(email) is already registered for the session \(code) (\(status.rawValue)).")
             }
-            let agreementID = try funding.map { try self.agreementID(for: $0, session: session.id, code: code, on: connection) }
-            let confirmed = try connection.execute("""
+            let agreementID = try funding.map {
+                try self.agreementID(for: $0, session: session.id, code: code, on: connection)
+            }
+            let confirmed = try connection.execute(
+                """
                 SELECT count(*) FROM registration WHERE session_id = \(session.id) AND status = 'confirmed'
                 """)[0].decode(Int.self, at: 0)
             let status: Registration.Status = confirmed < session.capacity ? .confirmed : .waitlisted
-            let registrationID = try connection.execute("""
+            let registrationID = try connection.execute(
+                """
                 INSERT INTO registration (session_id, participant_id, status, funding_agreement_id)
                 VALUES (\(session.id), \(participantID), \(status), \(agreementID))
                 RETURNING id
                 """)[0].decode(Int.self, at: 0)
-            try EventLog.append(RegistrationEvent(change: status == .confirmed ? .confirmed : .waitlisted, session: code, sessionId: session.id,
-                                                  registrationId: registrationID, participantId: participantID, email: email.text),
-                                on: connection, jobs: store.jobs)
-            guard let registration = try registrations(ofSession: code, on: connection).first(where: { $0.participant.email == email && $0.status == status }) else {
-                throw TrainingError.notFound("The registration of \(email) for the session \(code) just made cannot be read back.")
+            try EventLog.append(
+                RegistrationEvent(
+                    change: status == .confirmed ? .confirmed : .waitlisted, session: code, sessionId: session.id,
+                    registrationId: registrationID, participantId: participantID, email: email.text),
+                on: connection, jobs: store.jobs)
+            guard
+                let registration = try registrations(ofSession: code, on: connection).first(where: {
+                    $0.participant.email == email && $0.status == status
+                })
+            else {
+                throw TrainingError.notFound(
+                    "The registration of \(email) for the session \(code) just made cannot be read back.")
             }
             return registration
         }
@@ -54,10 +70,12 @@ public struct Registrations {
             let session = try SessionRow(sessionCode, on: connection)
             let code = sessionCode.uppercased()
             guard session.isOpen else {
-                throw TrainingError.refused("The session \(code) is \(session.status.rawValue): its registrations are closed.")
+                throw TrainingError.refused(
+                    "The session \(code) is \(session.status.rawValue): its registrations are closed.")
             }
             let participantID = try self.participantID(email, on: connection)
-            let found = try connection.execute("""
+            let found = try connection.execute(
+                """
                 SELECT id, status FROM registration
                 WHERE session_id = \(session.id) AND participant_id = \(participantID) AND status <> 'cancelled'
                 """)
@@ -65,18 +83,22 @@ public struct Registrations {
                 throw TrainingError.notFound("\(email) is not registered for the session \(code).")
             }
             let (registrationID, previous) = try row.decode((Int, String).self)
-            try connection.execute("""
+            try connection.execute(
+                """
                 UPDATE registration SET status = 'cancelled', cancelled_at = now() WHERE id = \(registrationID)
                 """)
-            try EventLog.append(RegistrationEvent(change: .cancelled, session: code, sessionId: session.id, registrationId: registrationID,
-                                                  participantId: participantID, email: email.text), on: connection, jobs: store.jobs)
+            try EventLog.append(
+                RegistrationEvent(
+                    change: .cancelled, session: code, sessionId: session.id, registrationId: registrationID,
+                    participantId: participantID, email: email.text), on: connection, jobs: store.jobs)
             guard previous == "confirmed" else { return nil }
             return try promoteFirstWaiting(session: session.id, code: code, on: connection)
         }
     }
 
     private func promoteFirstWaiting(session: Int, code: String, on connection: Connection) throws -> Participant? {
-        let promoted = try connection.execute("""
+        let promoted = try connection.execute(
+            """
             UPDATE registration SET status = 'confirmed'
             WHERE id = (SELECT id FROM registration WHERE session_id = \(session) AND status = 'waitlisted'
                         ORDER BY registered_at, id LIMIT 1)
@@ -85,8 +107,10 @@ public struct Registrations {
         guard let row = promoted.first else { return nil }
         let (registrationID, participantID, text) = try row.decode((Int, Int, String).self)
         let email = try EmailAddress(text)
-        try EventLog.append(RegistrationEvent(change: .promoted, session: code, sessionId: session, registrationId: registrationID,
-                                              participantId: participantID, email: email.text), on: connection, jobs: store.jobs)
+        try EventLog.append(
+            RegistrationEvent(
+                change: .promoted, session: code, sessionId: session, registrationId: registrationID,
+                participantId: participantID, email: email.text), on: connection, jobs: store.jobs)
         return try People(store).participant(email)
     }
 
@@ -95,11 +119,15 @@ public struct Registrations {
     /// The id of the participant's registration for the session (cancelled ones last), which
     /// jobs and `atelier mail preview` name.
     public func id(of email: EmailAddress, in sessionCode: String) throws -> Int {
-        guard let row = try connection.execute("""
-            SELECT r.id FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
-            WHERE s.code = \(sessionCode.uppercased()) AND p.email = \(email.text)
-            ORDER BY r.status = 'cancelled', r.id DESC LIMIT 1
-            """).first else {
+        guard
+            let row = try connection.execute(
+                """
+                SELECT r.id FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
+                WHERE s.code = \(sessionCode.uppercased()) AND p.email = \(email.text)
+                ORDER BY r.status = 'cancelled', r.id DESC LIMIT 1
+                """
+            ).first
+        else {
             throw TrainingError.notFound("\(email) has no registration for the session \(sessionCode.uppercased()).")
         }
         return try row.decode(Int.self, at: 0)
@@ -111,7 +139,8 @@ public struct Registrations {
     }
 
     func registrations(ofSession code: String, on connection: Connection) throws -> [Registration] {
-        try connection.execute("""
+        try connection.execute(
+            """
             SELECT \(unescaped: Participant.columns), r.status AS registration_status, r.registered_at, f.reference,
                    (SELECT CASE WHEN d.state = 'refused' THEN d.kind || ': ' || d.reply END FROM delivery d
                     WHERE d.registration_id = r.id AND d.channel = 'mail' ORDER BY d.sent_at DESC, d.id DESC LIMIT 1) AS mail_refused
@@ -121,12 +150,14 @@ public struct Registrations {
             WHERE s.code = \(code)
             ORDER BY array_position(ARRAY['confirmed', 'waitlisted', 'cancelled'], r.status),
                      CASE WHEN r.status = 'waitlisted' THEN r.registered_at END, p.last_name, p.first_name
-            """).map { row in
-            Registration(session: code, participant: try Participant(row: row),
-                         status: try row.decode(Registration.Status.self, "registration_status"),
-                         registeredAt: try row.decode(Date.self, "registered_at"),
-                         funding: try row.decode(String?.self, "reference"),
-                         mailRefused: try row.decode(String?.self, "mail_refused"))
+            """
+        ).map { row in
+            Registration(
+                session: code, participant: try Participant(row: row),
+                status: try row.decode(Registration.Status.self, "registration_status"),
+                registeredAt: try row.decode(Date.self, "registered_at"),
+                funding: try row.decode(String?.self, "reference"),
+                mailRefused: try row.decode(String?.self, "mail_refused"))
         }
     }
 
@@ -137,12 +168,18 @@ public struct Registrations {
         return try row.decode(Int.self, at: 0)
     }
 
-    private func agreementID(for choice: FundingChoice, session: Int, code: String, on connection: Connection) throws -> Int {
+    private func agreementID(for choice: FundingChoice, session: Int, code: String, on connection: Connection) throws
+        -> Int
+    {
         switch choice {
         case .existing(let reference):
-            guard let row = try connection.execute("""
-                SELECT id FROM funding_agreement WHERE session_id = \(session) AND reference = \(reference.uppercased())
-                """).first else {
+            guard
+                let row = try connection.execute(
+                    """
+                    SELECT id FROM funding_agreement WHERE session_id = \(session) AND reference = \(reference.uppercased())
+                    """
+                ).first
+            else {
                 throw TrainingError.notFound("The session \(code) has no funding agreement \(reference.uppercased()).")
             }
             return try row.decode(Int.self, at: 0)

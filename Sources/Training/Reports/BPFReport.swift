@@ -64,10 +64,12 @@ extension BPFReport {
             throw TrainingError.invalid("The year \(year) is out of range: it goes from 2000 to 2100.")
         }
         let connection = store.connection
-        let from = try LocalDate(year: year, month: 1, day: 1), to = try LocalDate(year: year, month: 12, day: 31)
+        let from = try LocalDate(year: year, month: 1, day: 1)
+        let to = try LocalDate(year: year, month: 12, day: 31)
         let (start, end) = (from.start(in: store.timeZone), to.next.start(in: store.timeZone))
         var byType: [String: (Int, Int)] = [:]
-        for row in try connection.execute("""
+        for row in try connection.execute(
+            """
             SELECT CASE WHEN fu.kind = 'particulier' THEN 'F-1-d' WHEN p.status = 'salarie' THEN 'F-1-a'
                         WHEN p.status = 'demandeur_emploi' THEN 'F-1-c' ELSE 'F-1-e' END AS line,
                    count(*) AS trainees, sum(att.minutes)::bigint AS minutes
@@ -77,29 +79,41 @@ extension BPFReport {
                           WHERE a.registration_id = r.id AND a.status = 'present'
                             AND sl.starts_at >= \(start) AND sl.starts_at < \(end)) AS att ON att.minutes > 0
             GROUP BY 1
-            """) {
+            """)
+        {
             let (line, trainees, minutes) = try row.decode((String, Int, Int).self)
             byType[line] = (trainees, minutes)
         }
         var byOrigin: [Bool: (Int, Int)] = [:]
-        for row in try connection.execute("""
+        for row in try connection.execute(
+            """
             SELECT t.internal, count(DISTINCT t.id) AS trainers, sum(sl.minutes)::bigint AS minutes
             FROM slot_trainer st JOIN trainer t ON t.id = st.trainer_id JOIN slot sl ON sl.id = st.slot_id
             JOIN session s ON s.id = sl.session_id
             WHERE NOT sl.cancelled AND s.status IN ('scheduled', 'completed') AND sl.starts_at >= \(start) AND sl.starts_at < \(end)
             GROUP BY t.internal
-            """) {
+            """)
+        {
             let (isInternal, trainers, minutes) = try row.decode((Bool, Int, Int).self)
             byOrigin[isInternal] = (trainers, minutes)
         }
         var byKind: [Funder.Kind: Money] = [:]
         try Funding(store).claims(.ending(from: from, to: to, funder: nil)) { claim in
-            byKind[claim.funderKind, default: .zero] = claim.lines.reduce(byKind[claim.funderKind, default: .zero]) { $0 + $1.claimed }
+            byKind[claim.funderKind, default: .zero] = claim.lines.reduce(byKind[claim.funderKind, default: .zero]) {
+                $0 + $1.claimed
+            }
         }
         return BPFReport(
             year: year,
-            trainees: traineeLines.map { TraineeLine(line: $0.line, label: $0.label, trainees: byType[$0.line]?.0 ?? 0, attendedMinutes: byType[$0.line]?.1 ?? 0) },
-            trainers: [(true, "E-1", "Formateurs internes (salariés de l’organisme)"), (false, "E-2", "Formateurs externes (prestataires, indépendants)")].map {
+            trainees: traineeLines.map {
+                TraineeLine(
+                    line: $0.line, label: $0.label, trainees: byType[$0.line]?.0 ?? 0,
+                    attendedMinutes: byType[$0.line]?.1 ?? 0)
+            },
+            trainers: [
+                (true, "E-1", "Formateurs internes (salariés de l’organisme)"),
+                (false, "E-2", "Formateurs externes (prestataires, indépendants)"),
+            ].map {
                 TrainerLine(line: $0.1, label: $0.2, trainers: byOrigin[$0.0]?.0 ?? 0, minutes: byOrigin[$0.0]?.1 ?? 0)
             },
             revenue: revenueLines.map { RevenueLine(line: $0.line, label: $0.label, amount: byKind[$0.kind] ?? .zero) })

@@ -34,7 +34,9 @@ struct PlannedParts {
     /// Sorts the slots, refuses overlaps and (unless allowed) the past, and starts a new part
     /// after any day without a slot.
     init(_ specs: [SlotSpec], timeZone: TimeZone, now: Date, allowPast: Bool) throws(TrainingError) {
-        guard !specs.isEmpty else { throw .invalid("A session needs at least one slot: add --slot 2027-04-05T09:00-12:30.") }
+        guard !specs.isEmpty else {
+            throw .invalid("A session needs at least one slot: add --slot 2027-04-05T09:00-12:30.")
+        }
         var slots: [Slot] = []
         for spec in specs {
             let (start, end) = try spec.interval(in: timeZone)
@@ -51,8 +53,11 @@ struct PlannedParts {
         var parts: [[Slot]] = []
         for slot in slots {
             if let previous = parts.last?.last,
-               calendar.dateComponents([.day], from: calendar.startOfDay(for: previous.start),
-                                       to: calendar.startOfDay(for: slot.start)).day ?? 0 <= 1 {
+                calendar.dateComponents(
+                    [.day], from: calendar.startOfDay(for: previous.start),
+                    to: calendar.startOfDay(for: slot.start)
+                ).day ?? 0 <= 1
+            {
                 parts[parts.count - 1].append(slot)
             } else {
                 parts.append([slot])

@@ -17,14 +17,19 @@ public struct Sessions {
     }
 
     /// Sessions with a slot between `from` and `to` (whole days, inclusive), of a status.
-    public func sessions(from: LocalDate? = nil, to: LocalDate? = nil, status: Session.Status? = nil) throws -> [Session] {
+    public func sessions(from: LocalDate? = nil, to: LocalDate? = nil, status: Session.Status? = nil) throws
+        -> [Session]
+    {
         let start = from?.start(in: timeZone)
         let end = to?.next.start(in: timeZone)
         return try sessions(code: nil, start: start, end: end, status: status)
     }
 
-    func sessions(code: String?, start: Date? = nil, end: Date? = nil, status: Session.Status? = nil) throws -> [Session] {
-        let rows = try connection.execute("""
+    func sessions(code: String?, start: Date? = nil, end: Date? = nil, status: Session.Status? = nil) throws
+        -> [Session]
+    {
+        let rows = try connection.execute(
+            """
             SELECT s.id, s.code, m.code AS module, m.title, s.status, s.capacity, s.minimum,
                    (SELECT count(*) FROM registration r WHERE r.session_id = s.id AND r.status = 'confirmed') AS confirmed,
                    (SELECT count(*) FROM registration r WHERE r.session_id = s.id AND r.status = 'waitlisted') AS waitlisted
@@ -38,19 +43,21 @@ public struct Sessions {
         let ids = try rows.map { try $0.decode(Int.self, "id") }
         let parts = try self.parts(ofSessions: ids)
         return try rows.map { row in
-            Session(code: try row.decode(String.self, "code"), module: try row.decode(String.self, "module"),
-                    moduleTitle: try row.decode(String.self, "title"),
-                    status: try row.decode(Session.Status.self, "status"),
-                    capacity: try row.decode(Int.self, "capacity"), minimum: try row.decode(Int.self, "minimum"),
-                    parts: parts[try row.decode(Int.self, "id")] ?? [],
-                    confirmed: try row.decode(Int.self, "confirmed"), waitlisted: try row.decode(Int.self, "waitlisted"))
+            Session(
+                code: try row.decode(String.self, "code"), module: try row.decode(String.self, "module"),
+                moduleTitle: try row.decode(String.self, "title"),
+                status: try row.decode(Session.Status.self, "status"),
+                capacity: try row.decode(Int.self, "capacity"), minimum: try row.decode(Int.self, "minimum"),
+                parts: parts[try row.decode(Int.self, "id")] ?? [],
+                confirmed: try row.decode(Int.self, "confirmed"), waitlisted: try row.decode(Int.self, "waitlisted"))
         }
     }
 
     /// The parts and slots of several sessions in one query.
     private func parts(ofSessions ids: [Int]) throws -> [Int: [Session.Part]] {
         var result: [Int: [Session.Part]] = [:]
-        let rows = try connection.execute("""
+        let rows = try connection.execute(
+            """
             SELECT p.session_id, p.position, p.title, sl.starts_at, sl.ends_at, sl.minutes, v.code AS venue,
                    array(SELECT t.code FROM slot_trainer st JOIN trainer t ON t.id = st.trainer_id
                          WHERE st.slot_id = sl.id ORDER BY t.code) AS trainers
@@ -61,14 +68,16 @@ public struct Sessions {
         for row in rows {
             let sessionID = try row.decode(Int.self, "session_id")
             let position = try row.decode(Int.self, "position")
-            let slot = Session.Slot(startsAt: try row.decode(Date.self, "starts_at"), endsAt: try row.decode(Date.self, "ends_at"),
-                                    minutes: try row.decode(Int.self, "minutes"), venue: try row.decode(String?.self, "venue"),
-                                    trainers: try row.decode([String].self, "trainers"))
+            let slot = Session.Slot(
+                startsAt: try row.decode(Date.self, "starts_at"), endsAt: try row.decode(Date.self, "ends_at"),
+                minutes: try row.decode(Int.self, "minutes"), venue: try row.decode(String?.self, "venue"),
+                trainers: try row.decode([String].self, "trainers"))
             var parts = result[sessionID] ?? []
             if parts.last?.position == position {
                 parts[parts.count - 1].slots.append(slot)
             } else {
-                parts.append(Session.Part(position: position, title: try row.decode(String.self, "title"), slots: [slot]))
+                parts.append(
+                    Session.Part(position: position, title: try row.decode(String.self, "title"), slots: [slot]))
             }
             result[sessionID] = parts
         }
@@ -87,10 +96,13 @@ struct SessionRow {
     /// Every change to a session or its registrations starts here, so that they happen one after
     /// the other: two coordinators taking the last seat at once are served in turn.
     init(_ code: String, on connection: Connection, locking: Bool = true) throws {
-        let rows = try connection.execute("""
+        let rows = try connection.execute(
+            """
             SELECT id, code, status, capacity FROM session WHERE code = \(code.uppercased()) \(unescaped: locking ? "FOR UPDATE" : "")
             """)
-        guard let row = rows.first else { throw TrainingError.notFound("No session has the code \(code.uppercased()).") }
+        guard let row = rows.first else {
+            throw TrainingError.notFound("No session has the code \(code.uppercased()).")
+        }
         (id, self.code, status, capacity) = try row.decode((Int, String, Session.Status, Int).self)
     }
 

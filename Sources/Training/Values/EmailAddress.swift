@@ -49,7 +49,9 @@ public struct EmailAddress: Sendable, Hashable, Codable, CustomStringConvertible
 
     /// Spaces of any kind, control and format (invisible) characters, and RFC 5322's specials.
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar.value <= 0x20 || scalar.value == 0x7F || "<>()[]\\,;:\"".unicodeScalars.contains(scalar) }
+        if scalar.isASCII {
+            return scalar.value <= 0x20 || scalar.value == 0x7F || "<>()[]\\,;:\"".unicodeScalars.contains(scalar)
+        }
         if scalar.properties.isWhitespace || "<>()[]\\,;:\"".unicodeScalars.contains(scalar) { return true }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .privateUse, .surrogate: return true

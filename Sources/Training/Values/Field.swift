@@ -12,18 +12,23 @@ enum Field {
     enum Lines { case one, many }
 
     /// Canonical, non-empty, at most `limit` code points.
-    static func required(_ text: String, _ name: String, limit: Int, lines: Lines = .one) throws(TrainingError) -> String {
+    static func required(_ text: String, _ name: String, limit: Int, lines: Lines = .one) throws(TrainingError)
+        -> String
+    {
         let canonical = try optional(text, name, limit: limit, lines: lines)
         guard !canonical.isEmpty else { throw .invalid("The \(name) is empty.") }
         return canonical
     }
 
     /// Canonical, at most `limit` code points; may be empty.
-    static func optional(_ text: String, _ name: String, limit: Int, lines: Lines = .one) throws(TrainingError) -> String {
+    static func optional(_ text: String, _ name: String, limit: Int, lines: Lines = .one) throws(TrainingError)
+        -> String
+    {
         var canonical = text.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
         if lines == .many { canonical = canonical.replacing("\r\n", with: "\n").replacing("\r", with: "\n") }
         if let bad = canonical.unicodeScalars.first(where: { !isAllowed($0, lines) }) {
-            let rule = lines == .one ? "it is one line of text" : "only letters, signs, line breaks and tabs belong in it"
+            let rule =
+                lines == .one ? "it is one line of text" : "only letters, signs, line breaks and tabs belong in it"
             throw .invalid("The \(name) holds the character \(Self.name(of: bad)): \(rule).")
         }
         let length = canonical.unicodeScalars.count
@@ -36,9 +41,13 @@ enum Field {
     /// A short code people type: 2 to 30 capital letters, digits and dashes; typed in any case.
     static func code(_ text: String, of noun: String) throws(TrainingError) -> String {
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()
-        guard (2...30).contains(code.unicodeScalars.count), let first = code.first, first.isASCIIDigit || first.isASCIIUppercase,
-              code.allSatisfy({ $0.isASCIIDigit || $0.isASCIIUppercase || $0 == "-" }) else {
-            throw .invalid("The \(noun) code “\(Printable.escaped(text))” is not valid: use 2 to 30 letters, digits and dashes, like PMAE-EMPLOI.")
+        guard (2...30).contains(code.unicodeScalars.count), let first = code.first,
+            first.isASCIIDigit || first.isASCIIUppercase,
+            code.allSatisfy({ $0.isASCIIDigit || $0.isASCIIUppercase || $0 == "-" })
+        else {
+            throw .invalid(
+                "The \(noun) code “\(Printable.escaped(text))” is not valid: use 2 to 30 letters, digits and dashes, like PMAE-EMPLOI."
+            )
         }
         return code
     }
@@ -46,7 +55,8 @@ enum Field {
     /// A whole number in a range, named in the error.
     static func number(_ value: Int, _ name: String, in range: ClosedRange<Int>) throws(TrainingError) -> Int {
         guard range.contains(value) else {
-            throw .invalid("The \(name) \(value) is out of range: it goes from \(range.lowerBound) to \(range.upperBound).")
+            throw .invalid(
+                "The \(name) \(value) is out of range: it goes from \(range.lowerBound) to \(range.upperBound).")
         }
         return value
     }

@@ -31,7 +31,8 @@ public enum French {
 
     /// Hours with a decimal comma: `10,5 h`, `21 h`, `1,25 h`.
     public static func hours(minutes: Int) -> String {
-        let whole = minutes / 60, rest = minutes % 60
+        let whole = minutes / 60
+        let rest = minutes % 60
         guard rest != 0 else { return "\(whole)\(noBreakSpace)h" }
         var fraction = String(format: "%.2f", Double(rest) / 60).dropFirst(2)
         while fraction.hasSuffix("0") { fraction.removeLast() }
@@ -40,20 +41,27 @@ public enum French {
 
     /// Hours and minutes: `17 h 30`, `21 h`, `0 h 45`.
     public static func duration(minutes: Int) -> String {
-        let whole = minutes / 60, rest = minutes % 60
-        return rest == 0 ? "\(whole)\(noBreakSpace)h" : "\(whole)\(noBreakSpace)h\(noBreakSpace)\(rest < 10 ? "0" : "")\(rest)"
+        let whole = minutes / 60
+        let rest = minutes % 60
+        return rest == 0
+            ? "\(whole)\(noBreakSpace)h" : "\(whole)\(noBreakSpace)h\(noBreakSpace)\(rest < 10 ? "0" : "")\(rest)"
     }
 
     static let weekdays = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
-    static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                         "septembre", "octobre", "novembre", "décembre"]
+    static let months = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre",
+    ]
 
     /// `lundi 5 avril 2027`; the first of the month is `1er`.
     public static func date(_ date: Date, in timeZone: TimeZone) -> String {
         let calendar = calendar(timeZone)
-        let (weekday, day, month) = (calendar.component(.weekday, from: date), calendar.component(.day, from: date),
-                                     calendar.component(.month, from: date))
-        return "\(weekdays[(weekday + 6) % 7]) \(day == 1 ? "1er" : String(day)) \(months[(month + 11) % 12]) \(calendar.component(.year, from: date))"
+        let (weekday, day, month) = (
+            calendar.component(.weekday, from: date), calendar.component(.day, from: date),
+            calendar.component(.month, from: date)
+        )
+        return
+            "\(weekdays[(weekday + 6) % 7]) \(day == 1 ? "1er" : String(day)) \(months[(month + 11) % 12]) \(calendar.component(.year, from: date))"
     }
 
     /// `2 mars 2026`, `1er avril 2027`: a date in a sentence that already says the weekday or

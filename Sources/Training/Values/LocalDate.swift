@@ -7,7 +7,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init(year: Int, month: Int, day: Int) throws(TrainingError) {
         let text = String(format: "%04d-%02d-%02d", year, month, day)
         guard (1...12).contains(month), (1...LocalDate.days(inMonth: month, year: year)).contains(day),
-              (2000...2100).contains(year) else {
+            (2000...2100).contains(year)
+        else {
             throw .invalid("The date \(text) does not exist.")
         }
         (self.year, self.month, self.day) = (year, month, day)
@@ -16,8 +17,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init(parsing text: String) throws(TrainingError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else {
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) })
+        else {
             throw .invalid("The date “\(text)” is not a date: write it as YYYY-MM-DD, like 2027-04-05.")
         }
         try self.init(year: year, month: month, day: day)
@@ -50,11 +52,14 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public func at(hour: Int, minute: Int, in timeZone: TimeZone) -> WallTime {
         var utc = Calendar(identifier: .gregorian)
         utc.timeZone = TimeZone(identifier: "UTC") ?? .gmt
-        guard let wall = utc.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)) else {
+        guard let wall = utc.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))
+        else {
             return .skipped
         }
         let offsets = Set([-86_400.0, 0, 86_400].map { timeZone.secondsFromGMT(for: wall + $0) })
-        let instants = offsets.map { wall - Double($0) }.filter { timeZone.secondsFromGMT(for: $0) == Int(wall.timeIntervalSince($0)) }.sorted()
+        let instants = offsets.map { wall - Double($0) }.filter {
+            timeZone.secondsFromGMT(for: $0) == Int(wall.timeIntervalSince($0))
+        }.sorted()
         guard let first = instants.first else { return .skipped }
         return instants.count == 1 ? .instant(first) : .repeated(earlier: first)
     }
@@ -80,11 +85,14 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The day before.
     public var previous: LocalDate {
         if day > 1 { return LocalDate(unchecked: year, month, day - 1) }
-        return month > 1 ? LocalDate(unchecked: year, month - 1, LocalDate.days(inMonth: month - 1, year: year))
+        return month > 1
+            ? LocalDate(unchecked: year, month - 1, LocalDate.days(inMonth: month - 1, year: year))
             : LocalDate(unchecked: year - 1, 12, 31)
     }
 
-    private init(unchecked year: Int, _ month: Int, _ day: Int) { (self.year, self.month, self.day) = (year, month, day) }
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        (self.year, self.month, self.day) = (year, month, day)
+    }
 
     static func days(inMonth month: Int, year: Int) -> Int {
         switch month {

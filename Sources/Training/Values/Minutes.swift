@@ -6,8 +6,10 @@ public enum Minutes {
 
     public static func parse(_ text: String, field: String = "duration") throws(TrainingError) -> Int {
         let compact = text.filter { !French.spaces.contains($0) }.lowercased()
-        let failure = TrainingError.invalid("The \(field) “\(Printable.escaped(text))” is not a duration: write it like 21h, 10,5h or 17h30.")
-        let tooLarge = TrainingError.invalid("The \(field) “\(Printable.escaped(text))” is too large: the most is \(maximum / 60) h.")
+        let failure = TrainingError.invalid(
+            "The \(field) “\(Printable.escaped(text))” is not a duration: write it like 21h, 10,5h or 17h30.")
+        let tooLarge = TrainingError.invalid(
+            "The \(field) “\(Printable.escaped(text))” is too large: the most is \(maximum / 60) h.")
         /// Digits only, read without overflow: more than a maximum's worth is too large.
         func number(_ digits: Substring) throws(TrainingError) -> Int {
             guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { throw failure }
@@ -20,7 +22,8 @@ public enum Minutes {
         } else {
             let parts = compact.split(separator: "h", omittingEmptySubsequences: false)
             guard parts.count == 2 else { throw failure }
-            let hourParts = parts[0].split(separator: parts[0].contains(",") ? "," : ".", omittingEmptySubsequences: false)
+            let hourParts = parts[0].split(
+                separator: parts[0].contains(",") ? "," : ".", omittingEmptySubsequences: false)
             guard hourParts.count <= 2 else { throw failure }
             minutes = try number(hourParts[0]) * 60
             if hourParts.count == 2 {

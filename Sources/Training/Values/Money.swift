@@ -20,15 +20,18 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     public static func parse(_ text: String, field: String = "amount") throws(TrainingError) -> Money {
         var digits = text.filter { !French.spaces.contains($0) }
         if digits.hasSuffix("€") { digits.removeLast() }
-        let parts = digits.split(separator: ",", omittingEmptySubsequences: false).count == 2
+        let parts =
+            digits.split(separator: ",", omittingEmptySubsequences: false).count == 2
             ? digits.split(separator: ",", omittingEmptySubsequences: false)
             : digits.split(separator: ".", omittingEmptySubsequences: false)
         let euros = parts.first ?? ""
         let decimals = parts.count == 2 ? parts[1] : ""
         guard parts.count <= 2, !euros.isEmpty, decimals.count <= 2,
-              euros.allSatisfy(\.isASCIIDigit), decimals.allSatisfy(\.isASCIIDigit),
-              parts.count == 1 || !decimals.isEmpty else {
-            throw .invalid("The \(field) “\(Printable.escaped(text))” is not an amount in euros: write it like 300 or 3 600,50.")
+            euros.allSatisfy(\.isASCIIDigit), decimals.allSatisfy(\.isASCIIDigit),
+            parts.count == 1 || !decimals.isEmpty
+        else {
+            throw .invalid(
+                "The \(field) “\(Printable.escaped(text))” is not an amount in euros: write it like 300 or 3 600,50.")
         }
         guard euros.drop(while: { $0 == "0" }).count <= 7, let whole = Int(euros) else {
             throw .invalid("The \(field) “\(Printable.escaped(text))” is over \(maximum), the most Atelier accepts.")

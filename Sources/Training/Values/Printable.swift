@@ -7,12 +7,13 @@ public enum Printable {
         var shown = ""
         for scalar in text.unicodeScalars {
             if needsEscape(scalar, keepingLineBreaks) {
-                let escape = switch scalar {
-                case "\n": "\\n"
-                case "\r": "\\r"
-                case "\t": "\\t"
-                default: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                }
+                let escape =
+                    switch scalar {
+                    case "\n": "\\n"
+                    case "\r": "\\r"
+                    case "\t": "\\t"
+                    default: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                    }
                 shown += escape
             } else {
                 shown.unicodeScalars.append(scalar)

@@ -12,7 +12,8 @@ public struct SlotSpec: Sendable, Hashable, CustomStringConvertible {
         let halves = text.split(separator: "T", omittingEmptySubsequences: false)
         let times = halves.count == 2 ? halves[1].split(separator: "-", omittingEmptySubsequences: false) : []
         guard halves.count == 2, times.count == 2, let start = Self.time(times[0]), let end = Self.time(times[1]) else {
-            throw .invalid("The slot “\(text)” is not a slot: write it as DATE T START - END, like 2027-04-05T09:00-12:30.")
+            throw .invalid(
+                "The slot “\(text)” is not a slot: write it as DATE T START - END, like 2027-04-05T09:00-12:30.")
         }
         date = try LocalDate(parsing: String(halves[0]))
         self.start = start
@@ -22,7 +23,9 @@ public struct SlotSpec: Sendable, Hashable, CustomStringConvertible {
             throw .invalid("The slot \(text) lasts no time: it starts and ends at the same minute.")
         }
         guard end.hour * 60 + end.minute > start.hour * 60 + start.minute else {
-            throw .invalid("The slot \(text) ends before it starts: a slot lies within one day, so one that crosses midnight is two slots.")
+            throw .invalid(
+                "The slot \(text) ends before it starts: a slot lies within one day, so one that crosses midnight is two slots."
+            )
         }
     }
 
@@ -39,9 +42,13 @@ public struct SlotSpec: Sendable, Hashable, CustomStringConvertible {
             switch date.at(hour: time.hour, minute: time.minute, in: timeZone) {
             case .instant(let date): return date
             case .skipped:
-                throw .invalid("The slot \(text) uses \(shown), a time that does not exist on \(date) in \(timeZone.identifier): the clocks go forward over it.")
+                throw .invalid(
+                    "The slot \(text) uses \(shown), a time that does not exist on \(date) in \(timeZone.identifier): the clocks go forward over it."
+                )
             case .repeated:
-                throw .invalid("The slot \(text) uses \(shown), a time that happens twice on \(date) in \(timeZone.identifier): the clocks go back over it.")
+                throw .invalid(
+                    "The slot \(text) uses \(shown), a time that happens twice on \(date) in \(timeZone.identifier): the clocks go back over it."
+                )
             }
         }
         let startsAt = try instant(start)
@@ -53,8 +60,9 @@ public struct SlotSpec: Sendable, Hashable, CustomStringConvertible {
     static func time(_ text: Substring) -> (hour: Int, minute: Int)? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60 else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60
+        else { return nil }
         return (hour, minute)
     }
 }

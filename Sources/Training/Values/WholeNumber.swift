@@ -9,8 +9,10 @@ public enum WholeNumber {
             throw .invalid("The \(name) “\(Printable.escaped(text))” is not a whole number.")
         }
         guard let value = Int(digits) else {
-            throw .invalid(negative ? "The \(name) \(digits) is too small: the least is \(range.lowerBound)."
-                                    : "The \(name) \(digits) is too large: the most is \(range.upperBound).")
+            throw .invalid(
+                negative
+                    ? "The \(name) \(digits) is too small: the least is \(range.lowerBound)."
+                    : "The \(name) \(digits) is too large: the most is \(range.upperBound).")
         }
         return try Field.number(value, name, in: range)
     }

@@ -12,7 +12,8 @@ public struct Webhooks {
     static func validated(_ text: String) throws(TrainingError) -> String {
         let url = try Field.required(text, "webhook URL", limit: 500)
         guard url.hasPrefix("https://") || url.hasPrefix("http://"), url.count > 8,
-              !url.unicodeScalars.contains(where: \.properties.isWhitespace), URL(string: url)?.host != nil else {
+            !url.unicodeScalars.contains(where: \.properties.isWhitespace), URL(string: url)?.host != nil
+        else {
             throw .invalid("The webhook URL “\(Printable.escaped(text))” is not an http or https URL.")
         }
         return url
@@ -60,11 +61,15 @@ extension Webhooks {
 
     /// The call of `event` to `endpoint`, or `nil` when the endpoint was removed since.
     public func call(event: Int, endpoint: Int) throws -> Call? {
-        guard let row = try connection.execute("""
-            SELECT w.url, w.secret, json_build_object('id', e.id, 'name', e.name,
-                       'occurred_at', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'data', e.payload)::text
-            FROM webhook_endpoint w CROSS JOIN event e WHERE w.id = \(endpoint) AND e.id = \(event)
-            """).first else { return nil }
+        guard
+            let row = try connection.execute(
+                """
+                SELECT w.url, w.secret, json_build_object('id', e.id, 'name', e.name,
+                           'occurred_at', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'data', e.payload)::text
+                FROM webhook_endpoint w CROSS JOIN event e WHERE w.id = \(endpoint) AND e.id = \(event)
+                """
+            ).first
+        else { return nil }
         let (url, secret, body) = try row.decode((String, String, String).self)
         return Call(url: url, secret: secret, body: Array(body.utf8))
     }

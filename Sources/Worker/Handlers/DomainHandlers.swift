@@ -14,7 +14,8 @@ extension HandlerRegistry {
 
     /// Registers the funding reports' handler, with the same backoff as messages.
     public mutating func registerReports(_ reports: ReportSettings, messages: MessageSettings) {
-        register(JobKind.fundingReport.rawValue, backoff: Backoff(base: messages.retryDelay, cap: .seconds(3600)),
-                 FundingReportHandler(reports: reports, messages: messages))
+        register(
+            JobKind.fundingReport.rawValue, backoff: Backoff(base: messages.retryDelay, cap: .seconds(3600)),
+            FundingReportHandler(reports: reports, messages: messages))
     }
 }

@@ -20,16 +20,24 @@ struct FundingReportHandler: JobHandler {
         let messageID = "funding-report.\(job.id).\(code.lowercased())@\(messages.from.domain)"
         let deliveries = Deliveries(store)
         let destination = reports.uploadURL.isEmpty ? "the mail server" : "the upload server"
-        if let earlier = try deliveries.delivery(messageID: messageID) { return earlier.jobOutcome(refusedBy: destination) }
+        if let earlier = try deliveries.delivery(messageID: messageID) {
+            return earlier.jobOutcome(refusedBy: destination)
+        }
         guard let (from, to) = reports.period(of: job, in: messages.timeZone) else {
-            return .discard(reason: "not sent: the job names no period of reports.cron (\(job.uniqueKey ?? "no unique key"))")
+            return .discard(
+                reason: "not sent: the job names no period of reports.cron (\(job.uniqueKey ?? "no unique key"))")
         }
         let funder: Funder
-        do { funder = try Catalogue(store).funder(code) } catch let error as TrainingError { return .discard(reason: error.sentence) }
+        do { funder = try Catalogue(store).funder(code) } catch let error as TrainingError {
+            return .discard(reason: error.sentence)
+        }
 
-        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-report-\(job.id).\(reports.format.rawValue)").path
+        let staging = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "atelier-report-\(job.id).\(reports.format.rawValue)"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: staging) }
-        let writer = try reports.format.writer(path: staging, sheetName: "\(funder.code) \(from)", columns: FundingExport.columns)
+        let writer = try reports.format.writer(
+            path: staging, sheetName: "\(funder.code) \(from)", columns: FundingExport.columns)
         let summary: FundingExport.Summary
         do {
             summary = try FundingExport(store).write(funder: funder.code, from: from, to: to, into: writer)
@@ -37,30 +45,42 @@ struct FundingReportHandler: JobHandler {
             return .completed  // no session of this funder ended in the period: nothing to send
         }
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: staging)))
-        let letter = FundingReportLetter(funder: funder, from: from, to: to, summary: summary,
-                                         organisation: try OrganisationRecord(store).current()?.name, fileExtension: reports.format.rawValue)
+        let letter = FundingReportLetter(
+            funder: funder, from: from, to: to, summary: summary,
+            organisation: try OrganisationRecord(store).current()?.name, fileExtension: reports.format.rawValue)
         func record(_ channel: Deliveries.Channel, _ recipient: String) -> (Deliveries.State, String) throws -> Void {
             { state, reply in
-                try deliveries.record(job: job.id, kind: .fundingReport, channel: channel, registration: nil, recipient: recipient,
-                                      messageID: messageID, state, reply: reply)
+                try deliveries.record(
+                    job: job.id, kind: .fundingReport, channel: channel, registration: nil, recipient: recipient,
+                    messageID: messageID, state, reply: reply)
             }
         }
         if !reports.uploadURL.isEmpty {
-            let url = reports.uploadURL.replacingOccurrences(of: "{funder}", with: funder.code).replacingOccurrences(of: "{file}", with: letter.fileName)
-            let sender = LaneLocal.value("report-uploader") { HTTPSender(timeout: .seconds(120), caFile: reports.caFile) }
+            let url = reports.uploadURL.replacingOccurrences(of: "{funder}", with: funder.code).replacingOccurrences(
+                of: "{file}", with: letter.fileName)
+            let sender = LaneLocal.value("report-uploader") {
+                HTTPSender(timeout: .seconds(120), caFile: reports.caFile)
+            }
             return try sender.send(.put, bytes, to: url, headers: ["Content-Type: \(reports.format.contentType)"])
                 .settled(refusedBy: destination, record: record(.upload, Self.withoutCredentials(url)))
         }
-        guard let accountant = reports.recipient else { return .discard(reason: "not sent: neither reports.email nor reports.upload-url is set") }
-        let message = MailMessage(from: messages.from, to: accountant, replyTo: messages.replyTo, subject: letter.subject, messageID: messageID,
-                                  text: letter.text, attachments: [.init(fileName: letter.fileName, contentType: reports.format.contentType, bytes: bytes)])
+        guard let accountant = reports.recipient else {
+            return .discard(reason: "not sent: neither reports.email nor reports.upload-url is set")
+        }
+        let message = MailMessage(
+            from: messages.from, to: accountant, replyTo: messages.replyTo, subject: letter.subject,
+            messageID: messageID,
+            text: letter.text,
+            attachments: [.init(fileName: letter.fileName, contentType: reports.format.contentType, bytes: bytes)])
         let sender = LaneLocal.value("smtp-sender") { SMTPSender(messages.smtp) }
         return try sender.send(message).settled(refusedBy: destination, record: record(.mail, accountant.address))
     }
 
     /// The URL as the `delivery` record keeps it: a login and password in it stay out.
     static func withoutCredentials(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.user != nil || components.password != nil else { return url }
+        guard var components = URLComponents(string: url), components.user != nil || components.password != nil else {
+            return url
+        }
         components.user = nil
         components.password = nil
         return components.string ?? url

@@ -15,14 +15,19 @@ public struct MessageComposer {
     }
 
     /// `documents` are attached after the calendar invite: a certificate's PDF.
-    public func message(_ kind: JobKind, registration: Int, daysBefore: Int?, questionnaireLink: String?, messageID: String,
-                        documents: [MailMessage.Attachment] = []) throws -> MailMessage? {
+    public func message(
+        _ kind: JobKind, registration: Int, daysBefore: Int?, questionnaireLink: String?, messageID: String,
+        documents: [MailMessage.Attachment] = []
+    ) throws -> MailMessage? {
         let letters = Letters(store)
-        let letter = try letters.letter(kind, registration: registration, daysBefore: daysBefore, questionnaireLink: questionnaireLink)
+        let letter = try letters.letter(
+            kind, registration: registration, daysBefore: daysBefore, questionnaireLink: questionnaireLink)
         guard let rendered = settings.templates.render(kind, letter) else { return nil }
-        let participant = MailAddress(letter.participant.email, displayName: "\(letter.participant.firstName) \(letter.participant.lastName)")
-        var message = MailMessage(from: settings.from, to: participant, replyTo: settings.replyTo, subject: rendered.subject,
-                                  messageID: messageID, text: rendered.text, html: rendered.html)
+        let participant = MailAddress(
+            letter.participant.email, displayName: "\(letter.participant.firstName) \(letter.participant.lastName)")
+        var message = MailMessage(
+            from: settings.from, to: participant, replyTo: settings.replyTo, subject: rendered.subject,
+            messageID: messageID, text: rendered.text, html: rendered.html)
         if let method = kind.inviteMethod {
             message.attachments = [try invite(method, registration: registration, to: participant, letters: letters)]
         }
@@ -32,14 +37,21 @@ public struct MessageComposer {
 
     /// The `.ics` of the session's parts: the same UIDs each time, a higher sequence after each
     /// rescheduling, and one more for the cancellation.
-    private func invite(_ method: CalendarInvite.Method, registration: Int, to participant: MailAddress, letters: Letters) throws -> MailMessage.Attachment {
+    private func invite(
+        _ method: CalendarInvite.Method, registration: Int, to participant: MailAddress, letters: Letters
+    ) throws -> MailMessage.Attachment {
         let (version, parts) = try letters.appointments(registration: registration)
         let invite = CalendarInvite(
             method: method, sequence: version + (method == .cancel ? 1 : 0), timeZone: settings.timeZone,
             organizer: settings.from, attendee: participant,
-            events: parts.map { .init(uid: "\($0.key)@\(settings.from.domain)", start: $0.start, end: $0.end, summary: $0.summary,
-                                      location: $0.location, description: $0.description) })
-        return .init(fileName: "invitation.ics", contentType: "text/calendar; charset=UTF-8; method=\(method.rawValue)", bytes: invite.rendered())
+            events: parts.map {
+                .init(
+                    uid: "\($0.key)@\(settings.from.domain)", start: $0.start, end: $0.end, summary: $0.summary,
+                    location: $0.location, description: $0.description)
+            })
+        return .init(
+            fileName: "invitation.ics", contentType: "text/calendar; charset=UTF-8; method=\(method.rawValue)",
+            bytes: invite.rendered())
     }
 }
 

@@ -18,9 +18,11 @@ public struct MessageSettings: Sendable {
     /// The organisation's stamp (a PNG) on the certificates, if it has one.
     public var stamp: [UInt8]?
 
-    public init(smtp: SMTPConfiguration, from: MailAddress, replyTo: MailAddress?, webBaseURL: String,
-                templates: MessageTemplates, jobs: JobCatalogue, timeZone: TimeZone, retryDelay: Duration = .seconds(30),
-                stamp: [UInt8]? = nil) {
+    public init(
+        smtp: SMTPConfiguration, from: MailAddress, replyTo: MailAddress?, webBaseURL: String,
+        templates: MessageTemplates, jobs: JobCatalogue, timeZone: TimeZone, retryDelay: Duration = .seconds(30),
+        stamp: [UInt8]? = nil
+    ) {
         self.smtp = smtp
         self.from = from
         self.replyTo = replyTo

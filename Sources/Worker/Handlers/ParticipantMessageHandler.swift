@@ -17,7 +17,9 @@ struct ParticipantMessageHandler: JobHandler {
         let registration = try job.arguments(JobKind.Arguments.self)
         let messageID = "\(kind.rawValue).\(job.id).registration-\(registration.registrationId)@\(settings.from.domain)"
         let deliveries = Deliveries(store)
-        if let earlier = try deliveries.delivery(messageID: messageID) { return earlier.jobOutcome(refusedBy: "the mail server") }
+        if let earlier = try deliveries.delivery(messageID: messageID) {
+            return earlier.jobOutcome(refusedBy: "the mail server")
+        }
         let letters = Letters(store)
         if let reason = try letters.reasonNotToSend(kind, registration: registration.registrationId) {
             return .discard(reason: "not sent: \(reason)")
@@ -27,22 +29,27 @@ struct ParticipantMessageHandler: JobHandler {
             switch try Certificates(store, stamp: settings.stamp).issue(registration: registration.registrationId) {
             case .issued(let certificate): documents = [certificate.attachment]
             case .unchanged(let certificate):
-                return .discard(reason: "not sent: the certificate version \(certificate.version), already sent, states these hours")
+                return .discard(
+                    reason: "not sent: the certificate version \(certificate.version), already sent, states these hours"
+                )
             case .nothingAttended: return .discard(reason: "not sent: the participant attended nothing")
             }
         }
         let link = try kind.questionnaireMoment.map { moment in
             "\(settings.webBaseURL)/q/\(try QuestionnaireLinks(store).issue(registration: registration.registrationId, moment))"
         }
-        guard let message = try MessageComposer(settings, store: store).message(
-            kind, registration: registration.registrationId, daysBefore: registration.daysBefore, questionnaireLink: link, messageID: messageID,
-            documents: documents)
+        guard
+            let message = try MessageComposer(settings, store: store).message(
+                kind, registration: registration.registrationId, daysBefore: registration.daysBefore,
+                questionnaireLink: link, messageID: messageID,
+                documents: documents)
         else { return .discard(reason: "no template for \(kind.rawValue)") }
         let participant = message.to
         let sender = LaneLocal.value("smtp-sender") { SMTPSender(settings.smtp) }
         return try sender.send(message).settled(refusedBy: "the mail server") { state, reply in
-            try deliveries.record(job: job.id, kind: kind, channel: .mail, registration: registration.registrationId,
-                                  recipient: participant.address, messageID: messageID, state, reply: reply)
+            try deliveries.record(
+                job: job.id, kind: kind, channel: .mail, registration: registration.registrationId,
+                recipient: participant.address, messageID: messageID, state, reply: reply)
         }
     }
 }

@@ -15,7 +15,10 @@ public struct ReportSettings: Sendable {
     public var uploadURL: String
     public var caFile: String
 
-    public init(funders: [String], schedule: CronSchedule, format: TableFormat, recipient: MailAddress?, uploadURL: String, caFile: String) {
+    public init(
+        funders: [String], schedule: CronSchedule, format: TableFormat, recipient: MailAddress?, uploadURL: String,
+        caFile: String
+    ) {
         self.funders = funders
         self.schedule = schedule
         self.format = format
@@ -28,14 +31,19 @@ public struct ReportSettings: Sendable {
     /// before it, in `timeZone`. The job's run is the period its unique key records (not its
     /// `run_at`, which a retry moves; not its creation, which may fall after the next run).
     func period(of job: Job, in timeZone: TimeZone) -> (from: LocalDate, to: LocalDate)? {
-        guard let wall = PeriodicJob.period(of: job), let day = try? LocalDate(year: wall.year, month: wall.month, day: wall.day) else {
+        guard let wall = PeriodicJob.period(of: job),
+            let day = try? LocalDate(year: wall.year, month: wall.month, day: wall.day)
+        else {
             return nil
         }
-        let run = switch day.at(hour: wall.hour, minute: wall.minute, in: timeZone) {
-        case .instant(let date), .repeated(let date): date
-        case .skipped: day.start(in: timeZone)  // a run in the hour the clocks skip: its day
+        let run =
+            switch day.at(hour: wall.hour, minute: wall.minute, in: timeZone) {
+            case .instant(let date), .repeated(let date): date
+            case .skipped: day.start(in: timeZone)  // a run in the hour the clocks skip: its day
+            }
+        guard let (previous, _) = schedule.latest(atOrBefore: run.addingTimeInterval(-60), in: timeZone) else {
+            return nil
         }
-        guard let (previous, _) = schedule.latest(atOrBefore: run.addingTimeInterval(-60), in: timeZone) else { return nil }
         return (LocalDate(previous, in: timeZone), day.previous)
     }
 }

@@ -14,16 +14,21 @@ struct WebhookHandler: JobHandler {
         let arguments = try job.arguments(WebhookArguments.self)
         let messageID = "event-\(arguments.event)@endpoint-\(arguments.endpoint)"
         let deliveries = Deliveries(store)
-        if let earlier = try deliveries.delivery(messageID: messageID) { return earlier.jobOutcome(refusedBy: "the endpoint") }
+        if let earlier = try deliveries.delivery(messageID: messageID) {
+            return earlier.jobOutcome(refusedBy: "the endpoint")
+        }
         guard let call = try Webhooks(store).call(event: arguments.event, endpoint: arguments.endpoint) else {
             return .discard(reason: "not sent: the endpoint \(arguments.url) was removed")
         }
         let sender = LaneLocal.value("webhook-sender") { HTTPSender() }
-        return try sender.send(.post, call.body, to: call.url,
-                               headers: WebhookSignature.headers(body: call.body, eventID: String(arguments.event), secret: call.secret))
-            .settled(refusedBy: "the endpoint") { state, reply in
-                try deliveries.record(job: job.id, kind: .webhook, channel: .webhook, registration: nil, recipient: call.url,
-                                      messageID: messageID, state, reply: reply)
-            }
+        return try sender.send(
+            .post, call.body, to: call.url,
+            headers: WebhookSignature.headers(body: call.body, eventID: String(arguments.event), secret: call.secret)
+        )
+        .settled(refusedBy: "the endpoint") { state, reply in
+            try deliveries.record(
+                job: job.id, kind: .webhook, channel: .webhook, registration: nil, recipient: call.url,
+                messageID: messageID, state, reply: reply)
+        }
     }
 }
