@@ -1,11 +1,13 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+
 let package = Package(
     name: "Atelier",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "atelier", targets: ["atelier"]),
+        .executable(name: "atelier", targets: ["atelier"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,73 +20,85 @@ let package = Package(
     ],
     targets: [
         // C libraries, each behind a module map and a shim of static inline wrappers.
-        .systemLibrary(
-            name: "CLibPQ", pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"])]),
-        .systemLibrary(
-            name: "CCurl", pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(
-            name: "CCairo", pkgConfig: "cairo",
-            providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
 
         // Thin, safe Swift over each C library; no domain words.
-        .target(
-            name: "Postgres",
-            dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Postgres", dependencies: ["CLibPQ", logging]),
         .target(name: "Delivery", dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Queue", dependencies: ["Postgres"]),
-        .target(
-            name: "Worker",
-            dependencies: ["Postgres", "Queue", "Training", "Delivery", "Documents", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Documents", dependencies: ["CCairo", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
-        // The domain core: every rule of the trade, over the database.
-        .target(name: "Training", dependencies: ["Postgres", "Queue", "Documents", .product(name: "Mustache", package: "swift-mustache")]),
+        // The job queue, and the runtime of workers (lanes, heartbeat, listener, leases,
+        // shutdown); neither knows a kind of job.
+        .target(name: "Queue", dependencies: ["Postgres"]),
+        .target(name: "Worker", dependencies: ["Postgres", "Queue", logging]),
 
-        // The admin CLI and the executable.
+        // The domain core: every rule of the trade, over the database.
+        .target(
+            name: "Training",
+            dependencies: [
+                "Postgres", "Queue", "Documents", .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+
+        // What the CLI, the worker and the pages share: settings, the store, the one registry of
+        // job kinds and their handlers, message composition, lane context, signals.
+        .target(
+            name: "App",
+            dependencies: [
+                "Postgres", "Queue", "Worker", "Training", "Delivery", "Documents",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ]),
+
+        // The admin CLI, commands only, and the executable where the CLI and the pages meet.
         .target(
             name: "AtelierCLI",
             dependencies: [
-                "Postgres", "Queue", "Training", "Worker", "Documents",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
+                "App", "Postgres", "Queue", "Training", "Delivery", "Documents", logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Configuration", package: "swift-configuration"),
             ]),
         .executableTarget(name: "atelier", dependencies: ["AtelierCLI"]),
 
         // `make bench`: the queue's figures beside PgQueuer's and pgbench's on one server.
         .executableTarget(
-            name: "QueueBenchmark", dependencies: ["Worker", "Queue", "Postgres", .product(name: "Logging", package: "swift-log")], path: "Benchmarks/QueueBenchmark"),
+            name: "QueueBenchmark", dependencies: ["Worker", "Queue", "Postgres", logging],
+            path: "Benchmarks/QueueBenchmark"),
 
         // `make bench`: Atelier's sender beside a plain C loop over libcurl, to one SMTP sink.
         .executableTarget(name: "MailBenchmark", dependencies: ["Delivery"], path: "Benchmarks/MailBenchmark"),
 
         // `make bench`: certificates issued per second, beside building and storing alone; the
         // rows the funding export is timed on.
-        .executableTarget(name: "DocumentBenchmark", dependencies: ["Training", "Postgres"], path: "Benchmarks/DocumentBenchmark"),
+        .executableTarget(
+            name: "DocumentBenchmark", dependencies: ["Training", "Postgres"], path: "Benchmarks/DocumentBenchmark"),
 
         // Tests: one target per module, plus the shared support that starts nothing itself but
         // finds the servers `scripts/test` started.
-        .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport",
-                exclude: ["http_receiver.py", "read_mail.py", "read_table.py"]),
+        .target(
+            name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport",
+            exclude: ["http_receiver.py", "read_mail.py", "read_table.py"]),
         // The real worker with the tests' handlers, run as processes by WorkerTests.
         .executableTarget(
-            name: "TestWorker",
-            dependencies: ["Worker", "Queue", "Postgres", .product(name: "Logging", package: "swift-log")],
-            path: "Tests/TestWorker"),
+            name: "TestWorker", dependencies: ["Worker", "Queue", "Postgres", logging], path: "Tests/TestWorker"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "Documents", "Postgres", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Documents", "Postgres", "Queue", "TestSupport"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue", "Postgres", "TestSupport"]),
-        .testTarget(name: "WorkerTests", dependencies: ["Worker", "Queue", "Postgres", "Training", "Documents", "TestSupport"]),
+        .testTarget(name: "WorkerTests", dependencies: ["Worker", "Queue", "Postgres", "TestSupport"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "TestSupport"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"]),
         .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App", "Training", "Queue", "Postgres", "Documents", "TestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .testTarget(
             name: "AtelierCLITests",
             dependencies: [
-                "AtelierCLI", "Postgres", "Queue", "Training", "TestSupport",
+                "AtelierCLI", "App", "Postgres", "Queue", "Training", "TestSupport",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -26,7 +26,7 @@ enum DocumentBenchmark {
                 Dictionary(
                     uniqueKeysWithValues: JobKind.allCases.map {
                         ($0.rawValue, JobCatalogue.Policy(queue: "default", priority: 5, maxAttempts: 5))
-                    })), timeZone: TimeZone(identifier: "Europe/Paris")!)
+                    }), kinds: JobKind.allCases), timeZone: TimeZone(identifier: "Europe/Paris")!)
         try seed(connection, participants: participants, rows: rows)
 
         let registrations = try connection.execute(

@@ -42,7 +42,7 @@ func message(_ number: Int) -> MailMessage {
 }
 
 try Data(message(0).rendered()).write(to: URL(fileURLWithPath: arguments[2]))
-let sender = SMTPSender(SMTPConfiguration(url: arguments[1], tls: .opportunistic))
+let sender = try SMTPSender(SMTPConfiguration(url: arguments[1], tls: .opportunistic))
 let clock = ContinuousClock()
 let elapsed = clock.measure {
     for number in 0..<count {

@@ -36,7 +36,7 @@ enum Benchmark {
             Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
 
-        var registry = HandlerRegistry()
+        var registry = HandlerRegistry<ConnectionContext>()
         registry.register("noop", transactional: false, ClosureHandler { _, _ in .completed })
         registry.register("noop-in-transaction", ClosureHandler { _, _ in .completed })
 
@@ -74,7 +74,7 @@ enum Benchmark {
         try connection.execute("TRUNCATE job")
         let started = Mutex<ContinuousClock.Instant?>(nil)
         let ran = DispatchSemaphore(value: 0)
-        var timed = HandlerRegistry()
+        var timed = HandlerRegistry<ConnectionContext>()
         timed.register(
             "wake",
             ClosureHandler { _, _ in

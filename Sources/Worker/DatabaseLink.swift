@@ -5,14 +5,14 @@ import Postgres
 /// One thread's connection, opened on first use and opened again after the database went away
 /// (a restart, a dropped connection), with a growing pause between tries and one log line per
 /// outage rather than one per try.
-struct DatabaseLink {
-    let worker: Worker
+struct DatabaseLink<Context: LaneContext> {
+    let worker: Worker<Context>
     let role: String
     private var connection: Connection?
     private var outageStarted: ContinuousClock.Instant?
     private var pause: Duration = .milliseconds(100)
 
-    init(worker: Worker, role: String) {
+    init(worker: Worker<Context>, role: String) {
         self.worker = worker
         self.role = role
     }

@@ -4,9 +4,9 @@ import Postgres
 import Queue
 
 /// One lane: claims a batch of due jobs, runs them one by one, and sleeps when there is none.
-struct Lane {
+struct Lane<Context: LaneContext> {
     let index: Int
-    let worker: Worker
+    let worker: Worker<Context>
 
     var options: WorkerOptions { worker.options }
 
@@ -15,6 +15,8 @@ struct Lane {
         /// Claimed and not yet finished. After an outage, those whose outcome did not commit are
         /// handed back at once rather than left to their lease.
         var held: [Job] = []
+        /// Built for each connection the lane opens, and kept while that connection lives.
+        var context: Context?
         while !worker.isStopping {
             var sleepFor: Duration?
             let fine = link.use { connection in
@@ -33,7 +35,9 @@ struct Lane {
                 worker.laneIsBusy(index)
                 held = claimed
                 worker.lane(index, holds: held.map(\.id))
-                try runBatch(&held, on: connection)
+                if context?.connection !== connection { context = try worker.makeContext(connection) }
+                guard let context else { return }
+                try runBatch(&held, in: context)
             } onReconnect: { connection in
                 let handedBack = try JobQueue(connection).release(held, worker: options.id)
                 if handedBack > 0 {
@@ -56,7 +60,8 @@ struct Lane {
     /// Runs the claimed jobs in order. A transactional kind runs and records its outcome in one
     /// transaction; the others run back to back and have their outcomes recorded together, in
     /// one statement, before the lane claims again. `held` keeps what is not recorded yet.
-    private func runBatch(_ held: inout [Job], on connection: Connection) throws {
+    private func runBatch(_ held: inout [Job], in lane: Context) throws {
+        let connection = lane.connection
         var ran: [(job: Job, outcome: JobOutcome, duration: Duration)] = []
         func recordRan() throws {
             guard !ran.isEmpty else { return }
@@ -80,14 +85,14 @@ struct Lane {
             }
             guard let entry = worker.registry.entries[job.kind] else { continue }
             if entry.transactional {
-                try perform(job, entry, on: connection)
+                try perform(job, entry, in: lane)
                 held.removeAll { $0.id == job.id }
                 worker.lane(index, holds: held.map(\.id))
             } else {
                 let started = ContinuousClock.now
                 let outcome: JobOutcome
                 do {
-                    outcome = try entry.handler.perform(job, on: connection)
+                    outcome = try entry.handler.perform(job, in: lane)
                 } catch let error as PostgresError where error.isConnectionProblem {
                     throw error
                 } catch {
@@ -126,12 +131,13 @@ struct Lane {
 
     /// Runs the job's handler and records its outcome in one transaction. A handler that throws
     /// leaves nothing of its work; its failure is recorded after the rollback.
-    private func perform(_ job: Job, _ entry: HandlerRegistry.Entry, on connection: Connection) throws {
+    private func perform(_ job: Job, _ entry: HandlerRegistry<Context>.Entry, in lane: Context) throws {
+        let connection = lane.connection
         let started = ContinuousClock.now
         let outcome: JobOutcome
         do {
             outcome = try connection.transaction { connection in
-                let outcome = try entry.handler.perform(job, on: connection)
+                let outcome = try entry.handler.perform(job, in: lane)
                 let unmatched = try JobQueue(connection).finish([(job, outcome)], worker: options.id)
                 guard unmatched.isEmpty else { throw GuardMismatch() }
                 return outcome
@@ -153,7 +159,7 @@ struct Lane {
     struct GuardMismatch: Error {}
 
     /// A handler's error: tried again after the kind's backoff (discarded after the last attempt).
-    static func failure(_ error: any Error, of job: Job, _ entry: HandlerRegistry.Entry) -> JobOutcome {
+    static func failure(_ error: any Error, of job: Job, _ entry: HandlerRegistry<Context>.Entry) -> JobOutcome {
         .retry(after: entry.backoff.delay(after: job.attempt), reason: describe(error))
     }
 

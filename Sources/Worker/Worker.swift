@@ -4,14 +4,17 @@ import Postgres
 import Queue
 import Synchronization
 
-/// `atelier worker`: lanes that claim and run jobs, one connection that listens for wake-ups, and
-/// a heartbeat that renews leases and rescues the jobs of workers that died.
+/// A worker: lanes that claim and run jobs, one connection that listens for wake-ups, and a
+/// heartbeat that renews leases, rescues the jobs of workers that died and keeps this worker's
+/// record (`worker` table) fresh. It knows no kinds of job: its registry does.
 ///
 /// libpq blocks, so nothing here runs on Swift's cooperative pool: each lane, the listener and
-/// the heartbeat is a thread of its own with its own connection, which it alone touches.
-public final class Worker: Sendable {
+/// the heartbeat is a thread of its own with its own connection, which it alone touches. Each
+/// lane builds its `Context` from its connection with `makeContext`, on its own thread.
+public final class Worker<Context: LaneContext>: Sendable {
     let options: WorkerOptions
-    let registry: HandlerRegistry
+    let registry: HandlerRegistry<Context>
+    let makeContext: @Sendable (Connection) throws -> Context
     let logger: Logger
     private let wakes: [Wake]
     private let state = Mutex(State())
@@ -23,9 +26,14 @@ public final class Worker: Sendable {
         var held: [Int: Set<Int>] = [:]
     }
 
-    public init(options: WorkerOptions, registry: HandlerRegistry, logger: Logger = Logger(label: "atelier.worker")) {
+    public init(
+        options: WorkerOptions, registry: HandlerRegistry<Context>,
+        logger: Logger = Logger(label: "atelier.worker"),
+        makeContext: @escaping @Sendable (Connection) throws -> Context
+    ) {
         self.options = options
         self.registry = registry
+        self.makeContext = makeContext
         var logger = logger
         logger[metadataKey: "worker"] = "\(options.id)"
         self.logger = logger
@@ -58,9 +66,16 @@ public final class Worker: Sendable {
                 "kinds": "\(registry.kinds.joined(separator: ","))",
             ])
         // The periods that came while no worker ran are caught up before the lanes look for work,
-        // so that `--until-idle` runs them too; the heartbeat inserts the later ones.
-        if !options.periodic.isEmpty, let connection = try? Connection(options.database) {
-            try? insertPeriodicJobs(JobQueue(connection))
+        // so that `--until-idle` runs them too; the heartbeat inserts the later ones, and tries
+        // again what fails here.
+        if !options.periodic.isEmpty {
+            do {
+                try insertPeriodicJobs(JobQueue(Connection(options.database)))
+            } catch {
+                logger.error(
+                    "could not catch up the periodic jobs: the heartbeat tries again",
+                    metadata: ["error": "\(error)"])
+            }
         }
         let done = DispatchSemaphore(value: 0)
         var threads: [Thread] = (0..<options.lanes).map { index in
@@ -105,6 +120,7 @@ public final class Worker: Sendable {
             logger.warning("the heartbeat or the listener did not end within 5 s of the stop")
             break
         }
+        leave()
         let inTime = finished == options.lanes
         if inTime {
             logger.info("stopped")
@@ -138,13 +154,17 @@ public final class Worker: Sendable {
 
     func wait(lane: Int, _ timeout: Duration) { wakes[lane].wait(timeout) }
 
-    /// Renews this worker's leases, rescues expired ones and inserts the periodic jobs whose
-    /// period came, three times per lease.
+    /// Renews this worker's record and leases, rescues expired ones and inserts the periodic jobs
+    /// whose period came, three times per lease.
     private func runHeartbeat() {
         var link = DatabaseLink(worker: self, role: "heartbeat")
+        let presence = WorkerPresence(
+            id: options.id, host: ProcessInfo.processInfo.hostName, pid: Int(ProcessInfo.processInfo.processIdentifier),
+            lanes: options.lanes, queues: options.queues)
         while !isStopping {
             link.use { connection in
                 let queue = JobQueue(connection)
+                try queue.beat(presence, lease: options.lease)
                 try queue.renewLeases(heldJobs, worker: options.id, lease: options.lease)
                 let rescued = try queue.rescueExpired()
                 if !rescued.isEmpty {
@@ -165,6 +185,17 @@ public final class Worker: Sendable {
                     metadata: ["job": "\(id)", "kind": "\(periodic.job.kind)", "name": "\(periodic.name)"])
                 wakeAll()
             }
+        }
+    }
+
+    /// Deletes this worker's record once it stopped. A failure is only logged: the record expires
+    /// with the lease.
+    private func leave() {
+        do {
+            try JobQueue(Connection(options.database)).leave(worker: options.id)
+        } catch {
+            logger.warning(
+                "could not remove this worker's record: it expires with its lease", metadata: ["error": "\(error)"])
         }
     }
 

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 import Yams
 
-@testable import AtelierCLI
+@testable import App
 
 /// No Docker engine runs here: the compose file is checked as YAML, and against the settings.
 @Suite struct DockerComposeTests {

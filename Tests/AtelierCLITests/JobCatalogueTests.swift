@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 import Training
 
-@testable import AtelierCLI
+@testable import App
 
 /// `Jobs/<kind>/job.yaml` decides how each kind is queued: an operator's edit takes effect on the
 /// next command, and a catalogue that cannot be used stops every command with one sentence.
@@ -73,7 +73,7 @@ import Training
         try expectRefused(
             "\(root.url.path)/Jobs/newsletter/ holds a job.yaml for a kind this build does not know; the kinds are "
                 + "convocation, waitlist-notice, promotion-notice, reminder, reschedule-notice, cancellation-notice, certificate, "
-                + "questionnaire-hot, questionnaire-cold, webhook, funding-report.")
+                + "questionnaire-hot, questionnaire-cold, webhook, funding-report, prune.")
     }
 
     @Test func aValueTheQueueWouldRefuseIsRefused() throws {

@@ -3,7 +3,7 @@ import Postgres
 import TestSupport
 import Training
 
-@testable import AtelierCLI
+@testable import App
 
 extension Store {
     /// The domain as the binary under test sees it: the repository's own `Jobs/` catalogue, Paris time.
@@ -14,6 +14,6 @@ extension Store {
 
 extension JobCatalogueFiles {
     static func loadRepository() throws -> JobCatalogue {
-        try load(AtelierProcess.packageRoot.appendingPathComponent("Jobs"))
+        try load(AtelierProcess.packageRoot.appendingPathComponent("Jobs"), kinds: JobRegistry.kinds)
     }
 }

@@ -51,7 +51,7 @@ import Testing
                     contentType: "text/calendar; charset=UTF-8; method=\(invite.method.rawValue)",
                     bytes: invite.rendered())
             ])
-        let outcome = SMTPSender(SMTPConfiguration(url: catcher.url, tls: .opportunistic)).send(message)
+        let outcome = try SMTPSender(SMTPConfiguration(url: catcher.url, tls: .opportunistic)).send(message)
         guard case .accepted = outcome else { throw NotAccepted(outcome: outcome) }
         return try #require(try ReadMail.read(catcher.messageFiles()).first)
     }

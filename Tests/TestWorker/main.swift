@@ -53,12 +53,12 @@ enum Pause {
     }
 }
 
-var registry = HandlerRegistry()
+var registry = HandlerRegistry<ConnectionContext>()
 registry.register(
     "probe",
-    ClosureHandler { job, connection in
+    ClosureHandler { job, lane in
         try Pause.asAsked(by: job)
-        try connection.execute(
+        try lane.connection.execute(
             "INSERT INTO probe_effect (job_id, worker) VALUES (\(job.id), \(ProcessInfo.processInfo.processIdentifier))"
         )
         return .completed
@@ -70,9 +70,9 @@ registry.register(
     })
 registry.register(
     "slow", transactional: false,
-    ClosureHandler { job, connection in
+    ClosureHandler { job, lane in
         // Outside any transaction: seen at once.
-        try connection.execute("INSERT INTO probe_started (job_id) VALUES (\(job.id))")
+        try lane.connection.execute("INSERT INTO probe_started (job_id) VALUES (\(job.id))")
         try Pause.asAsked(by: job)
         return .completed
     })

@@ -83,7 +83,7 @@ extension JobCatalogue {
                 Dictionary(
                     uniqueKeysWithValues: JobKind.allCases.enumerated().map { index, kind in
                         (kind.rawValue, Policy(queue: "default", priority: index % 10, maxAttempts: 10 + index))
-                    }))
+                    }), kinds: JobKind.allCases)
         }
     }
 }

@@ -83,12 +83,16 @@ import Testing
     @Test func aCatalogueMustNameEveryKindAndOnlyThose() throws {
         let policy = JobCatalogue.Policy(queue: "default", priority: 1, maxAttempts: 5)
         var policies = Dictionary(uniqueKeysWithValues: JobKind.allCases.map { ($0.rawValue, policy) })
-        _ = try JobCatalogue(policies)
+        _ = try JobCatalogue(policies, kinds: JobKind.allCases)
         policies["reminder"] = nil
-        #expect(throws: JobCatalogueError.missingKind("reminder")) { try JobCatalogue(policies) }
+        #expect(throws: JobCatalogueError.missingKind("reminder")) {
+            try JobCatalogue(policies, kinds: JobKind.allCases)
+        }
         policies["reminder"] = policy
         policies["newsletter"] = policy
-        #expect(throws: JobCatalogueError.unknownKind("newsletter")) { try JobCatalogue(policies) }
+        #expect(throws: JobCatalogueError.unknownKind("newsletter")) {
+            try JobCatalogue(policies, kinds: JobKind.allCases)
+        }
         policies["newsletter"] = nil
         for (bad, problem) in [
             (
@@ -105,7 +109,9 @@ import Testing
             ),
         ] {
             policies["webhook"] = bad
-            #expect(throws: JobCatalogueError.invalid(kind: "webhook", problem)) { try JobCatalogue(policies) }
+            #expect(throws: JobCatalogueError.invalid(kind: "webhook", problem)) {
+                try JobCatalogue(policies, kinds: JobKind.allCases)
+            }
         }
     }
 

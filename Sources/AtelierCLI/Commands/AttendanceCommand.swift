@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Documents
 import Foundation
@@ -41,7 +42,7 @@ struct AttendanceCommand: ParsableCommand {
             }
         }
 
-        private func record(_ context: CommandContext, session: String, correcting: Bool) throws -> Int {
+        private func record(_ context: AppContext, session: String, correcting: Bool) throws -> Int {
             var marks: [EmailAddress: AttendanceStatus] = [:]
             var everyoneElse: AttendanceStatus?
             for (emails, status) in [(present, AttendanceStatus.present), (absent, .absent), (excused, .excused)] {

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 
 /// `atelier config …`: the effective configuration.

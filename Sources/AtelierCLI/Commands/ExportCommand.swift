@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Documents
 import Foundation
@@ -47,7 +48,9 @@ struct FundingExportCommand: ParsableCommand {
             let to = try LocalDate(parsing: to)
             let writer = try (resolvedFormat ?? .csv).writer(
                 path: out, sheetName: "\(funder.uppercased()) \(from)", columns: FundingExport.columns)
-            let summary = try FundingExport(context.store()).write(funder: funder, from: from, to: to, into: writer)
+            guard
+                let summary = try FundingExport(context.store()).write(funder: funder, from: from, to: to, into: writer)
+            else { throw FundingExport.nothingToExport(funder: funder, from: from, to: to) }
             print(
                 "Wrote \(out): \(summary.rows) row\(summary.rows == 1 ? "" : "s"), \(summary.claimed) claimed of \(summary.agreed) agreed."
             )

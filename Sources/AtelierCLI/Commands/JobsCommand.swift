@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import Queue
@@ -7,7 +8,7 @@ import Training
 struct JobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs", abstract: "List, inspect, retry, cancel and prune queued jobs.",
-        subcommands: [List.self, Show.self, Retry.self, Cancel.self, Stats.self, Prune.self])
+        subcommands: [List.self, Show.self, Retry.self, Cancel.self, Stats.self, Workers.self, Prune.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -133,20 +134,25 @@ struct JobsCommand: ParsableCommand {
 
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Count jobs per kind and state, and show how the queue keeps up.",
-            discussion: "Example: atelier jobs stats --json")
+            abstract: "Count jobs per queue, kind and state, and show how the queue keeps up.",
+            discussion: """
+                Says so when jobs wait in a queue that no running worker claims, or for a kind this \
+                build does not run.
+
+                Example: atelier jobs stats --json
+                """)
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             try options.run { context in
-                let stats = try JobQueue(context.connect()).stats(handled: QueueKinds.handled(context.settings))
+                let stats = try JobQueue(context.connect()).stats(handled: Set(JobRegistry.kinds.map(\.rawValue)))
                 if output.json { return try Terminal.printJSON(stats) }
                 print(
                     Terminal.table(
-                        [["KIND", "STATE", "JOBS"]]
-                            + stats.counts.map { [$0.kind, $0.state.rawValue, String($0.count)] }))
+                        [["QUEUE", "KIND", "STATE", "JOBS"]]
+                            + stats.counts.map { [$0.queue, $0.kind, $0.state.rawValue, String($0.count)] }))
                 print(
                     "Oldest due job: \(stats.oldestDueSeconds.map { "waiting \(Int($0)) s" } ?? "none"). Completed: \(stats.completedLastMinute) in the last minute, \(stats.completedLastHour) in the last hour."
                 )
@@ -155,6 +161,43 @@ struct JobsCommand: ParsableCommand {
                         "\(count) \(kind) job\(count == 1 ? "" : "s") wait for a worker that runs \(kind): none in this build."
                     )
                 }
+                for (queue, count) in stats.unclaimed.sorted(by: { $0.key < $1.key }) {
+                    print(
+                        "\(count) job\(count == 1 ? " waits" : "s wait") in the queue \(queue), which no running worker claims: start one with `atelier worker --queue \(queue)`."
+                    )
+                }
+            }
+        }
+    }
+
+    struct Workers: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the workers running: host, process, lanes, queues, start and last heartbeat.",
+            discussion: """
+                A worker counts as running while its heartbeat is fresh (worker.lease-seconds); one \
+                that stopped cleanly leaves the list at once.
+
+                Example: atelier jobs workers --json
+                """)
+
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let workers = try JobQueue(context.connect()).liveWorkers()
+                if output.json { return try Terminal.printJSON(workers) }
+                guard !workers.isEmpty else { return print("No worker is running.") }
+                print(
+                    Terminal.table(
+                        [["HOST", "PID", "LANES", "QUEUES", "STARTED", "LAST HEARTBEAT"]]
+                            + workers.map {
+                                [
+                                    $0.host, String($0.pid), String($0.lanes), $0.queues.joined(separator: ","),
+                                    Display.instant($0.startedAt, in: context.timeZone),
+                                    Display.instant($0.heartbeatAt, in: context.timeZone),
+                                ]
+                            }))
             }
         }
     }
@@ -168,9 +211,7 @@ struct JobsCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let deleted = try QueueKinds.prune(
-                    on: context.connect(), keepingCompleted: context.settings.integer(.keepCompletedDays),
-                    discarded: context.settings.integer(.keepDiscardedDays))
+                let deleted = try context.pruning.prune(on: context.connect())
                 print("Pruned \(deleted) finished job\(deleted == 1 ? "" : "s").")
             }
         }

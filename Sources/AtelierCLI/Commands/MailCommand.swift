@@ -1,8 +1,8 @@
+import App
 import ArgumentParser
 import Delivery
 import Foundation
 import Training
-import Worker
 
 /// `atelier mail …`: checking the relay, and reading a message before a participant does.
 struct MailCommand: ParsableCommand {
@@ -34,7 +34,11 @@ struct MailCommand: ParsableCommand {
                     text:
                         "Bonjour,\n\nCe message vérifie que le relais SMTP configuré dans Atelier transmet bien les courriels.\n\nAtelier"
                 )
-                switch SMTPSender(settings.smtp).send(message) {
+                let sender: SMTPSender
+                do throws(CurlError) { sender = try SMTPSender(settings.smtp) } catch {
+                    throw SettingsError.refusedByLibcurl("The SMTP settings (smtp.*)", error)
+                }
+                switch sender.send(message) {
                 case .accepted(let reply):
                     print("\(settings.smtp.url) accepted the message to \(recipient): \(reply)")
                 case .deferred(let reason):
@@ -87,7 +91,7 @@ struct MailCommand: ParsableCommand {
                     let parts = registration.split(separator: "/", maxSplits: 1).map(String.init)
                     id = try Registrations(store).id(of: try EmailAddress(parts[1]), in: parts[0])
                 }
-                let link = kind.questionnaireMoment.map { _ in "\(settings.webBaseURL)/q/<lien personnel>" }
+                let link = kind.questionnaireMoment.map { _ in settings.links.questionnaire(token: "<lien personnel>") }
                 // A certificate's preview attaches the PDF it would issue now, without storing it.
                 let documents =
                     kind == .certificate

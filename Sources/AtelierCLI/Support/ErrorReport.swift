@@ -1,3 +1,4 @@
+import App
 import Documents
 import Postgres
 import Training
@@ -69,16 +70,5 @@ struct ErrorReport {
                 .invalidInput
             )
         }
-    }
-}
-
-extension String {
-    /// The text ending with exactly one full stop.
-    var sentenceEnd: String { hasSuffix(".") ? self : self + "." }
-
-    /// "Connection refused" → "connection refused", leaving acronyms ("SSL error") alone.
-    var lowercasedFirst: String {
-        guard let first, first.isUppercase, dropFirst().first?.isLowercase == true else { return self }
-        return first.lowercased() + dropFirst()
     }
 }

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import Training
@@ -14,10 +15,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// Runs a command's body with its context, and turns any error into one sentence on standard
     /// error and a distinct exit status (plus the full detail with `--verbose`).
-    func run(_ body: (CommandContext) throws -> Void) throws {
-        var context: CommandContext?
+    func run(_ body: (AppContext) throws -> Void) throws {
+        var context: AppContext?
         do {
-            let ready = try CommandContext(options: self)
+            let ready = try AppContext(databaseURL: databaseURL.map { ("--database-url", $0) })
             context = ready
             try body(ready)
             try Terminal.flushOutput()

@@ -6,20 +6,28 @@ import Foundation
 public final class HTTPSender {
     public enum Method: Sendable { case post, put }
 
-    private let curl = CurlEasy()
-    public let connectTimeout: Duration
-    public let timeout: Duration
-    /// A CA bundle for a server whose certificate a private authority signed; empty: the system's.
-    public let caFile: String
+    private let curl: CurlEasy
 
-    public init(connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(30), caFile: String = "") {
-        self.connectTimeout = connectTimeout
-        self.timeout = timeout
-        self.caFile = caFile
+    /// Configures the handle once; an option libcurl refuses is thrown, naming it. `caFile`: a CA
+    /// bundle for a server whose certificate a private authority signed; `nil`, the system's.
+    public init(connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(30), caFile: String? = nil)
+        throws(CurlError)
+    {
+        curl = try CurlEasy()
+        try curl.set(CURLOPT_PROTOCOLS_STR, "http,https")
+        try curl.set(CURLOPT_FOLLOWLOCATION, 0)
+        // Set only when given: setting it to NULL would turn the system's bundle off.
+        if let caFile { try curl.set(CURLOPT_CAINFO, caFile) }
+        try curl.set(CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeout.components.seconds * 1000))
+        try curl.set(CURLOPT_TIMEOUT_MS, Int(timeout.components.seconds * 1000))
+        try curl.set(CURLOPT_NOSIGNAL, 1)
+        try curl.set(CURLOPT_USERAGENT, "Atelier")
     }
 
-    /// Sends `body` to `url` with `headers` (`Content-Type: …` among them).
+    /// Sends `body` to `url` with `headers` (`Content-Type: …` among them). An option libcurl
+    /// refuses for this request defers it with that sentence.
     public func send(_ method: Method, _ body: [UInt8], to url: String, headers: [String]) -> SendOutcome {
+        let transfer: CurlEasy.Transfer
         do {
             try curl.set(CURLOPT_URL, url)
             switch method {
@@ -32,25 +40,19 @@ public final class HTTPSender {
                 try curl.set(CURLOPT_UPLOAD, 1)
                 try curl.set(CURLOPT_INFILESIZE, body.count)
             }
-            try curl.set(CURLOPT_PROTOCOLS_STR, "http,https")
-            try curl.set(CURLOPT_FOLLOWLOCATION, 0)
-            // Set only when given: setting it to NULL would turn the system's bundle off.
-            if !caFile.isEmpty { try curl.set(CURLOPT_CAINFO, caFile) }
-            try curl.set(CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeout.components.seconds * 1000))
-            try curl.set(CURLOPT_TIMEOUT_MS, Int(timeout.components.seconds * 1000))
-            try curl.set(CURLOPT_NOSIGNAL, 1)
-            try curl.set(CURLOPT_USERAGENT, "Atelier")
+            // `Expect:` off: no round trip waiting for `100 Continue` before the body.
+            transfer = try curl.perform(upload: body, list: (CURLOPT_HTTPHEADER, headers + ["Expect:"]))
         } catch {
-            return .refused(reason: "libcurl refused the request: \(error.message)")
+            return .deferred(reason: error.description)
         }
-        // `Expect:` off: no round trip waiting for `100 Continue` before the body.
-        let (code, exchange) = curl.perform(upload: body, list: (CURLOPT_HTTPHEADER, headers + ["Expect:"]))
-        return Self.outcome(code, status: curl.responseCode, body: exchange.body)
+        return Self.outcome(
+            transfer.code, message: transfer.message, status: curl.responseCode,
+            body: transfer.exchange.body)
     }
 
     /// 2xx: delivered. 429, 5xx, no answer: later. Any other status (4xx, a redirect): never.
-    static func outcome(_ code: CURLcode, status: Int, body: [UInt8]) -> SendOutcome {
-        guard code == CURLE_OK else { return .deferred(reason: CurlEasy.describe(code)) }
+    static func outcome(_ code: CURLcode, message: String, status: Int, body: [UInt8]) -> SendOutcome {
+        guard code == CURLE_OK else { return .deferred(reason: message) }
         let excerpt = String(decoding: body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let reply = "HTTP \(status)" + (excerpt.isEmpty ? "" : ": \(excerpt)")
         switch status {

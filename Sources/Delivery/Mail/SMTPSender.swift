@@ -5,48 +5,52 @@ import Foundation
 /// SMTP session. One per lane; not `Sendable`.
 public final class SMTPSender {
     public let configuration: SMTPConfiguration
-    private let curl = CurlEasy()
+    private let curl: CurlEasy
 
-    public init(_ configuration: SMTPConfiguration) {
+    /// Configures the handle for the relay once; an option libcurl refuses is thrown, naming it.
+    public init(_ configuration: SMTPConfiguration) throws(CurlError) {
         self.configuration = configuration
-    }
-
-    /// How many connections the last `send` opened: 0 when it reused the previous one.
-    public var connectionsOpened: Int { curl.connectionsOpened }
-
-    /// Sends `message` to its `To` address, the envelope sender being its `From`.
-    public func send(_ message: MailMessage) -> SendOutcome {
-        do {
-            try configure(for: message)
-        } catch {
-            return .refused(reason: "the SMTP settings were refused by libcurl: \(error.message)")
-        }
-        let (code, exchange) = curl.perform(
-            upload: message.rendered(), list: (CURLOPT_MAIL_RCPT, ["<\(message.to.address)>"]))
-        return Self.outcome(code, replyCode: curl.responseCode, lines: exchange.replyLines)
-    }
-
-    private func configure(for message: MailMessage) throws(CurlEasy.Failure) {
+        curl = try CurlEasy()
         try curl.set(CURLOPT_URL, configuration.url)
         try curl.set(CURLOPT_UPLOAD, 1)
-        try curl.set(CURLOPT_MAIL_FROM, "<\(message.from.address)>")
-        try curl.set(
-            CURLOPT_USE_SSL, Int(configuration.tls == .required ? CURLUSESSL_ALL.rawValue : CURLUSESSL_TRY.rawValue))
+        let tls = configuration.tls == .required ? CURLUSESSL_ALL : CURLUSESSL_TRY
+        try curl.set(CURLOPT_USE_SSL, Int(tls.rawValue))
         try curl.set(CURLOPT_USERNAME, configuration.username)
         try curl.set(CURLOPT_PASSWORD, configuration.password)
+        // Set only when given: setting it to NULL would turn the system's bundle off.
         if let caFile = configuration.caFile { try curl.set(CURLOPT_CAINFO, caFile) }
         try curl.set(CURLOPT_CONNECTTIMEOUT_MS, Int(configuration.connectTimeout.components.seconds * 1000))
         try curl.set(CURLOPT_TIMEOUT_MS, Int(configuration.timeout.components.seconds * 1000))
         try curl.set(CURLOPT_NOSIGNAL, 1)
     }
 
+    /// How many connections the last `send` opened: 0 when it reused the previous one.
+    public var connectionsOpened: Int { curl.connectionsOpened }
+
+    /// Sends `message` to its `To` address, the envelope sender being its `From`. An option
+    /// libcurl refuses for this message defers it with that sentence: the message is not at fault.
+    public func send(_ message: MailMessage) -> SendOutcome {
+        let transfer: CurlEasy.Transfer
+        do {
+            try curl.set(CURLOPT_MAIL_FROM, "<\(message.from.address)>")
+            transfer = try curl.perform(
+                upload: message.rendered(), list: (CURLOPT_MAIL_RCPT, ["<\(message.to.address)>"]))
+        } catch {
+            return .deferred(reason: error.description)
+        }
+        return Self.outcome(
+            transfer.code, message: transfer.message, replyCode: curl.responseCode, lines: transfer.exchange.replyLines)
+    }
+
     /// SMTP 2xx after the data: accepted. 5xx: refused for good, but for the relay's refusal of
     /// our login. 4xx, no reply, a broken or timed-out connection, a TLS failure: deferred.
-    static func outcome(_ code: CURLcode, replyCode: Int, lines: [String]) -> SendOutcome {
+    /// `message` is libcurl's account of a failure.
+    static func outcome(_ code: CURLcode, message: String, replyCode: Int, lines: [String]) -> SendOutcome {
         // The reply that decided, not the `221 Bye` of the QUIT libcurl sends after a failure.
-        let reply = lines.last(where: { $0.hasPrefix(String(replyCode)) }) ?? lines.last(where: { !$0.isEmpty }) ?? ""
+        let reply =
+            lines.last(where: { $0.hasPrefix(String(replyCode)) }) ?? lines.last(where: { !$0.isEmpty }) ?? ""
         if code == CURLE_OK { return .accepted(reply: reply.isEmpty ? "\(replyCode)" : reply) }
-        let reason = reply.isEmpty ? CurlEasy.describe(code) : "\(reply) (\(CurlEasy.describe(code)))"
+        let reason = reply.isEmpty ? message : "\(reply) (\(message))"
         switch replyCode {
         // A login the relay requires or refuses (530, 534, 535, 538) is ours to fix, not the recipient's fault.
         case 530, 534, 535, 538: return .deferred(reason: reason)

@@ -32,8 +32,10 @@ public struct FundingExport {
 
     /// Checks the request, then writes every row and the totals into `writer` and finishes it.
     /// A refusal comes before the first row: the writer is dropped unfinished and leaves no file.
+    /// `nil` when no session of the funder ended in the period: there is nothing to export, and
+    /// the writer is left unfinished too (`nothingToExport` says so to a coordinator).
     public func write(funder code: String, from: LocalDate, to: LocalDate, into writer: some TableWriter) throws
-        -> Summary
+        -> Summary?
     {
         let funder = try Catalogue(store).funder(code)
         guard from <= to else {
@@ -69,10 +71,7 @@ public struct FundingExport {
                 summary.claimed = summary.claimed + line.claimed
             }
         }
-        guard summary.rows > 0 else {
-            throw TrainingError.notFound(
-                "No session funded by \(funder.code) ended between \(from) and \(to): there is nothing to export.")
-        }
+        guard summary.rows > 0 else { return nil }
         try writer.writeTotals(
             [.text("Total")] + Array(repeating: Cell.empty, count: Self.columns.count - 5) + [
                 .number(summary.plannedHundredths, places: 2), .number(summary.attendedHundredths, places: 2),
@@ -80,6 +79,12 @@ public struct FundingExport {
             ])
         try writer.finish()
         return summary
+    }
+
+    /// The refusal of an export with no row.
+    public static func nothingToExport(funder code: String, from: LocalDate, to: LocalDate) -> TrainingError {
+        .notFound(
+            "No session funded by \(code.uppercased()) ended between \(from) and \(to): there is nothing to export.")
     }
 
     /// Hours with two decimals, half-up: 630 minutes are 10,50 h; 20 minutes 0,33 h. The totals

@@ -40,25 +40,33 @@ public struct JobCatalogue: Sendable {
 
     let policies: [JobKind: Policy]
 
-    /// Refuses a catalogue that leaves a kind out, names one this build does not know, or holds a
-    /// value the queue would refuse.
-    public init(_ policies: [String: Policy]) throws(JobCatalogueError) {
+    /// Refuses a catalogue that leaves one of `kinds` out (the kinds this build runs), names
+    /// another, or holds a value the queue would refuse.
+    public init(_ policies: [String: Policy], kinds: [JobKind]) throws(JobCatalogueError) {
         var known: [JobKind: Policy] = [:]
         for (name, policy) in policies.sorted(by: { $0.key < $1.key }) {
-            guard let kind = JobKind(rawValue: name) else { throw .unknownKind(name) }
+            guard let kind = JobKind(rawValue: name), kinds.contains(kind) else { throw .unknownKind(name) }
             if let problem = policy.problem { throw .invalid(kind: name, problem) }
             known[kind] = policy
         }
-        if let missing = JobKind.allCases.first(where: { known[$0] == nil }) { throw .missingKind(missing.rawValue) }
+        if let missing = kinds.first(where: { known[$0] == nil }) { throw .missingKind(missing.rawValue) }
         self.policies = known
     }
+
+    /// The kinds it holds a policy for.
+    public var kinds: Set<JobKind> { Set(policies.keys) }
+
+    /// Every queue the catalogue names, once each, sorted.
+    public var queues: [String] { Set(policies.values.map(\.queue)).sorted() }
 
     public func policy(_ kind: JobKind) -> Policy {
         guard let policy = policies[kind] else { preconditionFailure("JobCatalogue.init requires every kind") }
         return policy
     }
 
-    public func job(_ kind: JobKind, _ arguments: some Encodable, runAt: Date? = nil, key: String?) throws -> NewJob {
+    public func job(
+        _ kind: JobKind, _ arguments: some Encodable = [String: String](), runAt: Date? = nil, key: String?
+    ) throws -> NewJob {
         let policy = policy(kind)
         return try NewJob(
             kind: kind.rawValue, args: arguments, queue: policy.queue, priority: policy.priority,

@@ -1,8 +1,9 @@
 import Foundation
 import Queue
 
-/// The kinds of job the trade's events imply. Their queue, priority and attempts are not here but
-/// in `Jobs/<kind>/job.yaml`, beside the kind's templates (see `JobCatalogue`).
+/// The kinds of job Atelier runs: those the trade's events imply, and the queue's own upkeep.
+/// Their queue, priority and attempts are not here but in `Jobs/<kind>/job.yaml`, beside the
+/// kind's templates (see `JobCatalogue`); their handlers are in `App`'s registry.
 public enum JobKind: String, CaseIterable, Sendable, Codable {
     case convocation
     case waitlistNotice = "waitlist-notice"
@@ -15,6 +16,8 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
     case questionnaireCold = "questionnaire-cold"
     case webhook
     case fundingReport = "funding-report"
+    /// Deletes finished jobs past their keeping time, on the schedule of `Jobs/schedule.yaml`.
+    case prune
 
     /// What every job of a registration carries: enough to find it again, whatever was edited.
     public struct Arguments: Codable, Sendable, Hashable {

@@ -205,12 +205,3 @@ public struct ParticipantImport {
 struct DryRun: Error {
     let report: ParticipantImport.Report
 }
-
-extension String {
-    var lowercasedFirst: String {
-        guard let first, dropFirst().first?.isLowercase == true else { return self }
-        return first.lowercased() + dropFirst()
-    }
-
-    var droppingFinalStop: String { hasSuffix(".") ? String(dropLast()) : self }
-}

@@ -3,16 +3,16 @@ import Foundation
 /// The folder Atelier runs from: it holds `Migrations/`, `Config/`, `Jobs/` and, for the embedded default,
 /// `.atelier/`. `ATELIER_ROOT` names it; otherwise it is the first folder holding `Migrations/`
 /// above the current directory, or above the executable (`.build/debug/atelier` in a checkout).
-struct AtelierRoot: Sendable {
-    let url: URL
+public struct AtelierRoot: Sendable {
+    public let url: URL
 
-    var migrations: URL { url.appendingPathComponent("Migrations") }
-    var defaultConfigFile: URL { url.appendingPathComponent("Config/atelier.yaml") }
-    var jobs: URL { url.appendingPathComponent("Jobs") }
-    var periodicSchedule: URL { jobs.appendingPathComponent("schedule.yaml") }
-    var privateClusterURLFile: URL { url.appendingPathComponent(".atelier/postgres/url") }
+    public var migrations: URL { url.appendingPathComponent("Migrations") }
+    public var defaultConfigFile: URL { url.appendingPathComponent("Config/atelier.yaml") }
+    public var jobs: URL { url.appendingPathComponent("Jobs") }
+    public var periodicSchedule: URL { jobs.appendingPathComponent("schedule.yaml") }
+    public var privateClusterURLFile: URL { url.appendingPathComponent(".atelier/postgres/url") }
 
-    static func locate(environment: [String: String], currentDirectory: String, executable: String)
+    public static func locate(environment: [String: String], currentDirectory: String, executable: String)
         throws(SettingsError) -> AtelierRoot
     {
         if let root = environment["ATELIER_ROOT"], !root.isEmpty {

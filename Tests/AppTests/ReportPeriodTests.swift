@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 import Training
 
-@testable import Worker
+@testable import App
 
 /// The days a funding report covers, from the period its periodic job was inserted for: the same
 /// whenever the job runs or is retried.

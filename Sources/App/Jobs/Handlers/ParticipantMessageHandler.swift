@@ -1,19 +1,21 @@
 import Delivery
 import Foundation
-import Postgres
 import Queue
 import Training
+import Worker
 
 /// Sends one message of `kind` to a registration's participant, in the job's transaction: the
-/// `delivery` row (and, for a certificate, the version issued) commits with the job's completion. A message already accepted (a retry after a
-/// crash) is not sent again; one refused for good is not retried; a relay that is away, busy
-/// or slow makes the job try again later.
-struct ParticipantMessageHandler: JobHandler {
+/// `delivery` row (and, for a certificate, the version issued) commits with the job's
+/// completion. A message already accepted (a retry after a crash) is not sent again; one refused
+/// for good is not retried; a relay that is away, busy or slow makes the job try again later.
+struct ParticipantMessageHandler: KindHandler {
     let kind: JobKind
-    let settings: MessageSettings
 
-    func perform(_ job: Job, on connection: Connection) throws -> JobOutcome {
-        let store = Store(connection, jobs: settings.jobs, timeZone: settings.timeZone)
+    init(_ kind: JobKind) { self.kind = kind }
+
+    func perform(_ job: Job, in lane: JobContext) throws -> JobOutcome {
+        let settings = lane.settings.messages
+        let store = lane.store
         let registration = try job.arguments(JobKind.Arguments.self)
         let messageID = "\(kind.rawValue).\(job.id).registration-\(registration.registrationId)@\(settings.from.domain)"
         let deliveries = Deliveries(store)
@@ -36,17 +38,16 @@ struct ParticipantMessageHandler: JobHandler {
             }
         }
         let link = try kind.questionnaireMoment.map { moment in
-            "\(settings.webBaseURL)/q/\(try QuestionnaireLinks(store).issue(registration: registration.registrationId, moment))"
+            settings.links.questionnaire(
+                token: try QuestionnaireLinks(store).issue(registration: registration.registrationId, moment))
         }
         guard
             let message = try MessageComposer(settings, store: store).message(
                 kind, registration: registration.registrationId, daysBefore: registration.daysBefore,
-                questionnaireLink: link, messageID: messageID,
-                documents: documents)
+                questionnaireLink: link, messageID: messageID, documents: documents)
         else { return .discard(reason: "no template for \(kind.rawValue)") }
         let participant = message.to
-        let sender = LaneLocal.value("smtp-sender") { SMTPSender(settings.smtp) }
-        return try sender.send(message).settled(refusedBy: "the mail server") { state, reply in
+        return try lane.senders.mail.send(message).settled(refusedBy: "the mail server") { state, reply in
             try deliveries.record(
                 job: job.id, kind: kind, channel: .mail, registration: registration.registrationId,
                 recipient: participant.address, messageID: messageID, state, reply: reply)

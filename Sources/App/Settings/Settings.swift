@@ -3,8 +3,8 @@ import Foundation
 
 /// The effective configuration: for each key, the environment (`ATELIER_…`) first, then
 /// `Config/atelier.yaml`, then the built-in default — and where each value came from.
-struct Settings: Sendable {
-    enum Source: Sendable, Hashable, CustomStringConvertible {
+public struct Settings: Sendable {
+    public enum Source: Sendable, Hashable, CustomStringConvertible {
         case environment(String)
         case file(String)
         case builtIn
@@ -12,7 +12,7 @@ struct Settings: Sendable {
         /// The URL that `scripts/pg` wrote for the private cluster.
         case privateCluster(String)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .environment(let variable): "environment \(variable)"
             case .file(let path): path
@@ -23,18 +23,18 @@ struct Settings: Sendable {
         }
     }
 
-    struct Value: Sendable, Hashable {
-        let key: SettingKey
-        let text: String
-        let source: Source
+    public struct Value: Sendable, Hashable {
+        public let key: SettingKey
+        public let text: String
+        public let source: Source
     }
 
-    let values: [Value]
+    public let values: [Value]
 
     /// Reads the settings. `overrides` come from command-line options and win over everything;
     /// `privateClusterURLFile` is where `scripts/pg` leaves the URL that an empty `database.url`
     /// falls back to.
-    init(
+    public init(
         environment: [String: String], configFile: String?, privateClusterURLFile: String,
         overrides: [SettingKey: (option: String, text: String)] = [:]
     ) throws(SettingsError) {
@@ -51,11 +51,12 @@ struct Settings: Sendable {
             if let (option, text) = overrides[key] {
                 value = Value(key: key, text: text, source: .commandLine(option))
             } else if let text = try Self.text(
-                of: key, from: { try environmentProvider.value(forKey: lookup, type: .string) })
+                of: key, from: { try environmentProvider.value(forKey: lookup, type: key.kind.lookupType) })
             {
                 value = Value(key: key, text: text, source: .environment(key.environmentVariable))
             } else if let (path, snapshot) = file,
-                let text = try Self.text(of: key, from: { try snapshot.value(forKey: lookup, type: .string) })
+                let text = try Self.text(
+                    of: key, from: { try snapshot.value(forKey: lookup, type: key.kind.lookupType) })
             {
                 value = Value(key: key, text: text, source: .file(path))
             }
@@ -73,18 +74,20 @@ struct Settings: Sendable {
     }
 
     /// Every key has a value: the initialiser reads each of `SettingKey.all`.
-    subscript(key: SettingKey) -> Value {
+    public subscript(key: SettingKey) -> Value {
         values.first { $0.key == key } ?? Value(key: key, text: key.defaultValue, source: .builtIn)
     }
 
-    var databaseURL: Value { self[.databaseURL] }
+    public var databaseURL: Value { self[.databaseURL] }
     /// Checked when the settings are read: a zone Foundation does not know is refused there.
-    var timeZone: TimeZone { TimeZone(identifier: self[.timeZone].text) ?? .gmt }
-    var lockTimeoutSeconds: Int { integer(.lockTimeoutSeconds) }
+    public var timeZone: TimeZone { TimeZone(identifier: self[.timeZone].text) ?? .gmt }
+    public var lockTimeoutSeconds: Int { integer(.lockTimeoutSeconds) }
 
     /// An integer key's value, checked when the settings were read.
-    func integer(_ key: SettingKey) -> Int { Int(self[key].text) ?? Int(key.defaultValue) ?? 0 }
-    func boolean(_ key: SettingKey) -> Bool { self[key].text == "true" }
+    public func integer(_ key: SettingKey) -> Int { Int(self[key].text) ?? Int(key.defaultValue) ?? 0 }
+    public func boolean(_ key: SettingKey) -> Bool { self[key].text == "true" }
+    /// A list key's items, without empty ones.
+    public func list(_ key: SettingKey) -> [String] { self[key].text.split(separator: ",").map(String.init) }
 
     private static func readYAML(_ path: String) throws(SettingsError) -> YAMLSnapshot {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path) }
@@ -99,10 +102,14 @@ struct Settings: Sendable {
         -> String?
     {
         do {
-            guard case .string(let text)? = try lookup().value?.content else { return nil }
-            return text
+            switch try lookup().value?.content {
+            case .string(let text)?: return text
+            case .stringArray(let items)?:
+                return items.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ",")
+            default: return nil
+            }
         } catch {
-            throw .invalid(key, reason: "is not a single value")
+            throw .invalid(key, reason: key.kind == .list ? "is not a list of words" : "is not a single value")
         }
     }
 
@@ -134,22 +141,32 @@ struct Settings: Sendable {
             guard text.hasPrefix("smtp://") || text.hasPrefix("smtps://") else {
                 throw .invalid(value.key, reason: "must start with smtp:// or smtps://", source: value.source)
             }
+        case .list:
+            // The queue's own rule (`job_queue_format`), for the only list there is.
+            let wrong = text.split(separator: ",", omittingEmptySubsequences: false).first {
+                $0.wholeMatch(of: /[a-z][a-z0-9_]{0,30}/) == nil
+            }
+            if !text.isEmpty, let wrong {
+                throw .invalid(
+                    value.key, reason: "names “\(wrong)”, which is not a queue: 1 to 31 lowercase letters, digits or _",
+                    source: value.source)
+            }
         case .text, .secret, .url:
             break
         }
     }
 
     /// The value as `atelier config show` prints it: secrets and URL passwords masked.
-    static func masked(_ value: Value) -> String {
+    public static func masked(_ value: Value) -> String {
         switch value.key.kind {
         case .secret: value.text.isEmpty ? "" : "********"
         case .url: maskingPassword(in: value.text)
-        case .text, .integer, .boolean, .choice: value.text
+        case .text, .integer, .boolean, .choice, .list: value.text
         }
     }
 
     /// `scheme://user:secret@host` → `scheme://user:********@host`; `password=secret` likewise.
-    static func maskingPassword(in text: String) -> String {
+    public static func maskingPassword(in text: String) -> String {
         var masked = text
         if let scheme = masked.range(of: "://"), let at = masked[scheme.upperBound...].firstIndex(of: "@"),
             let colon = masked[scheme.upperBound..<at].firstIndex(of: ":")

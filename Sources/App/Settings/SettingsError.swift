@@ -1,5 +1,8 @@
+import Delivery
+import Training
+
 /// A configuration that cannot be used, said in one sentence that names the key and its source.
-enum SettingsError: Error, Sendable, CustomStringConvertible {
+public enum SettingsError: Error, Sendable, CustomStringConvertible {
     case unreadableFile(String)
     case malformedFile(String, reason: String)
     case invalid(SettingKey, reason: String, source: Settings.Source? = nil)
@@ -8,8 +11,10 @@ enum SettingsError: Error, Sendable, CustomStringConvertible {
     case emptyOption(String)
     case jobCatalogue(String)
     case unusableFile(String, reason: String)
+    /// libcurl refused an option made from the settings (`what` names them).
+    case refusedByLibcurl(String, CurlError)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .unreadableFile(let path):
             "The configuration file \(path) cannot be read."
@@ -25,6 +30,8 @@ enum SettingsError: Error, Sendable, CustomStringConvertible {
             "The file \(path) cannot be used: \(reason)."
         case .jobCatalogue(let sentence):
             sentence
+        case .refusedByLibcurl(let what, let error):
+            "\(what) cannot be used: \(error.description.lowercasedFirst.sentenceEnd)"
         case .rootNotFound:
             "Cannot find Atelier's folder, the one holding Migrations/: run atelier inside it or set ATELIER_ROOT."
         }
@@ -34,7 +41,7 @@ enum SettingsError: Error, Sendable, CustomStringConvertible {
 extension SettingsError {
     /// A YAML file that parsed but does not hold what was expected, said as a reason: which key,
     /// and what it should be.
-    static func unusable(_ path: String, _ error: any Error) -> SettingsError {
+    public static func unusable(_ path: String, _ error: any Error) -> SettingsError {
         .unusableFile(path, reason: reason(error))
     }
 

@@ -13,11 +13,13 @@ public struct ReportSettings: Sendable {
     public var recipient: MailAddress?
     /// An HTTPS address to PUT each export to instead; `{funder}` and `{file}` are replaced.
     public var uploadURL: String
-    public var caFile: String
+    /// A CA bundle for an upload server whose certificate a private authority signed; `nil`: the
+    /// system's.
+    public var caFile: String?
 
     public init(
         funders: [String], schedule: CronSchedule, format: TableFormat, recipient: MailAddress?, uploadURL: String,
-        caFile: String
+        caFile: String?
     ) {
         self.funders = funders
         self.schedule = schedule

@@ -1,16 +1,16 @@
 import Delivery
 import Foundation
-import Postgres
 import Queue
 import Training
+import Worker
 
 /// POSTs one event to one endpoint, signed with the endpoint's secret, and records the call in
 /// the job's transaction. The receiver recognises a repeated call by `Atelier-Event-Id`.
-struct WebhookHandler: JobHandler {
-    let settings: MessageSettings
+struct WebhookHandler: KindHandler {
+    var kind: JobKind { .webhook }
 
-    func perform(_ job: Job, on connection: Connection) throws -> JobOutcome {
-        let store = Store(connection, jobs: settings.jobs, timeZone: settings.timeZone)
+    func perform(_ job: Job, in lane: JobContext) throws -> JobOutcome {
+        let store = lane.store
         let arguments = try job.arguments(WebhookArguments.self)
         let messageID = "event-\(arguments.event)@endpoint-\(arguments.endpoint)"
         let deliveries = Deliveries(store)
@@ -20,15 +20,12 @@ struct WebhookHandler: JobHandler {
         guard let call = try Webhooks(store).call(event: arguments.event, endpoint: arguments.endpoint) else {
             return .discard(reason: "not sent: the endpoint \(arguments.url) was removed")
         }
-        let sender = LaneLocal.value("webhook-sender") { HTTPSender() }
-        return try sender.send(
-            .post, call.body, to: call.url,
-            headers: WebhookSignature.headers(body: call.body, eventID: String(arguments.event), secret: call.secret)
-        )
-        .settled(refusedBy: "the endpoint") { state, reply in
-            try deliveries.record(
-                job: job.id, kind: .webhook, channel: .webhook, registration: nil, recipient: call.url,
-                messageID: messageID, state, reply: reply)
-        }
+        let headers = WebhookSignature.headers(body: call.body, eventID: String(arguments.event), secret: call.secret)
+        return try lane.senders.webhooks.send(.post, call.body, to: call.url, headers: headers)
+            .settled(refusedBy: "the endpoint") { state, reply in
+                try deliveries.record(
+                    job: job.id, kind: .webhook, channel: .webhook, registration: nil, recipient: call.url,
+                    messageID: messageID, state, reply: reply)
+            }
     }
 }

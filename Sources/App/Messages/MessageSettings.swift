@@ -8,8 +8,8 @@ public struct MessageSettings: Sendable {
     public var smtp: SMTPConfiguration
     public var from: MailAddress
     public var replyTo: MailAddress?
-    /// `https://formation.asso.fr`: questionnaire links are this + `/q/` + a token.
-    public var webBaseURL: String
+    /// The pages that messages link to: questionnaires.
+    public var links: WebLinks
     public var templates: MessageTemplates
     public var jobs: JobCatalogue
     public var timeZone: TimeZone
@@ -19,14 +19,14 @@ public struct MessageSettings: Sendable {
     public var stamp: [UInt8]?
 
     public init(
-        smtp: SMTPConfiguration, from: MailAddress, replyTo: MailAddress?, webBaseURL: String,
+        smtp: SMTPConfiguration, from: MailAddress, replyTo: MailAddress?, links: WebLinks,
         templates: MessageTemplates, jobs: JobCatalogue, timeZone: TimeZone, retryDelay: Duration = .seconds(30),
         stamp: [UInt8]? = nil
     ) {
         self.smtp = smtp
         self.from = from
         self.replyTo = replyTo
-        self.webBaseURL = webBaseURL
+        self.links = links
         self.templates = templates
         self.jobs = jobs
         self.timeZone = timeZone

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 import Yams
 
-@testable import AtelierCLI
+@testable import App
 
 @Suite struct SettingsTests {
     let configFile = AtelierProcess.packageRoot.appendingPathComponent("Config/atelier.yaml").path

@@ -1,7 +1,9 @@
+import Configuration
+
 /// One configuration key: its dotted name in `Config/atelier.yaml`, the environment variable that
 /// overrides it (`worker.lanes` → `ATELIER_WORKER_LANES`), its default, and what it may hold.
-struct SettingKey: Sendable, Hashable {
-    enum Kind: Sendable, Hashable {
+public struct SettingKey: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
         case text
         case secret
         /// A URL or conninfo string whose password is masked when shown.
@@ -10,114 +12,126 @@ struct SettingKey: Sendable, Hashable {
         case boolean
         /// One of these words.
         case choice([String])
+        /// A list: a YAML sequence in the file, comma-separated in the environment; kept as its
+        /// items joined by commas.
+        case list
     }
 
-    let name: String
-    let defaultValue: String
-    let kind: Kind
-    let summary: String
+    public let name: String
+    public let defaultValue: String
+    public let kind: Kind
+    public let summary: String
 
-    var environmentVariable: String {
+    public var environmentVariable: String {
         "ATELIER_" + name.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
     }
 
-    static let databaseURL = SettingKey(
+    public static let databaseURL = SettingKey(
         name: "database.url", defaultValue: "", kind: .url,
         summary: "PostgreSQL URL or conninfo; empty: the private cluster under .atelier/ that scripts/pg starts")
-    static let lockTimeoutSeconds = SettingKey(
+    public static let lockTimeoutSeconds = SettingKey(
         name: "database.lock-timeout-seconds", defaultValue: "10", kind: .integer(1...3600),
         summary: "how long a command waits for a row another client holds before it gives up")
-    static let timeZone = SettingKey(
+    public static let timeZone = SettingKey(
         name: "timezone", defaultValue: "Europe/Paris", kind: .text,
         summary: "the time zone in which session times are entered and shown")
-    static let mailFrom = SettingKey(
+    public static let mailFrom = SettingKey(
         name: "mail.from", defaultValue: "Atelier <formation@atelier.localhost>", kind: .text,
         summary: "the sender of every email")
-    static let smtpURL = SettingKey(
+    public static let smtpURL = SettingKey(
         name: "smtp.url", defaultValue: "smtp://127.0.0.1:2525", kind: .url,
         summary: "the SMTP relay: smtp:// (STARTTLS when offered) or smtps://")
-    static let smtpTLS = SettingKey(
+    public static let smtpTLS = SettingKey(
         name: "smtp.tls", defaultValue: "opportunistic", kind: .choice(["required", "opportunistic"]),
         summary: "for smtp:// relays: required (never send in clear text) or opportunistic (STARTTLS when offered)")
-    static let smtpCAFile = SettingKey(
+    public static let smtpCAFile = SettingKey(
         name: "smtp.ca-file", defaultValue: "", kind: .text,
         summary: "a CA bundle for a relay whose certificate a private authority signed; empty: the system's")
-    static let smtpConnectTimeoutSeconds = SettingKey(
+    public static let smtpConnectTimeoutSeconds = SettingKey(
         name: "smtp.connect-timeout-seconds", defaultValue: "10", kind: .integer(1...300),
         summary: "how long to wait for the relay to answer a connection")
-    static let smtpTimeoutSeconds = SettingKey(
+    public static let smtpTimeoutSeconds = SettingKey(
         name: "smtp.timeout-seconds", defaultValue: "60", kind: .integer(1...3600),
         summary: "how long one message may take, connection included; then it is retried later")
-    static let mailReplyTo = SettingKey(
+    public static let mailReplyTo = SettingKey(
         name: "mail.reply-to", defaultValue: "", kind: .text,
         summary: "where participants' replies go (the coordinators' address); empty: to mail.from")
-    static let mailRetrySeconds = SettingKey(
+    public static let mailRetrySeconds = SettingKey(
         name: "mail.retry-seconds", defaultValue: "30", kind: .integer(1...3600),
         summary:
             "the first wait before a message or webhook the server could not take is tried again; doubled each time, up to an hour"
     )
-    static let webBaseURL = SettingKey(
+    public static let webBaseURL = SettingKey(
         name: "web.base-url", defaultValue: "http://localhost:8080", kind: .text,
         summary: "the address of Atelier's pages, for the questionnaire links in emails")
-    static let smtpUsername = SettingKey(
+    public static let smtpUsername = SettingKey(
         name: "smtp.username", defaultValue: "", kind: .text, summary: "the SMTP login, if the relay asks for one")
-    static let smtpPassword = SettingKey(
+    public static let smtpPassword = SettingKey(
         name: "smtp.password", defaultValue: "", kind: .secret, summary: "the SMTP password")
-    static let workerLanes = SettingKey(
+    public static let workerLanes = SettingKey(
         name: "worker.lanes", defaultValue: "2", kind: .integer(1...64),
         summary: "jobs one worker runs at once, each on its own thread and connection")
-    static let workerPollSeconds = SettingKey(
+    public static let workerPollSeconds = SettingKey(
         name: "worker.poll-seconds", defaultValue: "5", kind: .integer(1...3600),
         summary: "how often an idle worker looks for jobs when no notification wakes it")
-    static let workerPollOnly = SettingKey(
+    public static let workerPollOnly = SettingKey(
         name: "worker.poll-only", defaultValue: "false", kind: .boolean,
         summary: "poll without LISTEN/NOTIFY, for a transaction-mode PgBouncer")
 
-    static let workerLeaseSeconds = SettingKey(
+    public static let workerQueues = SettingKey(
+        name: "worker.queues", defaultValue: "", kind: .list,
+        summary:
+            "the queues a worker claims (atelier worker --queue overrides); empty: every queue Jobs/*/job.yaml names")
+    public static let workerLeaseSeconds = SettingKey(
         name: "worker.lease-seconds", defaultValue: "30", kind: .integer(3...3600),
         summary: "how long a claimed job stays a worker's without a heartbeat; then another worker retries it")
-    static let workerShutdownSeconds = SettingKey(
+    public static let workerShutdownSeconds = SettingKey(
         name: "worker.shutdown-seconds", defaultValue: "30", kind: .integer(1...3600),
         summary: "how long running jobs may take to finish after SIGTERM or SIGINT")
-    static let keepCompletedDays = SettingKey(
+    public static let keepCompletedDays = SettingKey(
         name: "jobs.keep-completed-days", defaultValue: "7", kind: .integer(1...3650),
         summary: "how long completed jobs are kept before pruning")
-    static let keepDiscardedDays = SettingKey(
+    public static let keepDiscardedDays = SettingKey(
         name: "jobs.keep-discarded-days", defaultValue: "30", kind: .integer(1...3650),
         summary: "how long discarded and cancelled jobs, with their errors, are kept before pruning")
-    static let stampFile = SettingKey(
+    public static let stampFile = SettingKey(
         name: "documents.stamp-file", defaultValue: "", kind: .text,
         summary: "the organisation's stamp, a PNG image, printed in the certificates' signature box; empty: none")
-    static let reportsFunders = SettingKey(
+    public static let reportsFunders = SettingKey(
         name: "reports.funders", defaultValue: "", kind: .text,
         summary:
             "the funders (codes, comma-separated) whose funding export is sent on the reports.cron schedule; empty: none"
     )
-    static let reportsCron = SettingKey(
+    public static let reportsCron = SettingKey(
         name: "reports.cron", defaultValue: "0 7 1 * *", kind: .text,
         summary:
             "when the funding exports go (cron, in the configured time zone); each covers the period since the run before"
     )
-    static let reportsFormat = SettingKey(
+    public static let reportsFormat = SettingKey(
         name: "reports.format", defaultValue: "xlsx", kind: .choice(["csv", "xlsx"]),
         summary: "the funding exports' format")
-    static let reportsEmail = SettingKey(
+    public static let reportsEmail = SettingKey(
         name: "reports.email", defaultValue: "", kind: .text,
         summary: "the accountant's address, who receives the funding exports")
-    static let reportsUploadURL = SettingKey(
+    public static let reportsUploadURL = SettingKey(
         name: "reports.upload-url", defaultValue: "", kind: .url,
         summary: "an HTTPS address to PUT each export to instead ({funder} and {file} are replaced); empty: by email")
-    static let reportsCAFile = SettingKey(
+    public static let reportsCAFile = SettingKey(
         name: "reports.ca-file", defaultValue: "", kind: .text,
         summary: "a CA bundle for an upload server whose certificate a private authority signed; empty: the system's")
 
     /// Every key, in the order `atelier config show` lists them.
-    static let all: [SettingKey] = [
+    public static let all: [SettingKey] = [
         databaseURL, lockTimeoutSeconds, timeZone, mailFrom, mailReplyTo, mailRetrySeconds, smtpURL, smtpTLS,
         smtpUsername, smtpPassword,
         smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL,
-        workerLanes, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
+        workerLanes, workerQueues, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,
         stampFile, reportsFunders, reportsCron, reportsFormat, reportsEmail, reportsUploadURL, reportsCAFile,
     ]
+}
+
+extension SettingKey.Kind {
+    /// How the configuration providers are asked for a value of this kind.
+    var lookupType: ConfigType { self == .list ? .stringArray : .string }
 }

@@ -1,21 +1,24 @@
 import Delivery
 import Documents
 import Foundation
-import Postgres
 import Queue
 import Training
+import Worker
 
 /// Builds a funder's export for the period before the job's periodic run and sends it: uploaded
 /// by HTTPS PUT when `reports.upload-url` is set, otherwise mailed to the accountant. The
 /// `delivery` row commits with the job, so a retry after a crash does not send it twice once
 /// accepted; an upload server or a relay that is away makes the job try again later. A period
 /// in which none of the funder's sessions ended sends nothing.
-struct FundingReportHandler: JobHandler {
-    let reports: ReportSettings
-    let messages: MessageSettings
+struct FundingReportHandler: KindHandler {
+    var kind: JobKind { .fundingReport }
 
-    func perform(_ job: Job, on connection: Connection) throws -> JobOutcome {
-        let store = Store(connection, jobs: messages.jobs, timeZone: messages.timeZone)
+    func perform(_ job: Job, in lane: JobContext) throws -> JobOutcome {
+        let messages = lane.settings.messages
+        guard let reports = lane.settings.reports else {
+            return .discard(reason: "not sent: reports.funders names no funder any more")
+        }
+        let store = lane.store
         let code = try job.arguments(FundingReportArguments.self).funder
         let messageID = "funding-report.\(job.id).\(code.lowercased())@\(messages.from.domain)"
         let deliveries = Deliveries(store)
@@ -38,10 +41,7 @@ struct FundingReportHandler: JobHandler {
         defer { try? FileManager.default.removeItem(atPath: staging) }
         let writer = try reports.format.writer(
             path: staging, sheetName: "\(funder.code) \(from)", columns: FundingExport.columns)
-        let summary: FundingExport.Summary
-        do {
-            summary = try FundingExport(store).write(funder: funder.code, from: from, to: to, into: writer)
-        } catch let error as TrainingError where error.kind == .notFound {
+        guard let summary = try FundingExport(store).write(funder: funder.code, from: from, to: to, into: writer) else {
             return .completed  // no session of this funder ended in the period: nothing to send
         }
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: staging)))
@@ -55,13 +55,11 @@ struct FundingReportHandler: JobHandler {
                     messageID: messageID, state, reply: reply)
             }
         }
-        if !reports.uploadURL.isEmpty {
+        // The lane has an uploader exactly when `reports.upload-url` is set.
+        if let uploader = lane.senders.uploads {
             let url = reports.uploadURL.replacingOccurrences(of: "{funder}", with: funder.code).replacingOccurrences(
                 of: "{file}", with: letter.fileName)
-            let sender = LaneLocal.value("report-uploader") {
-                HTTPSender(timeout: .seconds(120), caFile: reports.caFile)
-            }
-            return try sender.send(.put, bytes, to: url, headers: ["Content-Type: \(reports.format.contentType)"])
+            return try uploader.send(.put, bytes, to: url, headers: ["Content-Type: \(reports.format.contentType)"])
                 .settled(refusedBy: destination, record: record(.upload, Self.withoutCredentials(url)))
         }
         guard let accountant = reports.recipient else {
@@ -72,8 +70,8 @@ struct FundingReportHandler: JobHandler {
             messageID: messageID,
             text: letter.text,
             attachments: [.init(fileName: letter.fileName, contentType: reports.format.contentType, bytes: bytes)])
-        let sender = LaneLocal.value("smtp-sender") { SMTPSender(messages.smtp) }
-        return try sender.send(message).settled(refusedBy: destination, record: record(.mail, accountant.address))
+        return try lane.senders.mail.send(message).settled(
+            refusedBy: destination, record: record(.mail, accountant.address))
     }
 
     /// The URL as the `delivery` record keeps it: a login and password in it stay out.

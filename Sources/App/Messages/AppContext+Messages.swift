@@ -1,0 +1,49 @@
+import Delivery
+import Documents
+import Foundation
+import Training
+
+extension AppContext {
+    /// The relay, the sender and the templates of every message, read and checked now: a
+    /// worker with a template it cannot fill refuses to start rather than send a blank.
+    public func messageSettings() throws -> MessageSettings {
+        guard let from = MailAddress(parsing: settings[.mailFrom].text) else {
+            throw SettingsError.invalid(
+                .mailFrom, reason: "is not an address like “Atelier <formation@asso.fr>”",
+                source: settings[.mailFrom].source)
+        }
+        let replyToText = settings[.mailReplyTo].text
+        let replyTo = MailAddress(parsing: replyToText)
+        if !replyToText.isEmpty && replyTo == nil {
+            throw SettingsError.invalid(
+                .mailReplyTo, reason: "is not an address like “coordination@asso.fr”",
+                source: settings[.mailReplyTo].source)
+        }
+        let smtp = SMTPConfiguration(
+            url: settings[.smtpURL].text, tls: SMTPConfiguration.TLS(rawValue: settings[.smtpTLS].text) ?? .required,
+            username: settings[.smtpUsername].text, password: settings[.smtpPassword].text,
+            caFile: settings[.smtpCAFile].text,
+            connectTimeout: .seconds(settings.integer(.smtpConnectTimeoutSeconds)),
+            timeout: .seconds(settings.integer(.smtpTimeoutSeconds)))
+        return MessageSettings(
+            smtp: smtp, from: from, replyTo: replyTo, links: WebLinks(base: settings[.webBaseURL].text),
+            templates: try MessageTemplates(folder: root.jobs), jobs: try jobCatalogue(),
+            timeZone: timeZone, retryDelay: .seconds(settings.integer(.mailRetrySeconds)), stamp: try stamp())
+    }
+
+    /// The stamp's PNG, read and decoded once: a file that is missing or not a PNG stops the
+    /// worker at start rather than every certificate.
+    private func stamp() throws -> [UInt8]? {
+        let path = settings[.stampFile].text
+        guard !path.isEmpty else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SettingsError.invalid(
+                .stampFile, reason: "names \(path), which cannot be read", source: settings[.stampFile].source)
+        }
+        do { _ = try PNGImage([UInt8](data)) } catch {
+            throw SettingsError.invalid(
+                .stampFile, reason: "names \(path), which is not a PNG image", source: settings[.stampFile].source)
+        }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,17 @@
+/// The addresses of Atelier's pages as emails give them: built here only, from `web.base-url`
+/// (never from a request's `Host`), and served by the pages under the same paths.
+public struct WebLinks: Sendable, Hashable {
+    /// `https://formation.asso.fr`, without a trailing slash.
+    public let base: String
+
+    public init(base: String) {
+        var base = base
+        while base.hasSuffix("/") { base.removeLast() }
+        self.base = base
+    }
+
+    /// Where a participant answers a questionnaire: the path, then the link's token.
+    public static let questionnairePath = "/q/"
+
+    public func questionnaire(token: String) -> String { base + Self.questionnairePath + token }
+}
