@@ -7,6 +7,9 @@ public enum IsolationLevel: String, Sendable {
 }
 
 extension Connection {
+    /// Whether a transaction (begun by `transaction`) is open on this connection.
+    public var isInTransaction: Bool { transactionDepth > 0 }
+
     /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
     /// Called inside another transaction, it becomes a savepoint, so the inner part alone rolls
     /// back. The isolation level applies to the outermost call only.

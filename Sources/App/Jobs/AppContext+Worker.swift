@@ -41,7 +41,7 @@ extension AppContext {
     {
         let funders = Catalogue(Store(connection, jobs: catalogue, timeZone: timeZone))
         return try reports.funders.map { code in
-            do { _ = try funders.funder(code) } catch let error as TrainingError where error.kind == .notFound {
+            do { _ = try funders.funder(code) } catch TrainingError.notFound {
                 throw SettingsError.invalid(
                     .reportsFunders, reason: "names \(code), which no funder has",
                     source: settings[.reportsFunders].source)

@@ -57,6 +57,11 @@ struct ErrorReport {
                 "The database \(database) has an older schema than this atelier: run `atelier db migrate`.",
                 .configuration
             )
+        case _ where error.isTransactionConflict:
+            (
+                "Another change to the same records ran at the same time and nothing was changed: try again in a moment.",
+                .temporaryFailure
+            )
         case _ where error.sqlState == .lockNotAvailable:
             (
                 "Another client is changing the same records and held them longer than database.lock-timeout-seconds allows; nothing was changed: try again in a moment.",

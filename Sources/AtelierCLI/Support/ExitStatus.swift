@@ -16,7 +16,8 @@ enum ExitStatus: Int32 {
     case cannotCreate = 73
     /// Standard output could not be written: a full disk, a closed pipe.
     case ioError = 74
-    /// Worth trying again in a moment: another client held the same records too long.
+    /// Worth trying again in a moment: another client held or changed the same records at the
+    /// same time.
     case temporaryFailure = 75
     /// The configuration cannot be used.
     case configuration = 78
@@ -28,7 +29,8 @@ enum ExitStatus: Int32 {
             switch kind {
             case .invalidInput: .invalidInput
             case .notFound: .notFound
-            case .refused: .refused
+            case .refused, .conflict: .refused
+            case .tryAgain: .temporaryFailure
             }
     }
 }

@@ -55,6 +55,13 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
         kind == .connectionFailed || kind == .connectionLost
     }
 
+    /// A deadlock or a serialization failure: another transaction touched the same rows, and
+    /// PostgreSQL rolled this one back to let it through. Running the whole transaction again
+    /// usually succeeds (https://www.postgresql.org/docs/current/mvcc-serialization-failure-handling.html).
+    public var isTransactionConflict: Bool {
+        sqlState == .serializationFailure || sqlState == .deadlockDetected
+    }
+
     /// Whether this is a unique violation, of the named constraint when one is given.
     public func isUniqueViolation(constraint name: String? = nil) -> Bool {
         matches(.uniqueViolation, constraint: name)

@@ -11,23 +11,23 @@ import Postgres
 /// fails when one has no sentence.
 public enum ConstraintViolation {
     static let rules: [String: (TrainingError.Kind, String)] = [
-        "module_code_key": (.refused, "A module already has this code."),
-        "trainer_code_key": (.refused, "A trainer already has this code."),
-        "venue_code_key": (.refused, "A venue already has this code."),
-        "funder_code_key": (.refused, "A funder already has this code."),
-        "session_code_key": (.refused, "A session already has this code."),
-        "competence_code_key": (.refused, "A competence of the référentiel already has this code."),
-        "referential_area_code_key": (.refused, "An area of the référentiel already has this code."),
-        "employer_siret_key": (.refused, "An organisation already has this SIRET."),
-        "employer_name_city_key": (.refused, "An organisation with this name already exists in this city."),
-        "participant_email_key": (.refused, "A participant already has this email address."),
+        "module_code_key": (.conflict, "A module already has this code."),
+        "trainer_code_key": (.conflict, "A trainer already has this code."),
+        "venue_code_key": (.conflict, "A venue already has this code."),
+        "funder_code_key": (.conflict, "A funder already has this code."),
+        "session_code_key": (.conflict, "A session already has this code."),
+        "competence_code_key": (.conflict, "A competence of the référentiel already has this code."),
+        "referential_area_code_key": (.conflict, "An area of the référentiel already has this code."),
+        "employer_siret_key": (.conflict, "An organisation already has this SIRET."),
+        "employer_name_city_key": (.conflict, "An organisation with this name already exists in this city."),
+        "participant_email_key": (.conflict, "A participant already has this email address."),
         "funding_agreement_reference_key": (
             .refused, "The session already has a funding agreement with this reference."
         ),
-        "session_part_position_key": (.refused, "The session already has a part at this position."),
-        "question_position_key": (.refused, "The questionnaire already has a question at this position."),
-        "registration_once": (.refused, "This participant is already registered for this session."),
-        "response_once": (.refused, "This participant has already answered this questionnaire."),
+        "session_part_position_key": (.conflict, "The session already has a part at this position."),
+        "question_position_key": (.conflict, "The questionnaire already has a question at this position."),
+        "registration_once": (.conflict, "This participant is already registered for this session."),
+        "response_once": (.conflict, "This participant has already answered this questionnaire."),
         "employer_siret_valid": (.invalidInput, "The SIRET is not valid: 14 digits whose check digit is right."),
         "organisation_siret_valid": (.invalidInput, "The SIRET is not valid: 14 digits whose check digit is right."),
         "organisation_single_row": (.refused, "Atelier holds one organisation: edit it with `atelier org edit`."),
@@ -86,11 +86,11 @@ public enum ConstraintViolation {
     /// The kind and sentence for a constraint of `table`, or `nil` when the name is unknown.
     public static func sentence(for name: String, table: String?) -> (kind: TrainingError.Kind, sentence: String)? {
         if let rule = rules[name] { return rule }
-        if name.hasSuffix("_pkey") { return (.refused, "This record already exists.") }
+        if name.hasSuffix("_pkey") { return (.conflict, "This record already exists.") }
         if name.hasSuffix("_fkey") {
             return (.refused, "This refers to a record that does not exist, or that another change removed.")
         }
-        if name.hasSuffix("_key") { return (.refused, "This record already exists.") }
+        if name.hasSuffix("_key") { return (.conflict, "This record already exists.") }
         guard let table, name.hasPrefix(table + "_") else { return nil }
         let rest = name.dropFirst(table.count + 1)
         let shapes: [(suffix: String, sentence: (String) -> String)] = [
@@ -112,17 +112,5 @@ public enum ConstraintViolation {
             return nil
         }
         return TrainingError(kind, sentence)
-    }
-}
-
-extension Connection {
-    /// Runs `body` in one transaction, and turns the violation of a known constraint into the
-    /// domain's sentence. Every write of `Training` goes through here: all or nothing.
-    func write<T>(_ body: (Connection) throws -> T) throws -> T {
-        do {
-            return try transaction(body)
-        } catch let error as PostgresError {
-            throw ConstraintViolation.translate(error) ?? error
-        }
     }
 }

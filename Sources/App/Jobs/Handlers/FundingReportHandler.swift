@@ -31,8 +31,8 @@ struct FundingReportHandler: KindHandler {
                 reason: "not sent: the job names no period of reports.cron (\(job.uniqueKey ?? "no unique key"))")
         }
         let funder: Funder
-        do { funder = try Catalogue(store).funder(code) } catch let error as TrainingError {
-            return .discard(reason: error.sentence)
+        do { funder = try Catalogue(store).funder(code) } catch TrainingError.notFound(let sentence) {
+            return .discard(reason: sentence)
         }
 
         let staging = FileManager.default.temporaryDirectory.appendingPathComponent(
