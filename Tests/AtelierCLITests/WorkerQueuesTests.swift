@@ -90,6 +90,24 @@ import Training
         #expect(try convocation() == ("mail", "available"), "still waiting for a worker of its queue")
     }
 
+    /// libcurl refuses the relay's address (longer than it takes): the worker does not start.
+    @Test func aRelayLibcurlRefusesStopsTheWorkerAtStart() throws {
+        let file = root.url.appendingPathComponent("atelier.yaml")
+        try "smtp:\n  url: smtp://\(String(repeating: "a", count: 8_000_001))\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        var environment = self.environment
+        environment["ATELIER_SMTP_URL"] = nil
+        environment["ATELIER_CONFIG"] = file.path
+        let before = try database.fingerprint()
+        let outcome = try AtelierProcess.run(["worker", "--until-idle"], environment: environment)
+        #expect(outcome.status == 78)
+        #expect(
+            outcome.standardError
+                == "The SMTP settings (smtp.*) cannot be used: CURLOPT_URL cannot be set: A libcurl function was given a bad argument.\n"
+        )
+        #expect(try database.fingerprint() == before)
+    }
+
     @Test func aQueueThatIsNoQueueIsAUsageError() throws {
         let outcome = try atelier("worker", "--queue", "Mail")
         #expect(outcome.status == 64)

@@ -16,7 +16,7 @@ public struct CurlError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        option.map { "libcurl refused \($0): \(message)" } ?? message
+        option.map { "\($0) cannot be set: \(message)" } ?? message
     }
 
     /// `CURLOPT_` and the option's name, as libcurl's manual pages are titled.

@@ -2,6 +2,16 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+
+    // `OutputFile` has its own `write` and `close`: the C ones under names of their own, from the
+    // library the platform has.
+    private let systemWrite = Glibc.write
+    private let systemClose = Glibc.close
+#elseif canImport(Darwin)
+    import Darwin
+
+    private let systemWrite = Darwin.write
+    private let systemClose = Darwin.close
 #endif
 
 /// A file written through a 64 KiB buffer to its staged path (see `StagedPath`), put in place by
@@ -23,7 +33,7 @@ public final class OutputFile {
     }
 
     deinit {
-        if descriptor >= 0 { Glibc.close(descriptor) }
+        if descriptor >= 0 { systemClose(descriptor) }
     }
 
     public func write(_ bytes: some Collection<UInt8>) throws(DocumentError) {
@@ -39,7 +49,7 @@ public final class OutputFile {
     public func close() throws(DocumentError) {
         guard descriptor >= 0 else { return }
         try flush()
-        let status = Glibc.close(descriptor)
+        let status = systemClose(descriptor)
         descriptor = -1
         guard status == 0 else { throw .cannotWrite(path) }
     }
@@ -54,7 +64,7 @@ public final class OutputFile {
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { bytes in
-                bytes.baseAddress.map { Glibc.write(descriptor, $0 + offset, bytes.count - offset) } ?? 0
+                bytes.baseAddress.map { systemWrite(descriptor, $0 + offset, bytes.count - offset) } ?? 0
             }
             if written < 0 {
                 if errno == EINTR { continue }
