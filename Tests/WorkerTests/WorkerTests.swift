@@ -173,3 +173,21 @@ extension WorkerTests {
         #expect(try count("SELECT count(*) FROM probe_effect") == periods)
     }
 }
+
+extension WorkerTests {
+    /// The catch-up of periodic jobs at start fails (the table of periods is away): it is logged
+    /// with its error, and the heartbeat inserts the job once the table is back.
+    @Test func aFailedCatchUpIsLoggedAndTriedAgainByTheHeartbeat() throws {
+        try connection.execute("ALTER TABLE periodic_run RENAME TO periodic_run_away")
+        let worker = try WorkerProcess(
+            database.url, ["--lanes", "1", "--lease-ms", "600", "--periodic", "probe * * * * *"])
+        #expect(
+            try eventually { worker.log.contains("could not catch up the periodic jobs: the heartbeat tries again") })
+        #expect(worker.log.contains("42P01"), "the log says why: \(worker.log.suffix(2000))")
+        #expect(try count("SELECT count(*) FROM job WHERE kind = 'probe'") == 0)
+        try connection.execute("ALTER TABLE periodic_run_away RENAME TO periodic_run")
+        #expect(try eventually(.seconds(10)) { try count("SELECT count(*) FROM probe_effect") >= 1 })
+        worker.terminate()
+        #expect(try worker.finish() == 0)
+    }
+}

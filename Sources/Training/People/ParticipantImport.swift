@@ -112,9 +112,10 @@ public struct ParticipantImport {
         _ participants: [(line: Int, participant: Participant)], fileName: String,
         problems: [ImportRejection.Problem], dryRun: Bool
     ) throws -> Report {
-        var problems = problems
         let rows = participants.map(\.participant)
         return try connection.write { connection in
+            // Inside the body: a write runs again after a conflict, and starts from the file's own problems.
+            var problems = problems
             let existing = Set(
                 try connection.execute(
                     """
