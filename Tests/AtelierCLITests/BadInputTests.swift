@@ -126,4 +126,19 @@ struct TemporaryRoot {
     func write(_ migration: String, _ sql: String) throws {
         try sql.write(to: url.appendingPathComponent("Migrations/\(migration)"), atomically: true, encoding: .utf8)
     }
+
+    /// A root whose `Jobs/` is a copy of the repository's, for a test to edit.
+    static func withRepositoryJobs() throws -> TemporaryRoot {
+        let root = try TemporaryRoot(migrations: [:])
+        try FileManager.default.copyItem(
+            at: AtelierProcess.packageRoot.appendingPathComponent("Jobs"), to: root.url.appendingPathComponent("Jobs"))
+        return root
+    }
+
+    /// Writes `Jobs/<kind>/job.yaml`.
+    func writePolicy(_ kind: String, _ yaml: String) throws {
+        let folder = url.appendingPathComponent("Jobs/\(kind)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try yaml.write(to: folder.appendingPathComponent("job.yaml"), atomically: true, encoding: .utf8)
+    }
 }

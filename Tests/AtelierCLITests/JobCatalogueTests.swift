@@ -22,9 +22,7 @@ import Training
         code = try Sessions(store).schedule(
             SessionPlan(module: "PMAE", slots: [try SlotSpec(parsing: "2030-04-04T09:00-12:30")])
         ).code
-        root = try TemporaryRoot(migrations: [:])
-        try FileManager.default.copyItem(
-            at: AtelierProcess.packageRoot.appendingPathComponent("Jobs"), to: root.url.appendingPathComponent("Jobs"))
+        root = try TemporaryRoot.withRepositoryJobs()
     }
 
     func register() throws -> AtelierProcess.Outcome {
@@ -33,11 +31,7 @@ import Training
             environment: ["ATELIER_ROOT": root.url.path, "ATELIER_DATABASE_URL": database.url])
     }
 
-    func write(_ kind: String, _ yaml: String) throws {
-        let folder = root.url.appendingPathComponent("Jobs/\(kind)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try yaml.write(to: folder.appendingPathComponent("job.yaml"), atomically: true, encoding: .utf8)
-    }
+    func write(_ kind: String, _ yaml: String) throws { try root.writePolicy(kind, yaml) }
 
     func expectRefused(_ sentence: String) throws {
         let before = try database.fingerprint()

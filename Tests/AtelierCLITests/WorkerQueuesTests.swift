@@ -23,11 +23,9 @@ import Training
         code = try Sessions(store).schedule(
             SessionPlan(module: "PMAE", slots: [try SlotSpec(parsing: "2030-04-04T09:00-12:30")])
         ).code
-        root = try TemporaryRoot(migrations: [:])
-        try FileManager.default.copyItem(
-            at: AtelierProcess.packageRoot.appendingPathComponent("Jobs"), to: root.url.appendingPathComponent("Jobs"))
-        try "# convocation on a queue of its own.\nqueue: mail\npriority: 1\nmax-attempts: 20\n".write(
-            to: root.url.appendingPathComponent("Jobs/convocation/job.yaml"), atomically: true, encoding: .utf8)
+        root = try TemporaryRoot.withRepositoryJobs()
+        try root.writePolicy(
+            "convocation", "# convocation on a queue of its own.\nqueue: mail\npriority: 1\nmax-attempts: 20\n")
     }
 
     var environment: [String: String] {

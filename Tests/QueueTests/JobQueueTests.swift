@@ -79,14 +79,14 @@ import Testing
         let result = Mutex<Result<[Int], any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Thread {
-            result.withLock { value in
-                value = Result {
-                    let other = try Connection(url: url)
-                    return try other.transaction { c in
-                        try JobQueue(c).enqueue([try NewJob(kind: "probe", uniqueKey: "race")])
-                    }
+            // Run outside the lock, stored after: the test polls `result` while this waits.
+            let outcome = Result {
+                let other = try Connection(url: url)
+                return try other.transaction { c in
+                    try JobQueue(c).enqueue([try NewJob(kind: "probe", uniqueKey: "race")])
                 }
             }
+            result.withLock { $0 = outcome }
             done.signal()
         }.start()
         // The second transaction reaches the unique index and waits on the first.
