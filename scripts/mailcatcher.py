@@ -2,17 +2,20 @@
 """A real SMTP server on loopback that keeps what it is sent: the mail catcher of `make demo`
 and of the tests (aiosmtpd, from Debian's python3-aiosmtpd).
 
-    mailcatcher.py FOLDER [--port N] [--discard] [--starttls CERT KEY | --smtps CERT KEY] [--auth USER:PASSWORD]
+    mailcatcher.py FOLDER [--port N] [--discard | --silent] [--starttls CERT KEY | --smtps CERT KEY] [--auth USER:PASSWORD]
 
 Each accepted message is written to FOLDER/<n>.eml, byte for byte (written aside, then renamed,
-so that a reader never sees half a message). FOLDER/connections gets a line per SMTP connection,
+so that a reader never sees half a message). FOLDER/envelopes a line per message, its MAIL FROM then its
+RCPT TO addresses, FOLDER/connections a line per SMTP connection,
 FOLDER/port the port listened on (N, or the one the system chose for 0). FOLDER/rules, read at
 every RCPT, makes the server refuse recipients, one rule a line:
 
     451 someone@asso.fr 2     answer 451 to that recipient twice, then accept it
     550 nobody@asso.fr        answer 550 to that recipient every time
 
---discard accepts and forgets (a sink for benchmarks). --starttls offers STARTTLS with that
+--discard accepts and forgets (a sink for benchmarks). --silent takes each message and never
+answers its final dot, nor anything after it (a relay that hangs: FOLDER/held gets a line per
+message taken). --starttls offers STARTTLS with that
 certificate, --smtps speaks TLS from the first byte; FOLDER/transport gets `tls` or `plain` per
 message. --auth requires a login (over TLS) with that user and password.
 """
@@ -27,9 +30,10 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Catcher:
-    def __init__(self, folder, discard):
+    def __init__(self, folder, discard, silent):
         self.folder = folder
         self.discard = discard
+        self.silent = silent
         self.refusals = {}  # recipient -> how many refusals already given
         existing = [int(name[:-4]) for name in os.listdir(folder) if name.endswith(".eml") and name[:-4].isdigit()]
         self.numbers = itertools.count(max(existing, default=0) + 1)
@@ -58,10 +62,16 @@ class Catcher:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.silent:
+            with open(os.path.join(self.folder, "held"), "a", encoding="utf-8") as log:
+                log.write("held\n")
+            await asyncio.Event().wait()
         with open(os.path.join(self.folder, "transport"), "a", encoding="utf-8") as log:
             encrypted = session.ssl or server.transport.get_extra_info("ssl_object") is not None
             log.write(("tls" if encrypted else "plain") + "\n")
         number = next(self.numbers)
+        with open(os.path.join(self.folder, "envelopes"), "a", encoding="utf-8") as log:
+            log.write(" ".join([envelope.mail_from] + envelope.rcpt_tos) + "\n")
         if not self.discard:
             path = os.path.join(self.folder, f"{number}.eml")
             with open(path + ".part", "wb") as message:
@@ -86,12 +96,13 @@ async def main():
     parser.add_argument("folder")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--discard", action="store_true")
+    parser.add_argument("--silent", action="store_true")
     parser.add_argument("--starttls", nargs=2, metavar=("CERT", "KEY"))
     parser.add_argument("--smtps", nargs=2, metavar=("CERT", "KEY"))
     parser.add_argument("--auth", metavar="USER:PASSWORD")
     arguments = parser.parse_args()
     os.makedirs(arguments.folder, exist_ok=True)
-    catcher = Catcher(arguments.folder, arguments.discard)
+    catcher = Catcher(arguments.folder, arguments.discard, arguments.silent)
     options, server_tls = {}, None
     certificate = arguments.starttls or arguments.smtps
     if certificate:

@@ -91,8 +91,14 @@ public final class MailCatcher: @unchecked Sendable {
     public let server: LoopbackServer
     let implicitTLS: Bool
 
-    public init(discard: Bool = false, security: Security = .none, login: String? = nil) throws {
-        var arguments = discard ? ["--discard"] : []
+    /// What the server does with a message: keeps it, forgets it (a benchmark's sink), or takes
+    /// it and never answers its final dot nor anything after (a relay that hangs).
+    public enum Behaviour: String, Sendable {
+        case keep, discard, silent
+    }
+
+    public init(_ behaviour: Behaviour = .keep, security: Security = .none, login: String? = nil) throws {
+        var arguments = behaviour == .keep ? [] : ["--\(behaviour.rawValue)"]
         switch security {
         case .none: break
         case .starttls(let certificate): arguments += ["--starttls", certificate.certificate, certificate.key]
@@ -120,6 +126,18 @@ public final class MailCatcher: @unchecked Sendable {
 
     /// The files of the messages accepted so far, in the order they came.
     public func messageFiles() -> [URL] { server.numberedFiles("eml") }
+
+    /// Each accepted message's envelope: its MAIL FROM, then its RCPT TO addresses.
+    public var envelopes: [[String]] {
+        ((try? String(contentsOf: folder.appendingPathComponent("envelopes"), encoding: .utf8)) ?? "")
+            .split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+    }
+
+    /// How many messages a silent relay has taken without answering.
+    public var held: Int {
+        ((try? String(contentsOf: folder.appendingPathComponent("held"), encoding: .utf8)) ?? "")
+            .split(separator: "\n").count
+    }
 
     /// How many SMTP connections the server has accepted.
     public var connections: Int {
@@ -207,6 +225,7 @@ public struct ReadMail: Decodable, Sendable {
     public let toName: String
     public let to: String
     public let replyTo: String?
+    public let bcc: String?
     public let messageId: String
     public let date: String
     public let contentType: String

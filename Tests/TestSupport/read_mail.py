@@ -24,6 +24,7 @@ def read(path):
         "to_name": message["To"].addresses[0].display_name,
         "to": message["To"].addresses[0].addr_spec,
         "reply_to": message["Reply-To"].addresses[0].addr_spec if message["Reply-To"] else None,
+        "bcc": str(message["Bcc"]) if message["Bcc"] else None,
         "message_id": message["Message-ID"],
         "date": message["Date"],
         "content_type": message.get_content_type(),

@@ -7,18 +7,12 @@ extension AppContext {
     /// The relay, the sender and the templates of every message, read and checked now: a
     /// worker with a template it cannot fill refuses to start rather than send a blank.
     public func messageSettings() throws -> MessageSettings {
-        guard let from = MailAddress(parsing: settings[.mailFrom].text) else {
+        guard let from = try address(.mailFrom, example: "Atelier <formation@asso.fr>") else {
             throw SettingsError.invalid(
-                .mailFrom, reason: "is not an address like “Atelier <formation@asso.fr>”",
+                .mailFrom, reason: "is empty: give an address like “Atelier <formation@asso.fr>”",
                 source: settings[.mailFrom].source)
         }
-        let replyToText = settings[.mailReplyTo].text
-        let replyTo = MailAddress(parsing: replyToText)
-        if !replyToText.isEmpty && replyTo == nil {
-            throw SettingsError.invalid(
-                .mailReplyTo, reason: "is not an address like “coordination@asso.fr”",
-                source: settings[.mailReplyTo].source)
-        }
+        let replyTo = try address(.mailReplyTo, example: "coordination@asso.fr")
         let smtp = SMTPConfiguration(
             url: settings[.smtpURL].text, tls: SMTPConfiguration.TLS(rawValue: settings[.smtpTLS].text) ?? .required,
             username: settings[.smtpUsername].text, password: settings[.smtpPassword].text,
@@ -29,6 +23,21 @@ extension AppContext {
             smtp: smtp, from: from, replyTo: replyTo, links: WebLinks(base: settings[.webBaseURL].text),
             templates: try MessageTemplates(folder: root.jobs), jobs: try jobCatalogue(),
             timeZone: timeZone, retryDelay: .seconds(settings.integer(.mailRetrySeconds)), stamp: try stamp())
+    }
+
+    /// The mailbox `key` names, `nil` when it is empty. A line break in it would end the header
+    /// it is written in, and the headers after it would be the sender's to choose.
+    private func address(_ key: SettingKey, example: String) throws -> MailAddress? {
+        let value = settings[key]
+        guard !value.text.isEmpty else { return nil }
+        if value.text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw SettingsError.invalid(
+                key, reason: "holds a line break or another control character", source: value.source)
+        }
+        guard let address = MailAddress(parsing: value.text) else {
+            throw SettingsError.invalid(key, reason: "is not an address like “\(example)”", source: value.source)
+        }
+        return address
     }
 
     /// The stamp's PNG, read and decoded once: a file that is missing or not a PNG stops the

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import Training
 
 /// The effective configuration: for each key, the environment (`ATELIER_…`) first, then
 /// `Config/atelier.yaml`, then the built-in default — and where each value came from.
@@ -167,12 +168,6 @@ public struct Settings: Sendable {
 
     /// `scheme://user:secret@host` → `scheme://user:********@host`; `password=secret` likewise.
     public static func maskingPassword(in text: String) -> String {
-        var masked = text
-        if let scheme = masked.range(of: "://"), let at = masked[scheme.upperBound...].firstIndex(of: "@"),
-            let colon = masked[scheme.upperBound..<at].firstIndex(of: ":")
-        {
-            masked.replaceSubrange(masked.index(after: colon)..<at, with: "********")
-        }
-        return masked.replacing(/password\s*=\s*('[^']*'|\S+)/, with: "password=********")
+        URLCredentials.masked(text).replacing(/password\s*=\s*('[^']*'|\S+)/, with: "password=********")
     }
 }

@@ -38,14 +38,15 @@ struct MailCommand: ParsableCommand {
                 do throws(CurlError) { sender = try SMTPSender(settings.smtp) } catch {
                     throw SettingsError.refusedByLibcurl("The SMTP settings (smtp.*)", error)
                 }
+                let relay = URLCredentials.masked(settings.smtp.url)
                 switch sender.send(message) {
                 case .accepted(let reply):
-                    print("\(settings.smtp.url) accepted the message to \(recipient): \(reply)")
+                    print("\(relay) accepted the message to \(recipient): \(reply)")
                 case .deferred(let reason):
-                    Terminal.printError("\(settings.smtp.url) could not take the message now: \(reason).")
+                    Terminal.printError("\(relay) could not take the message now: \(reason).")
                     throw ExitCode(ExitStatus.temporaryFailure.rawValue)
                 case .refused(let reason):
-                    Terminal.printError("\(settings.smtp.url) refused the message to \(recipient): \(reason).")
+                    Terminal.printError("\(relay) refused the message to \(recipient): \(reason).")
                     throw ExitCode(ExitStatus.unavailable.rawValue)
                 }
             }

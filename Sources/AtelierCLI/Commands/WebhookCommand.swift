@@ -50,7 +50,7 @@ struct WebhookCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Stop POSTing events to this URL; jobs already queued for it still run.",
+            abstract: "Stop POSTing new events to this URL; those already queued for it are still POSTed.",
             discussion: "Example: atelier webhook remove https://crm.example/atelier/events")
 
         @Argument(help: "The endpoint's URL.") var url: String
@@ -59,7 +59,9 @@ struct WebhookCommand: ParsableCommand {
         func run() throws {
             try options.run { context in
                 try Webhooks(context.store()).remove(url)
-                print("Events are no longer POSTed to \(url).")
+                print(
+                    "Events are no longer POSTed to \(URLCredentials.masked(url)); those already queued for it still are."
+                )
             }
         }
     }

@@ -76,8 +76,8 @@ public struct CalendarInvite: Sendable, Hashable {
             if let location = event.location { lines.append("LOCATION:\(ICSText.escaped(location))") }
             if let description = event.description { lines.append("DESCRIPTION:\(ICSText.escaped(description))") }
             lines += [
-                "ORGANIZER\(commonName(organizer)):mailto:\(organizer.address)",
-                "ATTENDEE\(commonName(attendee));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:\(attendee.address)",
+                "ORGANIZER\(commonName(organizer)):mailto:\(organizer.ascii)",
+                "ATTENDEE\(commonName(attendee));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:\(attendee.ascii)",
                 "STATUS:\(method == .cancel ? "CANCELLED" : "CONFIRMED")",
                 "TRANSP:OPAQUE",
                 "END:VEVENT",

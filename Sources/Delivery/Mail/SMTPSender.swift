@@ -21,6 +21,10 @@ public final class SMTPSender {
         if let caFile = configuration.caFile { try curl.set(CURLOPT_CAINFO, caFile) }
         try curl.set(CURLOPT_CONNECTTIMEOUT_MS, Int(configuration.connectTimeout.components.seconds * 1000))
         try curl.set(CURLOPT_TIMEOUT_MS, Int(configuration.timeout.components.seconds * 1000))
+        // The wait for each reply, and the only bound on the `QUIT` that `curl_easy_cleanup`
+        // sends when the sender goes (CURLOPT_TIMEOUT does not apply there): without it, a relay
+        // that stopped answering would hold the process for libcurl's own 120 s.
+        try curl.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, max(1, Int(configuration.timeout.components.seconds)))
         try curl.set(CURLOPT_NOSIGNAL, 1)
     }
 
@@ -32,23 +36,34 @@ public final class SMTPSender {
     public func send(_ message: MailMessage) -> SendOutcome {
         let transfer: CurlEasy.Transfer
         do {
-            try curl.set(CURLOPT_MAIL_FROM, "<\(message.from.address)>")
+            try curl.set(CURLOPT_MAIL_FROM, "<\(message.from.ascii)>")
             transfer = try curl.perform(
-                upload: message.rendered(), list: (CURLOPT_MAIL_RCPT, ["<\(message.to.address)>"]))
+                upload: message.rendered(), list: (CURLOPT_MAIL_RCPT, ["<\(message.to.ascii)>"]))
         } catch {
             return .deferred(reason: error.description)
         }
-        return Self.outcome(
+        let outcome = Self.outcome(
             transfer.code, message: transfer.message, replyCode: curl.responseCode, lines: transfer.exchange.replyLines)
+        // A relay without SMTPUTF8 cannot take such an address, which one that offers it would:
+        // the address is not at fault, so this is not a refusal for good.
+        if case .refused(let reason) = outcome, !message.to.localPartIsASCII || !message.from.localPartIsASCII {
+            return .deferred(
+                reason:
+                    "the address has letters outside ASCII before its @, which this relay does not take (it needs SMTPUTF8): \(reason)"
+            )
+        }
+        return outcome
     }
 
     /// SMTP 2xx after the data: accepted. 5xx: refused for good, but for the relay's refusal of
     /// our login. 4xx, no reply, a broken or timed-out connection, a TLS failure: deferred.
     /// `message` is libcurl's account of a failure.
     static func outcome(_ code: CURLcode, message: String, replyCode: Int, lines: [String]) -> SendOutcome {
-        // The reply that decided, not the `221 Bye` of the QUIT libcurl sends after a failure.
+        // The reply that decided, not the `221 Bye` of the QUIT libcurl sends after a failure, nor
+        // the `354` that invited the data when the relay then fell silent.
         let reply =
-            lines.last(where: { $0.hasPrefix(String(replyCode)) }) ?? lines.last(where: { !$0.isEmpty }) ?? ""
+            (300..<400).contains(replyCode)
+            ? "" : lines.last(where: { $0.hasPrefix(String(replyCode)) }) ?? lines.last(where: { !$0.isEmpty }) ?? ""
         if code == CURLE_OK { return .accepted(reply: reply.isEmpty ? "\(replyCode)" : reply) }
         let reason = reply.isEmpty ? message : "\(reply) (\(message))"
         switch replyCode {

@@ -35,6 +35,7 @@ public struct WebhookArguments: Codable, Sendable, Hashable {
     public let event: Int
     public let name: String
     public let endpoint: Int
+    /// The endpoint's URL as shown, its password masked: the call reads the real one.
     public let url: String
 }
 

@@ -23,10 +23,12 @@ struct Reactions {
 
     func react(to event: some DomainEvent, id: Int) throws {
         try queue.enqueue(
-            try connection.execute("SELECT id, url FROM webhook_endpoint ORDER BY id").map { row in
+            try connection.execute("SELECT id, url FROM webhook_endpoint WHERE removed_at IS NULL ORDER BY id").map {
+                row in
                 let (endpoint, url) = try row.decode((Int, String).self)
                 return try jobs.job(
-                    .webhook, WebhookArguments(event: id, name: event.name, endpoint: endpoint, url: url),
+                    .webhook,
+                    WebhookArguments(event: id, name: event.name, endpoint: endpoint, url: URLCredentials.masked(url)),
                     key: "webhook:event:\(id):endpoint:\(endpoint)")
             })
         switch event {

@@ -1,7 +1,8 @@
 import Foundation
 import Postgres
 
-/// The endpoints every domain event is POSTed to, each through a `webhook` job.
+/// The endpoints every domain event is POSTed to, each through a `webhook` job. A URL's login is
+/// shown masked (`URLCredentials`) wherever it is printed, queued or recorded.
 public struct Webhooks {
     let store: Store
     var connection: Connection { store.connection }
@@ -19,7 +20,7 @@ public struct Webhooks {
         return url
     }
 
-    /// An endpoint and the secret it checks signatures with.
+    /// An endpoint, as shown (its password masked), and the secret it checks signatures with.
     public struct Endpoint: Sendable, Hashable {
         public let url: String
         public let secret: String
@@ -30,23 +31,34 @@ public struct Webhooks {
         let url = try Self.validated(text)
         let secret = "whsec_" + RandomHex.make(bits: 256)
         return try connection.write { connection in
-            guard try connection.execute("SELECT 1 FROM webhook_endpoint WHERE url = \(url)").isEmpty else {
-                throw TrainingError.refused("The webhook \(url) is already there.")
+            guard
+                try connection.execute("SELECT 1 FROM webhook_endpoint WHERE url = \(url) AND removed_at IS NULL")
+                    .isEmpty
+            else {
+                throw TrainingError.refused("The webhook \(URLCredentials.masked(url)) is already there.")
             }
             try connection.execute("INSERT INTO webhook_endpoint (url, secret) VALUES (\(url), \(secret))")
-            return Endpoint(url: url, secret: secret)
+            return Endpoint(url: URLCredentials.masked(url), secret: secret)
         }
     }
 
+    /// No event is queued for the endpoint from now on; the jobs already queued for it still run.
     public func remove(_ text: String) throws {
         let url = try Self.validated(text)
-        guard try !connection.execute("DELETE FROM webhook_endpoint WHERE url = \(url) RETURNING id").isEmpty else {
-            throw TrainingError.notFound("No webhook has the URL \(url).")
+        guard
+            try !connection.execute(
+                "UPDATE webhook_endpoint SET removed_at = now() WHERE url = \(url) AND removed_at IS NULL RETURNING id"
+            ).isEmpty
+        else {
+            throw TrainingError.notFound("No webhook has the URL \(URLCredentials.masked(url)).")
         }
     }
 
+    /// The endpoints' URLs, their passwords masked.
     public func list() throws -> [String] {
-        try connection.execute("SELECT url FROM webhook_endpoint ORDER BY id").map { try $0.decode(String.self, at: 0) }
+        try connection.execute("SELECT url FROM webhook_endpoint WHERE removed_at IS NULL ORDER BY id").map {
+            URLCredentials.masked(try $0.decode(String.self, at: 0))
+        }
     }
 }
 
@@ -59,7 +71,7 @@ extension Webhooks {
         public let body: [UInt8]
     }
 
-    /// The call of `event` to `endpoint`, or `nil` when the endpoint was removed since.
+    /// The call of `event` to `endpoint` (removed since or not), or `nil` when either is unknown.
     public func call(event: Int, endpoint: Int) throws -> Call? {
         guard
             let row = try connection.execute(

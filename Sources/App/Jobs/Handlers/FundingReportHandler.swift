@@ -60,7 +60,7 @@ struct FundingReportHandler: KindHandler {
             let url = reports.uploadURL.replacingOccurrences(of: "{funder}", with: funder.code).replacingOccurrences(
                 of: "{file}", with: letter.fileName)
             return try uploader.send(.put, bytes, to: url, headers: ["Content-Type: \(reports.format.contentType)"])
-                .settled(refusedBy: destination, record: record(.upload, Self.withoutCredentials(url)))
+                .settled(refusedBy: destination, record: record(.upload, URLCredentials.removed(url)))
         }
         guard let accountant = reports.recipient else {
             return .discard(reason: "not sent: neither reports.email nor reports.upload-url is set")
@@ -72,15 +72,5 @@ struct FundingReportHandler: KindHandler {
             attachments: [.init(fileName: letter.fileName, contentType: reports.format.contentType, bytes: bytes)])
         return try lane.senders.mail.send(message).settled(
             refusedBy: destination, record: record(.mail, accountant.address))
-    }
-
-    /// The URL as the `delivery` record keeps it: a login and password in it stay out.
-    static func withoutCredentials(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.user != nil || components.password != nil else {
-            return url
-        }
-        components.user = nil
-        components.password = nil
-        return components.string ?? url
     }
 }

@@ -18,13 +18,14 @@ struct WebhookHandler: KindHandler {
             return earlier.jobOutcome(refusedBy: "the endpoint")
         }
         guard let call = try Webhooks(store).call(event: arguments.event, endpoint: arguments.endpoint) else {
-            return .discard(reason: "not sent: the endpoint \(arguments.url) was removed")
+            return .discard(reason: "not sent: the endpoint \(arguments.url) or the event no longer exists")
         }
         let headers = WebhookSignature.headers(body: call.body, eventID: String(arguments.event), secret: call.secret)
         return try lane.senders.webhooks.send(.post, call.body, to: call.url, headers: headers)
             .settled(refusedBy: "the endpoint") { state, reply in
                 try deliveries.record(
-                    job: job.id, kind: .webhook, channel: .webhook, registration: nil, recipient: call.url,
+                    job: job.id, kind: .webhook, channel: .webhook, registration: nil,
+                    recipient: URLCredentials.removed(call.url),
                     messageID: messageID, state, reply: reply)
             }
     }

@@ -1,0 +1,49 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A relay that takes each message and never answers its final dot: the worker gives the job
+/// back after `smtp.timeout-seconds` and is gone within `worker.shutdown-seconds` of being told
+/// to stop — never held by the `QUIT` that libcurl sends when a handle goes.
+extension MailChainTests {
+    @Test func aSilentRelayHoldsAWorkerUntilIdleNoLongerThanItsTimeout() throws {
+        let silent = try MailCatcher(.silent)
+        try addParticipants(1)
+        try register(1)
+        let started = ContinuousClock.now
+        let worker = try atelier(
+            "worker", "--until-idle",
+            environment: ["ATELIER_SMTP_URL": silent.url, "ATELIER_SMTP_TIMEOUT_SECONDS": "2"])
+        let took = ContinuousClock.now - started
+        #expect(worker.status == 0, "\(worker.standardError)")
+        #expect(silent.held == 1)
+        // The send (2 s) and the QUIT (2 s), not libcurl's 120 s.
+        #expect(took < .seconds(20), "the worker took \(took)")
+        #expect(try count("SELECT count(*) FROM job WHERE kind = 'convocation' AND state = 'retryable'") == 1)
+        #expect(try count("SELECT count(*) FROM delivery") == 0)
+    }
+
+    @Test func aWorkerToldToStopDuringASilentSendStopsWithinItsShutdownTime() throws {
+        let silent = try MailCatcher(.silent)
+        try addParticipants(1)
+        try register(1)
+        let worker = try AtelierProcess.start(
+            ["worker"],
+            environment: base.merging([
+                "ATELIER_SMTP_URL": silent.url, "ATELIER_SMTP_TIMEOUT_SECONDS": "120",
+                "ATELIER_WORKER_SHUTDOWN_SECONDS": "2",
+            ]) { $1 })
+        let deadline = Date().addingTimeInterval(30)
+        while silent.held == 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        try #require(silent.held == 1, "the relay never took the message")
+        let told = ContinuousClock.now
+        worker.send(SIGTERM)
+        let outcome = worker.finish()
+        let took = ContinuousClock.now - told
+        #expect(took < .seconds(10), "the worker took \(took) to stop")
+        // Not in time: 75, and the lease gives the job to another worker later.
+        #expect(outcome.status == 75, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("stopped with jobs still running after the grace period"))
+        #expect(try count("SELECT count(*) FROM delivery") == 0)
+    }
+}
