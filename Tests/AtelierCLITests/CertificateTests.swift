@@ -189,14 +189,6 @@ import Training
             #expect(outcome.status == status)
         }
         #expect(try year.database.fingerprint() == before)
-        #expect(try atelier("worker", "--until-idle").status == 0)
-        let missing = folder.appendingPathComponent("nowhere").path
-        let outcome = try year.atelier(["certificate", "export", TrainingYear.march, "--out", missing])
-        #expect(outcome.status == 73)
-        #expect(
-            outcome.standardError
-                == "Cannot write \(missing)/certificat-S-2026-001-aubert-alice.pdf: the folder \(missing) does not exist.\n"
-        )
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 

@@ -164,7 +164,7 @@ struct AttendanceCommand: ParsableCommand {
                 let pdf = try Attendances(context.store()).sheetDocument(session: session, blank: blank)
                 try file.write(pdf)
                 try file.commit()
-                print("Wrote \(out).")
+                Terminal.confirm("Wrote \(out).", wrote: out)
             }
         }
     }

@@ -49,16 +49,17 @@ struct CertificateCommand: ParsableCommand {
 
         @Argument(help: "The session's code.") var session: String
         @Option(help: "Only this participant's certificate.") var participant: String?
-        @Option(help: "The folder to write them in.") var out: String
+        @Option(help: "The folder to write them in, created if needed (its parent must exist).") var out: String
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             try options.run { context in
                 let email = try participant.map { try EmailAddress($0) }
                 let certificates = try Certificates(context.store()).latest(session: session, participant: email)
+                let folder = try OutputFolder.prepare(out)
                 // Every file is staged first: a failure leaves none of them behind.
                 let files = try zip(certificates, Certificate.fileNames(certificates)).map { certificate, name in
-                    let file = try OutputFile(path: (out.hasSuffix("/") ? out : out + "/") + name)
+                    let file = try OutputFile(path: folder + name)
                     try file.write(certificate.pdf)
                     return file
                 }

@@ -51,9 +51,9 @@ struct FundingExportCommand: ParsableCommand {
             guard
                 let summary = try FundingExport(context.store()).write(funder: funder, from: from, to: to, into: writer)
             else { throw FundingExport.nothingToExport(funder: funder, from: from, to: to) }
-            print(
-                "Wrote \(out): \(summary.rows) row\(summary.rows == 1 ? "" : "s"), \(summary.claimed) claimed of \(summary.agreed) agreed."
-            )
+            Terminal.confirm(
+                "Wrote \(out): \(summary.rows) row\(summary.rows == 1 ? "" : "s"), \(summary.claimed) claimed of \(summary.agreed) agreed.",
+                wrote: out)
         }
     }
 }

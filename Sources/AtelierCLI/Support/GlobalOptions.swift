@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Documents
 import Foundation
 import Training
 
@@ -44,6 +45,12 @@ struct OutputOptions: ParsableArguments {
 enum Terminal {
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((Printable.escaped(text, keepingLineBreaks: true) + "\n").utf8))
+    }
+
+    /// Says what a command wrote: on standard output, or on standard error when the document
+    /// itself went to a stream (`--out /dev/stdout`), which then holds the document alone.
+    static func confirm(_ sentence: String, wrote path: String) {
+        if StagedPath.isStream(path) { printError(sentence) } else { print(sentence) }
     }
 
     /// Writes out what `print` buffered, and fails if it could not be written: a command whose
