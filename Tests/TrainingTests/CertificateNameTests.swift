@@ -8,7 +8,7 @@ import Testing
     func certificate(_ participant: String, registration: Int, version: Int = 1) -> Certificate {
         Certificate(
             registrationId: registration, session: "S-2026-001", participant: participant, email: "x@asso.fr",
-            version: version, attendedMinutes: 420, issuedAt: Date(), sha256: nil, pdf: [])
+            version: version, attendedMinutes: 420, withdrawn: false, issuedAt: Date(), sha256: nil, pdf: [])
     }
 
     @Test func namesFoldToASCIIAndNeverCollide() {

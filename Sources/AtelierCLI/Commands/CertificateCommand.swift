@@ -17,7 +17,7 @@ struct CertificateCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List every version of the session's certificates.",
+            abstract: "List every version of the session's certificates, those withdrawn by a correction included.",
             discussion: "Example: atelier certificate list S-2027-001")
 
         @Argument(help: "The session's code.") var session: String
@@ -34,7 +34,7 @@ struct CertificateCommand: ParsableCommand {
                             + certificates.map {
                                 [
                                     $0.participant, $0.email, String($0.version),
-                                    French.duration(minutes: $0.attendedMinutes),
+                                    $0.withdrawn ? "withdrawn" : French.duration(minutes: $0.attendedMinutes),
                                     French.day(LocalDate($0.issuedAt, in: zone)), String(($0.sha256 ?? "").prefix(16)),
                                 ]
                             }))

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A certificat de réalisation as issued: one version of one participant's proof of what they
-/// followed, with the PDF that states it.
+/// followed, with the PDF that states it — or the version that withdrew it, after a correction
+/// of the attendance left them no minute attended (no PDF, 0 minutes).
 public struct Certificate: Sendable, Hashable {
     public let registrationId: Int
     public let session: String
@@ -9,6 +10,7 @@ public struct Certificate: Sendable, Hashable {
     public let email: String
     public let version: Int
     public let attendedMinutes: Int
+    public let withdrawn: Bool
     public let issuedAt: Date
     /// The PDF's SHA-256 in hex, as stored; `nil` for a draft that was not stored.
     public let sha256: String?

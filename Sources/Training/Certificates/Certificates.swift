@@ -13,21 +13,35 @@ public struct Certificates {
         self.stamp = stamp
     }
 
-    /// What issuing found: a new version, or the latest one, which already states the minutes
-    /// attended.
+    /// What issuing found: a new version, the latest one, which already states the minutes
+    /// attended, or a withdrawal.
     public enum Issue: Sendable {
         case issued(Certificate)
         case unchanged(Certificate)
-        /// The participant attended nothing: there is nothing to certify.
+        /// A correction left the participant no minute attended: the certificate they were sent
+        /// is withdrawn by this new version, which they are told of.
+        case withdrawn(Certificate)
+        /// The participant attended nothing and holds no certificate: there is nothing to do.
         case nothingAttended
     }
 
     /// Issues the registration's certificate in the current transaction (the job's): a first
-    /// version, or a new one when a correction changed the minutes attended since the last.
+    /// version, a new one when a correction changed the minutes attended since the last, or the
+    /// version that withdraws it when a correction left none.
     public func issue(registration: Int, at now: Date = Date()) throws -> Issue {
         try connection.transaction { connection in
             let facts = try CertificateFacts.load(registration: registration, on: connection)
-            guard facts.attendedMinutes > 0 else { return .nothingAttended }
+            guard facts.attendedMinutes > 0 else {
+                guard let version = facts.lastVersion, facts.lastAttendedMinutes != 0 else { return .nothingAttended }
+                try connection.execute(
+                    """
+                    INSERT INTO certificate (registration_id, version, attended_minutes, withdrawn, issued_at)
+                    VALUES (\(registration), \(version + 1), 0, true, \(now))
+                    """)
+                return .withdrawn(
+                    Certificate(
+                        facts: facts, version: version + 1, withdrawn: true, issuedAt: now, sha256: nil, pdf: []))
+            }
             if let version = facts.lastVersion, facts.lastAttendedMinutes == facts.attendedMinutes {
                 return .unchanged(try stored(registration: registration, version: version, on: connection))
             }
@@ -44,7 +58,8 @@ public struct Certificates {
                 FROM (SELECT \(Data(pdf))::bytea AS pdf) AS file
                 RETURNING encode(sha256, 'hex')
                 """)[0].decode(String.self, at: 0)
-            return .issued(Certificate(facts: facts, version: version, issuedAt: now, sha256: sha256, pdf: pdf))
+            return .issued(
+                Certificate(facts: facts, version: version, withdrawn: false, issuedAt: now, sha256: sha256, pdf: pdf))
         }
     }
 
@@ -60,23 +75,36 @@ public struct Certificates {
                 facts: facts, organisation: try organisation(), version: version,
                 issuedAt: now, timeZone: store.timeZone, stamp: stamp
             ).render()
-            return Certificate(facts: facts, version: version, issuedAt: now, sha256: nil, pdf: pdf)
+            return Certificate(facts: facts, version: version, withdrawn: false, issuedAt: now, sha256: nil, pdf: pdf)
         }
     }
 
-    /// The latest version of each certificate of the session (or of one participant's), by name.
+    /// The latest version of each certificate of the session (or of one participant's), by name:
+    /// those in force, a withdrawn one left out.
     public func latest(session code: String, participant email: EmailAddress? = nil) throws -> [Certificate] {
         let session = try SessionRow(code, on: connection, locking: false)
-        let rows = try connection.execute(
+        let latest = try connection.execute(
             """
-            SELECT DISTINCT ON (p.last_name, p.first_name, p.email) c.registration_id, c.version
+            SELECT DISTINCT ON (p.last_name, p.first_name, p.email) c.registration_id, c.version, c.withdrawn, c.issued_at
             FROM certificate c JOIN registration r ON r.id = c.registration_id JOIN participant p ON p.id = r.participant_id
             WHERE r.session_id = \(session.id) AND (\(email?.text)::text IS NULL OR p.email = \(email?.text))
             ORDER BY p.last_name, p.first_name, p.email, c.version DESC
             """)
+        let rows = try latest.filter { try !$0.decode(Bool.self, "withdrawn") }
+        if rows.isEmpty, let email, let withdrawal = latest.first {
+            let day = French.day(LocalDate(try withdrawal.decode(Date.self, "issued_at"), in: store.timeZone))
+            throw TrainingError.notFound(
+                "The certificate of \(email) for the session \(session.code) was withdrawn on \(day), after a correction of the attendance: there is none to export."
+            )
+        }
         if rows.isEmpty, let email {
             _ = try Registrations(store).id(of: email, in: session.code)
             throw TrainingError.notFound("No certificate has been issued to \(email) for the session \(session.code).")
+        }
+        if rows.isEmpty, !latest.isEmpty {
+            throw TrainingError.notFound(
+                "Every certificate of the session \(session.code) was withdrawn after a correction of the attendance: there is none to export."
+            )
         }
         if rows.isEmpty {
             throw TrainingError.notFound(
@@ -112,8 +140,8 @@ public struct Certificates {
     {
         let row = try connection.execute(
             """
-            SELECT s.code, p.last_name || ' ' || p.first_name AS participant, p.email, c.attended_minutes, c.issued_at,
-                   encode(c.sha256, 'hex') AS sha256, CASE WHEN \(withPDF) THEN c.pdf END AS pdf
+            SELECT s.code, p.last_name || ' ' || p.first_name AS participant, p.email, c.attended_minutes, c.withdrawn,
+                   c.issued_at, encode(c.sha256, 'hex') AS sha256, CASE WHEN \(withPDF) THEN c.pdf END AS pdf
             FROM certificate c JOIN registration r ON r.id = c.registration_id JOIN session s ON s.id = r.session_id
             JOIN participant p ON p.id = r.participant_id
             WHERE c.registration_id = \(registration) AND c.version = \(version)
@@ -122,7 +150,8 @@ public struct Certificates {
             registrationId: registration, session: try row.decode(String.self, "code"),
             participant: try row.decode(String.self, "participant"), email: try row.decode(String.self, "email"),
             version: version, attendedMinutes: try row.decode(Int.self, "attended_minutes"),
-            issuedAt: try row.decode(Date.self, "issued_at"), sha256: try row.decode(String.self, "sha256"),
+            withdrawn: try row.decode(Bool.self, "withdrawn"), issuedAt: try row.decode(Date.self, "issued_at"),
+            sha256: try row.decode(String?.self, "sha256"),
             pdf: [UInt8](try row.decode(Data?.self, "pdf") ?? Data()))
     }
 
@@ -136,11 +165,11 @@ public struct Certificates {
 }
 
 extension Certificate {
-    init(facts: CertificateFacts, version: Int, issuedAt: Date, sha256: String?, pdf: [UInt8]) {
+    init(facts: CertificateFacts, version: Int, withdrawn: Bool, issuedAt: Date, sha256: String?, pdf: [UInt8]) {
         self.init(
             registrationId: facts.registrationId, session: facts.session,
             participant: "\(facts.lastName) \(facts.firstName)",
-            email: facts.email, version: version, attendedMinutes: facts.attendedMinutes, issuedAt: issuedAt,
-            sha256: sha256, pdf: pdf)
+            email: facts.email, version: version, attendedMinutes: facts.attendedMinutes, withdrawn: withdrawn,
+            issuedAt: issuedAt, sha256: sha256, pdf: pdf)
     }
 }

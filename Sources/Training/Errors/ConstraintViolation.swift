@@ -81,6 +81,10 @@ public enum ConstraintViolation {
         "event_name_format": (.invalidInput, "An event's name is two lowercase words joined by a dot."),
         "certificate_pdf_is_pdf": (.invalidInput, "A certificate is stored as a PDF file."),
         "certificate_checksum": (.invalidInput, "A certificate's checksum is the SHA-256 of its PDF."),
+        "certificate_withdrawal_shape": (
+            .invalidInput,
+            "A certificate states the minutes attended and holds its PDF, or is withdrawn and holds neither."
+        ),
     ]
 
     /// The kind and sentence for a constraint of `table`, or `nil` when the name is unknown.

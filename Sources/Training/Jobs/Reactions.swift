@@ -39,15 +39,16 @@ struct Reactions {
         }
     }
 
-    /// A correction after completion may change what a certificate states: each attendee's
-    /// certificate job runs again, and issues (and sends) a new version only where it changed.
+    /// A correction after completion may change what a certificate states: the certificate job
+    /// of each attendee, and of each holder of a certificate (whom the correction may have left
+    /// with nothing attended), runs again, and issues, withdraws and sends only where it changed.
     private func reactToCorrection(_ event: AttendanceEvent, id: Int) throws {
         guard
             try connection.execute("SELECT status = 'completed' FROM session WHERE id = \(event.sessionId)")
                 .first?.decode(Bool.self, at: 0) == true
         else { return }
         try queue.enqueue(
-            try attendees(session: event.session, id: event.sessionId).map { arguments in
+            try attendees(session: event.session, id: event.sessionId, orCertified: true).map { arguments in
                 try jobs.job(
                     .certificate, arguments,
                     key: "certificate:registration:\(arguments.registrationId):correction:\(id)")
@@ -163,13 +164,17 @@ struct Reactions {
         }
     }
 
-    /// The confirmed participants present at one slot at least: those who get a certificate.
-    private func attendees(session: String, id sessionId: Int) throws -> [JobKind.Arguments] {
+    /// The confirmed participants present at one slot at least: those who get a certificate; with
+    /// `orCertified`, also those who were issued one.
+    private func attendees(session: String, id sessionId: Int, orCertified: Bool = false) throws
+        -> [JobKind.Arguments]
+    {
         try connection.execute(
             """
             SELECT r.id, r.participant_id FROM registration r
             WHERE r.session_id = \(sessionId) AND r.status = 'confirmed'
-              AND EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id AND a.status = 'present')
+              AND (EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id AND a.status = 'present')
+                   OR (\(orCertified) AND EXISTS (SELECT 1 FROM certificate c WHERE c.registration_id = r.id)))
             ORDER BY r.id
             """
         ).map { row in

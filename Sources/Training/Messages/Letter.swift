@@ -76,6 +76,9 @@ public struct Letter: Sendable, Hashable {
         /// A later version, after a correction of the attendance: the message says it replaces
         /// the one sent before.
         public var replacesEarlier: Bool
+        /// The version that withdraws the certificate sent before: a correction left the
+        /// participant no minute attended, and the message says so, with nothing attached.
+        public var withdrawn: Bool
     }
 
     public var participant: Person

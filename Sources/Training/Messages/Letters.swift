@@ -45,13 +45,14 @@ public struct Letters {
             """
             SELECT coalesce(c.attended_minutes, (SELECT sum(sl.minutes) FROM attendance a JOIN slot sl ON sl.id = a.slot_id
                                                  WHERE a.registration_id = \(registration) AND a.status = 'present'), 0)::bigint,
-                   coalesce(c.version, 1)
+                   coalesce(c.version, 1), coalesce(c.withdrawn, false)
             FROM (SELECT 1) AS one
-            LEFT JOIN LATERAL (SELECT attended_minutes, version FROM certificate WHERE registration_id = \(registration)
-                               ORDER BY version DESC LIMIT 1) AS c ON true
+            LEFT JOIN LATERAL (SELECT attended_minutes, version, withdrawn FROM certificate
+                               WHERE registration_id = \(registration) ORDER BY version DESC LIMIT 1) AS c ON true
             """)[0]
-        let (minutes, version) = try row.decode((Int, Int).self)
-        return Letter.CertificateNote(hours: French.duration(minutes: minutes), replacesEarlier: version > 1)
+        let (minutes, version, withdrawn) = try row.decode((Int, Int, Bool).self)
+        return Letter.CertificateNote(
+            hours: French.duration(minutes: minutes), replacesEarlier: version > 1, withdrawn: withdrawn)
     }
 
     /// Why a message of `kind` should no longer go to the registration, or `nil`: a convocation

@@ -34,6 +34,7 @@ struct ParticipantMessageHandler: KindHandler {
                 return .discard(
                     reason: "not sent: the certificate version \(certificate.version), already sent, states these hours"
                 )
+            case .withdrawn: break  // the message says so, with nothing attached
             case .nothingAttended: return .discard(reason: "not sent: the participant attended nothing")
             }
         }
