@@ -47,3 +47,30 @@ extension MailChainTests {
         #expect(try count("SELECT count(*) FROM delivery") == 0)
     }
 }
+
+/// A refusal for good is the server's word on one attempt, not on every later one: a job retried
+/// after it (the mailbox now exists) goes to the server again, and says so.
+extension MailChainTests {
+    @Test func aRetryAfterARefusalTriesTheRelayAgain() throws {
+        try addParticipants(1)
+        try catcher.setRules(["550 p1@asso.fr"])
+        try register(1)
+        #expect(try atelier("worker", "--until-idle").status == 0)
+        let id = try count("SELECT id FROM job WHERE kind = 'convocation' AND state = 'discarded'")
+        try catcher.setRules([])
+        let retry = try atelier("jobs", "retry", String(id))
+        #expect(retry.status == 0)
+        #expect(
+            retry.standardOutput
+                == "The job \(id) (convocation) is due now: its last attempt was refused (550 5.1.1 No such user here (RCPT failed: 550)), and the worker will try the server again.\n"
+        )
+        #expect(try atelier("worker", "--until-idle").status == 0)
+        #expect(try ReadMail.read(catcher.messageFiles()).map(\.to) == ["p1@asso.fr"])
+        let states = try store.connection.execute("SELECT state FROM delivery WHERE job_id = \(id) ORDER BY id")
+            .map { try $0.decode(String.self, at: 0) }
+        #expect(states == ["refused", "accepted"])
+        #expect(try count("SELECT count(*) FROM job WHERE id = \(id) AND state = 'completed'") == 1)
+        // Accepted once: a second retry sends nothing more.
+        #expect(try atelier("jobs", "retry", String(id)).status != 0)
+    }
+}

@@ -88,7 +88,8 @@ struct JobsCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let queue = JobQueue(try context.connect())
+                let store = try context.store()
+                let queue = JobQueue(store.connection)
                 guard let job = try queue.job(id) else { throw TrainingError(.notFound, "No job has the id \(id).") }
                 guard try queue.retry(id) else {
                     throw TrainingError(
@@ -96,7 +97,13 @@ struct JobsCommand: ParsableCommand {
                         "The job \(id) is \(job.state.rawValue): only a job that waits, or was discarded or cancelled, can be retried."
                     )
                 }
-                print("The job \(id) (\(job.kind)) is due now.")
+                if let refusal = try Deliveries(store).lastRefusal(job: id) {
+                    print(
+                        "The job \(id) (\(job.kind)) is due now: its last attempt was refused (\(refusal.droppingFinalStop)), and the worker will try the server again."
+                    )
+                } else {
+                    print("The job \(id) (\(job.kind)) is due now.")
+                }
             }
         }
     }

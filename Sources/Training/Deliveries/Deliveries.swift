@@ -3,7 +3,7 @@ import Postgres
 
 /// The record of what left Atelier, one row per message or webhook call, written in the
 /// transaction of the job that sent it. A job run again after a crash asks here first, so that
-/// what a server accepted is not sent twice.
+/// what a server accepted is not sent twice; refusals are kept, one per attempt.
 public struct Deliveries {
     let store: Store
     var connection: Connection { store.connection }
@@ -18,15 +18,21 @@ public struct Deliveries {
         case accepted, refused
     }
 
-    public struct Delivery: Sendable, Hashable {
-        public let state: State
-        public let reply: String
+    /// Whether a server accepted the message with this id before: a job run again after a crash
+    /// then sends nothing. A refusal is not remembered here: a job retried after one (`jobs
+    /// retry`, once the address is corrected) tries the server again.
+    public func wasAccepted(messageID: String) throws -> Bool {
+        try !connection.execute(
+            "SELECT 1 FROM delivery WHERE message_id = \(messageID) AND state = 'accepted'"
+        ).isEmpty
     }
 
-    /// What became of the message with this id, if it was sent before.
-    public func delivery(messageID: String) throws -> Delivery? {
-        try connection.execute("SELECT state, reply FROM delivery WHERE message_id = \(messageID)").first.map { row in
-            Delivery(state: try row.decode(State.self, at: 0), reply: try row.decode(String.self, at: 1))
+    /// The reply of the job's last refusal, if the server's last word on it was one.
+    public func lastRefusal(job: Int) throws -> String? {
+        try connection.execute(
+            "SELECT state, reply FROM delivery WHERE job_id = \(job) ORDER BY id DESC LIMIT 1"
+        ).first.flatMap { row in
+            try row.decode(State.self, at: 0) == .refused ? try row.decode(String.self, at: 1) : nil
         }
     }
 

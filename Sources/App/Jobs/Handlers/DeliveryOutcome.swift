@@ -20,13 +20,6 @@ extension SendOutcome {
     }
 }
 
-extension Deliveries.Delivery {
-    /// A job run again after its message was sent: the same outcome, nothing sent.
-    func jobOutcome(refusedBy server: String) -> JobOutcome {
-        state == .accepted ? .completed : .discard(reason: "refused by \(server): \(reply)")
-    }
-}
-
 /// The server could not take the message now: the job is tried again after its backoff.
 struct DeliveryDeferred: Error, CustomStringConvertible {
     let reason: String

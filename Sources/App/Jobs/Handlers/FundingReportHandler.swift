@@ -23,9 +23,7 @@ struct FundingReportHandler: KindHandler {
         let messageID = "funding-report.\(job.id).\(code.lowercased())@\(messages.from.domain)"
         let deliveries = Deliveries(store)
         let destination = reports.uploadURL.isEmpty ? "the mail server" : "the upload server"
-        if let earlier = try deliveries.delivery(messageID: messageID) {
-            return earlier.jobOutcome(refusedBy: destination)
-        }
+        if try deliveries.wasAccepted(messageID: messageID) { return .completed }
         guard let (from, to) = reports.period(of: job, in: messages.timeZone) else {
             return .discard(
                 reason: "not sent: the job names no period of reports.cron (\(job.uniqueKey ?? "no unique key"))")

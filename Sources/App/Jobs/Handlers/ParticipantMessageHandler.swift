@@ -19,9 +19,7 @@ struct ParticipantMessageHandler: KindHandler {
         let registration = try job.arguments(JobKind.Arguments.self)
         let messageID = "\(kind.rawValue).\(job.id).registration-\(registration.registrationId)@\(settings.from.domain)"
         let deliveries = Deliveries(store)
-        if let earlier = try deliveries.delivery(messageID: messageID) {
-            return earlier.jobOutcome(refusedBy: "the mail server")
-        }
+        if try deliveries.wasAccepted(messageID: messageID) { return .completed }
         let letters = Letters(store)
         if let reason = try letters.reasonNotToSend(kind, registration: registration.registrationId) {
             return .discard(reason: "not sent: \(reason)")

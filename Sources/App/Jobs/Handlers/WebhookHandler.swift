@@ -14,9 +14,7 @@ struct WebhookHandler: KindHandler {
         let arguments = try job.arguments(WebhookArguments.self)
         let messageID = "event-\(arguments.event)@endpoint-\(arguments.endpoint)"
         let deliveries = Deliveries(store)
-        if let earlier = try deliveries.delivery(messageID: messageID) {
-            return earlier.jobOutcome(refusedBy: "the endpoint")
-        }
+        if try deliveries.wasAccepted(messageID: messageID) { return .completed }
         guard let call = try Webhooks(store).call(event: arguments.event, endpoint: arguments.endpoint) else {
             return .discard(reason: "not sent: the endpoint \(arguments.url) or the event no longer exists")
         }
