@@ -74,3 +74,27 @@ extension MailChainTests {
         #expect(try atelier("jobs", "retry", String(id)).status != 0)
     }
 }
+
+/// An endpoint that answers 256 MiB to a webhook: the worker reads it to its end, keeps a few
+/// KiB, and records the call as accepted.
+extension MailChainTests {
+    @Test func aHugeAnswerIsReadButNotKept() throws {
+        let receiver = try WebhookReceiver()
+        let added = try atelier("webhook", "add", receiver.url())
+        receiver.secret = try #require(added.standardOutput.split(separator: "\n").last.map(String.init))
+        try receiver.pad(256 << 20)
+        try addParticipants(1)
+        _ = try atelier("participant", "edit", "p1@asso.fr", "--city", "Caen")
+        let worker = try AtelierProcess.start(["worker"], environment: base)
+        let deadline = Date().addingTimeInterval(60)
+        while try count("SELECT count(*) FROM delivery WHERE channel = 'webhook'") == 0 && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let peak = try #require(worker.peakMemoryKiB)
+        worker.send(SIGTERM)
+        #expect(worker.finish().status == 0)
+        #expect(try count("SELECT count(*) FROM delivery WHERE channel = 'webhook' AND state = 'accepted'") == 1)
+        // The binary alone holds some 30 MiB; the answer would have added 256 more.
+        #expect(peak < 128 << 10, "the worker's memory peaked at \(peak / 1024) MiB")
+    }
+}

@@ -50,6 +50,16 @@ public struct AtelierProcess: Sendable {
 
         init(process: Process) { self.process = process }
 
+        /// The most memory the process has held so far (`VmHWM`), in KiB; `nil` once it ended.
+        public var peakMemoryKiB: Int? {
+            guard
+                let status = try? String(
+                    contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+            else { return nil }
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        }
+
         /// Sends `signal` (SIGTERM to stop it, SIGKILL to kill it mid-work).
         public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 

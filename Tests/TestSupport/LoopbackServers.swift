@@ -189,6 +189,9 @@ public final class WebhookReceiver: @unchecked Sendable {
 
     public func answer(_ statuses: [Int]) throws { try server.write(statuses.map(String.init), to: "statuses") }
 
+    /// Makes every answer `bytes` longer: a receiver that answers far more than anyone reads.
+    public func pad(_ bytes: Int) throws { try server.write([String(bytes)], to: "padding") }
+
     public func requests() throws -> [Request] {
         try server.numberedFiles("json").map {
             try JSONDecoder.snakeCase.decode(Request.self, from: Data(contentsOf: $0))

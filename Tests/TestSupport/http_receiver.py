@@ -5,7 +5,7 @@ shared secret, keeps each PUT's file, and answers the statuses it is told, in or
     http_receiver.py FOLDER [--tls CERT KEY]
 
 FOLDER/secret holds the shared secret (read at each request); FOLDER/port gets the port;
-FOLDER/statuses, read at each request, holds the statuses to answer one a line, consumed in order
+FOLDER/padding, if any, the number of spaces added to each answer; FOLDER/statuses, read at each request, holds the statuses to answer one a line, consumed in order
 (200 once they are used up). Each request is saved as FOLDER/<n>.json: {"method", "path",
 "status", "event_id", "signature_valid", "age_seconds", "body"} for a POST, {"method", "path",
 "status", "content_type", "length", "sha256"} for a PUT, whose bytes go to FOLDER/<n>.bin.
@@ -38,6 +38,15 @@ def next_status():
     return statuses[index] if index < len(statuses) else 200
 
 
+def answer_padding():
+    """How many spaces to add to each answer (FOLDER/padding): a receiver that answers too much."""
+    try:
+        with open(os.path.join(folder, "padding"), encoding="utf-8") as file:
+            return int(file.read())
+    except FileNotFoundError:
+        return 0
+
+
 def save(record, payload=None):
     """Saves a request as the next numbered file; returns the status to answer."""
     with lock:
@@ -60,11 +69,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def answer(self, status):
         answer = json.dumps({"status": status}).encode()
+        padding = answer_padding()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(answer)))
+        self.send_header("Content-Length", str(len(answer) + padding))
         self.end_headers()
         self.wfile.write(answer)
+        chunk = b" " * (1 << 20)
+        while padding > 0:
+            self.wfile.write(chunk[:padding])
+            padding -= len(chunk)
 
     def do_PUT(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))

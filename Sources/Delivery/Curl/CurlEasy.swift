@@ -32,8 +32,12 @@ final class CurlEasy {
         errorBuffer.deallocate()
     }
 
-    /// The bytes sent, and what came back: body, header or reply lines.
+    /// The bytes sent, and what came back: the start of the body, the last header or reply
+    /// lines. A server's answer is read to its end but kept only this far, whatever its size:
+    /// what it says is only ever quoted.
     final class Exchange {
+        static let keptBodyBytes = 4096
+        static let keptLines = 100
         var upload: [UInt8] = []
         var uploaded = 0
         var body: [UInt8] = []
@@ -110,7 +114,8 @@ final class CurlEasy {
         let write = atelier_curl_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION) { buffer, size, count, context in
             guard let buffer, let context else { return 0 }
             let exchange = Unmanaged<CurlEasy.Exchange>.fromOpaque(context).takeUnretainedValue()
-            exchange.body += UnsafeRawBufferPointer(start: buffer, count: size * count)
+            let room = max(0, Exchange.keptBodyBytes - exchange.body.count)
+            exchange.body += UnsafeRawBufferPointer(start: buffer, count: min(room, size * count))
             return size * count
         }
         try check(write, CURLOPT_WRITEFUNCTION)
@@ -121,7 +126,8 @@ final class CurlEasy {
             let exchange = Unmanaged<CurlEasy.Exchange>.fromOpaque(context).takeUnretainedValue()
             var line = UnsafeRawBufferPointer(start: buffer, count: size * count)[...]
             while let last = line.last, last == 10 || last == 13 { line = line.dropLast() }
-            exchange.replyLines.append(String(decoding: line, as: UTF8.self))
+            if exchange.replyLines.count == Exchange.keptLines { exchange.replyLines.removeFirst() }
+            exchange.replyLines.append(String(decoding: line.prefix(Exchange.keptBodyBytes), as: UTF8.self))
             return size * count
         }
         try check(header, CURLOPT_HEADERFUNCTION)
