@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import Training
 
 /// A relay that takes each message and never answers its final dot: the worker gives the job
 /// back after `smtp.timeout-seconds` and is gone within `worker.shutdown-seconds` of being told
@@ -96,5 +97,28 @@ extension MailChainTests {
         #expect(try count("SELECT count(*) FROM delivery WHERE channel = 'webhook' AND state = 'accepted'") == 1)
         // The binary alone holds some 30 MiB; the answer would have added 256 more.
         #expect(peak < 128 << 10, "the worker's memory peaked at \(peak / 1024) MiB")
+    }
+}
+
+/// Two reschedulings before the worker runs: the first notice, not sent yet, is replaced by the
+/// second, which carries the later SEQUENCE.
+extension MailChainTests {
+    @Test func aNewerRescheduleNoticeReplacesOneNotSentYet() throws {
+        try addParticipants(1)
+        try register(1)
+        #expect(try atelier("worker", "--until-idle").status == 0)
+        for day in ["2030-05-06", "2030-05-13"] {
+            var plan = SessionPlan(
+                module: "PMAE",
+                slots: try ["\(day)T09:00-12:30", "2030-05-20T09:00-12:30"].map(SlotSpec.init(parsing:)))
+            plan.venue = "MDA"
+            plan.partTitles = ["Le cadre", "La pratique"]
+            _ = try Sessions(store).reschedule(code, to: plan)
+        }
+        #expect(try atelier("worker", "--until-idle").status == 0)
+        let mails = try ReadMail.read(catcher.messageFiles())
+        #expect(mails.map { $0.events.map(\.sequence) } == [[0, 0], [2, 2]])
+        #expect(mails.last?.events.first?.start == "2030-05-13T09:00:00+02:00")
+        #expect(try count("SELECT count(*) FROM job WHERE kind = 'reschedule-notice' AND state = 'cancelled'") == 1)
     }
 }

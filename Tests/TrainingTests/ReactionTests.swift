@@ -137,7 +137,7 @@ import Testing
         #expect(jobs.contains("reminder reminder:registration:1:j7 2027-05-03T07:00Z"))
         #expect(jobs.contains("reminder reminder:registration:1:j1 2027-05-09T07:00Z"))
         #expect(!jobs.contains { $0.contains("2027-03-29") })
-        #expect(jobs.contains { $0.hasPrefix("reschedule-notice - ") })
+        #expect(jobs.contains { $0.hasPrefix("reschedule-notice reschedule-notice:registration:1:event:") })
     }
 
     @Test func aCancelledSessionCancelsItsJobsAndTellsEachParticipant() throws {

@@ -33,7 +33,7 @@ struct Reactions {
             })
         switch event {
         case let event as RegistrationEvent: try react(to: event)
-        case let event as SessionEvent: try react(to: event)
+        case let event as SessionEvent: try react(to: event, id: id)
         case let event as AttendanceEvent where event.corrected: try reactToCorrection(event, id: id)
         default: break
         }
@@ -76,7 +76,7 @@ struct Reactions {
         }
     }
 
-    private func react(to event: SessionEvent) throws {
+    private func react(to event: SessionEvent, id: Int) throws {
         switch event.change {
         case .scheduled:
             for arguments in try registrations(of: event, status: "confirmed") {
@@ -91,8 +91,14 @@ struct Reactions {
                 })
         case .rescheduled:
             for arguments in try registrations(of: event, status: "confirmed") {
-                try queue.cancel(.keyPrefix("reminder:registration:\(arguments.registrationId):"))
-                try queue.enqueue(try reminders(arguments) + [try jobs.job(.rescheduleNotice, arguments, key: nil)])
+                let key = "registration:\(arguments.registrationId)"
+                try queue.cancel(.keyPrefix("reminder:\(key):"))
+                // A notice not sent yet tells of a schedule that is no more: this one replaces it.
+                try queue.cancel(.keyPrefix("reschedule-notice:\(key):"))
+                try queue.enqueue(
+                    try reminders(arguments) + [
+                        try jobs.job(.rescheduleNotice, arguments, key: "reschedule-notice:\(key):event:\(id)")
+                    ])
             }
         case .cancelled:
             // Only those who were told of the session (not the registrations of a draft) hear it is off.
