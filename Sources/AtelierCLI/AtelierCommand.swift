@@ -20,3 +20,16 @@ public struct AtelierCommand: ParsableCommand {
 
     public init() {}
 }
+
+extension AtelierCommand {
+    /// The first word of `atelier help WORDS…` that names no command, or `nil`: ArgumentParser's
+    /// own `help` would print the general help for it, and exit 0, as if it were one.
+    public static func unknownHelpTopic(_ words: [String]) -> String? {
+        var commands = configuration.subcommands
+        for word in words where !word.hasPrefix("-") {
+            guard let command = commands.first(where: { $0._commandName == word }) else { return word }
+            commands = command.configuration.subcommands
+        }
+        return nil
+    }
+}

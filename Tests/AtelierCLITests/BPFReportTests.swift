@@ -77,7 +77,7 @@ import Training
         let before = try year.database.fingerprint()
         let outcome = try year.atelier(["report", "bpf", "--year", "1999"])
         #expect(outcome.status == 65)
-        #expect(outcome.standardError == "The year 1999 is out of range: it goes from 2000 to 2100.\n")
+        #expect(outcome.standardError == "The year 1999 is outside the years Atelier records, 2000 to 2100.\n")
         #expect(try year.database.fingerprint() == before)
     }
 }

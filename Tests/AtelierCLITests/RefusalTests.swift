@@ -183,6 +183,17 @@ import Training
         Case(
             name: "a job that does not exist", arguments: ["jobs", "retry", "424242"],
             status: 66, sentence: "No job has the id 424242."),
+        // Issue 16: each case its own sentence and status.
+        Case(
+            name: "cancelling a job that does not exist", arguments: ["jobs", "cancel", "424242"],
+            status: 66, sentence: "No job has the id 424242."),
+        Case(
+            name: "a date past the years recorded",
+            arguments: [
+                "export", "funding", "--funder", "OPCO", "--from", "2101-01-04", "--to", "2101-02-01", "--out",
+                "/tmp/x.csv",
+            ],
+            status: 65, sentence: "The date 2101-01-04 is outside the years Atelier records, 2000 to 2100."),
         // Issue 7: one identity per person, no crash on any input, rules that hold, no raw text.
         Case(
             name: "an email typed with a decomposed accent",
@@ -314,6 +325,15 @@ import Training
         #expect(outcome.standardError.split(separator: "\n").first.map(String.init) == firstLine)
         #expect(outcome.standardOutput == "")
         #expect(try database.fingerprint() == before)
+    }
+
+    @Test func helpForACommandThatDoesNotExist() throws {
+        for arguments in [["help", "nosuch"], ["help", "webhook", "nosuch"]] {
+            let outcome = try AtelierProcess.run(arguments)
+            #expect(outcome.status == 64)
+            #expect(outcome.standardError == "There is no command “nosuch”: `atelier --help` lists them.\n")
+            #expect(outcome.standardOutput == "")
+        }
     }
 
     @Test func theDatabaseDown() throws {

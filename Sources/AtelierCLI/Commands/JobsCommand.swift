@@ -129,10 +129,14 @@ struct JobsCommand: ParsableCommand {
             try options.run { context in
                 let selection: JobQueue.Selection =
                     if let id { .ids([id]) } else if let kind { .kind(kind) } else { .keyPrefix(keyPrefix ?? "") }
-                let cancelled = try JobQueue(context.connect()).cancel(selection)
+                let queue = JobQueue(try context.connect())
+                let cancelled = try queue.cancel(selection)
                 if cancelled.isEmpty, let id {
-                    throw TrainingError(
-                        .refused, "The job \(id) is not waiting: it has started, finished, or does not exist.")
+                    guard let job = try queue.job(id) else { throw TrainingError.notFound("No job has the id \(id).") }
+                    throw TrainingError.refused(
+                        job.state == .running
+                            ? "The job \(id) is running: it can no longer be cancelled."
+                            : "The job \(id) is \(job.state.rawValue) already: only a waiting job can be cancelled.")
                 }
                 print("Cancelled \(cancelled.count) job\(cancelled.count == 1 ? "" : "s").")
             }

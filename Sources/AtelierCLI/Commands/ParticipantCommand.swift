@@ -175,10 +175,12 @@ struct ParticipantCommand: ParsableCommand {
                 }
                 let organisations =
                     "\(imported.newOrganisations) new organisation\(imported.newOrganisations == 1 ? "" : "s")"
+                let participants =
+                    "\(French.grouped(imported.participants)) participant\(imported.participants == 1 ? "" : "s")"
                 print(
                     imported.dryRun
-                        ? "The file is good: it would import \(French.grouped(imported.participants)) participants and \(organisations). Nothing was imported (--dry-run)."
-                        : "Imported \(French.grouped(imported.participants)) participants and \(organisations).")
+                        ? "The file is good: it would import \(participants) and \(organisations). Nothing was imported (--dry-run)."
+                        : "Imported \(participants) and \(organisations).")
             }
         }
     }

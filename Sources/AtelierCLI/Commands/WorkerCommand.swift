@@ -34,9 +34,8 @@ struct WorkerCommand: ParsableCommand {
     }
 
     func run() throws {
-        try options.run { context in
+        try options.run(logLevel: .info) { context in
             let worker = try context.worker(untilIdle: untilIdle, queues: queues)
-            LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
             let signals = TerminationSignals.handle { worker.stop() }
             let inTime = worker.run()
             for source in signals { source.cancel() }

@@ -39,6 +39,10 @@ struct ErrorReport {
         }
     }
 
+    private static func firstLine(of text: String) -> String {
+        text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
+    }
+
     private static func describe(_ error: PostgresError, database: String) -> (String, ExitStatus) {
         switch error.kind {
         case .malformedConnectionString:
@@ -47,7 +51,8 @@ struct ErrorReport {
             ("Cannot connect to the database \(database): \(error.message.lowercasedFirst.sentenceEnd)", .unavailable)
         case .connectionLost:
             (
-                "The connection to the database \(database) was lost: \(error.message.lowercasedFirst.sentenceEnd)",
+                // libpq's first line says what happened; the next ones guess why, over several lines.
+                "The connection to the database \(database) was lost: \(firstLine(of: error.message).lowercasedFirst.sentenceEnd)",
                 .unavailable
             )
         case _ where error.sqlState == .undefinedTable:

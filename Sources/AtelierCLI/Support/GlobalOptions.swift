@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Documents
 import Foundation
+import Logging
 import Training
 
 /// The options every command takes.
@@ -16,7 +17,15 @@ struct GlobalOptions: ParsableArguments {
 
     /// Runs a command's body with its context, and turns any error into one sentence on standard
     /// error and a distinct exit status (plus the full detail with `--verbose`).
-    func run(_ body: (AppContext) throws -> Void) throws {
+    ///
+    /// Log lines go to standard error from `logLevel` up: a command's errors are its one
+    /// sentence, so only the worker, whose log is its account, logs below `.error`.
+    func run(logLevel: Logger.Level = .error, _ body: (AppContext) throws -> Void) throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = logLevel
+            return handler
+        }
         var context: AppContext?
         do {
             let ready = try AppContext(databaseURL: databaseURL.map { ("--database-url", $0) })

@@ -65,7 +65,7 @@ extension Catalogue {
     }
 
     public func module(_ code: String) throws -> Module {
-        try only(modules(code: code.uppercased(), includingArchived: true), noun: "module", code: code)
+        try only(modules(code: code.typedCode, includingArchived: true), noun: "module", code: code)
     }
 
     public func modules(includingArchived: Bool = false) throws -> [Module] {

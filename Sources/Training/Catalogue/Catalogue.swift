@@ -19,7 +19,7 @@ extension Catalogue {
     /// The one row a code lookup found, or the sentence saying that none did.
     func only<T>(_ rows: [T], noun: String, code: String) throws -> T {
         guard let row = rows.first else {
-            throw TrainingError.notFound("No \(noun) has the code \(code.uppercased()).")
+            throw TrainingError.notFound("No \(noun) has the code \(code.typedCode).")
         }
         return row
     }

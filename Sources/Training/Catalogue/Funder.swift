@@ -45,7 +45,7 @@ extension Catalogue {
     }
 
     public func funder(_ code: String) throws -> Funder {
-        try only(funders(code: code.uppercased()), noun: "funder", code: code)
+        try only(funders(code: code.typedCode), noun: "funder", code: code)
     }
 
     public func funders() throws -> [Funder] { try funders(code: nil) }

@@ -41,7 +41,7 @@ extension Catalogue {
     }
 
     public func trainer(_ code: String) throws -> Trainer {
-        try only(trainers(code: code.uppercased()), noun: "trainer", code: code)
+        try only(trainers(code: code.typedCode), noun: "trainer", code: code)
     }
 
     public func trainers() throws -> [Trainer] { try trainers(code: nil) }

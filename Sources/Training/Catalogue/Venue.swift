@@ -44,7 +44,7 @@ extension Catalogue {
     }
 
     public func venue(_ code: String) throws -> Venue {
-        try only(venues(code: code.uppercased()), noun: "venue", code: code)
+        try only(venues(code: code.typedCode), noun: "venue", code: code)
     }
 
     public func venues() throws -> [Venue] { try venues(code: nil) }

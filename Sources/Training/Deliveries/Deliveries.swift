@@ -56,7 +56,7 @@ public struct Deliveries {
             """
             SELECT DISTINCT ON (d.registration_id) d.registration_id, d.state, d.kind || ': ' || d.reply
             FROM delivery d JOIN registration r ON r.id = d.registration_id JOIN session s ON s.id = r.session_id
-            WHERE s.code = \(code.uppercased()) AND d.channel = 'mail'
+            WHERE s.code = \(code.typedCode) AND d.channel = 'mail'
             ORDER BY d.registration_id, d.sent_at DESC, d.id DESC
             """)
         {

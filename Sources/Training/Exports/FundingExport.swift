@@ -84,7 +84,7 @@ public struct FundingExport {
     /// The refusal of an export with no row.
     public static func nothingToExport(funder code: String, from: LocalDate, to: LocalDate) -> TrainingError {
         .notFound(
-            "No session funded by \(code.uppercased()) ended between \(from) and \(to): there is nothing to export.")
+            "No session funded by \(code.typedCode) ended between \(from) and \(to): there is nothing to export.")
     }
 
     /// Hours with two decimals, half-up: 630 minutes are 10,50 h; 20 minutes 0,33 h. The totals

@@ -47,7 +47,7 @@ extension Funding {
         guard let found else {
             _ = try SessionRow(code, on: connection, locking: false)
             throw TrainingError.notFound(
-                "The session \(code.uppercased()) has no funding agreement \(reference.uppercased()).")
+                "The session \(code.typedCode) has no funding agreement \(reference.typedCode).")
         }
         return (found.agreement, found.lines)
     }
@@ -62,9 +62,9 @@ extension Funding {
         var from: String?
         var to: String?
         switch selection {
-        case .agreement(let code, let ref): (session, reference) = (code.uppercased(), ref.uppercased())
+        case .agreement(let code, let ref): (session, reference) = (code.typedCode, ref.typedCode)
         case .ending(let first, let last, let code):
-            (funder, from, to) = (code?.uppercased(), first.description, last.description)
+            (funder, from, to) = (code?.typedCode, first.description, last.description)
         }
         var current: (id: Int, claim: AgreementClaim, rows: [Claim.Row])?
         func close() throws {

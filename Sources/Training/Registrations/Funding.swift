@@ -49,12 +49,12 @@ public struct Funding {
             """
             SELECT f.reference, fu.code AS funder, f.basis, f.amount_cents, f.scheme, f.agreement_number
             FROM funding_agreement f JOIN session s ON s.id = f.session_id JOIN funder fu ON fu.id = f.funder_id
-            WHERE s.code = \(code.uppercased())
+            WHERE s.code = \(code.typedCode)
             ORDER BY length(f.reference), f.reference
             """
         ).map { row in
             var agreement = FundingAgreement(
-                session: code.uppercased(), funder: try row.decode(String.self, "funder"),
+                session: code.typedCode, funder: try row.decode(String.self, "funder"),
                 basis: try row.decode(FundingAgreement.Basis.self, "basis"),
                 amount: Money(cents: try row.decode(Int.self, "amount_cents")),
                 scheme: try row.decode(String.self, "scheme"),

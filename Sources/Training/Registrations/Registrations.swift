@@ -15,7 +15,7 @@ public struct Registrations {
     {
         try connection.write { connection in
             let session = try SessionRow(sessionCode, on: connection)
-            let code = sessionCode.uppercased()
+            let code = sessionCode.typedCode
             guard session.isOpen else {
                 throw TrainingError.refused(
                     "The session \(code) is \(session.status.rawValue): it takes no more registrations.")
@@ -68,7 +68,7 @@ public struct Registrations {
     public func cancel(_ email: EmailAddress, in sessionCode: String) throws -> Participant? {
         try connection.write { connection in
             let session = try SessionRow(sessionCode, on: connection)
-            let code = sessionCode.uppercased()
+            let code = sessionCode.typedCode
             guard session.isOpen else {
                 throw TrainingError.refused(
                     "The session \(code) is \(session.status.rawValue): its registrations are closed.")
@@ -123,19 +123,19 @@ public struct Registrations {
             let row = try connection.execute(
                 """
                 SELECT r.id FROM registration r JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
-                WHERE s.code = \(sessionCode.uppercased()) AND p.email = \(email.text)
+                WHERE s.code = \(sessionCode.typedCode) AND p.email = \(email.text)
                 ORDER BY r.status = 'cancelled', r.id DESC LIMIT 1
                 """
             ).first
         else {
-            throw TrainingError.notFound("\(email) has no registration for the session \(sessionCode.uppercased()).")
+            throw TrainingError.notFound("\(email) has no registration for the session \(sessionCode.typedCode).")
         }
         return try row.decode(Int.self, at: 0)
     }
 
     public func registrations(ofSession code: String) throws -> [Registration] {
         _ = try SessionRow(code, on: connection, locking: false)
-        return try registrations(ofSession: code.uppercased(), on: connection)
+        return try registrations(ofSession: code.typedCode, on: connection)
     }
 
     func registrations(ofSession code: String, on connection: Connection) throws -> [Registration] {
@@ -176,11 +176,11 @@ public struct Registrations {
             guard
                 let row = try connection.execute(
                     """
-                    SELECT id FROM funding_agreement WHERE session_id = \(session) AND reference = \(reference.uppercased())
+                    SELECT id FROM funding_agreement WHERE session_id = \(session) AND reference = \(reference.typedCode)
                     """
                 ).first
             else {
-                throw TrainingError.notFound("The session \(code) has no funding agreement \(reference.uppercased()).")
+                throw TrainingError.notFound("The session \(code) has no funding agreement \(reference.typedCode).")
             }
             return try row.decode(Int.self, at: 0)
         case .new(let agreement):

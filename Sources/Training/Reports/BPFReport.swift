@@ -60,8 +60,10 @@ extension BPFReport {
 
     /// The year's figures.
     public static func compute(year: Int, store: Store) throws -> BPFReport {
-        guard (2000...2100).contains(year) else {
-            throw TrainingError.invalid("The year \(year) is out of range: it goes from 2000 to 2100.")
+        guard LocalDate.years.contains(year) else {
+            throw TrainingError.invalid(
+                "The year \(year) is outside the years Atelier records, \(LocalDate.years.lowerBound) to \(LocalDate.years.upperBound)."
+            )
         }
         let connection = store.connection
         let from = try LocalDate(year: year, month: 1, day: 1)

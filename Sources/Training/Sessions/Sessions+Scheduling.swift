@@ -60,12 +60,12 @@ extension Sessions {
             let session = try SessionRow(code, on: connection)
             guard session.isOpen else {
                 throw TrainingError.refused(
-                    "The session \(code.uppercased()) is \(session.status.rawValue): it cannot be rescheduled.")
+                    "The session \(code.typedCode) is \(session.status.rawValue): it cannot be rescheduled.")
             }
             guard try connection.execute("SELECT 1 FROM attendance WHERE session_id = \(session.id) LIMIT 1").isEmpty
             else {
                 throw TrainingError.refused(
-                    "Attendance is already recorded for the session \(code.uppercased()): it cannot be rescheduled.")
+                    "Attendance is already recorded for the session \(code.typedCode): it cannot be rescheduled.")
             }
             let catalogue = Catalogue(store)
             let venueID = try (plan.venue ?? before.slots.first?.venue).map {

@@ -10,8 +10,8 @@ public struct Sessions {
     public init(_ store: Store) { self.store = store }
 
     public func session(_ code: String) throws -> Session {
-        guard let session = try sessions(code: code.uppercased()).first else {
-            throw TrainingError.notFound("No session has the code \(code.uppercased()).")
+        guard let session = try sessions(code: code.typedCode).first else {
+            throw TrainingError.notFound("No session has the code \(code.typedCode).")
         }
         return session
     }
@@ -98,10 +98,10 @@ struct SessionRow {
     init(_ code: String, on connection: Connection, locking: Bool = true) throws {
         let rows = try connection.execute(
             """
-            SELECT id, code, status, capacity FROM session WHERE code = \(code.uppercased()) \(unescaped: locking ? "FOR UPDATE" : "")
+            SELECT id, code, status, capacity FROM session WHERE code = \(code.typedCode) \(unescaped: locking ? "FOR UPDATE" : "")
             """)
         guard let row = rows.first else {
-            throw TrainingError.notFound("No session has the code \(code.uppercased()).")
+            throw TrainingError.notFound("No session has the code \(code.typedCode).")
         }
         (id, self.code, status, capacity) = try row.decode((Int, String, Session.Status, Int).self)
     }

@@ -40,7 +40,7 @@ enum Field {
 
     /// A short code people type: 2 to 30 capital letters, digits and dashes; typed in any case.
     static func code(_ text: String, of noun: String) throws(TrainingError) -> String {
-        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let code = text.typedCode
         guard (2...30).contains(code.unicodeScalars.count), let first = code.first,
             first.isASCIIDigit || first.isASCIIUppercase,
             code.allSatisfy({ $0.isASCIIDigit || $0.isASCIIUppercase || $0 == "-" })
@@ -101,4 +101,10 @@ extension String {
     func leftPadded(to width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
     }
+}
+
+extension String {
+    /// A code as a coordinator typed it to find a record (`' pmae '`), in the form it is stored:
+    /// trimmed and in capitals, as `Field.code` stores it.
+    var typedCode: String { trimmingCharacters(in: .whitespaces).uppercased() }
 }

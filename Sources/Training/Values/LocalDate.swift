@@ -6,13 +6,19 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public init(year: Int, month: Int, day: Int) throws(TrainingError) {
         let text = String(format: "%04d-%02d-%02d", year, month, day)
-        guard (1...12).contains(month), (1...LocalDate.days(inMonth: month, year: year)).contains(day),
-            (2000...2100).contains(year)
-        else {
+        guard (1...12).contains(month), (1...LocalDate.days(inMonth: month, year: year)).contains(day) else {
             throw .invalid("The date \(text) does not exist.")
+        }
+        guard Self.years.contains(year) else {
+            throw .invalid(
+                "The date \(text) is outside the years Atelier records, \(Self.years.lowerBound) to \(Self.years.upperBound)."
+            )
         }
         (self.year, self.month, self.day) = (year, month, day)
     }
+
+    /// The years a date may fall in: what the schema's checks accept too.
+    public static let years = 2000...2100
 
     public init(parsing text: String) throws(TrainingError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
