@@ -72,7 +72,7 @@ import Testing
         let again = try atelier("jobs", "cancel", String(reminder))
         #expect(again.status == 67)
         #expect(
-            again.standardError == "The job \(reminder) is not waiting: it has started, finished, or does not exist.\n")
+            again.standardError == "The job \(reminder) is cancelled already: only a waiting job can be cancelled.\n")
         #expect(try atelier("jobs", "show", "999").standardError == "No job has the id 999.\n")
         let misuse = try atelier("jobs", "cancel", "--kind", "reminder", "--key-prefix", "x")
         #expect(misuse.status == 64)

@@ -62,6 +62,17 @@ import Training
         for index in 1...count { _ = try Registrations(store).register(EmailAddress("p\(index)@asso.fr"), in: code) }
     }
 
+    /// Moves the session's first part to `firstDay`, the second to 20 May 2030, as a coordinator
+    /// would (the rescheduling's reactions queue its notices).
+    func reschedule(firstDay: String) throws {
+        var plan = SessionPlan(
+            module: "PMAE",
+            slots: try ["\(firstDay)T09:00-12:30", "2030-05-20T09:00-12:30"].map(SlotSpec.init(parsing:)))
+        plan.venue = "MDA"
+        plan.partTitles = ["Le cadre", "La pratique"]
+        _ = try Sessions(store).reschedule(code, to: plan)
+    }
+
     func count(_ sql: String) throws -> Int {
         try store.connection.execute(PostgresQuery(unsafeSQL: sql))[0].decode(Int.self, at: 0)
     }
@@ -103,12 +114,7 @@ import Training
         try addParticipants(1)
         try register(1)
         #expect(try atelier("worker", "--until-idle").status == 0)
-        var plan = SessionPlan(
-            module: "PMAE",
-            slots: try ["2030-05-06T09:00-12:30", "2030-05-20T09:00-12:30"].map(SlotSpec.init(parsing:)))
-        plan.venue = "MDA"
-        plan.partTitles = ["Le cadre", "La pratique"]
-        _ = try Sessions(store).reschedule(code, to: plan)
+        try reschedule(firstDay: "2030-05-06")
         #expect(try atelier("worker", "--until-idle").status == 0)
         _ = try Sessions(store).cancel(code)
         #expect(try atelier("worker", "--until-idle").status == 0)

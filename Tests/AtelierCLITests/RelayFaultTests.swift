@@ -107,14 +107,7 @@ extension MailChainTests {
         try addParticipants(1)
         try register(1)
         #expect(try atelier("worker", "--until-idle").status == 0)
-        for day in ["2030-05-06", "2030-05-13"] {
-            var plan = SessionPlan(
-                module: "PMAE",
-                slots: try ["\(day)T09:00-12:30", "2030-05-20T09:00-12:30"].map(SlotSpec.init(parsing:)))
-            plan.venue = "MDA"
-            plan.partTitles = ["Le cadre", "La pratique"]
-            _ = try Sessions(store).reschedule(code, to: plan)
-        }
+        for day in ["2030-05-06", "2030-05-13"] { try reschedule(firstDay: day) }
         #expect(try atelier("worker", "--until-idle").status == 0)
         let mails = try ReadMail.read(catcher.messageFiles())
         #expect(mails.map { $0.events.map(\.sequence) } == [[0, 0], [2, 2]])
