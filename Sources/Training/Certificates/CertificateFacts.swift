@@ -18,6 +18,7 @@ struct CertificateFacts {
     var attendedMinutes: Int
     var lastVersion: Int?
     var lastAttendedMinutes: Int?
+    /// When the last certificate in force was issued: what a later version says it replaces.
     var lastIssuedAt: Date?
 
     /// The registration's facts, its row locked until the transaction ends: two workers never
@@ -34,8 +35,10 @@ struct CertificateFacts {
                        c.version, c.attended_minutes, c.issued_at
                 FROM registration r JOIN session s ON s.id = r.session_id JOIN module m ON m.id = s.module_id
                 JOIN participant p ON p.id = r.participant_id LEFT JOIN employer e ON e.id = p.employer_id
-                LEFT JOIN LATERAL (SELECT version, attended_minutes, issued_at FROM certificate
-                                   WHERE registration_id = r.id ORDER BY version DESC LIMIT 1) AS c ON true
+                LEFT JOIN LATERAL (SELECT version, attended_minutes,
+                                          (SELECT issued_at FROM certificate WHERE registration_id = r.id AND NOT withdrawn
+                                           ORDER BY version DESC LIMIT 1) AS issued_at
+                                   FROM certificate WHERE registration_id = r.id ORDER BY version DESC LIMIT 1) AS c ON true
                 WHERE r.id = \(registration)
                 FOR UPDATE OF r
                 """
