@@ -10,7 +10,7 @@ import Testing
     static let diagram: [String: [String]] = [
         "Postgres": ["CLibPQ"],
         "Delivery": ["CCurl"],
-        "Documents": ["CCairo", "CQREncode"],
+        "Documents": ["CCairo", "CPango", "CQREncode"],
         "Queue": ["Postgres"],
         "Worker": ["Queue"],
         "Training": ["Queue", "Delivery", "Documents"],

@@ -216,6 +216,27 @@ import Training
             arguments: ["participant", "add", "x@asso.fr", "--first-name", "A\u{1B}[2JB", "--last-name", "Y"],
             status: 65, sentence: "The first name holds the character U+001B (ESCAPE): it is one line of text."),
         Case(
+            name: "an emoji in a name",
+            arguments: ["participant", "add", "x@asso.fr", "--first-name", "Zoé 😀", "--last-name", "Œuvray"],
+            status: 65,
+            sentence:
+                "The first name holds the emoji U+1F600 (GRINNING FACE): names and titles are printed on certificates and sheets, without emoji."
+        ),
+        Case(
+            name: "an emoji in a trainer's name",
+            arguments: ["trainer", "add", "NEW", "--name", "Scop ❤️"],
+            status: 65,
+            sentence:
+                "The name holds the emoji U+2764 (HEAVY BLACK HEART): names and titles are printed on certificates and sheets, without emoji."
+        ),
+        Case(
+            name: "a CSV with an emoji in a name",
+            arguments: ["participant", "import", CSVFiles.path("emoji.csv")],
+            status: 65,
+            sentence:
+                "The file \(CSVFiles.path("emoji.csv")) has 1 bad row; nothing was imported:\n  line 3, column nom: the last name holds the emoji U+1F44D (THUMBS UP SIGN): names and titles are printed on certificates and sheets, without emoji"
+        ),
+        Case(
             name: "a title with a line break",
             arguments: ["module", "add", "TWO", "--title", "Deux\nlignes", "--duration", "7h"],
             status: 65, sentence: "The title holds the character U+000A (LINE FEED): it is one line of text."),
@@ -413,6 +434,8 @@ enum CSVFiles {
             toFile: path("nul.csv"), atomically: true, encoding: .utf8)
         try Data((header + "A;B;a@b.fr;;;\n").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
             .write(to: URL(fileURLWithPath: path("utf16.csv")))
+        try (header + "Zoé;Œuvray;zoe@asso.fr;;;\n太郎;山田 👍🏽;taro@asso.fr;;;\n").write(
+            toFile: path("emoji.csv"), atomically: true, encoding: .utf8)
         try (header + "A;B;a@b.fr;Asso;\u{1B}[31m1;\n").write(
             toFile: path("escape.csv"), atomically: true, encoding: .utf8)
     }

@@ -31,6 +31,46 @@ import Testing
         #expect(info["Page size"]?.hasPrefix("595.276 x 841.89") == true)
     }
 
+    /// Every name in its own script: Japanese from Noto Sans CJK, Arabic joined and right to left
+    /// in Noto Sans Arabic, inside a French sentence too, French in DejaVu Sans; each reads back
+    /// as typed (a character no font has would read back as the hex digits of its box), and
+    /// every font is embedded.
+    @Test func everyNameReadsBackInItsOwnScript() throws {
+        let names = ["山田 太郎", "محمد العربي", "Zoé Œuvray"]
+        let table = PDFTable(
+            columns: [.init("Prénom", weight: 1), .init("Nom", weight: 1)],
+            rows: names.map { $0.split(separator: " ").map(String.init) })
+        let pdf = try PDFReading(
+            try document.render(
+                names.map { .text($0, TextStyle(size: 14, weight: .bold)) } + [
+                    .text("Présente : محمد العربي, de Caen."), .table(table),
+                ]))
+        defer { pdf.remove() }
+        let page = try #require(try pdf.pages().first)
+        #expect(page.hasPrefix("山田 太郎 محمد العربي Zoé Œuvray Présente : محمد العربي"))
+        #expect(page.contains("Prénom Nom 山田 太郎 محمد العربي Zoé Œuvray"))
+        let fonts = try pdf.fonts()
+        for family in ["DejaVuSans-Bold", "DejaVuSans", "NotoSansCJKjp-Regular", "NotoSansArabic-Regular"] {
+            #expect(fonts.contains { $0.name.hasSuffix("+" + family) }, "\(family) in \(fonts.map(\.name))")
+        }
+        #expect(fonts.allSatisfy { $0.embedded })
+    }
+
+    /// Wrapping follows Unicode's line breaking: Japanese breaks between characters, a no-break
+    /// space holds its words together.
+    @Test func linesBreakWhereTheirScriptAllows() throws {
+        let canvas = try PDFCanvas(title: "Essai", created: "2027-04-09T17:30:00+02:00")
+        let japanese = String(repeating: "山田太郎", count: 10)
+        let lines = canvas.lines(of: japanese, width: 100, size: 10)
+        #expect(lines.count > 1)
+        #expect(lines.joined() == japanese)
+        #expect(lines.allSatisfy { canvas.width(of: $0, size: 10) <= 100 })
+        #expect(
+            canvas.lines(of: "durée 10,5\u{00A0}h", width: canvas.width(of: "durée 10,5", size: 10), size: 10) == [
+                "durée", "10,5\u{00A0}h",
+            ])
+    }
+
     /// A name too long for its line or its cell wraps: no word goes past the right margin, and
     /// every word is still there.
     @Test func longTextWrapsWithinTheMargins() throws {

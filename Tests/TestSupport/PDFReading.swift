@@ -13,9 +13,11 @@ public struct PDFReading: Sendable {
     public func remove() { try? FileManager.default.removeItem(atPath: path) }
 
     /// The text of each page, its words separated by single spaces whatever the lines were
-    /// (`pdftotext` separates pages with a form feed).
+    /// (`pdftotext` separates pages with a form feed). Right-to-left text comes in reading
+    /// order, without the embedding marks (U+202B … U+202C) poppler puts around it.
     public func pages() throws -> [String] {
         let text = try ExternalTool.run("/usr/bin/pdftotext", ["-enc", "UTF-8", path, "-"]).output
+            .filter { !$0.unicodeScalars.allSatisfy { (0x202A...0x202E).contains($0.value) } }
         var pages = text.components(separatedBy: "\u{0C}")
         if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
         return pages.map { $0.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }

@@ -97,18 +97,60 @@ import Testing
         #expect(
             ConstraintViolation.translate(try #require(error))
                 == TrainingError.invalid(
-                    "The first name holds a control character or a line break, or is not in Unicode NFC form."))
+                    "The first name holds a character it may not (a control character, a line break, an emoji), or is not in Unicode NFC form."
+                ))
+    }
+
+    /// An emoji in a name is refused with a sentence naming it; the database refuses it too,
+    /// and keeps the symbols that fonts draw as text, and emoji in paragraphs.
+    @Test func namesAndTitlesHoldNoEmoji() throws {
+        var participant = Participant(firstName: "Zoé", lastName: "Œuvray", email: try EmailAddress("z@asso.fr"))
+        for (name, shown) in [
+            ("Zoé 😀", "U+1F600 (GRINNING FACE)"), ("Zoé ❤️", "U+2764 (HEAVY BLACK HEART)"),
+            ("🇫🇷 Zoé", "U+1F1EB (REGIONAL INDICATOR SYMBOL LETTER F)"),
+        ] {
+            participant.firstName = name
+            #expect(
+                throws: TrainingError.invalid(
+                    "The first name holds the emoji \(shown): names and titles are printed on certificates and sheets, without emoji."
+                )
+            ) {
+                try people.addParticipant(participant)
+            }
+        }
+        participant.firstName = "Zoé ☺ ★"
+        participant.accessibilityNeeds = "Merci 😀"
+        _ = try people.addParticipant(participant)
+        let error = #expect(throws: PostgresError.self) {
+            try connection.execute(
+                "INSERT INTO participant (first_name, last_name, email) VALUES (\("Zoé 👍🏽"), 'B', 'g@asso.fr')")
+        }
+        #expect(error?.constraint == "participant_first_name_text")
+    }
+
+    /// Swift's rule and the database's `has_emoji` find emoji in the same characters, every
+    /// code point checked: a new Unicode in the toolchain that adds emoji fails here.
+    @Test func swiftAndTheDatabaseAgreeOnEveryEmoji() throws {
+        let inSQL = try connection.execute(
+            """
+            SELECT cp FROM generate_series(1, 1114111) cp
+            WHERE (cp < 55296 OR cp > 57343) AND has_emoji(chr(cp)) ORDER BY cp
+            """
+        ).map { try $0.decode(Int.self, at: 0) }
+        let inSwift = (1...0x10FFFF).filter { Unicode.Scalar(UInt32($0))?.isEmojiMark == true }
+        #expect(inSwift.count > 1000)
+        #expect(inSQL == inSwift)
     }
 
     /// Lengths count code points on both sides: 200 decomposed `é` are 200 composed ones, and
-    /// 60 family emoji (7 code points each) are 420 characters, not 60.
+    /// 60 family emoji (7 code points each) in a note are 420 characters, not 60.
     @Test func lengthsCountTheSameInSwiftAndSQL() throws {
         #expect(
             try Field.required(String(repeating: "e\u{301}", count: 200), "title", limit: 200).unicodeScalars.count
                 == 200)
         let families = String(repeating: "👨‍👩‍👧‍👦", count: 60)
-        #expect(throws: TrainingError.invalid("The title is 420 characters long; the most is 200.")) {
-            try Field.required(families, "title", limit: 200)
+        #expect(throws: TrainingError.invalid("The note is 420 characters long; the most is 200.")) {
+            try Field.required(families, "note", limit: 200, lines: .many)
         }
     }
 

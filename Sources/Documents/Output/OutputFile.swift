@@ -33,7 +33,7 @@ public final class OutputFile {
     }
 
     deinit {
-        if descriptor >= 0 { systemClose(descriptor) }
+        if descriptor >= 0 { _ = systemClose(descriptor) }
     }
 
     public func write(_ bytes: some Collection<UInt8>) throws(DocumentError) {

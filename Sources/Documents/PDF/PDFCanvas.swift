@@ -1,13 +1,19 @@
 import CCairo
+import CPango
 
 /// A PDF being drawn in memory, page after page, through cairo's PDF surface
 /// (https://www.cairographics.org/manual/cairo-PDF-Surfaces.html). Coordinates are in points
 /// (1/72 inch) from the top-left corner. `finish()` returns the file's bytes.
 ///
-/// The fonts are embedded (subsets). Given the same drawing and the same `created` date, the
-/// bytes are the same: a document's checksum identifies its content.
+/// Text is laid out by Pango (https://docs.gtk.org/Pango/): shaped by HarfBuzz, in the order
+/// its scripts read (an Arabic name right to left inside a French sentence), broken into lines
+/// by Unicode's rules. Every character is drawn in DejaVu Sans when it has it, else in the
+/// first font fontconfig finds that does (Noto Sans CJK for 山田, …). The fonts are embedded
+/// (subsets). Given the same drawing and the same `created` date, the bytes are the same: a
+/// document's checksum identifies its content.
 ///
-/// Owns cairo handles, which are not thread-safe: not `Sendable`.
+/// Owns cairo and Pango handles, which are not thread-safe: not `Sendable`. Each canvas has its
+/// own font map rather than Pango's per-thread default, since a Swift task may change threads.
 public final class PDFCanvas {
     public struct PageSize: Sendable {
         public var width: Double
@@ -25,10 +31,8 @@ public final class PDFCanvas {
     private let sink = Sink()
     private let surface: OpaquePointer
     private let context: OpaquePointer
+    private let typesetter: TextLayout
     public let pageSize: PageSize
-    /// The font family every text is drawn in; DejaVu covers French and its typography (« », œ, ☐).
-    public let fontFamily = "DejaVu Sans"
-    private var selected: (weight: Weight, size: Double)?
 
     /// - Parameter created: the creation date written in the file, `2027-04-05T17:30:00+02:00`.
     public init(pageSize: PageSize = .a4, title: String, created: String) throws(DocumentError) {
@@ -49,6 +53,7 @@ public final class PDFCanvas {
             cairo_surface_destroy(surface)
             throw Self.error(status)
         }
+        typesetter = TextLayout(drawingOn: context)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Atelier")
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created)
@@ -59,28 +64,25 @@ public final class PDFCanvas {
         cairo_surface_destroy(surface)
     }
 
-    private func select(_ size: Double, _ weight: Weight) {
-        if let selected, selected.weight == weight, selected.size == size { return }
-        cairo_select_font_face(
-            context, fontFamily, CAIRO_FONT_SLANT_NORMAL,
-            weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(context, size)
-        selected = (weight, size)
-    }
-
     /// Draws one line of text with its baseline starting at (x, y).
     public func text(_ string: String, x: Double, y: Double, size: Double, weight: Weight = .regular) {
-        select(size, weight)
-        cairo_move_to(context, x, y)
-        cairo_show_text(context, string)
+        typesetter.set(string, size: size, weight: weight)
+        cairo_move_to(context, x, y - typesetter.baseline)
+        pango_cairo_show_layout(context, typesetter.layout)
     }
 
-    /// The width the text would take, to align or wrap it.
+    /// The width the text would take, to align it.
     public func width(of string: String, size: Double, weight: Weight = .regular) -> Double {
-        select(size, weight)
-        var extents = cairo_text_extents_t()
-        cairo_text_extents(context, string, &extents)
-        return extents.x_advance
+        typesetter.set(string, size: size, weight: weight)
+        return typesetter.width
+    }
+
+    /// The text cut into lines no wider than `width`, by Unicode's line breaking rules: between
+    /// words (a no-break space holds its words together), within a word only when the word alone
+    /// is too wide. `\n` starts a new line.
+    public func lines(of string: String, width: Double, size: Double, weight: Weight = .regular) -> [String] {
+        typesetter.set(string, size: size, weight: weight, wrappingAt: width)
+        return typesetter.lines()
     }
 
     /// Strokes a rectangle: a signature box, a table's cell.

@@ -196,36 +196,7 @@ struct Layout {
         y += height
     }
 
-    /// The text cut into lines no wider than `width`: at spaces (a no-break space holds its
-    /// words together), within a word only when the word alone is too wide.
     func lines(_ text: String, width: Double, size: Double, weight: PDFCanvas.Weight) -> [String] {
-        let space = canvas.width(of: " ", size: size, weight: weight)
-        var result: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0.0
-            for word in paragraph.split(separator: " ") {
-                var word = String(word)
-                var wordWidth = canvas.width(of: word, size: size, weight: weight)
-                if !line.isEmpty && lineWidth + space + wordWidth <= width {
-                    line += " " + word
-                    lineWidth += space + wordWidth
-                    continue
-                }
-                if !line.isEmpty { result.append(line) }
-                while wordWidth > width, word.count > 1 {
-                    var cut = word.count - 1
-                    while cut > 1 && canvas.width(of: String(word.prefix(cut)), size: size, weight: weight) > width {
-                        cut -= 1
-                    }
-                    result.append(String(word.prefix(cut)))
-                    word = String(word.dropFirst(cut))
-                    wordWidth = canvas.width(of: word, size: size, weight: weight)
-                }
-                (line, lineWidth) = (word, wordWidth)
-            }
-            result.append(line)
-        }
-        return result
+        canvas.lines(of: text, width: width, size: size, weight: weight)
     }
 }

@@ -98,7 +98,12 @@ public enum ConstraintViolation {
         guard let table, name.hasPrefix(table + "_") else { return nil }
         let rest = name.dropFirst(table.count + 1)
         let shapes: [(suffix: String, sentence: (String) -> String)] = [
-            ("_text", { "The \($0) holds a control character or a line break, or is not in Unicode NFC form." }),
+            (
+                "_text",
+                {
+                    "The \($0) holds a character it may not (a control character, a line break, an emoji), or is not in Unicode NFC form."
+                }
+            ),
             ("_length", { "The \($0) is empty or too long." }),
             ("_format", { "The \($0) is not written as Atelier expects." }),
             ("_range", { "The \($0) is out of range." }),

@@ -5,8 +5,9 @@ import Foundation
 /// Text from outside is made canonical here, once: Unicode NFC (so that `é` typed as one code
 /// point or as `e` and a combining accent is stored one way), trimmed, and checked for the
 /// characters that have no place in it. Lengths count Unicode code points, as PostgreSQL's
-/// `length()` does, so that a limit means the same on both sides. The database checks the same
-/// with `is_one_line`, `is_clean_text` and `IS NFC NORMALIZED` (migration 0006).
+/// `length()` does, so that a limit means the same on both sides. One-line fields hold no emoji
+/// (`Unicode.Scalar.isEmojiMark`). The database checks the same with `is_printed_line`,
+/// `is_clean_text` and `IS NFC NORMALIZED` (migrations 0006 and 0016).
 enum Field {
     /// Names, codes, titles: one line. Notes and programmes: paragraphs, with line breaks and tabs.
     enum Lines { case one, many }
@@ -30,6 +31,11 @@ enum Field {
             let rule =
                 lines == .one ? "it is one line of text" : "only letters, signs, line breaks and tabs belong in it"
             throw .invalid("The \(name) holds the character \(Self.name(of: bad)): \(rule).")
+        }
+        if lines == .one, let emoji = Self.firstEmoji(in: canonical) {
+            throw .invalid(
+                "The \(name) holds the emoji \(Self.name(of: emoji)): names and titles are printed on certificates and sheets, without emoji."
+            )
         }
         let length = canonical.unicodeScalars.count
         guard length <= limit else {
@@ -70,6 +76,19 @@ enum Field {
         case .control, .lineSeparator, .paragraphSeparator: return false
         default: return true
         }
+    }
+
+    /// The first emoji of a one-line text: the character a mark (U+FE0F…) turns into one, rather
+    /// than the invisible mark.
+    private static func firstEmoji(in text: String) -> Unicode.Scalar? {
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if scalar.isEmojiMark {
+                return scalar.properties.isEmojiPresentation ? scalar : previous ?? scalar
+            }
+            previous = scalar
+        }
+        return nil
     }
 
     /// A character as an error names it: `“<”` when it can be seen, else its code point and,
