@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries, each behind a module map and a shim of static inline wrappers.
@@ -61,7 +64,20 @@ let package = Package(
                 "App", "Postgres", "Queue", "Training", "Delivery", "Documents", logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "atelier", dependencies: ["AtelierCLI"]),
+        // The pages participants and trainers open from their emails: `atelier serve`.
+        .target(
+            name: "Web",
+            dependencies: [
+                "App", "Postgres", "Training", logging,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        .executableTarget(
+            name: "atelier",
+            dependencies: [
+                "AtelierCLI", "Web", "App", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         // `make bench`: the queue's figures beside PgQueuer's and pgbench's on one server.
         .executableTarget(

@@ -5,8 +5,10 @@ import Foundation
 signal(SIGPIPE, SIG_IGN)
 
 let arguments = CommandLine.arguments.dropFirst()
-if arguments.first == "help", let unknown = AtelierCommand.unknownHelpTopic(Array(arguments.dropFirst())) {
+if arguments.first == "help",
+    let unknown = AtelierCommand.unknownHelpTopic(Array(arguments.dropFirst()), in: Atelier.configuration)
+{
     FileHandle.standardError.write(Data("There is no command “\(unknown)”: `atelier --help` lists them.\n".utf8))
     exit(64)
 }
-AtelierCommand.main()
+await Atelier.start()

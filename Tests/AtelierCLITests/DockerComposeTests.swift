@@ -16,10 +16,14 @@ import Yams
 
     var services: [String: [String: Any]] { compose["services"] as? [String: [String: Any]] ?? [:] }
 
-    @Test func hasTheDatabaseTheMigrationTheWorkerAndAMailCatcher() {
-        #expect(Set(services.keys) == ["postgres", "migrate", "worker", "mail"])
+    @Test func hasTheDatabaseTheMigrationTheWorkerThePagesAndAMailCatcher() {
+        #expect(Set(services.keys) == ["postgres", "migrate", "worker", "serve", "mail"])
         #expect(services["migrate"]?["command"] as? [String] == ["db", "migrate"])
         #expect(services["worker"]?["command"] as? [String] == ["worker"])
+        #expect(services["serve"]?["command"] as? [String] == ["serve"])
+        #expect(services["serve"]?["ports"] as? [String] == ["8080:8080"])
+        let environment = services["serve"]?["environment"] as? [String: Any]
+        #expect(environment?["ATELIER_WEB_HOST"] as? String == "0.0.0.0", "a container listens beyond loopback")
     }
 
     @Test func everyAtelierVariableIsASetting() {

@@ -64,6 +64,15 @@ public struct SettingKey: Sendable, Hashable {
     public static let webBaseURL = SettingKey(
         name: "web.base-url", defaultValue: "http://localhost:8080", kind: .text,
         summary: "the address of Atelier's pages, for the questionnaire links in emails")
+    public static let webHost = SettingKey(
+        name: "web.host", defaultValue: "127.0.0.1", kind: .text,
+        summary: "the address `atelier serve` listens on; 0.0.0.0 for every interface (in a container)")
+    public static let webPort = SettingKey(
+        name: "web.port", defaultValue: "8080", kind: .integer(1...65535),
+        summary: "the port `atelier serve` listens on")
+    public static let webShutdownSeconds = SettingKey(
+        name: "web.shutdown-seconds", defaultValue: "10", kind: .integer(1...3600),
+        summary: "how long a stopped `atelier serve` lets requests in flight finish before it closes them")
     public static let smtpUsername = SettingKey(
         name: "smtp.username", defaultValue: "", kind: .text, summary: "the SMTP login, if the relay asks for one")
     public static let smtpPassword = SettingKey(
@@ -124,7 +133,7 @@ public struct SettingKey: Sendable, Hashable {
     public static let all: [SettingKey] = [
         databaseURL, lockTimeoutSeconds, timeZone, mailFrom, mailReplyTo, mailRetrySeconds, smtpURL, smtpTLS,
         smtpUsername, smtpPassword,
-        smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL,
+        smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL, webHost, webPort, webShutdownSeconds,
         workerLanes, workerQueues, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,
         stampFile, reportsFunders, reportsCron, reportsFormat, reportsEmail, reportsUploadURL, reportsCAFile,

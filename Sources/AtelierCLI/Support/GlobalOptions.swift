@@ -6,7 +6,7 @@ import Logging
 import Training
 
 /// The options every command takes.
-struct GlobalOptions: ParsableArguments {
+public struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("database-url"),
         help: "The PostgreSQL URL to use, over ATELIER_DATABASE_URL and Config/atelier.yaml.")
@@ -15,33 +15,57 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "On error, show everything known about it after the one-sentence summary.")
     var verbose = false
 
+    public init() {}
+
     /// Runs a command's body with its context, and turns any error into one sentence on standard
     /// error and a distinct exit status (plus the full detail with `--verbose`).
     ///
     /// Log lines go to standard error from `logLevel` up: a command's errors are its one
-    /// sentence, so only the worker, whose log is its account, logs below `.error`.
+    /// sentence, so only the worker and the page server, whose logs are their account, log
+    /// below `.error`.
     func run(logLevel: Logger.Level = .error, _ body: (AppContext) throws -> Void) throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = logLevel
-            return handler
-        }
+        Self.bootstrapLogging(logLevel)
         var context: AppContext?
         do {
             let ready = try AppContext(databaseURL: databaseURL.map { ("--database-url", $0) })
             context = ready
             try body(ready)
             try Terminal.flushOutput()
-        } catch let exit as ExitCode {
-            throw exit
         } catch {
-            let report = ErrorReport(
-                error, database: context?.databaseLabel,
-                privateClusterStopped: context?.usesPrivateCluster == true)
-            if !report.sentence.isEmpty { Terminal.printError(report.sentence) }
-            if verbose, let detail = report.detail { Terminal.printError(detail) }
-            throw report.status.exitCode
+            throw report(error, context: context)
         }
+    }
+
+    /// The same for a command that awaits: `atelier serve`.
+    public func run(logLevel: Logger.Level = .error, _ body: (AppContext) async throws -> Void) async throws {
+        Self.bootstrapLogging(logLevel)
+        var context: AppContext?
+        do {
+            let ready = try AppContext(databaseURL: databaseURL.map { ("--database-url", $0) })
+            context = ready
+            try await body(ready)
+            try Terminal.flushOutput()
+        } catch {
+            throw report(error, context: context)
+        }
+    }
+
+    private static func bootstrapLogging(_ level: Logger.Level) {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+
+    /// Prints the error's sentence and returns the exit status that says its kind.
+    private func report(_ error: any Error, context: AppContext?) -> ExitCode {
+        if let exit = error as? ExitCode { return exit }
+        let report = ErrorReport(
+            error, database: context?.databaseLabel, privateClusterStopped: context?.usesPrivateCluster == true)
+        if !report.sentence.isEmpty { Terminal.printError(report.sentence) }
+        if verbose, let detail = report.detail { Terminal.printError(detail) }
+        return report.status.exitCode
     }
 }
 

@@ -1,0 +1,30 @@
+import App
+import Dispatch
+import Postgres
+
+/// The database as the pages reach it: libpq blocks, so each piece of work runs on a thread of
+/// its own (Dispatch's), never on the event loops nor on Swift's cooperative threads, with a
+/// connection opened for it and closed after.
+struct Database: Sendable {
+    let context: AppContext
+
+    init(_ context: AppContext) { self.context = context }
+
+    func run<Result: Sendable>(_ work: @escaping @Sendable (Connection) throws -> Result) async throws -> Result {
+        let context = context
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try work(try context.connect()) })
+            }
+        }
+    }
+
+    /// Whether the migrations of `Migrations/` are all applied; throws when the database cannot
+    /// be reached.
+    func isMigrated() async throws -> Bool {
+        let migrator = try context.migrator()
+        return try await run { connection in
+            try migrator.status(on: connection).allSatisfy { $0.state != .pending }
+        }
+    }
+}

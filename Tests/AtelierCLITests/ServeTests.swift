@@ -1,0 +1,84 @@
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+/// `atelier serve` as a reverse proxy or a supervisor finds it: the real binary on a loopback
+/// port, asked over plain sockets.
+@Suite struct ServeTests {
+    static let securityHeaders = [
+        "content-security-policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        "x-content-type-options": "nosniff", "referrer-policy": "no-referrer",
+    ]
+
+    func expectSecurityHeaders(_ response: HTTPExchange.Response, https: Bool = false) {
+        for (name, value) in Self.securityHeaders { #expect(response.headers[name] == value, "\(name)") }
+        #expect(response.headers["strict-transport-security"] == (https ? "max-age=31536000" : nil))
+    }
+
+    @Test func healthSaysTheDatabaseIsReachableAndMigrated() throws {
+        let database = try TestDatabase.migrated()
+        let server = try PageServerProcess(environment: ["ATELIER_DATABASE_URL": database.url])
+        let health = try server.request("GET", "/health")
+        #expect(health.status == 200)
+        #expect(health.headers["content-type"] == "application/json")
+        #expect(health.text == #"{"database":"reachable","migrations":"applied","status":"ok"}"#)
+        expectSecurityHeaders(health)
+        #expect(server.logText.contains("GET /health 200 "))
+    }
+
+    @Test func healthAnswers503WhenMigrationsArePendingOrTheDatabaseIsAway() throws {
+        let empty = try TestDatabase.create()
+        let pending = try PageServerProcess(environment: ["ATELIER_DATABASE_URL": empty.url])
+        let unmigrated = try pending.request("GET", "/health")
+        #expect(unmigrated.status == 503)
+        #expect(unmigrated.text == #"{"database":"reachable","migrations":"pending","status":"unavailable"}"#)
+
+        // A port where nothing listens: the server starts all the same, and says so.
+        let away = try PageServerProcess(environment: [
+            "ATELIER_DATABASE_URL": "postgresql://atelier@127.0.0.1:9/atelier?connect_timeout=2"
+        ])
+        let unreachable = try away.request("GET", "/health")
+        #expect(unreachable.status == 503)
+        #expect(unreachable.text == #"{"database":"unreachable","status":"unavailable"}"#)
+        expectSecurityHeaders(unreachable)
+    }
+
+    /// A token in a path is logged by its first 6 characters only, and an unknown address still
+    /// carries the security headers.
+    @Test func theAccessLogNeverHoldsAWholeToken() throws {
+        let database = try TestDatabase.migrated()
+        let server = try PageServerProcess(environment: [
+            "ATELIER_DATABASE_URL": database.url, "ATELIER_WEB_BASE_URL": "https://formation.asso.example",
+        ])
+        let token = "3f9a2c5e0b1d4e6f8a7c9b0d1e2f3a4b"
+        for prefix in ["/q/", "/s/", "/t/"] {
+            let response = try server.request("GET", prefix + token)
+            expectSecurityHeaders(response, https: true)
+        }
+        let log = server.logText
+        #expect(!log.contains(token))
+        for prefix in ["/q/", "/s/", "/t/"] { #expect(log.contains("GET \(prefix)3f9a2c… ")) }
+        #expect(log.contains("links from https://formation.asso.example"))
+    }
+
+    /// SIGTERM and SIGINT stop it: exit 0, well within `web.shutdown-seconds`, saying so.
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aSignalStopsIt(_ signal: Int32) throws {
+        let database = try TestDatabase.migrated()
+        let server = try PageServerProcess(environment: [
+            "ATELIER_DATABASE_URL": database.url, "ATELIER_WEB_SHUTDOWN_SECONDS": "3",
+        ])
+        #expect(try server.request("GET", "/health").status == 200)
+        let (status, seconds) = server.stop(with: signal)
+        #expect(status == 0)
+        #expect(seconds < 3)
+        #expect(server.logText.hasSuffix("Stopped\n"))
+    }
+
+    @Test func aPortOutOfRangeIsRefused() throws {
+        let outcome = try AtelierProcess.run(["serve", "--port", "70000"])
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains("--port 70000 is not a port: it goes from 0 to 65535."))
+    }
+}
