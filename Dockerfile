@@ -20,6 +20,7 @@ COPY --from=build /src/.build/release/atelier /usr/local/bin/atelier
 COPY Migrations Migrations
 COPY Config Config
 COPY Jobs Jobs
+COPY Pages Pages
 ENV ATELIER_ROOT=/app
 USER nobody
 ENTRYPOINT ["atelier"]

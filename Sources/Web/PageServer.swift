@@ -1,4 +1,5 @@
 import App
+import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -24,10 +25,18 @@ public struct PageServer: Sendable {
     public func run() async throws {
         let logger = Logger(label: "atelier.serve")
         let settings = context.settings
+        let pages = try PageTemplates(folder: context.root.pages)
+        let database = try Database(context)
         let router = Router()
         router.add(middleware: AccessLog(logger: logger))
         router.add(middleware: SecurityHeaders(https: settings[.webBaseURL].text.lowercased().hasPrefix("https://")))
-        HealthRoute(database: Database(context)).add(to: router)
+        router.add(middleware: ProblemPages(pages: pages))
+        HealthRoute(database: database).add(to: router)
+        StyleSheetRoute(styleSheet: pages.styleSheet).add(to: router)
+        QuestionnaireRoute(
+            database: database, pages: pages, signer: try FormSigner.load(context),
+            origin: Self.origin(of: settings[.webBaseURL].text), linkDays: settings.integer(.questionnaireLinkDays)
+        ).add(to: router)
 
         let application = Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
@@ -41,5 +50,14 @@ public struct PageServer: Sendable {
         configuration.maximumGracefulShutdownDuration = .seconds(settings.integer(.webShutdownSeconds))
         try await ServiceGroup(configuration: configuration).run()
         logger.info("Stopped")
+    }
+
+    /// `https://formation.asso.fr` of `https://formation.asso.fr/pages/`: what a browser sends
+    /// as `Origin` from the pages, the default port left out as browsers leave it.
+    static func origin(of baseURL: String) -> String {
+        guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased()
+        else { return baseURL }
+        let defaultPort = scheme == "https" ? 443 : 80
+        return "\(scheme)://\(host)" + (url.port.map { $0 == defaultPort ? "" : ":\($0)" } ?? "")
     }
 }

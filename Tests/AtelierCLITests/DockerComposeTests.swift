@@ -51,7 +51,7 @@ import Yams
         for folder in folders.union(["Sources"]) {
             #expect(dockerfile.contains("COPY \(folder) \(folder)"), "the Dockerfile does not copy \(folder)/")
         }
-        for shipped in ["Migrations", "Config", "Jobs"] {
+        for shipped in ["Migrations", "Config", "Jobs", "Pages"] {
             #expect(dockerfile.contains("COPY \(shipped) \(shipped)"))
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The folder Atelier runs from: it holds `Migrations/`, `Config/`, `Jobs/` and, for the embedded default,
+/// The folder Atelier runs from: it holds `Migrations/`, `Config/`, `Jobs/`, `Pages/` and, for the embedded default,
 /// `.atelier/`. `ATELIER_ROOT` names it; otherwise it is the first folder holding `Migrations/`
 /// above the current directory, or above the executable (`.build/debug/atelier` in a checkout).
 public struct AtelierRoot: Sendable {
@@ -9,6 +9,9 @@ public struct AtelierRoot: Sendable {
     public var migrations: URL { url.appendingPathComponent("Migrations") }
     public var defaultConfigFile: URL { url.appendingPathComponent("Config/atelier.yaml") }
     public var jobs: URL { url.appendingPathComponent("Jobs") }
+    /// The templates and the style sheet of the pages that `atelier serve` answers.
+    public var pages: URL { url.appendingPathComponent("Pages") }
+    public var webSecretFile: URL { url.appendingPathComponent(".atelier/web-secret") }
     public var periodicSchedule: URL { jobs.appendingPathComponent("schedule.yaml") }
     public var privateClusterURLFile: URL { url.appendingPathComponent(".atelier/postgres/url") }
 

@@ -73,6 +73,13 @@ public struct SettingKey: Sendable, Hashable {
     public static let webShutdownSeconds = SettingKey(
         name: "web.shutdown-seconds", defaultValue: "10", kind: .integer(1...3600),
         summary: "how long a stopped `atelier serve` lets requests in flight finish before it closes them")
+    public static let webSecret = SettingKey(
+        name: "web.secret", defaultValue: "", kind: .secret,
+        summary:
+            "the key that signs the pages' forms; empty: one made at first start and kept in .atelier/web-secret")
+    public static let questionnaireLinkDays = SettingKey(
+        name: "questionnaire.link-days", defaultValue: "30", kind: .integer(1...365),
+        summary: "how long a questionnaire link opens its page, in days from its email")
     public static let smtpUsername = SettingKey(
         name: "smtp.username", defaultValue: "", kind: .text, summary: "the SMTP login, if the relay asks for one")
     public static let smtpPassword = SettingKey(
@@ -134,6 +141,7 @@ public struct SettingKey: Sendable, Hashable {
         databaseURL, lockTimeoutSeconds, timeZone, mailFrom, mailReplyTo, mailRetrySeconds, smtpURL, smtpTLS,
         smtpUsername, smtpPassword,
         smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL, webHost, webPort, webShutdownSeconds,
+        webSecret, questionnaireLinkDays,
         workerLanes, workerQueues, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,
         stampFile, reportsFunders, reportsCron, reportsFormat, reportsEmail, reportsUploadURL, reportsCAFile,

@@ -14,9 +14,24 @@ public struct Question: Sendable, Hashable, Codable {
         case text
     }
 
+    /// What the ends of a 1–5 scale mean: « Pas du tout » for 1, « Tout à fait » for 5.
+    public struct ScaleWords: Sendable, Hashable, Codable {
+        public let low: String
+        public let high: String
+    }
+
     public let position: Int
     public let type: AnswerType
     public let label: String
+    /// For a scale question; `nil` for the others.
+    public let scale: ScaleWords?
+
+    public init(position: Int, type: AnswerType, label: String, scale: ScaleWords? = nil) {
+        self.position = position
+        self.type = type
+        self.label = label
+        self.scale = scale
+    }
 }
 
 /// One answer as a coordinator types it: `3=5` (a scale from 1 to 5), `6=oui`, `7=Très utile`.

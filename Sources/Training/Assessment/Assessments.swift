@@ -8,10 +8,13 @@ public struct Assessments {
     public init(_ store: Store) { self.store = store }
 
     public func questions(_ kind: QuestionnaireKind) throws -> [Question] {
-        try connection.execute("SELECT position, type, label FROM question WHERE kind = \(kind) ORDER BY position").map
-        { row in
-            let (position, type, label) = try row.decode((Int, Question.AnswerType, String).self)
-            return Question(position: position, type: type, label: label)
+        try connection.execute(
+            "SELECT position, type, label, scale_low, scale_high FROM question WHERE kind = \(kind) ORDER BY position"
+        ).map { row in
+            let (position, type, label, low, high) = try row.decode(
+                (Int, Question.AnswerType, String, String?, String?).self)
+            let scale = low.flatMap { low in high.map { Question.ScaleWords(low: low, high: $0) } }
+            return Question(position: position, type: type, label: label, scale: scale)
         }
     }
 

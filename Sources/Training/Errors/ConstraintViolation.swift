@@ -26,6 +26,10 @@ public enum ConstraintViolation {
         ),
         "session_part_position_key": (.conflict, "The session already has a part at this position."),
         "question_position_key": (.conflict, "The questionnaire already has a question at this position."),
+        "question_scale_words": (
+            .invalidInput,
+            "A scale question says what its two ends mean, in a line of at most 60 characters each; other questions do not."
+        ),
         "registration_once": (.conflict, "This participant is already registered for this session."),
         "response_once": (.conflict, "This participant has already answered this questionnaire."),
         "employer_siret_valid": (.invalidInput, "The SIRET is not valid: 14 digits whose check digit is right."),

@@ -1,13 +1,13 @@
 /// The names a template may read, drawn from an example of its data; and the check of a
 /// template's tags against them, as Mustache resolves names (the innermost section first, then
 /// outwards).
-indirect enum TemplateSchema: Equatable {
+public indirect enum TemplateSchema: Equatable, Sendable {
     case value
     case object([String: TemplateSchema])
     case list(TemplateSchema)
 
     /// The shape of `example` as Mustache sees it through `Mirror`: a `nil` optional is absent.
-    init(of example: Any) {
+    public init(of example: Any) {
         let mirror = Mirror(reflecting: example)
         if mirror.displayStyle == .optional {
             self = mirror.children.first.map { TemplateSchema(of: $0.value) } ?? .value
@@ -34,12 +34,22 @@ indirect enum TemplateSchema: Equatable {
 
     /// The first problem of `template`, in a sentence's words, or `nil`. A partial (`{{> name}}`)
     /// is checked where it is included, against the names in scope there.
-    func problem(in template: String, partials: [String: String] = [:]) -> String? {
-        problem(in: template, scopes: [self], partials: partials, including: [])
+    ///
+    /// - Parameters:
+    ///   - provider: what provides the data, as the sentence names it.
+    ///   - partialsFolder: where the partials are, as the sentence names it.
+    public func problem(
+        in template: String, partials: [String: String] = [:], provider: String = "this kind of message",
+        partialsFolder: String = "Jobs/partials/"
+    ) -> String? {
+        problem(
+            in: template, scopes: [self], partials: partials, including: [],
+            words: (provider, partialsFolder))
     }
 
     private func problem(
-        in template: String, scopes outer: [TemplateSchema], partials: [String: String], including: [String]
+        in template: String, scopes outer: [TemplateSchema], partials: [String: String], including: [String],
+        words: (provider: String, partialsFolder: String)
     ) -> String? {
         var scopes = outer
         var open: [String] = []
@@ -59,11 +69,11 @@ indirect enum TemplateSchema: Equatable {
             case "=": return "it changes the delimiters, which Atelier's templates do not"
             case ">":
                 guard let partial = partials[name] else {
-                    return "it includes {{> \(name)}}, which is not in Jobs/partials/"
+                    return "it includes {{> \(name)}}, which is not in \(words.partialsFolder)"
                 }
                 guard !including.contains(name) else { return "the partial \(name) includes itself" }
                 if let problem = self.problem(
-                    in: partial, scopes: scopes, partials: partials, including: including + [name])
+                    in: partial, scopes: scopes, partials: partials, including: including + [name], words: words)
                 {
                     return "in the partial \(name), \(problem)"
                 }
@@ -73,7 +83,7 @@ indirect enum TemplateSchema: Equatable {
                 scopes.removeLast()
             default:
                 guard let found = resolve(name, in: scopes) else {
-                    return "it reads {{\(name)}}, which this kind of message does not provide"
+                    return "it reads {{\(name)}}, which \(words.provider) does not provide"
                 }
                 if sigil == "#" {
                     open.append(name)

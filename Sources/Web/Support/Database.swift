@@ -1,14 +1,20 @@
 import App
 import Dispatch
 import Postgres
+import Training
 
 /// The database as the pages reach it: libpq blocks, so each piece of work runs on a thread of
 /// its own (Dispatch's), never on the event loops nor on Swift's cooperative threads, with a
 /// connection opened for it and closed after.
 struct Database: Sendable {
     let context: AppContext
+    /// The job catalogue, read once at start: what a change queues goes by it.
+    let jobs: JobCatalogue
 
-    init(_ context: AppContext) { self.context = context }
+    init(_ context: AppContext) throws {
+        self.context = context
+        jobs = try context.jobCatalogue()
+    }
 
     func run<Result: Sendable>(_ work: @escaping @Sendable (Connection) throws -> Result) async throws -> Result {
         let context = context
@@ -17,6 +23,12 @@ struct Database: Sendable {
                 continuation.resume(with: Swift.Result { try work(try context.connect()) })
             }
         }
+    }
+
+    /// `work` with the domain over its own connection.
+    func withStore<Result: Sendable>(_ work: @escaping @Sendable (Store) throws -> Result) async throws -> Result {
+        let (jobs, zone) = (jobs, context.timeZone)
+        return try await run { connection in try work(Store(connection, jobs: jobs, timeZone: zone)) }
     }
 
     /// Whether the migrations of `Migrations/` are all applied; throws when the database cannot

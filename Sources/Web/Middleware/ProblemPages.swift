@@ -1,0 +1,34 @@
+import Hummingbird
+
+/// The French page of an answer the router or the body reader refused: an address that leads
+/// nowhere (404, the same page for every unknown token), a method it does not take (405), a body
+/// too large (413). Other errors keep Hummingbird's answer.
+struct ProblemPages<Context: RequestContext>: RouterMiddleware {
+    let pages: PageTemplates
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            guard let page = Self.page(for: error.status) else { throw error }
+            return HTMLPage.response(pages.render(.message, page), status: error.status)
+        }
+    }
+
+    static func page(for status: HTTPResponse.Status) -> MessagePage? {
+        switch status {
+        case .notFound: .notFound
+        case .methodNotAllowed:
+            MessagePage(
+                title: "Demande refusée", heading: "Cette page ne s’utilise pas ainsi",
+                message: "Ouvrez le lien reçu par message, puis répondez depuis la page.")
+        case .contentTooLarge:
+            MessagePage(
+                title: "Réponse trop longue", heading: "Votre réponse est trop longue pour être reçue",
+                message: "Raccourcissez vos textes (5\u{202F}000 caractères au plus chacun), puis envoyez à nouveau.")
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import App
+import Crypto
+import Foundation
+
+/// The CSRF token of a link's form: an HMAC-SHA256 of the link's path under the server's key, so
+/// that only a page this server rendered for that link can post to it, and any server sharing
+/// the key can check it. The key is `web.secret`, or one made at the first start and kept in
+/// `.atelier/web-secret` (readable by its owner only).
+struct FormSigner: Sendable {
+    /// The key's bytes (`SymmetricKey` is not `Sendable`; one is made for each signature).
+    let secret: [UInt8]
+
+    init(secret: String) { self.secret = Array(secret.utf8) }
+
+    /// The key of the settings, or of the file, made when missing.
+    static func load(_ context: AppContext) throws -> FormSigner {
+        let configured = context.settings[.webSecret].text
+        if !configured.isEmpty { return FormSigner(secret: configured) }
+        let file = context.root.webSecretFile
+        if let data = FileManager.default.contents(atPath: file.path), data.count >= 32 {
+            return FormSigner(secret: String(decoding: data, as: UTF8.self))
+        }
+        let secret = SymmetricKey(size: .bits256).withUnsafeBytes {
+            Data($0).map { String(format: "%02x", $0) }.joined()
+        }
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard
+            FileManager.default.createFile(
+                atPath: file.path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600])
+        else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path]) }
+        return FormSigner(secret: secret)
+    }
+
+    func token(for path: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(path.utf8), using: SymmetricKey(data: secret))
+            .map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Whether `token` is the one of `path`, compared in constant time.
+    func accepts(_ token: String, for path: String) -> Bool {
+        let expected = Array(self.token(for: path).utf8)
+        let given = Array(token.utf8)
+        guard given.count == expected.count else { return false }
+        return zip(given, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
