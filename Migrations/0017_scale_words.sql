@@ -1,5 +1,7 @@
 -- A 1–5 scale says what its ends mean, in the words of its question: the questionnaire page shows
--- them beside 1 and 5, so that a participant never guesses which end is good.
+-- them beside 1 and 5, so that a participant never guesses which end is good. The questions take
+-- the typographic apostrophe that pages print.
+UPDATE question SET label = replace(label, '''', '’') WHERE position(chr(39) IN label) > 0;
 ALTER TABLE question ADD COLUMN scale_low text, ADD COLUMN scale_high text;
 
 UPDATE question SET scale_low = w.low, scale_high = w.high

@@ -8,8 +8,8 @@ public final class PageServerProcess: @unchecked Sendable {
     public let port: Int
 
     /// Starts the server with `environment` (the database URL, settings) and `arguments` after
-    /// `serve --port 0`; returns once it listens.
-    public init(environment: [String: String], arguments: [String] = []) throws {
+    /// `serve --port PORT` (0: any free one); returns once it listens.
+    public init(environment: [String: String], port: Int = 0, arguments: [String] = []) throws {
         guard let binary = ProcessInfo.processInfo.environment["ATELIER_BINARY"] else {
             throw TestEnvironmentError.missing(
                 "ATELIER_BINARY is not set: run the tests with `make test`, which builds atelier")
@@ -18,7 +18,7 @@ public final class PageServerProcess: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--port", "0"] + arguments
+        process.arguments = ["serve", "--port", String(port)] + arguments
         process.currentDirectoryURL = AtelierProcess.packageRoot
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ATELIER_") }
             .merging(environment) { $1 }
@@ -37,7 +37,7 @@ public final class PageServerProcess: @unchecked Sendable {
             throw LoopbackServerError.didNotStart(
                 "atelier serve did not start: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
         }
-        port = found
+        self.port = found
     }
 
     deinit {
@@ -62,5 +62,25 @@ public final class PageServerProcess: @unchecked Sendable {
     ) throws -> HTTPExchange.Response {
         try HTTPExchange.send(
             to: port, method: method, path: path, headers: headers, body: body)
+    }
+}
+
+extension PageServerProcess {
+    /// A port free on loopback now, for a server whose links must name its address before it
+    /// starts (the kernel gives it; nothing else takes it in between on a test machine).
+    public static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
+        }
+        guard bound else { throw HTTPExchange.Failure.socket("bind: \(String(cString: strerror(errno)))") }
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

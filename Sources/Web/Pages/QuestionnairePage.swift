@@ -80,11 +80,12 @@ struct QuestionnairePage: Sendable {
         fields = questions.map { question in
             let name = "q\(question.position)"
             let value = form[name] ?? ""
-            var field = Field(name: name, label: question.label, error: errors[question.position])
+            var field = Field(name: name, label: French.typography(question.label), error: errors[question.position])
             switch question.type {
             case .scale:
                 field.scale = Scale(
-                    low: question.scale?.low ?? "", high: question.scale?.high ?? "",
+                    low: French.typography(question.scale?.low ?? ""),
+                    high: French.typography(question.scale?.high ?? ""),
                     choices: (1...5).map { Choice(value: $0, id: "\(name)-\($0)", checked: value == String($0)) })
             case .yesNo:
                 field.yesNo = YesNo(yes: value == "oui", no: value == "non")

@@ -132,11 +132,14 @@ struct QuestionnaireRoute: Sendable {
     }
 
     /// A form posted from another site is refused: the browser says so in `Sec-Fetch-Site`, or
-    /// names another origin in `Origin`. (Neither header: an older browser or a script, which
-    /// the CSRF token still stops.)
+    /// names another origin in `Origin`. A page under `Referrer-Policy: no-referrer` posts with
+    /// `Origin: null`, which names no other site. (Neither header: an older browser or a script,
+    /// which the CSRF token still stops.)
     func isSameOrigin(_ request: Request) -> Bool {
-        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site == "cross-site" { return false }
-        if let sender = request.headers[.origin], sender != origin { return false }
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site == "cross-site" || site == "same-site" {
+            return false
+        }
+        if let sender = request.headers[.origin], sender != "null", sender != origin { return false }
         return true
     }
 

@@ -1,0 +1,70 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The questionnaire in a real browser (Debian's Chromium through chromium-driver, driven by
+/// `Tests/TestSupport/browser_questionnaire.py`): the link read from a real email in the mail
+/// catcher, answered with the keyboard alone on a desktop, and with taps on a phone. The
+/// screenshots stay in `.atelier/screenshots/` to be looked at.
+@Suite(.serialized) struct BrowserTests {
+    struct Said: Decodable {
+        let empty: String
+        let lang: String
+        let width: Int
+        let viewport: Int
+        let errors: [String]
+        let summary: String
+        let confirmation: String
+    }
+
+    @Test func aParticipantAnswersFromTheLinkInTheirEmail() throws {
+        let year = try TrainingYear()
+        let catcher = try MailCatcher()
+        let port = try PageServerProcess.freePort()
+        let base = "http://127.0.0.1:\(port)"
+        let environment = [
+            "ATELIER_DATABASE_URL": year.database.url, "ATELIER_WEB_BASE_URL": base,
+            "ATELIER_SMTP_URL": catcher.url,
+        ]
+        let server = try PageServerProcess(environment: environment, port: port)
+        #expect(try AtelierProcess.run(["worker", "--until-idle"], environment: environment).status == 0)
+        let invitations = try ReadMail.read(catcher.messageFiles()).filter {
+            $0.subject.hasPrefix("Votre avis sur")
+        }
+        func link(_ email: String) throws -> String {
+            let mail = try #require(invitations.first { $0.to == email }, "an invitation to \(email)")
+            let text = try #require(mail.parts.first { $0.type == "text/plain" }?.text)
+            let match = try #require(text.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+\/q\/[0-9a-f]{32}/))
+            return String(match.0)
+        }
+        let screenshots = AtelierProcess.packageRoot.appendingPathComponent(".atelier/screenshots")
+        for (mode, email) in [("keyboard", "chloe@asso.fr"), ("touch", "alice@asso.fr")] {
+            let outcome = try ExternalTool.run(
+                "/usr/bin/python3",
+                [
+                    AtelierProcess.packageRoot.appendingPathComponent("Tests/TestSupport/browser_questionnaire.py")
+                        .path,
+                    mode, try link(email), screenshots.path,
+                ])
+            try #require(outcome.status == 0, "the browser failed: \(outcome.output)")
+            let result = try #require(
+                outcome.output.split(separator: "\n").first { $0.hasPrefix("RESULT ") }, "\(outcome.output)")
+            let said = try JSONDecoder().decode(Said.self, from: Data(result.dropFirst("RESULT ".count).utf8))
+            #expect(said.empty == "Votre avis à chaud")
+            #expect(said.lang == "fr")
+            #expect(said.width <= said.viewport, "\(mode): nothing wider than the screen")
+            #expect(said.summary == "5 réponses sont à compléter.")
+            #expect(said.errors.count == 5)
+            #expect(said.confirmation == "Merci, vos réponses ont été reçues")
+            for name in ["empty", "errors", "confirmation"] {
+                #expect(
+                    FileManager.default.fileExists(
+                        atPath: screenshots.appendingPathComponent("\(mode)-\(name).png").path))
+            }
+        }
+        let summary = try AtelierProcess.run(
+            ["assessment", "show", TrainingYear.march, "--json"], environment: environment)
+        #expect(summary.standardOutput.contains(#""responses" : 2"#))
+        #expect(server.logText.contains("POST /q/"))
+    }
+}
