@@ -18,8 +18,9 @@ build:
 	scripts/install-deps
 	swift build
 
-## Stop the private database and the mail catcher that `make demo` left running.
+## Stop the pages, the private database and the mail catcher that `make demo` left running.
 stop:
+	scripts/serve stop
 	scripts/mail stop
 	scripts/pg stop
 
