@@ -199,6 +199,37 @@ import Training
         #expect(try year.database.fingerprint() == before)
     }
 
+    /// Fifty participants answering at once, each from their own link: fifty responses.
+    @Test func fiftyLinksSubmittedAtOnceAreFiftyResponses() async throws {
+        let store = try year.store()
+        var plan = SessionPlan(module: "PMAE", slots: [try SlotSpec(parsing: "2026-05-04T09:00-12:30")])
+        plan.recordsPast = true
+        plan.capacity = 60
+        let session = try Sessions(store).schedule(plan).code
+        var paths: [String] = []
+        for index in 1...50 {
+            let email = try EmailAddress("foule\(index)@asso.fr")
+            _ = try People(store).addParticipant(Participant(firstName: "P\(index)", lastName: "Foule", email: email))
+            _ = try Registrations(store).register(email, in: session)
+            let registration = try store.connection.execute(
+                """
+                SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id
+                WHERE p.email = \(email.text)
+                """)[0].decode(Int.self, at: 0)
+            paths.append("/q/" + (try QuestionnaireLinks(store).issue(registration: registration, .hot)))
+        }
+        let tokens = try paths.map { try csrf($0) }
+        let responses = try await withThrowingTaskGroup(of: HTTPExchange.Response.self) { group in
+            for (path, token) in zip(paths, tokens) {
+                group.addTask { try post(path, [("csrf", token)] + Self.goodAnswers) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(responses.count == 50)
+        #expect(responses.allSatisfy { $0.status == 200 && $0.text.contains("Merci, vos réponses ont été reçues") })
+        #expect(try count("SELECT count(*) FROM response") == 50)
+    }
+
     /// Ten submissions of one link at once: one is recorded, nine are told it already was.
     @Test func theSameLinkSubmittedTenTimesAtOnceIsRecordedOnce() async throws {
         let path = try link("Chloé")

@@ -21,7 +21,6 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 mode, link, folder = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -102,10 +101,16 @@ try:
     answer = answer_by_keyboard if mode == "keyboard" else answer_by_touch
 
     def submitted(everything):
-        """Answers, submits, and waits for the page the server sends back."""
-        page = driver.find_element(By.TAG_NAME, "html")
+        """Answers, submits, and waits for the page the server sends back: a new document,
+        which has lost the mark set on the old one (a reference to an element of the old
+        document may fail in other ways than "stale" under mobile emulation)."""
+        driver.execute_script("window.atelierPageBeforeSubmit = true")
         answer(everything)
-        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+        WebDriverWait(driver, 30).until(
+            lambda d: d.execute_script(
+                "return document.readyState === 'complete' && window.atelierPageBeforeSubmit === undefined"
+            )
+        )
 
     submitted(False)
     shot("errors")
