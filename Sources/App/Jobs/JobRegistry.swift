@@ -16,6 +16,7 @@ public enum JobRegistry {
         ParticipantMessageHandler(.certificate),
         ParticipantMessageHandler(.questionnaireHot),
         ParticipantMessageHandler(.questionnaireCold),
+        ParticipantMessageHandler(.questionnaireReminder),
         WebhookHandler(),
         FundingReportHandler(),
         PruneHandler(),

@@ -22,7 +22,13 @@ extension AppContext {
         return MessageSettings(
             smtp: smtp, from: from, replyTo: replyTo, links: WebLinks(base: settings[.webBaseURL].text),
             templates: try MessageTemplates(folder: root.jobs), jobs: try jobCatalogue(),
-            timeZone: timeZone, retryDelay: .seconds(settings.integer(.mailRetrySeconds)), stamp: try stamp())
+            timeZone: timeZone, retryDelay: .seconds(settings.integer(.mailRetrySeconds)), stamp: try stamp(),
+            questionnaireReminderDays: questionnaireReminderDays())
+    }
+
+    /// `questionnaire.reminder-days`, in order (checked when the settings were read).
+    private func questionnaireReminderDays() -> [Int] {
+        settings.list(.questionnaireReminderDays).compactMap { Int($0) }.sorted()
     }
 
     /// The mailbox `key` names, `nil` when it is empty. A line break in it would end the header

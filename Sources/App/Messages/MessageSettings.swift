@@ -17,12 +17,16 @@ public struct MessageSettings: Sendable {
     public var retryDelay: Duration
     /// The organisation's stamp (a PNG) on the certificates, if it has one.
     public var stamp: [UInt8]?
+    /// The days after a questionnaire's invitation when it is sent again to whoever has not
+    /// answered (`questionnaire.reminder-days`).
+    public var questionnaireReminderDays: [Int]
 
     public init(
         smtp: SMTPConfiguration, from: MailAddress, replyTo: MailAddress?, links: WebLinks,
         templates: MessageTemplates, jobs: JobCatalogue, timeZone: TimeZone, retryDelay: Duration = .seconds(30),
-        stamp: [UInt8]? = nil
+        stamp: [UInt8]? = nil, questionnaireReminderDays: [Int] = [3, 7]
     ) {
+        self.questionnaireReminderDays = questionnaireReminderDays
         self.smtp = smtp
         self.from = from
         self.replyTo = replyTo

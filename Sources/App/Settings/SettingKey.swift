@@ -14,7 +14,15 @@ public struct SettingKey: Sendable, Hashable {
         case choice([String])
         /// A list: a YAML sequence in the file, comma-separated in the environment; kept as its
         /// items joined by commas.
-        case list
+        case list(ListItem)
+    }
+
+    /// What each item of a list is.
+    public enum ListItem: Sendable, Hashable {
+        /// A queue's name, by the queue's own rule (`job_queue_format`).
+        case queue
+        /// A whole number of days in the range, each once.
+        case days(ClosedRange<Int>)
     }
 
     public let name: String
@@ -80,6 +88,9 @@ public struct SettingKey: Sendable, Hashable {
     public static let questionnaireLinkDays = SettingKey(
         name: "questionnaire.link-days", defaultValue: "30", kind: .integer(1...365),
         summary: "how long a questionnaire link opens its page, in days from its email")
+    public static let questionnaireReminderDays = SettingKey(
+        name: "questionnaire.reminder-days", defaultValue: "3,7", kind: .list(.days(1...90)),
+        summary: "the days after a questionnaire's invitation when whoever has not answered is reminded; empty: never")
     public static let smtpUsername = SettingKey(
         name: "smtp.username", defaultValue: "", kind: .text, summary: "the SMTP login, if the relay asks for one")
     public static let smtpPassword = SettingKey(
@@ -95,7 +106,7 @@ public struct SettingKey: Sendable, Hashable {
         summary: "poll without LISTEN/NOTIFY, for a transaction-mode PgBouncer")
 
     public static let workerQueues = SettingKey(
-        name: "worker.queues", defaultValue: "", kind: .list,
+        name: "worker.queues", defaultValue: "", kind: .list(.queue),
         summary:
             "the queues a worker claims (atelier worker --queue overrides); empty: every queue Jobs/*/job.yaml names")
     public static let workerLeaseSeconds = SettingKey(
@@ -141,7 +152,7 @@ public struct SettingKey: Sendable, Hashable {
         databaseURL, lockTimeoutSeconds, timeZone, mailFrom, mailReplyTo, mailRetrySeconds, smtpURL, smtpTLS,
         smtpUsername, smtpPassword,
         smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL, webHost, webPort, webShutdownSeconds,
-        webSecret, questionnaireLinkDays,
+        webSecret, questionnaireLinkDays, questionnaireReminderDays,
         workerLanes, workerQueues, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,
         stampFile, reportsFunders, reportsCron, reportsFormat, reportsEmail, reportsUploadURL, reportsCAFile,
@@ -150,5 +161,8 @@ public struct SettingKey: Sendable, Hashable {
 
 extension SettingKey.Kind {
     /// How the configuration providers are asked for a value of this kind.
-    var lookupType: ConfigType { self == .list ? .stringArray : .string }
+    var lookupType: ConfigType {
+        if case .list = self { return .stringArray }
+        return .string
+    }
 }

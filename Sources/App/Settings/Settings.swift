@@ -110,7 +110,8 @@ public struct Settings: Sendable {
             default: return nil
             }
         } catch {
-            throw .invalid(key, reason: key.kind == .list ? "is not a list of words" : "is not a single value")
+            throw .invalid(
+                key, reason: key.kind.lookupType == .stringArray ? "is not a list of words" : "is not a single value")
         }
     }
 
@@ -142,8 +143,8 @@ public struct Settings: Sendable {
             guard text.hasPrefix("smtp://") || text.hasPrefix("smtps://") else {
                 throw .invalid(value.key, reason: "must start with smtp:// or smtps://", source: value.source)
             }
-        case .list:
-            // The queue's own rule (`job_queue_format`), for the only list there is.
+        case .list(.queue):
+            // The queue's own rule (`job_queue_format`).
             let wrong = text.split(separator: ",", omittingEmptySubsequences: false).first {
                 $0.wholeMatch(of: /[a-z][a-z0-9_]{0,30}/) == nil
             }
@@ -151,6 +152,17 @@ public struct Settings: Sendable {
                 throw .invalid(
                     value.key, reason: "names “\(wrong)”, which is not a queue: 1 to 31 lowercase letters, digits or _",
                     source: value.source)
+            }
+        case .list(.days(let range)):
+            var seen = Set<Int>()
+            for item in text.split(separator: ",", omittingEmptySubsequences: false) where !text.isEmpty {
+                guard let days = Int(item), range.contains(days), seen.insert(days).inserted else {
+                    throw .invalid(
+                        value.key,
+                        reason:
+                            "holds “\(item)”: give whole days from \(range.lowerBound) to \(range.upperBound), each once, like 3,7",
+                        source: value.source)
+                }
             }
         case .text, .secret, .url:
             break

@@ -92,7 +92,8 @@ struct MailCommand: ParsableCommand {
                     let parts = registration.split(separator: "/", maxSplits: 1).map(String.init)
                     id = try Registrations(store).id(of: try EmailAddress(parts[1]), in: parts[0])
                 }
-                let link = kind.questionnaireMoment.map { _ in settings.links.questionnaire(token: "<lien personnel>") }
+                let link =
+                    kind.providesQuestionnaireLink ? settings.links.questionnaire(token: "<lien personnel>") : nil
                 // A certificate's preview attaches the PDF it would issue now, without storing it.
                 let documents =
                     kind == .certificate

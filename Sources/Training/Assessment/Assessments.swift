@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Queue
 
 public struct Assessments {
     let store: Store
@@ -74,7 +75,26 @@ public struct Assessments {
             try EventLog.append(
                 AssessmentAnswered(session: session.code, registrationId: registration, kind: kind), on: connection,
                 jobs: store.jobs)
+            // Whoever has answered hears no more of this questionnaire.
+            _ = try JobQueue(connection).cancel(.keyPrefix(Self.relanceKeyPrefix(kind, registration: registration)))
         }
+    }
+
+    /// The unique key of a questionnaire's relance `days` after its invitation, and the prefix
+    /// of all of them: `questionnaire-reminder:hot:registration:42:3`.
+    public static func relanceKey(_ kind: QuestionnaireKind, registration: Int, days: Int) -> String {
+        relanceKeyPrefix(kind, registration: registration) + String(days)
+    }
+
+    static func relanceKeyPrefix(_ kind: QuestionnaireKind, registration: Int) -> String {
+        "questionnaire-reminder:\(kind.rawValue):registration:\(registration):"
+    }
+
+    /// Whether the registration has answered the questionnaire.
+    public func hasAnswered(registration: Int, kind: QuestionnaireKind) throws -> Bool {
+        !(try connection.execute(
+            "SELECT 1 FROM response WHERE registration_id = \(registration) AND kind = \(kind)"
+        ).isEmpty)
     }
 
     /// Response rate, figures per question and the satisfaction rate.

@@ -14,6 +14,8 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
     case certificate
     case questionnaireHot = "questionnaire-hot"
     case questionnaireCold = "questionnaire-cold"
+    /// A relance: the questionnaire's link again, days after it, to whoever has not answered.
+    case questionnaireReminder = "questionnaire-reminder"
     case webhook
     case fundingReport = "funding-report"
     /// Deletes finished jobs past their keeping time, on the schedule of `Jobs/schedule.yaml`.
@@ -27,6 +29,8 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
         public let participantId: Int
         /// For reminders: how many days before the first slot.
         public var daysBefore: Int?
+        /// For a questionnaire's relance: which questionnaire.
+        public var questionnaire: QuestionnaireKind? = nil
     }
 }
 

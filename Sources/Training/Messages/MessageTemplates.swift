@@ -98,11 +98,13 @@ extension JobKind {
     /// The kinds that write to a participant, each with its templates.
     public static let participantMessages: [JobKind] = [
         .convocation, .waitlistNotice, .promotionNotice, .reminder, .rescheduleNotice, .cancellationNotice,
-        .certificate, .questionnaireHot, .questionnaireCold,
+        .certificate, .questionnaireHot, .questionnaireCold, .questionnaireReminder,
     ]
 
     /// What only this kind's letters provide, besides the participant, the session and the organisation.
     var providesReminder: Bool { self == .reminder }
     var providesWaitlist: Bool { self == .waitlistNotice }
-    var providesQuestionnaireLink: Bool { self == .questionnaireHot || self == .questionnaireCold }
+    public var providesQuestionnaireLink: Bool {
+        self == .questionnaireHot || self == .questionnaireCold || self == .questionnaireReminder
+    }
 }

@@ -12,6 +12,8 @@ public struct QuestionnaireLinks {
         case hot, cold
 
         public var kind: QuestionnaireKind { self == .hot ? .hot : .cold }
+
+        public init(_ kind: QuestionnaireKind) { self = kind == .hot ? .hot : .cold }
     }
 
     /// What a personal link opens: one questionnaire of one registration.
@@ -53,15 +55,15 @@ public struct QuestionnaireLinks {
             withdrawn: try row.decode(Bool.self, "withdrawn"))
     }
 
-    /// A new token for the registration's questionnaire of `moment`, replacing an earlier one
-    /// (whose email was never accepted), in the caller's transaction.
+    /// A new token for the registration's questionnaire of `moment`, in the caller's
+    /// transaction: each message has a link of its own (the invitation, each relance), and the
+    /// earlier ones stay open until they expire.
     public func issue(registration: Int, _ moment: Moment) throws -> String {
         let token = RandomHex.make(bits: 128)
         try store.connection.execute(
             """
             INSERT INTO questionnaire_link (registration_id, kind, token_sha256)
             VALUES (\(registration), \(moment.rawValue), sha256(convert_to(\(token), 'UTF8')))
-            ON CONFLICT (registration_id, kind) DO UPDATE SET token_sha256 = EXCLUDED.token_sha256, created_at = now()
             """)
         return token
     }

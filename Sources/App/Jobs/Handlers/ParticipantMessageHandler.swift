@@ -24,6 +24,12 @@ struct ParticipantMessageHandler: KindHandler {
         if let reason = try letters.reasonNotToSend(kind, registration: registration.registrationId) {
             return .discard(reason: "not sent: \(reason)")
         }
+        let moment = kind.questionnaireMoment ?? registration.questionnaire.map(QuestionnaireLinks.Moment.init)
+        if kind == .questionnaireReminder, let moment,
+            try Assessments(store).hasAnswered(registration: registration.registrationId, kind: moment.kind)
+        {
+            return .discard(reason: "not sent: the participant has answered")
+        }
         var documents: [MailMessage.Attachment] = []
         if kind == .certificate {
             switch try Certificates(store, stamp: settings.stamp).issue(registration: registration.registrationId) {
@@ -36,7 +42,7 @@ struct ParticipantMessageHandler: KindHandler {
             case .nothingAttended: return .discard(reason: "not sent: the participant attended nothing")
             }
         }
-        let link = try kind.questionnaireMoment.map { moment in
+        let link = try moment.map { moment in
             settings.links.questionnaire(
                 token: try QuestionnaireLinks(store).issue(registration: registration.registrationId, moment))
         }
@@ -50,6 +56,25 @@ struct ParticipantMessageHandler: KindHandler {
             try deliveries.record(
                 job: job.id, kind: kind, channel: .mail, registration: registration.registrationId,
                 recipient: participant.address, messageID: messageID, state, reply: reply)
+            if state == .accepted, let moment = kind.questionnaireMoment {
+                try queueRelances(registration, moment.kind, settings: settings, store: store)
+            }
         }
+    }
+
+    /// The relances of an invitation just accepted, in its job's transaction: on each day of
+    /// `questionnaire.reminder-days` after now, unless answered by then (answering cancels them).
+    private func queueRelances(
+        _ registration: JobKind.Arguments, _ questionnaire: QuestionnaireKind, settings: MessageSettings, store: Store
+    ) throws {
+        var arguments = registration
+        arguments.questionnaire = questionnaire
+        let now = Date()
+        _ = try JobQueue(store.connection).enqueue(
+            try settings.questionnaireReminderDays.map { days in
+                try settings.jobs.job(
+                    .questionnaireReminder, arguments, runAt: now.addingTimeInterval(Double(days) * 86_400),
+                    key: Assessments.relanceKey(questionnaire, registration: registration.registrationId, days: days))
+            })
     }
 }
