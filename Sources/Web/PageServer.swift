@@ -27,10 +27,14 @@ public struct PageServer: Sendable {
         let settings = context.settings
         let pages = try PageTemplates(folder: context.root.pages)
         let database = try Database(context)
-        let router = Router()
+        let router = Router(context: PageRequestContext.self)
         router.add(middleware: AccessLog(logger: logger))
         router.add(middleware: SecurityHeaders(https: settings[.webBaseURL].text.lowercased().hasPrefix("https://")))
         router.add(middleware: ProblemPages(pages: pages))
+        router.add(
+            middleware: RateLimit(
+                limiter: RateLimiter(perMinute: settings.integer(.webRateLimit)),
+                client: ClientAddress(trustedProxies: Set(settings.list(.webTrustedProxies))), pages: pages))
         HealthRoute(database: database).add(to: router)
         StyleSheetRoute(styleSheet: pages.styleSheet).add(to: router)
         QuestionnaireRoute(
@@ -39,7 +43,10 @@ public struct PageServer: Sendable {
         ).add(to: router)
 
         let application = Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            router: router,
+            server: .http1(
+                configuration: .init(idleTimeout: .seconds(Int64(settings.integer(.webIdleTimeoutSeconds))))),
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 logger.info(
                     "Serving on \(host):\(channel.localAddress?.port ?? port); links from \(settings[.webBaseURL].text)"

@@ -76,6 +76,66 @@ import Testing
         #expect(server.logText.hasSuffix("Stopped\n"))
     }
 
+    /// Beyond `web.rate-limit` a minute, a client gets 429 on the personal links' pages, with a
+    /// French page and Retry-After; `/health` is not counted.
+    @Test func aClientAskingTooOftenIsToldToWait() throws {
+        let database = try TestDatabase.migrated()
+        let server = try PageServerProcess(environment: [
+            "ATELIER_DATABASE_URL": database.url, "ATELIER_WEB_RATE_LIMIT": "3",
+        ])
+        let unknown = "/q/" + String(repeating: "0", count: 32)
+        for _ in 1...3 { #expect(try server.request("GET", unknown).status == 404) }
+        let limited = try server.request("GET", unknown)
+        #expect(limited.status == 429)
+        #expect(limited.text.contains("Trop de demandes en peu de temps"))
+        #expect(Int(limited.headers["retry-after"] ?? "") ?? 0 >= 1)
+        expectSecurityHeaders(limited)
+        #expect(try server.request("GET", "/health").status == 200)
+        // Without trusted proxies, X-Forwarded-For is the client's own words: not believed.
+        let forged = try server.request("GET", unknown, headers: [("X-Forwarded-For", "203.0.113.9")])
+        #expect(forged.status == 429)
+    }
+
+    /// Behind a trusted proxy, each client named by X-Forwarded-For has its own allowance.
+    @Test func behindATrustedProxyEachClientCountsForItself() throws {
+        let database = try TestDatabase.migrated()
+        let server = try PageServerProcess(environment: [
+            "ATELIER_DATABASE_URL": database.url, "ATELIER_WEB_RATE_LIMIT": "2",
+            "ATELIER_WEB_TRUSTED_PROXIES": "127.0.0.1,::1",
+        ])
+        let unknown = "/q/" + String(repeating: "0", count: 32)
+        func ask(_ chain: String) throws -> Int {
+            try server.request("GET", unknown, headers: [("X-Forwarded-For", chain)]).status
+        }
+        #expect(try ask("203.0.113.5") == 404)
+        #expect(try ask("198.51.100.7, 203.0.113.5") == 404, "the address the proxy saw counts, not the one claimed")
+        #expect(try ask("203.0.113.5") == 429)
+        #expect(try ask("203.0.113.6") == 404)
+    }
+
+    /// A connection that sends half a request and then nothing is closed after
+    /// `web.idle-timeout-seconds`.
+    @Test func aSlowClientIsClosed() throws {
+        let database = try TestDatabase.migrated()
+        let server = try PageServerProcess(environment: [
+            "ATELIER_DATABASE_URL": database.url, "ATELIER_WEB_IDLE_TIMEOUT_SECONDS": "1",
+        ])
+        let start = Date()
+        let answer = try? HTTPExchange.exchange(
+            port: server.port, bytes: Array("GET /health HTTP/1.1\r\nHost: x\r\n".utf8))
+        #expect(answer == nil || answer?.status == 408)
+        #expect(Date().timeIntervalSince(start) < 5, "closed after about a second")
+    }
+
+    @Test func aTrustedProxyThatIsNotAnAddressIsRefused() throws {
+        let outcome = try AtelierProcess.run(["serve"], environment: ["ATELIER_WEB_TRUSTED_PROXIES": "proxy.local"])
+        #expect(outcome.status == 78)
+        #expect(
+            outcome.standardError
+                == "The setting web.trusted-proxies (from environment ATELIER_WEB_TRUSTED_PROXIES) holds “proxy.local”, which is not an IPv4 or IPv6 address like 127.0.0.1.\n"
+        )
+    }
+
     @Test func aPortOutOfRangeIsRefused() throws {
         let outcome = try AtelierProcess.run(["serve", "--port", "70000"])
         #expect(outcome.status == 64)

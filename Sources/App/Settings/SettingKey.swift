@@ -23,6 +23,8 @@ public struct SettingKey: Sendable, Hashable {
         case queue
         /// A whole number of days in the range, each once.
         case days(ClosedRange<Int>)
+        /// An IPv4 or IPv6 address.
+        case address
     }
 
     public let name: String
@@ -81,6 +83,15 @@ public struct SettingKey: Sendable, Hashable {
     public static let webShutdownSeconds = SettingKey(
         name: "web.shutdown-seconds", defaultValue: "10", kind: .integer(1...3600),
         summary: "how long a stopped `atelier serve` lets requests in flight finish before it closes them")
+    public static let webRateLimit = SettingKey(
+        name: "web.rate-limit", defaultValue: "60", kind: .integer(1...100_000),
+        summary: "requests a minute one client address may make to the personal links' pages; then 429")
+    public static let webTrustedProxies = SettingKey(
+        name: "web.trusted-proxies", defaultValue: "", kind: .list(.address),
+        summary: "the reverse proxies whose X-Forwarded-For names the client; empty: the connection's address")
+    public static let webIdleTimeoutSeconds = SettingKey(
+        name: "web.idle-timeout-seconds", defaultValue: "30", kind: .integer(1...3600),
+        summary: "how long a connection may send nothing before `atelier serve` closes it (slow clients)")
     public static let webSecret = SettingKey(
         name: "web.secret", defaultValue: "", kind: .secret,
         summary:
@@ -152,7 +163,8 @@ public struct SettingKey: Sendable, Hashable {
         databaseURL, lockTimeoutSeconds, timeZone, mailFrom, mailReplyTo, mailRetrySeconds, smtpURL, smtpTLS,
         smtpUsername, smtpPassword,
         smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL, webHost, webPort, webShutdownSeconds,
-        webSecret, questionnaireLinkDays, questionnaireReminderDays,
+        webRateLimit, webTrustedProxies, webIdleTimeoutSeconds, webSecret, questionnaireLinkDays,
+        questionnaireReminderDays,
         workerLanes, workerQueues, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,
         stampFile, reportsFunders, reportsCron, reportsFormat, reportsEmail, reportsUploadURL, reportsCAFile,

@@ -153,6 +153,12 @@ public struct Settings: Sendable {
                     value.key, reason: "names “\(wrong)”, which is not a queue: 1 to 31 lowercase letters, digits or _",
                     source: value.source)
             }
+        case .list(.address):
+            for item in text.split(separator: ",") where !Self.isAddress(String(item)) {
+                throw .invalid(
+                    value.key, reason: "holds “\(item)”, which is not an IPv4 or IPv6 address like 127.0.0.1",
+                    source: value.source)
+            }
         case .list(.days(let range)):
             var seen = Set<Int>()
             for item in text.split(separator: ",", omittingEmptySubsequences: false) where !text.isEmpty {
@@ -167,6 +173,12 @@ public struct Settings: Sendable {
         case .text, .secret, .url:
             break
         }
+    }
+
+    /// Whether `text` is an IPv4 or IPv6 address as `inet_pton` reads them.
+    static func isAddress(_ text: String) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        return inet_pton(AF_INET, text, &buffer) == 1 || inet_pton(AF_INET6, text, &buffer) == 1
     }
 
     /// The value as `atelier config show` prints it: secrets and URL passwords masked.
