@@ -84,7 +84,7 @@ public struct SettingKey: Sendable, Hashable {
         name: "web.shutdown-seconds", defaultValue: "10", kind: .integer(1...3600),
         summary: "how long a stopped `atelier serve` lets requests in flight finish before it closes them")
     public static let webRateLimit = SettingKey(
-        name: "web.rate-limit", defaultValue: "60", kind: .integer(1...100_000),
+        name: "web.rate-limit", defaultValue: "60", kind: .integer(1...10_000_000),
         summary: "requests a minute one client address may make to the personal links' pages; then 429")
     public static let webTrustedProxies = SettingKey(
         name: "web.trusted-proxies", defaultValue: "", kind: .list(.address),

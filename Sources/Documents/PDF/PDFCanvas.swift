@@ -12,8 +12,9 @@ import CPango
 /// (subsets). Given the same drawing and the same `created` date, the bytes are the same: a
 /// document's checksum identifies its content.
 ///
-/// Owns cairo and Pango handles, which are not thread-safe: not `Sendable`. Each canvas has its
-/// own font map rather than Pango's per-thread default, since a Swift task may change threads.
+/// Owns cairo and Pango handles, which are not thread-safe: not `Sendable`. Each canvas borrows
+/// a font map for its life (`FontMaps`) rather than use Pango's per-thread default, since a Swift
+/// task may change threads.
 public final class PDFCanvas {
     public struct PageSize: Sendable {
         public var width: Double

@@ -1,8 +1,10 @@
 import CCairo
 import CPango
+import Synchronization
 
-/// One Pango layout, reused for every piece of text a canvas measures, wraps or draws, with its
-/// own font map and the two faces documents use. Owns Pango objects: freed here, never shared.
+/// One Pango layout, reused for every piece of text a canvas measures, wraps or draws, with a
+/// font map of its own while it lives and the two faces documents use. Owns Pango objects: freed
+/// here, never shared.
 final class TextLayout {
     /// The family asked for first; fontconfig adds, after it, every font the machine has, so a
     /// character DejaVu lacks (山, अ…) is drawn from the first font that has it. DejaVu covers
@@ -26,7 +28,7 @@ final class TextLayout {
     private var hasScriptFaces = false
 
     init(drawingOn context: OpaquePointer) {
-        fontMap = pango_cairo_font_map_new()
+        fontMap = FontMaps.borrow()
         pango = pango_font_map_create_context(fontMap)
         pango_cairo_update_context(context, pango)
         // A PDF has no pixels: outlines unhinted, widths as designed, glyphs placed to the
@@ -53,7 +55,7 @@ final class TextLayout {
         for face in faces.values { pango_font_description_free(face) }
         g_object_unref(UnsafeMutableRawPointer(layout))
         g_object_unref(UnsafeMutableRawPointer(pango))
-        g_object_unref(fontMap)
+        FontMaps.giveBack(fontMap)
     }
 
     private static func face(weight: PangoWeight) -> OpaquePointer {
@@ -134,5 +136,34 @@ final class TextLayout {
             while let last = text.last, last == " " || last.isNewline { text.removeLast() }
             return text
         }
+    }
+}
+
+/// Font maps kept between canvases: what fontconfig finds for each font and character, cached in
+/// a font map, is most of the cost of a one-page document. A font map is not thread-safe, and
+/// Pango's default one is per thread while a Swift task may change threads: each is lent to one
+/// canvas at a time, and taken back when the canvas ends.
+enum FontMaps {
+    /// A font map at rest: the pool is the one place where it rests between canvases.
+    private struct Resting: @unchecked Sendable {
+        let fontMap: UnsafeMutablePointer<PangoFontMap>
+    }
+
+    /// As many as canvases are drawn at once, at most: the worker's lanes, a command.
+    private static let idle = Mutex<[Resting]>([])
+    private static let idleLimit = 16
+
+    static func borrow() -> UnsafeMutablePointer<PangoFontMap> {
+        idle.withLock { $0.popLast() }?.fontMap ?? pango_cairo_font_map_new()
+    }
+
+    static func giveBack(_ fontMap: UnsafeMutablePointer<PangoFontMap>) {
+        let resting = Resting(fontMap: fontMap)
+        let kept = idle.withLock { idle in
+            guard idle.count < idleLimit else { return false }
+            idle.append(resting)
+            return true
+        }
+        if !kept { g_object_unref(fontMap) }
     }
 }
