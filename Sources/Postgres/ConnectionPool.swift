@@ -21,9 +21,22 @@ public final class ConnectionPool: Sendable {
     }
 
     /// Runs `work` with a connection of the pool. A connection whose work failed is closed rather
-    /// than kept: its session may hold what the failure left.
+    /// than kept: its session may hold what the failure left. A connection that rested in the
+    /// pool may have lost its server meanwhile (a restart): when the work finds it lost, it runs
+    /// once more on a new one — PostgreSQL commits nothing of a session it lost, and the work's
+    /// own constraints stand against a commit whose answer was lost.
     public func withConnection<Result>(_ work: (Connection) throws -> Result) throws -> Result {
-        let connection = try idle.withLock { $0.popLast() }?.connection ?? open()
+        if let rested = idle.withLock({ $0.popLast() })?.connection {
+            do {
+                return try finish(work, on: rested)
+            } catch let error as PostgresError where error.kind == .connectionLost {
+                return try finish(work, on: try open())
+            }
+        }
+        return try finish(work, on: try open())
+    }
+
+    private func finish<Result>(_ work: (Connection) throws -> Result, on connection: Connection) throws -> Result {
         let result = try work(connection)
         let resting = Resting(connection: connection)
         idle.withLock { if $0.count < idleLimit { $0.append(resting) } }
