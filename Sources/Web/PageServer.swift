@@ -38,7 +38,7 @@ public struct PageServer: Sendable {
         HealthRoute(database: database).add(to: router)
         StyleSheetRoute(styleSheet: pages.styleSheet).add(to: router)
         QuestionnaireRoute(
-            database: database, pages: pages, signer: try FormSigner.load(context),
+            database: database, pages: pages, signer: FormSigner.load(context, logger: logger),
             origin: Self.origin(of: settings[.webBaseURL].text), linkDays: settings.integer(.questionnaireLinkDays)
         ).add(to: router)
 

@@ -136,6 +136,26 @@ import Testing
         )
     }
 
+    /// Without `web.secret`, where `.atelier/web-secret` cannot be written (a read-only
+    /// container), the server starts all the same with a key of its own, and says so.
+    @Test func aServerThatCannotKeepItsKeyStartsAndSaysSo() throws {
+        let database = try TestDatabase.migrated()
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-root-\(UUID())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["Migrations", "Config", "Jobs", "Pages"] {
+            try FileManager.default.createSymbolicLink(
+                at: root.appendingPathComponent(folder),
+                withDestinationURL: AtelierProcess.packageRoot.appendingPathComponent(folder))
+        }
+        try Data("not a folder".utf8).write(to: root.appendingPathComponent(".atelier"))
+        let server = try PageServerProcess(environment: [
+            "ATELIER_DATABASE_URL": database.url, "ATELIER_ROOT": root.path,
+        ])
+        #expect(try server.request("GET", "/health").status == 200)
+        #expect(server.logText.contains("web.secret is empty and \(root.path)/.atelier/web-secret cannot be written"))
+    }
+
     @Test func aPortOutOfRangeIsRefused() throws {
         let outcome = try AtelierProcess.run(["serve", "--port", "70000"])
         #expect(outcome.status == 64)

@@ -1,11 +1,13 @@
 import App
 import Crypto
 import Foundation
+import Logging
 
 /// The CSRF token of a link's form: an HMAC-SHA256 of the link's path under the server's key, so
 /// that only a page this server rendered for that link can post to it, and any server sharing
 /// the key can check it. The key is `web.secret`, or one made at the first start and kept in
-/// `.atelier/web-secret` (readable by its owner only).
+/// `.atelier/web-secret` (readable by its owner only), or, where that file cannot be written (a
+/// read-only container), one that lives as long as the process — said in the log.
 struct FormSigner: Sendable {
     /// The key's bytes (`SymmetricKey` is not `Sendable`; one is made for each signature).
     let secret: [UInt8]
@@ -13,7 +15,7 @@ struct FormSigner: Sendable {
     init(secret: String) { self.secret = Array(secret.utf8) }
 
     /// The key of the settings, or of the file, made when missing.
-    static func load(_ context: AppContext) throws -> FormSigner {
+    static func load(_ context: AppContext, logger: Logger) -> FormSigner {
         let configured = context.settings[.webSecret].text
         if !configured.isEmpty { return FormSigner(secret: configured) }
         let file = context.root.webSecretFile
@@ -23,12 +25,16 @@ struct FormSigner: Sendable {
         let secret = SymmetricKey(size: .bits256).withUnsafeBytes {
             Data($0).map { String(format: "%02x", $0) }.joined()
         }
-        try FileManager.default.createDirectory(
+        let folder = try? FileManager.default.createDirectory(
             at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard
-            FileManager.default.createFile(
+        if folder == nil
+            || !FileManager.default.createFile(
                 atPath: file.path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600])
-        else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path]) }
+        {
+            logger.warning(
+                "web.secret is empty and \(file.path) cannot be written: the forms' key lasts as long as this server; set web.secret to share one across servers and restarts"
+            )
+        }
         return FormSigner(secret: secret)
     }
 
