@@ -21,7 +21,7 @@ import Training
     }
 
     /// A new link to the à-chaud questionnaire of `name`'s registration to the March session.
-    func link(_ name: String, _ moment: QuestionnaireLinks.Moment = .hot) throws -> String {
+    func link(_ name: String, _ questionnaire: QuestionnaireKind = .hot) throws -> String {
         let store = try year.store()
         let registration = try store.connection.execute(
             """
@@ -29,7 +29,7 @@ import Training
             JOIN session s ON s.id = r.session_id WHERE p.email = \(try TrainingYear.email(name).text)
             AND s.code = \(TrainingYear.march)
             """)[0].decode(Int.self, at: 0)
-        return "/q/" + (try QuestionnaireLinks(store).issue(registration: registration, moment))
+        return "/q/" + (try QuestionnaireLinks(store).issue(registration: registration, questionnaire))
     }
 
     func count(_ sql: String) throws -> Int {

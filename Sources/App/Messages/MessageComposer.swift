@@ -72,7 +72,8 @@ extension JobKind {
         }
     }
 
-    public var questionnaireMoment: QuestionnaireLinks.Moment? {
+    /// The questionnaire a kind's message invites to; a relance's is in its arguments.
+    public var questionnaire: QuestionnaireKind? {
         switch self {
         case .questionnaireHot: .hot
         case .questionnaireCold: .cold

@@ -47,11 +47,7 @@ public struct Assessments {
                 throw TrainingError.refused("\(email) is not a confirmed participant of the session \(session.code).")
             }
             let registration = try row.decode(Int.self, at: 0)
-            guard
-                try connection.execute(
-                    "SELECT 1 FROM response WHERE registration_id = \(registration) AND kind = \(kind)"
-                ).isEmpty
-            else {
+            guard try !hasAnswered(registration: registration, kind: kind) else {
                 throw TrainingError.refused(
                     "\(email) has already answered the \(kind.rawValue) questionnaire of the session \(session.code).")
             }

@@ -8,18 +8,10 @@ public struct QuestionnaireLinks {
 
     public init(_ store: Store) { self.store = store }
 
-    public enum Moment: String, Sendable {
-        case hot, cold
-
-        public var kind: QuestionnaireKind { self == .hot ? .hot : .cold }
-
-        public init(_ kind: QuestionnaireKind) { self = kind == .hot ? .hot : .cold }
-    }
-
     /// What a personal link opens: one questionnaire of one registration.
     public struct Link: Sendable, Hashable {
         public let registration: Int
-        public let moment: Moment
+        public let questionnaire: QuestionnaireKind
         public let session: String
         public let email: EmailAddress
         /// When the link was made, as its email was written: links expire from there.
@@ -49,21 +41,21 @@ public struct QuestionnaireLinks {
         else { return nil }
         return Link(
             registration: try row.decode(Int.self, "registration_id"),
-            moment: try row.decode(String.self, "kind") == "hot" ? .hot : .cold,
+            questionnaire: try row.decode(QuestionnaireKind.self, "kind"),
             session: try row.decode(String.self, "code"), email: try EmailAddress(try row.decode(String.self, "email")),
             issuedAt: try row.decode(Date.self, "created_at"), answered: try row.decode(Bool.self, "answered"),
             withdrawn: try row.decode(Bool.self, "withdrawn"))
     }
 
-    /// A new token for the registration's questionnaire of `moment`, in the caller's
+    /// A new token for the registration's `questionnaire`, in the caller's
     /// transaction: each message has a link of its own (the invitation, each relance), and the
     /// earlier ones stay open until they expire.
-    public func issue(registration: Int, _ moment: Moment) throws -> String {
+    public func issue(registration: Int, _ questionnaire: QuestionnaireKind) throws -> String {
         let token = RandomHex.make(bits: 128)
         try store.connection.execute(
             """
             INSERT INTO questionnaire_link (registration_id, kind, token_sha256)
-            VALUES (\(registration), \(moment.rawValue), sha256(convert_to(\(token), 'UTF8')))
+            VALUES (\(registration), \(questionnaire.rawValue), sha256(convert_to(\(token), 'UTF8')))
             """)
         return token
     }

@@ -1,6 +1,6 @@
 /// Secrets and tokens: `bits` random bits from the system's secure generator, in lowercase hex.
-enum RandomHex {
-    static func make(bits: Int) -> String {
+public enum RandomHex {
+    public static func make(bits: Int) -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<(bits + 63) / 64).map { _ in
             let word = String(generator.next() as UInt64, radix: 16)

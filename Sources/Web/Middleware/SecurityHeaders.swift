@@ -18,10 +18,8 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         }
         response.headers[.contentSecurityPolicy] = "default-src 'self'; frame-ancestors 'none'; form-action 'self'"
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[Self.referrerPolicy] = "no-referrer"
+        response.headers[.referrerPolicy] = "no-referrer"
         if https { response.headers[.strictTransportSecurity] = "max-age=31536000" }
         return response
     }
-
-    static var referrerPolicy: HTTPField.Name { HTTPField.Name("Referrer-Policy")! }
 }

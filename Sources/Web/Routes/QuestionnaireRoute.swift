@@ -28,7 +28,7 @@ struct QuestionnaireRoute: Sendable {
     }
 
     /// What a link leads to, before any form: `nil` when the questionnaire is open.
-    enum Closed: Sendable {
+    enum Closed: Error, Sendable {
         case unknown, expired, withdrawn, answered
 
         var response: (MessagePage, HTTPResponse.Status) {
@@ -41,12 +41,13 @@ struct QuestionnaireRoute: Sendable {
         }
     }
 
-    func closed(_ link: QuestionnaireLinks.Link?) -> Closed? {
-        guard let link else { return .unknown }
-        if link.withdrawn { return .withdrawn }
-        if link.answered { return .answered }
-        if link.issuedAt.addingTimeInterval(Double(linkDays) * 86_400) < Date() { return .expired }
-        return nil
+    /// The link if its questionnaire is open, else why not.
+    func open(_ link: QuestionnaireLinks.Link?) -> Result<QuestionnaireLinks.Link, Closed> {
+        guard let link else { return .failure(.unknown) }
+        if link.withdrawn { return .failure(.withdrawn) }
+        if link.answered { return .failure(.answered) }
+        if link.issuedAt.addingTimeInterval(Double(linkDays) * 86_400) < Date() { return .failure(.expired) }
+        return .success(link)
     }
 
     func message(_ closed: Closed) -> Response {
@@ -73,10 +74,12 @@ struct QuestionnaireRoute: Sendable {
         let path = WebLinks.questionnairePath + token
         let csrf = signer.token(for: path)
         return try await database.withStore { store in
-            let link = try QuestionnaireLinks(store).find(token: token)
-            if let closed = closed(link) { return .closed(closed) }
-            guard let link else { return .closed(.unknown) }
-            let kind = link.moment.kind
+            let link: QuestionnaireLinks.Link
+            switch open(try QuestionnaireLinks(store).find(token: token)) {
+            case .failure(let closed): return .closed(closed)
+            case .success(let found): link = found
+            }
+            let kind = link.questionnaire
             let letter = try Letters(store).letter(
                 kind == .hot ? .questionnaireHot : .questionnaireCold, registration: link.registration)
             let questions = try Assessments(store).questions(kind)
@@ -97,15 +100,17 @@ struct QuestionnaireRoute: Sendable {
         guard signer.accepts(form["csrf"] ?? "", for: path) else { return forged() }
         let outcome: Outcome = try await database.withStore { store in
             let links = QuestionnaireLinks(store)
-            let link = try links.find(token: token)
-            if let closed = closed(link) { return .closed(closed) }
-            guard let link else { return .closed(.unknown) }
-            let questions = try Assessments(store).questions(link.moment.kind)
+            let link: QuestionnaireLinks.Link
+            switch open(try links.find(token: token)) {
+            case .failure(let closed): return .closed(closed)
+            case .success(let found): link = found
+            }
+            let questions = try Assessments(store).questions(link.questionnaire)
             let checked = QuestionnaireAnswers(form: form, questions: questions)
             guard checked.errors.isEmpty else { return .refused(checked.errors) }
             do {
                 try Assessments(store).record(
-                    session: link.session, participant: link.email, kind: link.moment.kind,
+                    session: link.session, participant: link.email, kind: link.questionnaire,
                     answers: checked.answers)
             } catch {
                 // Another submission of the same link won the race: its answers stand.
@@ -136,7 +141,7 @@ struct QuestionnaireRoute: Sendable {
     /// `Origin: null`, which names no other site. (Neither header: an older browser or a script,
     /// which the CSRF token still stops.)
     func isSameOrigin(_ request: Request) -> Bool {
-        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site == "cross-site" || site == "same-site" {
+        if let site = request.headers[.secFetchSite], site == "cross-site" || site == "same-site" {
             return false
         }
         if let sender = request.headers[.origin], sender != "null", sender != origin { return false }

@@ -10,7 +10,7 @@ struct ClientAddress: Sendable {
 
     func of(_ request: Request, connectedFrom peer: String?) -> String {
         guard let peer, trustedProxies.contains(peer),
-            let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]
+            let forwarded = request.headers[.xForwardedFor]
         else { return peer ?? "unknown" }
         let chain = forwarded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         return chain.last { !trustedProxies.contains($0) && !$0.isEmpty } ?? peer

@@ -2,6 +2,7 @@ import App
 import Crypto
 import Foundation
 import Logging
+import Training
 
 /// The CSRF token of a link's form: an HMAC-SHA256 of the link's path under the server's key, so
 /// that only a page this server rendered for that link can post to it, and any server sharing
@@ -22,9 +23,7 @@ struct FormSigner: Sendable {
         if let data = FileManager.default.contents(atPath: file.path), data.count >= 32 {
             return FormSigner(secret: String(decoding: data, as: UTF8.self))
         }
-        let secret = SymmetricKey(size: .bits256).withUnsafeBytes {
-            Data($0).map { String(format: "%02x", $0) }.joined()
-        }
+        let secret = RandomHex.make(bits: 256)
         let folder = try? FileManager.default.createDirectory(
             at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         if folder == nil

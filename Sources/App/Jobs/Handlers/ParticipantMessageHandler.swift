@@ -24,9 +24,9 @@ struct ParticipantMessageHandler: KindHandler {
         if let reason = try letters.reasonNotToSend(kind, registration: registration.registrationId) {
             return .discard(reason: "not sent: \(reason)")
         }
-        let moment = kind.questionnaireMoment ?? registration.questionnaire.map(QuestionnaireLinks.Moment.init)
-        if kind == .questionnaireReminder, let moment,
-            try Assessments(store).hasAnswered(registration: registration.registrationId, kind: moment.kind)
+        let questionnaire = kind.questionnaire ?? registration.questionnaire
+        if kind == .questionnaireReminder, let questionnaire,
+            try Assessments(store).hasAnswered(registration: registration.registrationId, kind: questionnaire)
         {
             return .discard(reason: "not sent: the participant has answered")
         }
@@ -42,9 +42,9 @@ struct ParticipantMessageHandler: KindHandler {
             case .nothingAttended: return .discard(reason: "not sent: the participant attended nothing")
             }
         }
-        let link = try moment.map { moment in
+        let link = try questionnaire.map { questionnaire in
             settings.links.questionnaire(
-                token: try QuestionnaireLinks(store).issue(registration: registration.registrationId, moment))
+                token: try QuestionnaireLinks(store).issue(registration: registration.registrationId, questionnaire))
         }
         guard
             let message = try MessageComposer(settings, store: store).message(
@@ -56,8 +56,8 @@ struct ParticipantMessageHandler: KindHandler {
             try deliveries.record(
                 job: job.id, kind: kind, channel: .mail, registration: registration.registrationId,
                 recipient: participant.address, messageID: messageID, state, reply: reply)
-            if state == .accepted, let moment = kind.questionnaireMoment {
-                try queueRelances(registration, moment.kind, settings: settings, store: store)
+            if state == .accepted, let invitation = kind.questionnaire {
+                try queueRelances(registration, invitation, settings: settings, store: store)
             }
         }
     }
