@@ -15,6 +15,12 @@ public final class Connection {
     var transactionDepth = 0
     /// The channels this connection listens on, listened on again after `reconnect()`.
     var channels: Set<String> = []
+    /// Whether `execute` keeps each statement prepared on the server, planned once (see
+    /// `preparedNames`): for a connection that runs the same few statements again and again.
+    public var preparesStatements = false
+    /// The server-side name of each statement prepared on this session, by its text and its
+    /// parameters' types.
+    var preparedNames: [PreparedKey: String] = [:]
 
     public convenience init(url: String, logger: Logger = Logger(label: "atelier.postgres")) throws(PostgresError) {
         try self.init(ConnectionConfiguration(url), logger: logger)
@@ -77,9 +83,16 @@ public final class Connection {
     /// The process id of the server backend serving this connection.
     public var backendPID: Int32 { PQbackendPID(handle) }
 
-    /// Runs one statement with its parameters bound (`PQexecParams`), and returns its rows.
+    /// Runs one statement with its parameters bound (`PQexecParams`, or `PQexecPrepared` when the
+    /// connection `preparesStatements`), and returns its rows.
     @discardableResult
     public func execute(_ query: PostgresQuery) throws(PostgresError) -> QueryResult {
+        if preparesStatements, let name = try preparedName(for: query) {
+            let result = query.binds.withLibPQParameters { _, values, lengths, formats in
+                PQexecPrepared(handle, name, Int32(query.binds.count), values, lengths, formats, 0)
+            }
+            return try check(result, statement: query.sql)
+        }
         let result = query.binds.withLibPQParameters { types, values, lengths, formats in
             PQexecParams(handle, query.sql, Int32(query.binds.count), types, values, lengths, formats, 0)
         }
@@ -97,6 +110,7 @@ public final class Connection {
     public func reconnect() throws(PostgresError) {
         PQreset(handle)
         transactionDepth = 0
+        preparedNames = [:]
         guard isConnected else {
             throw PostgresError(
                 kind: .connectionFailed, message: Self.connectionFailureReason(String(cString: PQerrorMessage(handle))))

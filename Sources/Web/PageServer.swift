@@ -22,27 +22,30 @@ public struct PageServer: Sendable {
         self.port = port ?? context.settings.integer(.webPort)
     }
 
-    public func run() async throws {
-        let logger = Logger(label: "atelier.serve")
+    /// The server with its routes, ready to run (or to be tested with HummingbirdTesting): reads
+    /// the page templates, checking them, and opens no connection yet.
+    public func application(logger: Logger) throws -> some ApplicationProtocol {
         let settings = context.settings
         let pages = try PageTemplates(folder: context.root.pages)
         let database = try Database(context)
+        let messages = MessagePages(templates: pages, organisation: OrganisationCard(database: database))
         let router = Router(context: PageRequestContext.self)
         router.add(middleware: AccessLog(logger: logger))
         router.add(middleware: SecurityHeaders(https: settings[.webBaseURL].text.lowercased().hasPrefix("https://")))
-        router.add(middleware: ProblemPages(pages: pages))
+        router.add(middleware: ProblemPages(messages: messages))
         router.add(
             middleware: RateLimit(
                 limiter: RateLimiter(perMinute: settings.integer(.webRateLimit)),
-                client: ClientAddress(trustedProxies: Set(settings.list(.webTrustedProxies))), pages: pages))
+                client: ClientAddress(trustedProxies: Set(settings.list(.webTrustedProxies))), messages: messages))
         HealthRoute(database: database).add(to: router)
         StyleSheetRoute(styleSheet: pages.styleSheet).add(to: router)
         QuestionnaireRoute(
-            database: database, pages: pages, signer: FormSigner.load(context, logger: logger),
+            database: database, pages: pages, messages: messages, forms: QuestionnaireForms(pages: pages),
+            signer: FormSigner.load(context, logger: logger),
             origin: Self.origin(of: settings[.webBaseURL].text), linkDays: settings.integer(.questionnaireLinkDays)
         ).add(to: router)
 
-        let application = Application(
+        return Application(
             router: router,
             server: .http1(
                 configuration: .init(idleTimeout: .seconds(Int64(settings.integer(.webIdleTimeoutSeconds))))),
@@ -52,9 +55,14 @@ public struct PageServer: Sendable {
                     "Serving on \(host):\(channel.localAddress?.port ?? port); links from \(settings[.webBaseURL].text)"
                 )
             }, logger: logger)
+    }
+
+    public func run() async throws {
+        let logger = Logger(label: "atelier.serve")
+        let application = try application(logger: logger)
         var configuration = ServiceGroupConfiguration(
             services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        configuration.maximumGracefulShutdownDuration = .seconds(settings.integer(.webShutdownSeconds))
+        configuration.maximumGracefulShutdownDuration = .seconds(context.settings.integer(.webShutdownSeconds))
         try await ServiceGroup(configuration: configuration).run()
         logger.info("Stopped")
     }

@@ -15,6 +15,30 @@ public struct Letter: Sendable, Hashable {
     public struct Day: Sendable, Hashable {
         public var date: String
         public var times: String
+
+        public init(date: String, times: String) {
+            self.date = date
+            self.times = times
+        }
+
+        /// Slots in order, one entry per calendar day in `zone`: « lundi 12 janvier 2027 », « de
+        /// 9 h 00 à 12 h 30 et de 13 h 30 à 17 h 00 ».
+        public static func days(of slots: [(startsAt: Date, endsAt: Date)], in zone: TimeZone) -> [Day] {
+            let calendar = French.calendar(zone)
+            var days: [Day] = []
+            var start = slots.startIndex
+            while start < slots.endIndex {
+                let first = slots[start].startsAt
+                let end =
+                    slots[start...].firstIndex { !calendar.isDate(first, inSameDayAs: $0.startsAt) } ?? slots.endIndex
+                let times = slots[start..<end].map {
+                    "de \(French.time($0.startsAt, in: zone)) à \(French.time($0.endsAt, in: zone))"
+                }
+                days.append(Day(date: French.date(first, in: zone), times: times.joined(separator: " et ")))
+                start = end
+            }
+            return days
+        }
     }
 
     public struct Part: Sendable, Hashable {

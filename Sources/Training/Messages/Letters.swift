@@ -91,25 +91,7 @@ public struct Letters {
         for code in session.slots.flatMap(\.trainers) where !trainerCodes.contains(code) { trainerCodes.append(code) }
         let trainers = try trainerCodes.map { try catalogue.trainer($0).name }
         let parts = session.parts.map { part in
-            let calendar = French.calendar(zone)
-            var days: [Letter.Day] = []
-            var slotsOfDay: [Session.Slot] = []
-            func closeDay() {
-                guard let first = slotsOfDay.first else { return }
-                let times = slotsOfDay.map {
-                    "de \(French.time($0.startsAt, in: zone)) à \(French.time($0.endsAt, in: zone))"
-                }
-                days.append(
-                    Letter.Day(date: French.date(first.startsAt, in: zone), times: times.joined(separator: " et ")))
-                slotsOfDay = []
-            }
-            for slot in part.slots {
-                if let first = slotsOfDay.first, !calendar.isDate(first.startsAt, inSameDayAs: slot.startsAt) {
-                    closeDay()
-                }
-                slotsOfDay.append(slot)
-            }
-            closeDay()
+            let days = Letter.Day.days(of: part.slots.map { ($0.startsAt, $0.endsAt) }, in: zone)
             return Letter.Part(number: part.position, title: French.typography(part.title), days: days)
         }
         return Letter.Session(

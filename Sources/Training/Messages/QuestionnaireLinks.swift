@@ -8,12 +8,18 @@ public struct QuestionnaireLinks {
 
     public init(_ store: Store) { self.store = store }
 
-    /// What a personal link opens: one questionnaire of one registration.
+    /// What a personal link opens: one questionnaire of one registration, with what its page
+    /// shows of the session.
     public struct Link: Sendable, Hashable {
         public let registration: Int
         public let questionnaire: QuestionnaireKind
         public let session: String
         public let email: EmailAddress
+        public let firstName: String
+        /// The module's title, typeset in French.
+        public let sessionTitle: String
+        public let organisation: String
+        public let days: [Letter.Day]
         /// When the link was made, as its email was written: links expire from there.
         public let issuedAt: Date
         public let answered: Bool
@@ -23,26 +29,39 @@ public struct QuestionnaireLinks {
 
     /// The link whose token is `token`, or `nil` for a token no link has — checked for its
     /// shape first, so that a probe costs no query. Reads only: opening a link changes nothing.
+    /// One query, a row per slot of the session: a page asks for nothing else.
     public func find(token: String) throws -> Link? {
         guard token.utf8.count == 32, token.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
         else { return nil }
-        guard
-            let row = try store.connection.execute(
-                """
-                SELECT l.registration_id, l.kind, s.code, p.email, l.created_at,
-                       EXISTS (SELECT 1 FROM response rs WHERE rs.registration_id = l.registration_id AND rs.kind = l.kind)
-                         AS answered,
-                       r.status <> 'confirmed' OR s.status = 'cancelled' AS withdrawn
-                FROM questionnaire_link l JOIN registration r ON r.id = l.registration_id
-                JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
-                WHERE l.token_sha256 = sha256(convert_to(\(token), 'UTF8'))
-                """
-            ).first
-        else { return nil }
+        let rows = try store.connection.execute(
+            """
+            SELECT l.registration_id, l.kind, s.code, p.email, p.first_name, m.title, l.created_at,
+                   coalesce((SELECT name FROM organisation LIMIT 1), '') AS organisation,
+                   EXISTS (SELECT 1 FROM response rs WHERE rs.registration_id = l.registration_id AND rs.kind = l.kind)
+                     AS answered,
+                   r.status <> 'confirmed' OR s.status = 'cancelled' AS withdrawn,
+                   sl.starts_at, sl.ends_at
+            FROM questionnaire_link l JOIN registration r ON r.id = l.registration_id
+            JOIN session s ON s.id = r.session_id JOIN module m ON m.id = s.module_id
+            JOIN participant p ON p.id = r.participant_id
+            LEFT JOIN slot sl ON sl.session_id = s.id
+            WHERE l.token_sha256 = sha256(convert_to(\(token), 'UTF8'))
+            ORDER BY sl.starts_at
+            """)
+        guard let row = rows.first else { return nil }
+        let slots = try rows.compactMap { row -> (startsAt: Date, endsAt: Date)? in
+            guard let start = try row.decode(Date?.self, "starts_at"), let end = try row.decode(Date?.self, "ends_at")
+            else { return nil }
+            return (start, end)
+        }
         return Link(
             registration: try row.decode(Int.self, "registration_id"),
             questionnaire: try row.decode(QuestionnaireKind.self, "kind"),
             session: try row.decode(String.self, "code"), email: try EmailAddress(try row.decode(String.self, "email")),
+            firstName: try row.decode(String.self, "first_name"),
+            sessionTitle: French.typography(try row.decode(String.self, "title")),
+            organisation: try row.decode(String.self, "organisation"),
+            days: Letter.Day.days(of: slots, in: store.timeZone),
             issuedAt: try row.decode(Date.self, "created_at"), answered: try row.decode(Bool.self, "answered"),
             withdrawn: try row.decode(Bool.self, "withdrawn"))
     }

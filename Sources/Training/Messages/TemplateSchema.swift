@@ -6,22 +6,14 @@ public indirect enum TemplateSchema: Equatable, Sendable {
     case object([String: TemplateSchema])
     case list(TemplateSchema)
 
-    /// The shape of `example` as Mustache sees it through `Mirror`: a `nil` optional is absent.
-    public init(of example: Any) {
-        let mirror = Mirror(reflecting: example)
-        if mirror.displayStyle == .optional {
-            self = mirror.children.first.map { TemplateSchema(of: $0.value) } ?? .value
-        } else if mirror.displayStyle == .collection {
-            self = .list(mirror.children.first.map { TemplateSchema(of: $0.value) } ?? .value)
-        } else if mirror.displayStyle == .struct, !mirror.children.isEmpty {
-            var fields: [String: TemplateSchema] = [:]
-            for child in mirror.children {
-                guard let label = child.label else { continue }
-                let value = Mirror(reflecting: child.value)
-                if value.displayStyle == .optional && value.children.isEmpty { continue }
-                fields[label] = TemplateSchema(of: child.value)
-            }
-            self = .object(fields)
+    /// The shape of `example` as Mustache sees it (`TemplateData`): a `nil` optional is absent.
+    public init(of example: Any) { self.init(tree: TemplateData.tree(of: example)) }
+
+    private init(tree: Any) {
+        if let fields = tree as? [String: Any] {
+            self = .object(fields.mapValues { TemplateSchema(tree: $0) })
+        } else if let list = tree as? [Any] {
+            self = .list(list.first.map { TemplateSchema(tree: $0) } ?? .value)
         } else {
             self = .value
         }

@@ -4,7 +4,7 @@ import Hummingbird
 /// nowhere (404, the same page for every unknown token), a method it does not take (405), a body
 /// too large (413). Other errors keep Hummingbird's answer.
 struct ProblemPages<Context: RequestContext>: RouterMiddleware {
-    let pages: PageTemplates
+    let messages: MessagePages
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -13,7 +13,7 @@ struct ProblemPages<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as any HTTPResponseError {
             guard let page = Self.page(for: error.status) else { throw error }
-            return HTMLPage.response(pages.render(.message, page), status: error.status)
+            return await messages.response(page, status: error.status)
         }
     }
 

@@ -7,7 +7,7 @@ import NIOCore
 struct RateLimit<Context: RequestContext & RemoteAddressRequestContext>: RouterMiddleware {
     let limiter: RateLimiter
     let client: ClientAddress
-    let pages: PageTemplates
+    let messages: MessagePages
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -18,12 +18,10 @@ struct RateLimit<Context: RequestContext & RemoteAddressRequestContext>: RouterM
         }
         let address = client.of(request, connectedFrom: context.remoteAddress?.ipAddress)
         guard let seconds = limiter.wait(for: address) else { return try await next(request, context) }
-        var response = HTMLPage.response(
-            pages.render(
-                .message,
-                MessagePage(
-                    title: "Trop de demandes", heading: "Trop de demandes en peu de temps",
-                    message: "Patientez une minute, puis ouvrez à nouveau le lien reçu par message.")),
+        var response = await messages.response(
+            MessagePage(
+                title: "Trop de demandes", heading: "Trop de demandes en peu de temps",
+                message: "Patientez une minute, puis ouvrez à nouveau le lien reçu par message."),
             status: .tooManyRequests)
         response.headers[.retryAfter] = String(seconds)
         return response

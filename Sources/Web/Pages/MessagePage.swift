@@ -4,8 +4,11 @@ struct MessagePage: Sendable {
     var title: String
     var heading: String
     var message: String
+    /// Who sends the page, and where to write to them: filled by `MessagePages`.
+    var organisation: String? = nil
+    var contact: String? = nil
 
-    static let example = MessagePage(title: "t", heading: "h", message: "m")
+    static let example = MessagePage(title: "t", heading: "h", message: "m", organisation: "o", contact: "c")
 
     static let notFound = MessagePage(
         title: "Lien introuvable", heading: "Ce lien ne mène à aucune page",

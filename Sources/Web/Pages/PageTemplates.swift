@@ -7,12 +7,13 @@ import Training
 /// the file, as the job templates do.
 struct PageTemplates: Sendable {
     enum Page: String, CaseIterable, Sendable {
-        case questionnaire, message
+        case questionnaire, questions, message
 
         /// An example of what the page is given, every optional filled, for the check.
         var example: Any {
             switch self {
             case .questionnaire: QuestionnairePage.example
+            case .questions: QuestionnaireFields.example
             case .message: MessagePage.example
             }
         }
@@ -76,6 +77,6 @@ struct PageTemplates: Sendable {
 
     /// The page's HTML; every value is escaped, as Mustache does in HTML.
     func render(_ page: Page, _ model: Any) -> String {
-        templates[page]?.render(model, library: library) ?? ""
+        templates[page]?.render(TemplateData.tree(of: model), library: library) ?? ""
     }
 }

@@ -10,6 +10,8 @@ import Training
 struct QuestionnaireRoute: Sendable {
     let database: Database
     let pages: PageTemplates
+    let messages: MessagePages
+    let forms: QuestionnaireForms
     let signer: FormSigner
     /// The origin of `web.base-url` (`https://formation.asso.fr`), the only one forms come from.
     let origin: String
@@ -50,90 +52,84 @@ struct QuestionnaireRoute: Sendable {
         return .success(link)
     }
 
-    func message(_ closed: Closed) -> Response {
+    func message(_ closed: Closed) async -> Response {
         let (page, status) = closed.response
-        return HTMLPage.response(pages.render(.message, page), status: status)
+        return await messages.response(page, status: status)
+    }
+
+    /// An open link: its token, what it opens, and the form of its questionnaire.
+    struct Opened: Sendable {
+        let token: String
+        let link: QuestionnaireLinks.Link
+        let form: QuestionnaireForms.Form
+    }
+
+    /// The link of `token` with its form if its questionnaire is open, else why not.
+    func opened(_ token: String, store: Store) throws -> Result<Opened, Closed> {
+        switch open(try QuestionnaireLinks(store).find(token: token)) {
+        case .failure(let closed): .failure(closed)
+        case .success(let link):
+            .success(Opened(token: token, link: link, form: try forms.form(link.questionnaire, store: store)))
+        }
+    }
+
+    /// The page of `opened` around `questions` (its form's HTML); `errors`, how many answers were refused.
+    func page(_ opened: Opened, questions: String, errors: Int = 0) -> Response {
+        let page = QuestionnairePage(
+            link: opened.link, csrf: signer.token(for: WebLinks.questionnairePath + opened.token),
+            questions: questions, errors: errors)
+        return HTMLPage.response(
+            pages.render(.questionnaire, page), status: errors == 0 ? .ok : .unprocessableContent)
     }
 
     func show(token: String) async throws -> Response {
-        let found = try await page(token: token)
-        guard case .open(let page) = found else {
-            if case .closed(let closed) = found { return message(closed) }
-            return message(.unknown)
-        }
-        return HTMLPage.response(pages.render(.questionnaire, page))
-    }
-
-    enum Lookup: Sendable {
-        case open(QuestionnairePage)
-        case closed(Closed)
-    }
-
-    /// The link's page, filled with `form` and marked with `errors`, or why there is none.
-    func page(token: String, form: [String: String] = [:], errors: [Int: String] = [:]) async throws -> Lookup {
-        let path = WebLinks.questionnairePath + token
-        let csrf = signer.token(for: path)
-        return try await database.withStore { store in
-            let link: QuestionnaireLinks.Link
-            switch open(try QuestionnaireLinks(store).find(token: token)) {
-            case .failure(let closed): return .closed(closed)
-            case .success(let found): link = found
-            }
-            let kind = link.questionnaire
-            let letter = try Letters(store).letter(
-                kind == .hot ? .questionnaireHot : .questionnaireCold, registration: link.registration)
-            let questions = try Assessments(store).questions(kind)
-            return .open(
-                QuestionnairePage(
-                    letter: letter, moment: kind, questions: questions, csrf: csrf, form: form,
-                    errors: errors))
+        switch try await database.withStore({ store in try opened(token, store: store) }) {
+        case .failure(let closed): await message(closed)
+        case .success(let opened): page(opened, questions: opened.form.blank)
         }
     }
 
     func submit(_ request: Request, token: String) async throws -> Response {
-        let path = WebLinks.questionnairePath + token
-        guard isSameOrigin(request) else { return forged() }
+        guard isSameOrigin(request) else { return await forged() }
         let body = try await request.body.collect(upTo: Self.bodyLimit)
-        guard let form = URLEncodedForm.parse(Array(buffer: body)) else {
-            return HTMLPage.response(pages.render(.message, MessagePage.malformed), status: .badRequest)
+        guard let posted = URLEncodedForm.parse(Array(buffer: body)) else {
+            return await messages.response(.malformed, status: .badRequest)
         }
-        guard signer.accepts(form["csrf"] ?? "", for: path) else { return forged() }
+        guard signer.accepts(posted["csrf"] ?? "", for: WebLinks.questionnairePath + token) else {
+            return await forged()
+        }
         let outcome: Outcome = try await database.withStore { store in
-            let links = QuestionnaireLinks(store)
-            let link: QuestionnaireLinks.Link
-            switch open(try links.find(token: token)) {
+            let opened: Opened
+            switch try self.opened(token, store: store) {
             case .failure(let closed): return .closed(closed)
-            case .success(let found): link = found
+            case .success(let found): opened = found
             }
-            let questions = try Assessments(store).questions(link.questionnaire)
-            let checked = QuestionnaireAnswers(form: form, questions: questions)
-            guard checked.errors.isEmpty else { return .refused(checked.errors) }
+            let checked = QuestionnaireAnswers(form: posted, questions: opened.form.questions)
+            guard checked.errors.isEmpty else { return .refused(opened, checked.errors) }
             do {
                 try Assessments(store).record(
-                    session: link.session, participant: link.email, kind: link.questionnaire,
+                    session: opened.link.session, participant: opened.link.email, kind: opened.link.questionnaire,
                     answers: checked.answers)
             } catch {
                 // Another submission of the same link won the race: its answers stand.
-                if try links.find(token: token)?.answered == true { return .closed(.answered) }
+                if try QuestionnaireLinks(store).find(token: token)?.answered == true { return .closed(.answered) }
                 throw error
             }
             return .recorded
         }
         switch outcome {
-        case .recorded: return HTMLPage.response(pages.render(.message, MessagePage.received))
-        case .closed(let closed): return message(closed)
-        case .refused(let errors):
-            guard case .open(let page) = try await page(token: token, form: form, errors: errors) else {
-                return message(.unknown)
-            }
-            return HTMLPage.response(pages.render(.questionnaire, page), status: .unprocessableContent)
+        case .recorded: return await messages.response(.received)
+        case .closed(let closed): return await message(closed)
+        case .refused(let opened, let errors):
+            return page(
+                opened, questions: forms.filled(opened.form, with: posted, errors: errors), errors: errors.count)
         }
     }
 
     enum Outcome: Sendable {
         case recorded
         case closed(Closed)
-        case refused([Int: String])
+        case refused(Opened, [Int: String])
     }
 
     /// A form posted from another site is refused: the browser says so in `Sec-Fetch-Site`, or
@@ -148,7 +144,7 @@ struct QuestionnaireRoute: Sendable {
         return true
     }
 
-    func forged() -> Response {
-        HTMLPage.response(pages.render(.message, MessagePage.forged), status: .forbidden)
+    func forged() async -> Response {
+        await messages.response(.forged, status: .forbidden)
     }
 }

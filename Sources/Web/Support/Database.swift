@@ -21,7 +21,11 @@ struct Database: Sendable {
         self.context = context
         jobs = try context.jobCatalogue()
         migrator = try context.migrator()
-        pool = ConnectionPool(idleLimit: Self.idleConnections) { try context.connect() }
+        pool = ConnectionPool(idleLimit: Self.idleConnections) {
+            let connection = try context.connect()
+            connection.preparesStatements = true
+            return connection
+        }
     }
 
     func run<Result: Sendable>(_ work: @escaping @Sendable (Connection) throws -> Result) async throws -> Result {
