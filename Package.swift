@@ -119,9 +119,12 @@ let package = Package(
         .testTarget(
             name: "AtelierCLITests",
             dependencies: [
-                "AtelierCLI", "App", "Postgres", "Queue", "Training", "TestSupport",
+                "AtelierCLI", "App", "Postgres", "Queue", "Training", "TestSupport", "Web",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), logging,
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -20,16 +20,8 @@ import Training
         ])
     }
 
-    /// A new link to the à-chaud questionnaire of `name`'s registration to the March session.
     func link(_ name: String, _ questionnaire: QuestionnaireKind = .hot) throws -> String {
-        let store = try year.store()
-        let registration = try store.connection.execute(
-            """
-            SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id
-            JOIN session s ON s.id = r.session_id WHERE p.email = \(try TrainingYear.email(name).text)
-            AND s.code = \(TrainingYear.march)
-            """)[0].decode(Int.self, at: 0)
-        return "/q/" + (try QuestionnaireLinks(store).issue(registration: registration, questionnaire))
+        try year.questionnairePath(name, questionnaire)
     }
 
     func count(_ sql: String) throws -> Int {
@@ -113,6 +105,18 @@ import Training
         #expect(summary.status == 0)
         #expect(summary.standardOutput.contains(#""responses" : 1"#))
         #expect(summary.standardOutput.contains(#"<script>alert('x')</script>"#), "JSON carries the text as typed")
+
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("bilan-\(UUID()).pdf").path
+        let written = try year.atelier(["assessment", "report", TrainingYear.march, "--out", report])
+        #expect(written.status == 0, "\(written.standardError)")
+        let pdf = try PDFReading(try [UInt8](Data(contentsOf: URL(fileURLWithPath: report))))
+        defer { pdf.remove() }
+        let printed = try pdf.pages().joined()
+        #expect(printed.contains("Bilan du questionnaire à chaud"))
+        #expect(printed.contains("1 sur 5 participants interrogés (20"))
+        #expect(
+            printed.contains("<script>alert('x')</script> {{organisation}} '; DROP TABLE answer; --"),
+            "the PDF prints the text as typed")
     }
 
     @Test func missingAnswersAreShownNextToTheirQuestionsWithWhatWasTyped() throws {

@@ -129,3 +129,17 @@ struct TrainingYear: Sendable {
     /// The domain on a connection of its own.
     func store() throws -> Store { try Store.repository(database.connect()) }
 }
+
+extension TrainingYear {
+    /// The path of a new link to `name`'s `questionnaire` of the March session: `/q/<token>`.
+    func questionnairePath(_ name: String, _ questionnaire: QuestionnaireKind = .hot) throws -> String {
+        let store = try self.store()
+        let registration = try store.connection.execute(
+            """
+            SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id
+            JOIN session s ON s.id = r.session_id WHERE p.email = \(try Self.email(name).text)
+            AND s.code = \(Self.march)
+            """)[0].decode(Int.self, at: 0)
+        return "/q/" + (try QuestionnaireLinks(store).issue(registration: registration, questionnaire))
+    }
+}

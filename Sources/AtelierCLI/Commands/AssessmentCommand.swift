@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Documents
 import Training
 
 /// `atelier assessment …`: the questionnaires' responses and figures.
@@ -7,7 +8,7 @@ struct AssessmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assessment",
         abstract: "Record questionnaire responses and report their figures (Qualiopi indicator 30).",
-        subcommands: [Record.self, Show.self])
+        subcommands: [Record.self, Show.self, Report.self])
 
     struct Which: ParsableArguments {
         @Flag(help: "The questionnaire à froid, about 90 days after the session; à chaud otherwise.") var cold = false
@@ -67,7 +68,8 @@ struct AssessmentCommand: ParsableCommand {
                         summary.questions.map { figures in
                             let value: String =
                                 switch figures.question.type {
-                                case .scale: figures.meanHundredths.map { "mean " + Self.decimal($0) + " / 5" } ?? ""
+                                case .scale:
+                                    figures.meanHundredths.map { "mean " + French.hundredths($0) + " / 5" } ?? ""
                                 case .yesNo: figures.yesPercent.map { "\($0) % oui" } ?? ""
                                 case .text: "\(figures.texts.count) comment\(figures.texts.count == 1 ? "" : "s")"
                                 }
@@ -82,10 +84,25 @@ struct AssessmentCommand: ParsableCommand {
                 }
             }
         }
+    }
 
-        /// `412` hundredths → `4,12`.
-        static func decimal(_ hundredths: Int) -> String {
-            "\(hundredths / 100)," + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the questionnaire's report as a PDF: response rate, figures per question, every comment.",
+            discussion: "Example: atelier assessment report S-2027-001 --cold --out bilan-a-froid.pdf")
+
+        @Argument(help: "The session's code.") var session: String
+        @OptionGroup var which: Which
+        @Option(help: "The PDF file to write.") var out: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let file = try OutputFile(path: out)
+                try file.write(try Assessments(context.store()).reportDocument(session: session, kind: which.kind))
+                try file.commit()
+                Terminal.confirm("Wrote \(out).", wrote: out)
+            }
         }
     }
 }

@@ -17,6 +17,12 @@ public enum French {
         return "\(sign)\(grouped(cents / 100)),\(decimals.count == 1 ? "0" + decimals : decimals)\(noBreakSpace)€"
     }
 
+    /// `412` hundredths → `4,12`.
+    public static func hundredths(_ value: Int) -> String {
+        let decimals = String(abs(value) % 100)
+        return "\(value < 0 ? "-" : "")\(grouped(abs(value) / 100)),\(decimals.count == 1 ? "0" + decimals : decimals)"
+    }
+
     /// `1 234 567`.
     public static func grouped(_ number: Int) -> String {
         var digits = String(number)

@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// The French page of an answer the router or the body reader refused: an address that leads
-/// nowhere (404, the same page for every unknown token), a method it does not take (405), a body
+/// nowhere (404, the same page for every unknown token, and for a method no route takes), a body
 /// too large (413). Other errors keep Hummingbird's answer.
 struct ProblemPages<Context: RequestContext>: RouterMiddleware {
     let messages: MessagePages
@@ -20,10 +20,6 @@ struct ProblemPages<Context: RequestContext>: RouterMiddleware {
     static func page(for status: HTTPResponse.Status) -> MessagePage? {
         switch status {
         case .notFound: .notFound
-        case .methodNotAllowed:
-            MessagePage(
-                title: "Demande refusée", heading: "Cette page ne s’utilise pas ainsi",
-                message: "Ouvrez le lien reçu par message, puis répondez depuis la page.")
         case .contentTooLarge:
             MessagePage(
                 title: "Réponse trop longue", heading: "Votre réponse est trop longue pour être reçue",
