@@ -83,7 +83,7 @@ import Training
     @Test func answersAreRecordedOnceWithTheirEvent() throws {
         let path = try link("Chloé")
         let token = try csrf(path)
-        let text = "<script>alert('x')</script> {{organisation}} '; DROP TABLE answer; --"
+        let text = "<script>alert('x')</script> {{organisation}} '; DROP TABLE answer; -- \u{202E}enif"
         let first = try post(path, [("csrf", token)] + Self.goodAnswers + [("q7", text)])
         #expect(first.status == 200)
         #expect(first.text.contains("Merci, vos réponses ont été reçues"))
@@ -105,6 +105,10 @@ import Training
         #expect(summary.status == 0)
         #expect(summary.standardOutput.contains(#""responses" : 1"#))
         #expect(summary.standardOutput.contains(#"<script>alert('x')</script>"#), "JSON carries the text as typed")
+        let shown = try year.atelier(["assessment", "show", TrainingYear.march]).standardOutput
+        #expect(
+            shown.contains(#"« <script>alert('x')</script> {{organisation}} '; DROP TABLE answer; -- \u{202E}enif »"#))
+        #expect(!shown.unicodeScalars.contains("\u{202E}"), "a terminal never gets the override that reorders a line")
 
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("bilan-\(UUID()).pdf").path
         let written = try year.atelier(["assessment", "report", TrainingYear.march, "--out", report])

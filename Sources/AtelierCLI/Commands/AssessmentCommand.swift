@@ -80,7 +80,7 @@ struct AssessmentCommand: ParsableCommand {
                 }
                 for figures in summary.questions where !figures.texts.isEmpty {
                     print("\(figures.question.position). \(figures.question.label)")
-                    for text in figures.texts { print("  « \(text) »") }
+                    for text in figures.texts { print("  « \(Printable.escaped(text, keepingLineBreaks: true)) »") }
                 }
             }
         }
