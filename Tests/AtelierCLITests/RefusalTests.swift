@@ -70,6 +70,9 @@ import Training
             name: "unknown session", arguments: ["register", "S-2030-404", "p3@asso.fr"],
             status: 66, sentence: "No session has the code S-2030-404."),
         Case(
+            name: "verifying an unknown session", arguments: ["attendance", "verify", "S-2030-404"],
+            status: 66, sentence: "No session has the code S-2030-404."),
+        Case(
             name: "report of an unknown session",
             arguments: ["assessment", "report", "S-2030-404", "--out", "/tmp/atelier-never-written.pdf"],
             status: 66, sentence: "No session has the code S-2030-404."),

@@ -8,7 +8,7 @@ import Training
 struct AttendanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attendance", abstract: "Record who was there, slot by slot.",
-        subcommands: [Record.self, Show.self, Correct.self, Sheet.self])
+        subcommands: [Record.self, Show.self, Correct.self, Sheet.self, Verify.self])
 
     /// Which slot, who, and with what status.
     struct Marks: ParsableArguments {
@@ -165,6 +165,36 @@ struct AttendanceCommand: ParsableCommand {
                 try file.write(pdf)
                 try file.commit()
                 Terminal.confirm("Wrote \(out).", wrote: out)
+            }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the session's attendance evidence: every record against its hash and the one before it.",
+            discussion: """
+                Exits 0 when the chain is intact, 65 naming the first record that no longer matches: \
+                a record changed or removed behind Atelier's back.
+                Example: atelier attendance verify S-2027-001
+                """)
+
+        @Argument(help: "The session's code.") var session: String
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let verification = try AttendanceEvidence(context.store()).verify(session: session)
+                if let broken = verification.firstBroken {
+                    throw TrainingError.invalid(
+                        "The attendance evidence of \(verification.session) is broken at record \(broken) of \(verification.records): it no longer matches its hash, or the record before it was changed or removed."
+                    )
+                }
+                if output.json { return try Terminal.printJSON(verification) }
+                print(
+                    verification.lastHash.map {
+                        "The attendance evidence of \(verification.session) is intact: \(verification.records) record\(verification.records == 1 ? "" : "s"), the last hash \($0)."
+                    } ?? "The session \(verification.session) has no attendance evidence yet.")
             }
         }
     }

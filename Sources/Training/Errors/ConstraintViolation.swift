@@ -89,6 +89,13 @@ public enum ConstraintViolation {
             .invalidInput,
             "A certificate states the minutes attended and holds its PDF, or is withdrawn and holds neither."
         ),
+        "attendance_evidence_signature_shape": (
+            .invalidInput, "A signature is one person’s, drawn or typed, under the sentence they agreed to."
+        ),
+        "attendance_evidence_signed_once": (.refused, "This half-day is already signed by this participant."),
+        "attendance_evidence_append_only": (
+            .refused, "Attendance evidence is never changed nor removed: a correction is a record of its own."
+        ),
     ]
 
     /// The kind and sentence for a constraint of `table`, or `nil` when the name is unknown.

@@ -1,0 +1,167 @@
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+import Training
+
+/// Participants signing the half-days of 2 March 2026 from their personal link (9 h–12 h 30,
+/// 14 h–17 h 30, given by Scop L’Atelier coopératif), each signature a record of the session's
+/// attendance evidence, whose chain `atelier attendance verify` checks.
+@Suite struct SignatureTests {
+    let year: TrainingYear
+    let window = Signatures.Window(opensMinutesBefore: 15, graceMinutesAfter: 120)
+    let client = Signatures.Client(address: "192.0.2.7", userAgent: "Mozilla/5.0 (Linux; Android 14)")
+
+    init() throws { year = try TrainingYear() }
+
+    /// 2 March 2026 at `time`, in Paris.
+    static func march(_ time: String) throws -> Date {
+        try #require(ISO8601DateFormatter().date(from: "2026-03-02T\(time):00+01:00"))
+    }
+
+    func link(_ name: String) throws -> (Signatures, Signatures.Link) {
+        let store = try year.store()
+        let signatures = Signatures(store)
+        let registration = try store.connection.execute(
+            """
+            SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id
+            JOIN session s ON s.id = r.session_id WHERE p.email = \(try TrainingYear.email(name).text)
+            AND s.code = \(TrainingYear.march)
+            """)[0].decode(Int.self, at: 0)
+        let token = try signatures.issueLink(registration: registration)
+        return (signatures, try #require(try signatures.link(token: token)))
+    }
+
+    func verify() throws -> AtelierProcess.Outcome {
+        try year.atelier(["attendance", "verify", TrainingYear.march])
+    }
+
+    @Test func eachHalfDayOpensForItsWindowWithTheSessionsOwnWords() throws {
+        let (signatures, link) = try link("Chloé")
+        let states = { (time: String) in
+            try signatures.halfDays(link, at: try Self.march(time), window: window).map(\.state)
+        }
+        #expect(try states("08:44") == [.upcoming, .upcoming])
+        #expect(try states("08:45") == [.open, .upcoming])
+        #expect(try states("13:00") == [.late, .upcoming])
+        #expect(try states("14:30") == [.late, .open])
+        #expect(try states("14:31") == [.over, .open])
+        #expect(try states("17:45") == [.over, .late])
+        #expect(try states("19:31") == [.over, .over])
+        let morning = try signatures.halfDays(link, at: try Self.march("09:10"), window: window)[0]
+        #expect(
+            morning.consent
+                == "Je certifie avoir assisté à «\u{202F}Accompagner la fonction employeur\u{202F}», le lundi 2 mars 2026, de 9\u{00A0}h à 12\u{00A0}h\u{00A0}30, formation animée par Scop L’Atelier coopératif."
+        )
+    }
+
+    @Test func aSignatureIsRecordedOnceAndChained() throws {
+        let (signatures, link) = try link("Chloé")
+        let morning = try signatures.halfDays(link, at: try Self.march("09:10"), window: window)[0]
+        let signed = try signatures.sign(
+            link, slot: morning.slot, mark: .drawn(try SignatureImage.png()), client: client,
+            at: try Self.march("09:10"), window: window)
+        #expect(signed.signedAt != nil && !signed.signedLate)
+        #expect(throws: Signatures.Refusal.alreadySigned) {
+            try signatures.sign(
+                link, slot: morning.slot, mark: .typed("Chloé Martin"), client: client,
+                at: try Self.march("09:12"), window: window)
+        }
+        let (other, alice) = try self.link("Alice")
+        let late = try other.sign(
+            alice, slot: morning.slot, mark: .typed("  Alice Bernard "), client: client, at: try Self.march("13:05"),
+            window: window)
+        #expect(late.signedLate)
+
+        let rows = try year.database.connect().execute(
+            """
+            SELECT position, channel, actor, host(client_address), user_agent, typed_name, late,
+                   signature_sha256 = sha256(signature_png), previous_hash IS NULL, link_id IS NOT NULL
+            FROM attendance_evidence ORDER BY position
+            """)
+        #expect(rows.count == 2)
+        let first = try rows[0].decode((Int, String, String, String, String, String?, Bool, Bool?, Bool, Bool).self)
+        #expect(first.0 == 1 && first.1 == "personal-link" && first.3 == "192.0.2.7")
+        #expect(first.5 == nil && first.7 == true && first.8 && first.9)
+        let second = try rows[1].decode((Int, String, String, String, String, String?, Bool, Bool?, Bool, Bool).self)
+        #expect(second.0 == 2 && second.5 == "Alice Bernard" && second.6 && !second.8)
+
+        let intact = try verify()
+        #expect(intact.status == 0, "\(intact.standardError)")
+        #expect(
+            intact.standardOutput.hasPrefix(
+                "The attendance evidence of S-2026-001 is intact: 2 records, the last hash "))
+    }
+
+    @Test func whatIsNotASignatureIsRefusedAndNothingIsWritten() throws {
+        let (signatures, link) = try link("Chloé")
+        let at = try Self.march("09:10")
+        let slots = try signatures.halfDays(link, at: at, window: window).map(\.slot)
+        let (gaspard, cancelled) = try self.link("Gaspard")
+        let before = try year.database.fingerprint()
+        let refusals: [(Signatures.Mark, Int, Date, Signatures.Refusal)] = [
+            (.drawn(try SignatureImage.png(drawn: false)), slots[0], at, .blankDrawing),
+            (.drawn(Array("not a png".utf8)), slots[0], at, .notAnImage),
+            (.drawn(Self.claiming(width: 40_000, height: 40_000)), slots[0], at, .notAnImage),
+            (.drawn(try SignatureImage.png() + [UInt8](repeating: 0, count: 65_536)), slots[0], at, .notAnImage),
+            (.typed("   "), slots[0], at, .emptyName),
+            (.typed("Chloé"), slots[1], at, .notOpen),
+            (.typed("Chloé"), slots[0], try Self.march("14:31"), .over),
+            (.typed("Chloé"), 999_999, at, .unknownHalfDay),
+        ]
+        for (mark, slot, time, refusal) in refusals {
+            #expect(throws: refusal) {
+                try signatures.sign(link, slot: slot, mark: mark, client: client, at: time, window: window)
+            }
+        }
+        #expect(throws: Signatures.Refusal.withdrawn) {
+            try gaspard.sign(cancelled, slot: slots[0], mark: .typed("Gaspard"), client: client, at: at, window: window)
+        }
+        #expect(try year.database.fingerprint() == before)
+    }
+
+    /// The first bytes of a PNG whose header claims `width`×`height`: a few bytes that would
+    /// make a decoder allocate gigabytes.
+    static func claiming(width: UInt32, height: UInt32) -> [UInt8] {
+        let big = { (value: UInt32) in (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * $0)) } }
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + big(width)
+            + big(height) + [8, 6, 0, 0, 0, 0, 0, 0, 0]
+    }
+
+    @Test func theEvidenceIsNeverChangedAndAnEditBehindItsBackIsFound() throws {
+        let (signatures, link) = try link("Chloé")
+        let at = try Self.march("09:10")
+        let slots = try signatures.halfDays(link, at: at, window: window).map(\.slot)
+        _ = try signatures.sign(
+            link, slot: slots[0], mark: .typed("Chloé Martin"), client: client, at: at, window: window)
+        _ = try signatures.sign(
+            link, slot: slots[1], mark: .typed("Chloé Martin"), client: client, at: try Self.march("14:05"),
+            window: window)
+        let connection = try year.database.connect()
+        for statement in [
+            "UPDATE attendance_evidence SET actor = 'Quelqu’un d’autre'", "DELETE FROM attendance_evidence",
+            "TRUNCATE attendance_evidence",
+        ] {
+            let error = #expect(throws: PostgresError.self) {
+                try connection.execute(PostgresQuery(unsafeSQL: statement))
+            }
+            #expect(error?.constraint == "attendance_evidence_append_only", "\(statement)")
+        }
+        #expect(try verify().status == 0)
+
+        // What only a superuser (or the table's owner) can do: switch the trigger off and edit.
+        try connection.executeScript(
+            """
+            ALTER TABLE attendance_evidence DISABLE TRIGGER attendance_evidence_append_only;
+            UPDATE attendance_evidence SET acted_at = acted_at - interval '3 hours' WHERE position = 1;
+            ALTER TABLE attendance_evidence ENABLE TRIGGER attendance_evidence_append_only
+            """)
+        let broken = try verify()
+        #expect(broken.status == 65)
+        #expect(
+            broken.standardError
+                == "The attendance evidence of S-2026-001 is broken at record 1 of 2: it no longer matches its hash, or the record before it was changed or removed.\n"
+        )
+        #expect(broken.standardOutput.isEmpty)
+    }
+}
