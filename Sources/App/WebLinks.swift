@@ -14,4 +14,9 @@ public struct WebLinks: Sendable, Hashable {
     public static let questionnairePath = "/q/"
 
     public func questionnaire(token: String) -> String { base + Self.questionnairePath + token }
+
+    /// Where a participant signs the half-days of their session.
+    public static let signingPath = "/s/"
+
+    public func signing(token: String) -> String { base + Self.signingPath + token }
 }

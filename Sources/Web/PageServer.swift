@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Training
 
 /// `atelier serve`: the pages behind the personal links of the emails, over HTTP on
 /// `web.host:web.port`, behind a reverse proxy that terminates TLS. Keeps no state of its own:
@@ -29,6 +30,10 @@ public struct PageServer: Sendable {
         let pages = try PageTemplates(folder: context.root.pages)
         let database = try Database(context)
         let messages = MessagePages(templates: pages, organisation: OrganisationCard(database: database))
+        let posted = PostedForms(
+            signer: FormSigner.load(context, logger: logger), origin: Self.origin(of: settings[.webBaseURL].text),
+            messages: messages)
+        let client = ClientAddress(trustedProxies: Set(settings.list(.webTrustedProxies)))
         let router = Router(context: PageRequestContext.self)
         router.add(middleware: AccessLog(logger: logger))
         router.add(middleware: SecurityHeaders(https: settings[.webBaseURL].text.lowercased().hasPrefix("https://")))
@@ -36,13 +41,19 @@ public struct PageServer: Sendable {
         router.add(
             middleware: RateLimit(
                 limiter: RateLimiter(perMinute: settings.integer(.webRateLimit)),
-                client: ClientAddress(trustedProxies: Set(settings.list(.webTrustedProxies))), messages: messages))
+                client: client, messages: messages))
         HealthRoute(database: database).add(to: router)
-        StyleSheetRoute(styleSheet: pages.styleSheet).add(to: router)
+        AssetRoute(assets: pages.assets).add(to: router)
         QuestionnaireRoute(
             database: database, pages: pages, messages: messages, forms: QuestionnaireForms(pages: pages),
-            signer: FormSigner.load(context, logger: logger),
-            origin: Self.origin(of: settings[.webBaseURL].text), linkDays: settings.integer(.questionnaireLinkDays)
+            posted: posted, linkDays: settings.integer(.questionnaireLinkDays)
+        ).add(to: router)
+        SigningRoute(
+            database: database, pages: pages, messages: messages, posted: posted, client: client,
+            window: Signatures.Window(
+                opensMinutesBefore: settings.integer(.attendanceOpenMinutesBefore),
+                graceMinutesAfter: settings.integer(.attendanceGraceMinutesAfter)),
+            zone: context.timeZone
         ).add(to: router)
 
         return Application(

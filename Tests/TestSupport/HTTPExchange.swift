@@ -49,8 +49,15 @@ public enum HTTPExchange {
         guard connected == 0 else { throw Failure.socket("connect: \(String(cString: strerror(errno)))") }
         var sent = 0
         while sent < bytes.count {
-            let written = bytes[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, 0) }
-            guard written > 0 else { break }  // the server may close early (a refused body)
+            // A server that answers before the body's end (a refused body) is read at once, as
+            // browsers and curl do, rather than sent into until its idle timeout.
+            var ready = pollfd(fd: descriptor, events: Int16(POLLIN | POLLOUT), revents: 0)
+            guard poll(&ready, 1, 5_000) > 0, ready.revents & Int16(POLLIN) == 0 else { break }
+            // MSG_NOSIGNAL: a server that closes early (a refused body) is an answer, not a SIGPIPE.
+            let written = bytes[sent..<min(sent + 65536, bytes.count)].withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+            guard written > 0 else { break }
             sent += written
         }
         var answer: [UInt8] = []

@@ -102,6 +102,12 @@ public struct SettingKey: Sendable, Hashable {
     public static let questionnaireReminderDays = SettingKey(
         name: "questionnaire.reminder-days", defaultValue: "3,7", kind: .list(.days(1...90)),
         summary: "the days after a questionnaire's invitation when whoever has not answered is reminded; empty: never")
+    public static let attendanceOpenMinutesBefore = SettingKey(
+        name: "attendance.open-minutes-before", defaultValue: "15", kind: .integer(0...240),
+        summary: "how long before a half-day starts its participants can sign it, in minutes")
+    public static let attendanceGraceMinutesAfter = SettingKey(
+        name: "attendance.grace-minutes-after", defaultValue: "120", kind: .integer(0...1440),
+        summary: "how long after a half-day ends a signature is still taken, marked late, in minutes")
     public static let smtpUsername = SettingKey(
         name: "smtp.username", defaultValue: "", kind: .text, summary: "the SMTP login, if the relay asks for one")
     public static let smtpPassword = SettingKey(
@@ -164,7 +170,7 @@ public struct SettingKey: Sendable, Hashable {
         smtpUsername, smtpPassword,
         smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL, webHost, webPort, webShutdownSeconds,
         webRateLimit, webTrustedProxies, webIdleTimeoutSeconds, webSecret, questionnaireLinkDays,
-        questionnaireReminderDays,
+        questionnaireReminderDays, attendanceOpenMinutesBefore, attendanceGraceMinutesAfter,
         workerLanes, workerQueues, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,
         stampFile, reportsFunders, reportsCron, reportsFormat, reportsEmail, reportsUploadURL, reportsCAFile,

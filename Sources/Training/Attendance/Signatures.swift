@@ -27,6 +27,9 @@ public struct Signatures {
         public let id: Int
         public let registration: Int
         public let session: String
+        /// The module's title, typeset in French.
+        public let sessionTitle: String
+        public let organisation: String
         public let participant: String
         /// The registration is no longer confirmed, or the session cancelled.
         public let withdrawn: Bool
@@ -94,23 +97,25 @@ public struct Signatures {
 
     /// The link whose token is `token`, or `nil` — a token of the wrong shape costs no query.
     public func link(token: String) throws -> Link? {
-        guard token.utf8.count == 32, token.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
-        else { return nil }
+        guard RandomHex.hasShape(token, bits: 128) else { return nil }
         guard
             let row = try store.connection.execute(
                 """
-                SELECT l.id, l.registration_id, s.code, p.first_name || ' ' || p.last_name AS participant,
+                SELECT l.id, l.registration_id, s.code, m.title, coalesce((SELECT name FROM organisation LIMIT 1), ''),
+                       p.first_name || ' ' || p.last_name AS participant,
                        r.status <> 'confirmed' OR s.status = 'cancelled' AS withdrawn
                 FROM signing_link l JOIN registration r ON r.id = l.registration_id
-                JOIN session s ON s.id = r.session_id JOIN participant p ON p.id = r.participant_id
+                JOIN session s ON s.id = r.session_id JOIN module m ON m.id = s.module_id
+                JOIN participant p ON p.id = r.participant_id
                 WHERE l.token_sha256 = sha256(convert_to(\(token), 'UTF8'))
                 """
             ).first
         else { return nil }
-        let (id, registration, session, participant, withdrawn) = try row.decode(
-            (Int, Int, String, String, Bool).self)
+        let (id, registration, session, title, organisation, participant, withdrawn) = try row.decode(
+            (Int, Int, String, String, String, String, Bool).self)
         return Link(
-            id: id, registration: registration, session: session, participant: participant, withdrawn: withdrawn)
+            id: id, registration: registration, session: session, sessionTitle: French.typography(title),
+            organisation: organisation, participant: participant, withdrawn: withdrawn)
     }
 
     /// The link's half-days at `now`, each with its consent sentence and its signature if any.

@@ -31,8 +31,7 @@ public struct QuestionnaireLinks {
     /// shape first, so that a probe costs no query. Reads only: opening a link changes nothing.
     /// One query, a row per slot of the session: a page asks for nothing else.
     public func find(token: String) throws -> Link? {
-        guard token.utf8.count == 32, token.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
-        else { return nil }
+        guard RandomHex.hasShape(token, bits: 128) else { return nil }
         let rows = try store.connection.execute(
             """
             SELECT l.registration_id, l.kind, s.code, p.email, p.first_name, m.title, l.created_at,

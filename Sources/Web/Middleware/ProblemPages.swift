@@ -13,7 +13,11 @@ struct ProblemPages<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as any HTTPResponseError {
             guard let page = Self.page(for: error.status) else { throw error }
-            return await messages.response(page, status: error.status)
+            var response = await messages.response(page, status: error.status)
+            // The rest of a body too large is never read: the connection closes after the
+            // answer, rather than leaving the client sending into it until the idle timeout.
+            if error.status == .contentTooLarge { response.headers[.connection] = "close" }
+            return response
         }
     }
 

@@ -1,3 +1,6 @@
+import Foundation
+import Training
+
 /// A page that says one thing: thanks, an answer already received, a link expired or unknown,
 /// a refused form.
 struct MessagePage: Sendable {
@@ -40,4 +43,30 @@ struct MessagePage: Sendable {
     static let malformed = MessagePage(
         title: "Envoi illisible", heading: "Cet envoi n’a pas pu être lu",
         message: "Ouvrez à nouveau le lien reçu par message, puis répondez depuis la page.")
+
+    static let signingWithdrawn = MessagePage(
+        title: "Émargement fermé", heading: "Il n’y a rien à signer",
+        message: "Votre inscription à cette formation a été annulée, ou la formation elle-même.")
+
+    static let alreadySigned = MessagePage(
+        title: "Déjà signée", heading: "Vous avez déjà signé cette demi-journée",
+        message: "Votre signature est enregistrée ; elle ne peut plus être modifiée.")
+
+    static let halfDayNotOpen = MessagePage(
+        title: "Pas encore ouverte", heading: "Cette demi-journée ne se signe pas encore",
+        message: "Revenez sur la page au début de la demi-journée, depuis le lien reçu par message.")
+
+    static let halfDayOver = MessagePage(
+        title: "Signature close", heading: "Cette demi-journée ne se signe plus",
+        message: "Le délai pour la signer est passé. Parlez-en au formateur ou à l’organisme.")
+
+    /// The confirmation of a signature: the half-day, and when it was signed.
+    static func signed(_ halfDay: Signatures.HalfDay, zone: TimeZone) -> MessagePage {
+        let when = halfDay.signedAt.map { " à \(French.time($0, in: zone))" } ?? ""
+        return MessagePage(
+            title: "Signature enregistrée", heading: "Merci, votre signature est enregistrée",
+            message:
+                "\(halfDay.date), \(halfDay.times)\u{00A0}: signée\(when)\(halfDay.signedLate ? ", après la fin (tardive)" : "")."
+        )
+    }
 }

@@ -7,13 +7,14 @@ import Training
 /// the file, as the job templates do.
 struct PageTemplates: Sendable {
     enum Page: String, CaseIterable, Sendable {
-        case questionnaire, questions, message
+        case questionnaire, questions, signing, message
 
         /// An example of what the page is given, every optional filled, for the check.
         var example: Any {
             switch self {
             case .questionnaire: QuestionnairePage.example
             case .questions: QuestionnaireFields.example
+            case .signing: SigningPage.example
             case .message: MessagePage.example
             }
         }
@@ -21,8 +22,15 @@ struct PageTemplates: Sendable {
 
     let templates: [Page: MustacheTemplate]
     let library: MustacheLibrary
-    /// `atelier.css`, served at `/atelier.css`.
-    let styleSheet: [UInt8]
+    /// A file the pages load, served at `/<name>`.
+    struct Asset: Sendable {
+        let name: String
+        let contentType: String
+        let bytes: [UInt8]
+    }
+
+    /// The style sheet and the signature pad's script: the only files a page loads.
+    let assets: [Asset]
 
     struct Failure: Error, CustomStringConvertible {
         let file: String
@@ -65,7 +73,12 @@ struct PageTemplates: Sendable {
         }
         self.templates = templates
         self.library = library
-        styleSheet = Array(try Self.read(folder.appendingPathComponent("atelier.css")).utf8)
+        assets = try [("atelier.css", "text/css; charset=utf-8"), ("signature.js", "text/javascript; charset=utf-8")]
+            .map { name, type throws(Failure) in
+                Asset(
+                    name: name, contentType: type, bytes: Array(try Self.read(folder.appendingPathComponent(name)).utf8)
+                )
+            }
     }
 
     private static func read(_ file: URL) throws(Failure) -> String {

@@ -12,9 +12,7 @@ struct QuestionnaireRoute: Sendable {
     let pages: PageTemplates
     let messages: MessagePages
     let forms: QuestionnaireForms
-    let signer: FormSigner
-    /// The origin of `web.base-url` (`https://formation.asso.fr`), the only one forms come from.
-    let origin: String
+    let posted: PostedForms
     let linkDays: Int
 
     /// Forms are small: seven answers, one free text of at most 5 000 characters.
@@ -76,7 +74,7 @@ struct QuestionnaireRoute: Sendable {
     /// The page of `opened` around `questions` (its form's HTML); `errors`, how many answers were refused.
     func page(_ opened: Opened, questions: String, errors: Int = 0) -> Response {
         let page = QuestionnairePage(
-            link: opened.link, csrf: signer.token(for: WebLinks.questionnairePath + opened.token),
+            link: opened.link, csrf: posted.token(for: WebLinks.questionnairePath + opened.token),
             questions: questions, errors: errors)
         return HTMLPage.response(
             pages.render(.questionnaire, page), status: errors == 0 ? .ok : .unprocessableContent)
@@ -90,13 +88,10 @@ struct QuestionnaireRoute: Sendable {
     }
 
     func submit(_ request: Request, token: String) async throws -> Response {
-        guard isSameOrigin(request) else { return await forged() }
-        let body = try await request.body.collect(upTo: Self.bodyLimit)
-        guard let posted = URLEncodedForm.parse(Array(buffer: body)) else {
-            return await messages.response(.malformed, status: .badRequest)
-        }
-        guard signer.accepts(posted["csrf"] ?? "", for: WebLinks.questionnairePath + token) else {
-            return await forged()
+        let posted: [String: String]
+        switch try await self.posted.read(request, path: WebLinks.questionnairePath + token, limit: Self.bodyLimit) {
+        case .refused(let response): return response
+        case .form(let form): posted = form
         }
         let outcome: Outcome = try await database.withStore { store in
             let opened: Opened
@@ -130,21 +125,5 @@ struct QuestionnaireRoute: Sendable {
         case recorded
         case closed(Closed)
         case refused(Opened, [Int: String])
-    }
-
-    /// A form posted from another site is refused: the browser says so in `Sec-Fetch-Site`, or
-    /// names another origin in `Origin`. A page under `Referrer-Policy: no-referrer` posts with
-    /// `Origin: null`, which names no other site. (Neither header: an older browser or a script,
-    /// which the CSRF token still stops.)
-    func isSameOrigin(_ request: Request) -> Bool {
-        if let site = request.headers[.secFetchSite], site == "cross-site" || site == "same-site" {
-            return false
-        }
-        if let sender = request.headers[.origin], sender != "null", sender != origin { return false }
-        return true
-    }
-
-    func forged() async -> Response {
-        await messages.response(.forged, status: .forbidden)
     }
 }

@@ -1,0 +1,92 @@
+import Foundation
+import Training
+
+/// A participant's signing page: the session's half-days with what is signed, and the one open
+/// now with its consent sentence and the two ways to sign.
+struct SigningPage: Sendable {
+    struct Line: Sendable {
+        var date: String
+        var times: String
+        /// « Signée à 9 h 12 », « Pas encore ouverte »…
+        var state: String
+        var signed: Bool
+    }
+
+    struct Open: Sendable {
+        var slot: Int
+        var date: String
+        var times: String
+        var consent: String
+        /// What was wrong with the last attempt, next to the form.
+        var error: String?
+    }
+
+    var title: String
+    var organisation: String
+    var sessionTitle: String
+    var participant: String
+    var halfDays: [Line]
+    var open: Open?
+    /// What the page says when no half-day takes a signature now.
+    var nothingToSign: String
+    var csrf: String
+    var typedName: String
+
+    static let example = SigningPage(
+        title: "t", organisation: "o", sessionTitle: "s", participant: "p",
+        halfDays: [Line(date: "d", times: "h", state: "e", signed: true)],
+        open: Open(slot: 1, date: "d", times: "h", consent: "c", error: "e"), nothingToSign: "n", csrf: "c",
+        typedName: "n")
+
+    /// The page of `link` at the time its `halfDays` were read; `error` goes next to the form.
+    init(
+        link: Signatures.Link, halfDays: [Signatures.HalfDay], zone: TimeZone, csrf: String, error: String? = nil,
+        typedName: String = ""
+    ) {
+        title = "Émargement — \(link.sessionTitle)"
+        organisation = link.organisation
+        sessionTitle = link.sessionTitle
+        participant = link.participant
+        self.halfDays = halfDays.map { halfDay in
+            Line(
+                date: halfDay.date, times: halfDay.times, state: Self.state(of: halfDay, in: zone),
+                signed: halfDay.signedAt != nil)
+        }
+        open = halfDays.first { $0.signedAt == nil && ($0.state == .open || $0.state == .late) }.map {
+            Open(slot: $0.slot, date: $0.date, times: $0.times, consent: $0.consent, error: error)
+        }
+        nothingToSign =
+            halfDays.contains { $0.state == .upcoming }
+            ? "Aucune demi-journée n’est à signer maintenant : revenez sur cette page au début de la prochaine."
+            : "Aucune demi-journée n’est plus à signer. Merci de votre participation."
+        self.csrf = csrf
+        self.typedName = typedName
+    }
+
+    init(
+        title: String, organisation: String, sessionTitle: String, participant: String, halfDays: [Line],
+        open: Open?, nothingToSign: String, csrf: String, typedName: String
+    ) {
+        self.title = title
+        self.organisation = organisation
+        self.sessionTitle = sessionTitle
+        self.participant = participant
+        self.halfDays = halfDays
+        self.open = open
+        self.nothingToSign = nothingToSign
+        self.csrf = csrf
+        self.typedName = typedName
+    }
+
+    static func state(of halfDay: Signatures.HalfDay, in zone: TimeZone) -> String {
+        if let signedAt = halfDay.signedAt {
+            return "Signée à \(French.time(signedAt, in: zone))" + (halfDay.signedLate ? " (tardive)" : "")
+        }
+        switch halfDay.state {
+        case .upcoming: return "Pas encore ouverte"
+        case .open: return "À signer maintenant"
+        case .late: return "À signer (en retard)"
+        case .over: return "Non signée"
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import App
+import Foundation
+import Hummingbird
+import Training
+
+/// `/s/<token>`: a participant's signing page. `GET` shows the session's half-days and changes
+/// nothing; `POST` signs the half-day open now, drawn or typed, as a record of the attendance
+/// evidence with the client's address and browser.
+struct SigningRoute: Sendable {
+    let database: Database
+    let pages: PageTemplates
+    let messages: MessagePages
+    let posted: PostedForms
+    let client: ClientAddress
+    let window: Signatures.Window
+    let zone: TimeZone
+
+    /// A drawn signature is at most 64 KiB of PNG: in base64, form-encoded, under 128 KiB.
+    static let bodyLimit = 128 * 1024
+
+    func add(to router: Router<PageRequestContext>) {
+        router.get("/s/:token") { _, context in
+            try await show(token: context.parameters.get("token") ?? "")
+        }
+        router.post("/s/:token") { request, context in
+            let address = client.of(request, connectedFrom: context.remoteAddress?.ipAddress)
+            return try await sign(request, token: context.parameters.get("token") ?? "", address: address)
+        }
+    }
+
+    /// The link's registration and half-days now, or why there is no page.
+    enum Lookup: Sendable {
+        case unknown, withdrawn
+        case open(Signatures.Link, [Signatures.HalfDay])
+    }
+
+    func lookup(_ token: String, store: Store) throws -> Lookup {
+        let signatures = Signatures(store)
+        guard let link = try signatures.link(token: token) else { return .unknown }
+        if link.withdrawn { return .withdrawn }
+        return .open(link, try signatures.halfDays(link, at: Date(), window: window))
+    }
+
+    func show(token: String) async throws -> Response {
+        switch try await database.withStore({ store in try lookup(token, store: store) }) {
+        case .unknown: await messages.response(.notFound, status: .notFound)
+        case .withdrawn: await messages.response(.signingWithdrawn, status: .gone)
+        case .open(let link, let halfDays): page(token, link, halfDays)
+        }
+    }
+
+    func page(
+        _ token: String, _ link: Signatures.Link, _ halfDays: [Signatures.HalfDay], error: String? = nil,
+        typedName: String = "", status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let page = SigningPage(
+            link: link, halfDays: halfDays, zone: zone, csrf: posted.token(for: WebLinks.signingPath + token),
+            error: error, typedName: typedName)
+        return HTMLPage.response(pages.render(.signing, page), status: status)
+    }
+
+    func sign(_ request: Request, token: String, address: String) async throws -> Response {
+        let form: [String: String]
+        switch try await posted.read(request, path: WebLinks.signingPath + token, limit: Self.bodyLimit) {
+        case .refused(let response): return response
+        case .form(let read): form = read
+        }
+        guard let slot = Int(form["slot"] ?? "") else {
+            return await messages.response(.malformed, status: .badRequest)
+        }
+        let typedName = form["name"] ?? ""
+        let mark: Signatures.Mark
+        if let drawing = form["drawing"], !drawing.isEmpty {
+            let prefix = "data:image/png;base64,"
+            let image = drawing.hasPrefix(prefix) ? Data(base64Encoded: String(drawing.dropFirst(prefix.count))) : nil
+            mark = .drawn(image.map { [UInt8]($0) } ?? [])
+        } else {
+            mark = .typed(typedName)
+        }
+        let certified = form["certify"] == "oui" || form["drawing"]?.isEmpty == false
+        let browser = Signatures.Client(address: address, userAgent: request.headers[.userAgent])
+        let outcome: Outcome = try await database.withStore { store in
+            guard case .open(let link, let halfDays) = try lookup(token, store: store) else { return .closed }
+            guard certified else { return .refused(link, halfDays, .uncertified) }
+            do {
+                let signed = try Signatures(store).sign(link, slot: slot, mark: mark, client: browser, window: window)
+                return .signed(signed)
+            } catch {
+                guard let refusal = error as? Signatures.Refusal else { throw error }
+                return .refused(
+                    link, try Signatures(store).halfDays(link, at: Date(), window: window), .signature(refusal))
+            }
+        }
+        switch outcome {
+        case .closed:
+            return try await show(token: token)
+        case .signed(let halfDay):
+            return await messages.response(.signed(halfDay, zone: zone))
+        case .refused(let link, let halfDays, let why):
+            if let (message, status) = why.message {
+                return await messages.response(message, status: status)
+            }
+            return page(
+                token, link, halfDays, error: why.sentence, typedName: typedName, status: .unprocessableContent)
+        }
+    }
+
+    enum Outcome: Sendable {
+        case closed
+        case signed(Signatures.HalfDay)
+        case refused(Signatures.Link, [Signatures.HalfDay], Why)
+    }
+
+    /// Why a signature was not taken, as the participant reads it.
+    enum Why: Sendable {
+        case uncertified
+        case signature(Signatures.Refusal)
+
+        /// What is said next to the form, for what the participant can mend there.
+        var sentence: String {
+            switch self {
+            case .uncertified: "Cochez la case pour que votre nom tapé vaille signature."
+            case .signature(.emptyName): "Tapez vos prénom et nom, puis cochez la case."
+            case .signature(.blankDrawing):
+                "Votre signature est vide\u{00A0}: signez dans le cadre, puis touchez «\u{202F}Signer\u{202F}»."
+            case .signature(.notAnImage):
+                "Votre signature n’a pas pu être lue\u{00A0}: signez à nouveau, ou tapez votre nom."
+            case .signature: ""
+            }
+        }
+
+        /// A page of its own, for what the form cannot mend.
+        var message: (MessagePage, HTTPResponse.Status)? {
+            switch self {
+            case .signature(.alreadySigned): (.alreadySigned, .ok)
+            case .signature(.notOpen): (.halfDayNotOpen, .conflict)
+            case .signature(.over), .signature(.unknownHalfDay): (.halfDayOver, .conflict)
+            case .signature(.withdrawn): (.signingWithdrawn, .gone)
+            default: nil
+            }
+        }
+    }
+}
