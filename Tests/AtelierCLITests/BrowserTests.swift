@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import Training
 
 /// The questionnaire in a real browser (Debian's Chromium through chromium-driver, driven by
 /// `Tests/TestSupport/browser_questionnaire.py`): the link read from a real email in the mail
@@ -66,5 +67,54 @@ import Testing
             ["assessment", "show", TrainingYear.march, "--json"], environment: environment)
         #expect(summary.standardOutput.contains(#""responses" : 2"#))
         #expect(server.logText.contains("POST /q/"))
+    }
+
+    struct Signed: Decodable {
+        let heading: String
+        let consent: String
+        let width: Int
+        let viewport: Int
+        let pad: [Int]
+        let scrolled: Int
+        let confirmation: String
+    }
+
+    /// A participant on a 390×844 phone opens their signing link, taps « Signer à la main »,
+    /// draws with a finger on the full-screen pad and signs: the drawing, as a PNG, is the
+    /// record's signature. It is written beside the screenshots, to be looked at.
+    @Test func aParticipantSignsTheHalfDayWithAFingerOnAPhone() throws {
+        let year = try TrainingYear()
+        let (session, _) = try year.scheduleAroundNow()
+        let port = try PageServerProcess.freePort()
+        let base = "http://127.0.0.1:\(port)"
+        let server = try PageServerProcess(
+            environment: ["ATELIER_DATABASE_URL": year.database.url, "ATELIER_WEB_BASE_URL": base], port: port)
+        let link = base + (try year.signingPath(try TrainingYear.email("Chloé"), in: session))
+        let screenshots = AtelierProcess.packageRoot.appendingPathComponent(".atelier/screenshots")
+        let outcome = try ExternalTool.run(
+            "/usr/bin/python3",
+            [
+                AtelierProcess.packageRoot.appendingPathComponent("Tests/TestSupport/browser_signing.py").path, link,
+                screenshots.path,
+            ])
+        try #require(outcome.status == 0, "the browser failed: \(outcome.output)")
+        let result = try #require(
+            outcome.output.split(separator: "\n").first { $0.hasPrefix("RESULT ") }, "\(outcome.output)")
+        let said = try JSONDecoder().decode(Signed.self, from: Data(result.dropFirst("RESULT ".count).utf8))
+        #expect(said.heading == "Émargement")
+        #expect(
+            said.consent.hasPrefix(
+                "Je certifie avoir assisté à «\u{202F}Accompagner la fonction employeur\u{202F}», le "))
+        #expect(said.width <= said.viewport, "nothing wider than the screen")
+        #expect(said.pad[0] >= 350 && said.pad[1] >= 600, "the pad takes the screen: \(said.pad)")
+        #expect(said.scrolled == 0, "nothing scrolls while drawing")
+        #expect(said.confirmation == "Merci, votre signature est enregistrée")
+        let row = try year.database.connect().execute(
+            "SELECT signature_png, channel FROM attendance_evidence WHERE action = 'signature'")
+        #expect(row.count == 1)
+        let png = try row[0].decode(Data.self, "signature_png")
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count < Signatures.imageLimit)
+        try png.write(to: screenshots.appendingPathComponent("signing-drawn.png"))
+        #expect(server.logText.contains("POST /s/"))
     }
 }

@@ -20,54 +20,11 @@ import Training
             "ATELIER_DATABASE_URL": year.database.url, "ATELIER_WEB_BASE_URL": "https://formation.asso.example",
             "ATELIER_WEB_SECRET": "a-secret-for-the-tests-only-0123456789", "ATELIER_WEB_RATE_LIMIT": "100000",
         ])
-        let store = try year.store()
-        var plan = SessionPlan(module: "PMAE", slots: try Self.slotsAroundNow().map(SlotSpec.init(parsing:)))
-        plan.recordsPast = true
-        plan.capacity = 40
-        plan.trainers = ["SCOP"]
-        session = try Sessions(store).schedule(plan).code
-        slots = try store.connection.execute(
-            "SELECT sl.id FROM slot sl JOIN session s ON s.id = sl.session_id WHERE s.code = \(session) ORDER BY sl.starts_at"
-        ).map { try $0.decode(Int.self, at: 0) }
+        (session, slots) = try year.scheduleAroundNow()
     }
 
-    /// Yesterday 9 h–12 h, a half-day that began ten minutes ago (within today), tomorrow 9 h–12 h.
-    static func slotsAroundNow() throws -> [String] {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = try #require(TimeZone(identifier: "Europe/Paris"))
-        let now = Date()
-        let day = { (offset: Int) in
-            let date = calendar.date(byAdding: .day, value: offset, to: now) ?? now
-            let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-        }
-        let minute = { (date: Date) in
-            let parts = calendar.dateComponents([.hour, .minute], from: date)
-            return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
-        }
-        let start = max(0, minute(now) - 10)
-        let end = min(23 * 60 + 59, minute(now) + 120)
-        let time = { (minutes: Int) in String(format: "%02d:%02d", minutes / 60, minutes % 60) }
-        return [
-            "\(day(-1))T09:00-12:00", "\(day(0))T\(time(start))-\(time(end))", "\(day(1))T09:00-12:00",
-        ]
-    }
-
-    /// A new signing link of `email`, registered to the session now if need be: its path.
     func link(_ email: EmailAddress, in code: String? = nil) throws -> String {
-        let store = try year.store()
-        let code = code ?? session
-        let find = {
-            try store.connection.execute(
-                """
-                SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id
-                JOIN session s ON s.id = r.session_id WHERE p.email = \(email.text) AND s.code = \(code)
-                """
-            ).first.map { try $0.decode(Int.self, at: 0) }
-        }
-        if try find() == nil { _ = try Registrations(store).register(email, in: code) }
-        let registration = try #require(try find())
-        return "/s/" + (try Signatures(store).issueLink(registration: registration))
+        try year.signingPath(email, in: code ?? session)
     }
 
     func chloe() throws -> String { try link(try TrainingYear.email("Chloé")) }

@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import TestSupport
+import Testing
 import Training
 
 /// A year's worth of one organisation, built through the domain as coordinators would: the
@@ -141,5 +142,61 @@ extension TrainingYear {
             AND s.code = \(Self.march)
             """)[0].decode(Int.self, at: 0)
         return "/q/" + (try QuestionnaireLinks(store).issue(registration: registration, questionnaire))
+    }
+}
+
+extension TrainingYear {
+    /// A session of PMAE given by Scop L’Atelier coopératif whose half-days were yesterday, are
+    /// now and are tomorrow: its code and its slots' ids, in order.
+    func scheduleAroundNow() throws -> (code: String, slots: [Int]) {
+        let store = try self.store()
+        var plan = SessionPlan(module: "PMAE", slots: try Self.slotsAroundNow().map(SlotSpec.init(parsing:)))
+        plan.recordsPast = true
+        plan.capacity = 40
+        plan.trainers = ["SCOP"]
+        let code = try Sessions(store).schedule(plan).code
+        let slots = try store.connection.execute(
+            "SELECT sl.id FROM slot sl JOIN session s ON s.id = sl.session_id WHERE s.code = \(code) ORDER BY sl.starts_at"
+        ).map { try $0.decode(Int.self, at: 0) }
+        return (code, slots)
+    }
+
+    /// Yesterday 9 h–12 h, a half-day that began ten minutes ago (within today), tomorrow 9 h–12 h.
+    static func slotsAroundNow() throws -> [String] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "Europe/Paris"))
+        let now = Date()
+        let day = { (offset: Int) in
+            let date = calendar.date(byAdding: .day, value: offset, to: now) ?? now
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        }
+        let minute = { (date: Date) in
+            let parts = calendar.dateComponents([.hour, .minute], from: date)
+            return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+        }
+        let start = max(0, minute(now) - 10)
+        let end = min(23 * 60 + 59, minute(now) + 120)
+        let time = { (minutes: Int) in String(format: "%02d:%02d", minutes / 60, minutes % 60) }
+        return [
+            "\(day(-1))T09:00-12:00", "\(day(0))T\(time(start))-\(time(end))", "\(day(1))T09:00-12:00",
+        ]
+    }
+
+    /// The path of a new signing link of `email` to the session `code`, registered first if
+    /// need be: `/s/<token>`.
+    func signingPath(_ email: EmailAddress, in code: String) throws -> String {
+        let store = try self.store()
+        let find = {
+            try store.connection.execute(
+                """
+                SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id
+                JOIN session s ON s.id = r.session_id WHERE p.email = \(email.text) AND s.code = \(code)
+                """
+            ).first.map { try $0.decode(Int.self, at: 0) }
+        }
+        if try find() == nil { _ = try Registrations(store).register(email, in: code) }
+        let registration = try #require(try find())
+        return "/s/" + (try Signatures(store).issueLink(registration: registration))
     }
 }

@@ -1,0 +1,88 @@
+"""Signs a half-day from a signing page in a real browser (Debian's Chromium, through
+chromium-driver), on a phone: 390x844, touch events.
+
+    browser_signing.py LINK SCREENSHOTS_FOLDER
+
+Opens the page, taps « Signer à la main », draws a stroke on the pad with a finger (pointer
+events of type touch), taps « Signer », and waits for the confirmation. Writes signing-page.png,
+signing-pad.png and signing-confirmation.png, and prints one line, RESULT and JSON: what the
+pages said and whether anything scrolled while drawing. A missing browser fails: it never skips.
+"""
+
+import base64
+import json
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.actions import interaction
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.actions.pointer_input import PointerInput
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+link, folder = sys.argv[1], sys.argv[2]
+os.makedirs(folder, exist_ok=True)
+
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=fr-FR"):
+    options.add_argument(argument)
+options.add_experimental_option(
+    "mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0, "touch": True}}
+)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver.set_page_load_timeout(20)
+
+
+def shot(name):
+    image = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": False})
+    with open(os.path.join(folder, f"signing-{name}.png"), "wb") as file:
+        file.write(base64.b64decode(image["data"]))
+
+
+def draw(canvas):
+    """A signature-like stroke with one finger: down, a zigzag across the pad, up."""
+    finger = PointerInput(interaction.POINTER_TOUCH, "finger")
+    actions = ActionBuilder(driver, mouse=finger)
+    width = canvas.size["width"]
+    actions.pointer_action.move_to(canvas, -width // 3, 0).pointer_down()
+    for step in range(1, 13):
+        actions.pointer_action.move_by(width // 20, 18 if step % 2 else -18)
+    actions.pointer_action.pointer_up()
+    actions.perform()
+
+
+said = {}
+failed = False
+try:
+    driver.get(link)
+    said["heading"] = driver.find_element(By.TAG_NAME, "h1").text
+    said["consent"] = driver.find_element(By.CSS_SELECTOR, ".consent").text
+    said["width"] = driver.execute_script("return document.documentElement.scrollWidth")
+    said["viewport"] = driver.execute_script("return window.innerWidth")
+    shot("page")
+    driver.find_element(By.ID, "draw").click()
+    canvas = driver.find_element(By.ID, "canvas")
+    said["pad"] = [canvas.size["width"], canvas.size["height"]]
+    scrolled_before = driver.execute_script("return window.scrollY")
+    draw(canvas)
+    said["scrolled"] = driver.execute_script("return window.scrollY") - scrolled_before
+    shot("pad")
+    driver.execute_script("window.atelierPageBeforeSubmit = true")
+    driver.find_element(By.ID, "done").click()
+    WebDriverWait(driver, 30).until(
+        lambda d: d.execute_script(
+            "return document.readyState === 'complete' && window.atelierPageBeforeSubmit === undefined"
+        )
+    )
+    said["confirmation"] = driver.find_element(By.TAG_NAME, "h1").text
+    shot("confirmation")
+except Exception as error:  # said on standard output, which the test shows
+    said["failure"] = f"{type(error).__name__}: {error}".splitlines()[0]
+    failed = True
+finally:
+    driver.quit()
+print("RESULT " + json.dumps(said, ensure_ascii=False))
+sys.exit(1 if failed else 0)
