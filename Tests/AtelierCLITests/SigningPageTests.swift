@@ -199,4 +199,27 @@ import Training
         #expect(
             verify.status == 0 && verify.standardOutput.contains("is intact: 30 records"), "\(verify.standardError)")
     }
+
+    /// The convocation of a new registration carries the participant's own signing link, which
+    /// opens their page.
+    @Test func theConvocationCarriesThePersonalSigningLink() throws {
+        let catcher = try MailCatcher()
+        _ = try Registrations(try year.store()).register(try TrainingYear.email("Chloé"), in: session)
+        let environment = [
+            "ATELIER_DATABASE_URL": year.database.url, "ATELIER_SMTP_URL": catcher.url,
+            "ATELIER_WEB_BASE_URL": "https://formation.asso.example",
+        ]
+        #expect(try AtelierProcess.run(["worker", "--until-idle"], environment: environment).status == 0)
+        let convocation = try #require(
+            try ReadMail.read(catcher.messageFiles()).first {
+                $0.to == "chloe@asso.fr" && $0.subject.hasPrefix("Convocation")
+            })
+        let text = try #require(convocation.parts.first { $0.type == "text/plain" }?.text)
+        #expect(text.contains("signez votre présence à chaque demi-journée depuis votre lien personnel"))
+        let link = try #require(text.firstMatch(of: /https:\/\/formation\.asso\.example(\/s\/[0-9a-f]{32})/))
+        let page = try server.request("GET", String(link.1))
+        #expect(page.status == 200 && page.text.contains("Bonjour Chloé Caron"))
+        let html = try #require(convocation.parts.first { $0.type == "text/html" }?.text)
+        #expect(html.contains("<a href=\"https://formation.asso.example/s/"))
+    }
 }

@@ -103,6 +103,7 @@ struct MailCommand: ParsableCommand {
                     let message = try MessageComposer(settings, store: store).message(
                         kind, registration: id, daysBefore: kind == .reminder ? daysBefore : nil,
                         questionnaireLink: link,
+                        signingLink: kind.providesSigningLink ? settings.links.signing(token: "<lien personnel>") : nil,
                         messageID: "preview.\(kind.rawValue).registration-\(id)@\(settings.from.domain)",
                         documents: documents)
                 else { return }

@@ -19,6 +19,7 @@ extension Letter {
             reminder: kind.providesReminder ? Reminder(daysBefore: 1, when: "demain") : nil,
             waitlist: kind.providesWaitlist ? Waitlist(position: 1) : nil,
             questionnaireLink: kind.providesQuestionnaireLink ? "https://atelier.test/q/0123456789abcdef" : nil,
+            signingLink: kind.providesSigningLink ? "https://atelier.test/s/0123456789abcdef" : nil,
             certificate: kind == .certificate
                 ? CertificateNote(hours: "3 h 30", replacesEarlier: true, withdrawn: true) : nil)
     }

@@ -112,5 +112,7 @@ public struct Letter: Sendable, Hashable {
     public var waitlist: Waitlist?
     /// The personal questionnaire page: `web.base-url` + `/q/` + a random token.
     public var questionnaireLink: String?
+    /// The personal signing page of the session's half-days: `web.base-url` + `/s/` + a token.
+    public var signingLink: String?
     public var certificate: CertificateNote?
 }

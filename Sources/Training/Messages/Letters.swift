@@ -10,9 +10,10 @@ public struct Letters {
 
     /// The registration's participant and session as its messages show them, plus what `kind`
     /// adds: the reminder's delay, the waitlist position, the questionnaire link.
-    public func letter(_ kind: JobKind, registration: Int, daysBefore: Int? = nil, questionnaireLink: String? = nil)
-        throws -> Letter
-    {
+    public func letter(
+        _ kind: JobKind, registration: Int, daysBefore: Int? = nil, questionnaireLink: String? = nil,
+        signingLink: String? = nil
+    ) throws -> Letter {
         guard
             let row = try connection.execute(
                 """
@@ -36,6 +37,7 @@ public struct Letters {
                 : nil,
             waitlist: kind.providesWaitlist ? Letter.Waitlist(position: max(position, 1)) : nil,
             questionnaireLink: kind.providesQuestionnaireLink ? questionnaireLink : nil,
+            signingLink: kind.providesSigningLink ? signingLink : nil,
             certificate: kind == .certificate ? try certificateNote(registration: registration) : nil)
     }
 

@@ -104,6 +104,8 @@ extension JobKind {
     /// What only this kind's letters provide, besides the participant, the session and the organisation.
     var providesReminder: Bool { self == .reminder }
     var providesWaitlist: Bool { self == .waitlistNotice }
+    /// The messages that confirm a seat carry the link to sign the half-days.
+    public var providesSigningLink: Bool { self == .convocation || self == .promotionNotice }
     public var providesQuestionnaireLink: Bool {
         self == .questionnaireHot || self == .questionnaireCold || self == .questionnaireReminder
     }

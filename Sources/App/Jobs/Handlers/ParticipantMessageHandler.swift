@@ -46,10 +46,14 @@ struct ParticipantMessageHandler: KindHandler {
             settings.links.questionnaire(
                 token: try QuestionnaireLinks(store).issue(registration: registration.registrationId, questionnaire))
         }
+        let signingLink =
+            kind.providesSigningLink
+            ? settings.links.signing(token: try Signatures(store).issueLink(registration: registration.registrationId))
+            : nil
         guard
             let message = try MessageComposer(settings, store: store).message(
                 kind, registration: registration.registrationId, daysBefore: registration.daysBefore,
-                questionnaireLink: link, messageID: messageID, documents: documents)
+                questionnaireLink: link, signingLink: signingLink, messageID: messageID, documents: documents)
         else { return .discard(reason: "no template for \(kind.rawValue)") }
         let participant = message.to
         return try lane.senders.mail.send(message).settled(refusedBy: "the mail server") { state, reply in
