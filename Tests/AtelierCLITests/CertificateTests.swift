@@ -101,7 +101,7 @@ import Training
         #expect(
             try atelier(
                 "attendance", "correct", TrainingYear.march, "--slot", "2026-03-02T14:00", "--present", "bruno@asso.fr",
-                "--by", "Claire Martin"
+                "--by", "Claire Martin", "--reason", "arrivé en retard, noté absent par erreur"
             ).status == 0)
         #expect(try atelier("worker", "--until-idle").status == 0)
         let bruno = try certificateMails().filter { $0.to == "bruno@asso.fr" }
@@ -134,7 +134,8 @@ import Training
         #expect(try atelier("worker", "--until-idle").status == 0)
         #expect(
             try atelier(
-                "attendance", "correct", TrainingYear.march, "--slot", "2026-03-02T14:00", "--present", "bruno@asso.fr"
+                "attendance", "correct", TrainingYear.march, "--slot", "2026-03-02T14:00", "--present", "bruno@asso.fr",
+                "--reason", "arrivé en retard, noté absent par erreur"
             ).status == 0)
         #expect(try atelier("worker", "--until-idle").status == 0)
         let all = try atelier("certificate", "export", TrainingYear.march, "--out", folder.path)

@@ -9,7 +9,7 @@ extension CertificateTests {
     func correct(_ mark: String, _ email: String) throws {
         let outcome = try atelier(
             "attendance", "correct", TrainingYear.march, "--slot", "2026-03-02T09:00", mark, email, "--by",
-            "Claire Martin")
+            "Claire Martin", "--reason", "feuille papier relue")
         try #require(outcome.status == 0, "\(outcome.standardError)")
     }
 

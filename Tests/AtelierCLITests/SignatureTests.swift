@@ -36,6 +36,14 @@ import Training
         try year.atelier(["attendance", "verify", TrainingYear.march])
     }
 
+    /// How many records the March session's chain holds: the year's marks come first.
+    func records() throws -> Int {
+        try year.database.connect().execute(
+            """
+            SELECT count(*) FROM attendance_evidence WHERE session_id = (SELECT id FROM session WHERE code = \(TrainingYear.march))
+            """)[0].decode(Int.self, at: 0)
+    }
+
     @Test func eachHalfDayOpensForItsWindowWithTheSessionsOwnWords() throws {
         let (signatures, link) = try link("Chloé")
         let states = { (time: String) in
@@ -76,21 +84,23 @@ import Training
         let rows = try year.database.connect().execute(
             """
             SELECT position, channel, actor, host(client_address), user_agent, typed_name, late,
-                   signature_sha256 = sha256(signature_png), previous_hash IS NULL, link_id IS NOT NULL
-            FROM attendance_evidence ORDER BY position
+                   signature_sha256 = sha256(signature_png),
+                   previous_hash = (SELECT hash FROM attendance_evidence b WHERE b.position = e.position - 1),
+                   link_id IS NOT NULL
+            FROM attendance_evidence e WHERE action = 'signature' ORDER BY position
             """)
         #expect(rows.count == 2)
         let first = try rows[0].decode((Int, String, String, String, String, String?, Bool, Bool?, Bool, Bool).self)
-        #expect(first.0 == 1 && first.1 == "personal-link" && first.3 == "192.0.2.7")
+        #expect(first.1 == "personal-link" && first.2 == "Chloé Caron" && first.3 == "192.0.2.7")
         #expect(first.5 == nil && first.7 == true && first.8 && first.9)
         let second = try rows[1].decode((Int, String, String, String, String, String?, Bool, Bool?, Bool, Bool).self)
-        #expect(second.0 == 2 && second.5 == "Alice Bernard" && second.6 && !second.8)
+        #expect(second.0 == first.0 + 1 && second.5 == "Alice Bernard" && second.6 && second.8)
 
         let intact = try verify()
         #expect(intact.status == 0, "\(intact.standardError)")
         #expect(
             intact.standardOutput.hasPrefix(
-                "The attendance evidence of S-2026-001 is intact: 2 records, the last hash "))
+                "The attendance evidence of S-2026-001 is intact: \(try records()) records, the last hash "))
     }
 
     @Test func whatIsNotASignatureIsRefusedAndNothingIsWritten() throws {
@@ -153,15 +163,51 @@ import Training
         try connection.executeScript(
             """
             ALTER TABLE attendance_evidence DISABLE TRIGGER attendance_evidence_append_only;
-            UPDATE attendance_evidence SET acted_at = acted_at - interval '3 hours' WHERE position = 1;
+            UPDATE attendance_evidence SET acted_at = acted_at - interval '3 hours' WHERE action = 'signature'
+              AND position = (SELECT min(position) FROM attendance_evidence WHERE action = 'signature');
             ALTER TABLE attendance_evidence ENABLE TRIGGER attendance_evidence_append_only
             """)
         let broken = try verify()
         #expect(broken.status == 65)
         #expect(
             broken.standardError
-                == "The attendance evidence of S-2026-001 is broken at record 1 of 2: it no longer matches its hash, or the record before it was changed or removed.\n"
+                == "The attendance evidence of S-2026-001 is broken at record \(try records() - 1) of \(try records()): it no longer matches its hash, or the record before it was changed or removed.\n"
         )
         #expect(broken.standardOutput.isEmpty)
+    }
+
+    /// The coordinator's marks and corrections are records of the chain too, a correction with
+    /// its reason; a correction without one is refused.
+    @Test func marksAndCorrectionsFromTheCLIAreRecordsWithTheirReason() throws {
+        let marks = try year.database.connect().execute(
+            """
+            SELECT count(*) FROM attendance_evidence e JOIN session s ON s.id = e.session_id
+            WHERE s.code = \(TrainingYear.march) AND action = 'mark' AND channel = 'cli'
+            """)[0].decode(Int.self, at: 0)
+        #expect(marks == 12, "the year's marks of March: 6 participants × 2 half-days")
+        let corrected = try year.atelier([
+            "attendance", "correct", TrainingYear.march, "--slot", "2026-03-02T14:00", "--present", "bruno@asso.fr",
+            "--reason", "arrivé en retard, noté absent par erreur", "--by", "Claire Martin",
+        ])
+        #expect(corrected.status == 0, "\(corrected.standardError)")
+        let row = try year.database.connect().execute(
+            """
+            SELECT e.status, e.actor, e.reason, e.channel FROM attendance_evidence e
+            JOIN registration r ON r.id = e.registration_id JOIN participant p ON p.id = r.participant_id
+            WHERE e.action = 'correction' AND p.email = 'bruno@asso.fr'
+            """)
+        #expect(row.count == 1)
+        #expect(
+            try row[0].decode((String, String, String, String).self)
+                == ("present", "Claire Martin", "arrivé en retard, noté absent par erreur", "cli"))
+        #expect(try verify().status == 0)
+        let before = try year.database.fingerprint()
+        let unexplained = try year.atelier([
+            "attendance", "correct", TrainingYear.march, "--slot", "2026-03-02T14:00", "--absent", "bruno@asso.fr",
+            "--reason", " ",
+        ])
+        #expect(unexplained.status == 65)
+        #expect(unexplained.standardError.contains("reason of the correction"))
+        #expect(try year.database.fingerprint() == before)
     }
 }

@@ -104,7 +104,7 @@ import Training
             """
             SELECT channel, host(client_address), user_agent = 'Mozilla/5.0 (Linux; Android 14)', typed_name,
                    signature_png IS NOT NULL
-            FROM attendance_evidence ORDER BY position
+            FROM attendance_evidence WHERE action = 'signature' ORDER BY position
             """)
         #expect(rows.count == 2)
         #expect(
@@ -193,8 +193,7 @@ import Training
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(responses.allSatisfy { $0.status == 200 && $0.text.contains("votre signature est enregistrée") })
-        #expect(try count("SELECT count(*) FROM attendance_evidence") == 30)
-        #expect(try count("SELECT max(position) FROM attendance_evidence") == 30)
+        #expect(try count("SELECT count(*) FROM attendance_evidence WHERE action = 'signature'") == 30)
         let verify = try year.atelier(["attendance", "verify", session])
         #expect(
             verify.status == 0 && verify.standardOutput.contains("is intact: 30 records"), "\(verify.standardError)")

@@ -82,7 +82,7 @@ import Testing
 
         try fixture.attendances.record(
             session: code, slot: start("2025-04-04T09:00"), marks: [try fixture.email(1): .excused],
-            by: "Claire", correcting: true)
+            by: "Claire", correcting: "feuille papier signée retrouvée")
         #expect(try fixture.attendances.sheet(session: code).lines[0].attendedMinutes == 1050)
         #expect(try fixture.events("attendance.corrected").count == 1)
     }
@@ -137,7 +137,7 @@ import Testing
         #expect(
             try fixture.attendances.record(
                 session: code, slot: slot, marks: [try fixture.email(1): .present], by: "Claire",
-                correcting: true) == 1)
+                correcting: "feuille papier signée retrouvée") == 1)
         #expect(try fixture.attendances.sheet(session: code).lines[0].marks[0] == .present)
         #expect(try fixture.events("attendance.corrected").count == 1)
         #expect(try fixture.events("attendance.recorded").count == 2)

@@ -26,10 +26,11 @@ struct AttendanceCommand: ParsableCommand {
         @Option(help: "Who records it; your login name by default.") var by =
             ProcessInfo.processInfo.environment["USER"] ?? "atelier"
 
-        /// Records the marks and says how many, as `record` or as `correct`.
-        func run(session: String, options: GlobalOptions, correcting: Bool) throws {
+        /// Records the marks and says how many, as `record` or, with the reason, as `correct`.
+        func run(session: String, options: GlobalOptions, correcting reason: String? = nil) throws {
+            let correcting = reason != nil
             try options.run { context in
-                let count = try record(context, session: session, correcting: correcting)
+                let count = try record(context, session: session, correcting: reason)
                 if count == 0 {
                     print(
                         "Nothing new for the slot \(slot) of the session \(session.uppercased()): every mark given was already recorded."
@@ -42,7 +43,7 @@ struct AttendanceCommand: ParsableCommand {
             }
         }
 
-        private func record(_ context: AppContext, session: String, correcting: Bool) throws -> Int {
+        private func record(_ context: AppContext, session: String, correcting reason: String?) throws -> Int {
             var marks: [EmailAddress: AttendanceStatus] = [:]
             var everyoneElse: AttendanceStatus?
             for (emails, status) in [(present, AttendanceStatus.present), (absent, .absent), (excused, .excused)] {
@@ -67,7 +68,7 @@ struct AttendanceCommand: ParsableCommand {
             }
             return try Attendances(context.store()).record(
                 session: session, slot: try SlotStart(parsing: slot), marks: marks, everyoneElse: everyoneElse, by: by,
-                correcting: correcting)
+                correcting: reason)
         }
     }
 
@@ -82,21 +83,23 @@ struct AttendanceCommand: ParsableCommand {
         @OptionGroup var marks: Marks
         @OptionGroup var options: GlobalOptions
 
-        func run() throws { try marks.run(session: session, options: options, correcting: false) }
+        func run() throws { try marks.run(session: session, options: options) }
     }
 
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change marks already recorded, before or after completion; the correction is kept as an event.",
+            abstract:
+                "Change marks already recorded, before or after completion; the correction and its reason are kept in the audit trail.",
             discussion:
-                "Example: atelier attendance correct S-2027-001 --slot 2027-04-05T09:00 --excused paul@asso.fr --by \"Claire Martin\""
+                "Example: atelier attendance correct S-2027-001 --slot 2027-04-05T09:00 --excused paul@asso.fr --reason \"arrêt maladie reçu le 6 avril\" --by \"Claire Martin\""
         )
 
         @Argument(help: "The session's code.") var session: String
         @OptionGroup var marks: Marks
+        @Option(help: "Why the marks change, as an auditor will read it.") var reason: String
         @OptionGroup var options: GlobalOptions
 
-        func run() throws { try marks.run(session: session, options: options, correcting: true) }
+        func run() throws { try marks.run(session: session, options: options, correcting: reason) }
     }
 
     struct Show: ParsableCommand {

@@ -33,15 +33,18 @@ public struct Attendances {
 
     /// Records one slot: the named participants with their status, and `everyoneElse` (if given)
     /// for every other confirmed participant still without a mark. Returns how many marks were
-    /// written. Recording never changes a mark already there: that is `correcting`, which
-    /// overwrites and leaves an `attendance.corrected` event — even once the session is
-    /// completed and its attendance frozen.
+    /// written. Recording never changes a mark already there: that is correcting, with its
+    /// reason, which overwrites and leaves an `attendance.corrected` event — even once the
+    /// session is completed and its attendance frozen. Each mark written is also a record of the
+    /// attendance evidence, in the same transaction.
     @discardableResult
     public func record(
         session code: String, slot start: SlotStart, marks: [EmailAddress: AttendanceStatus],
-        everyoneElse: AttendanceStatus? = nil, by recorder: String, correcting: Bool = false
+        everyoneElse: AttendanceStatus? = nil, by recorder: String, correcting reason: String? = nil
     ) throws -> Int {
         let recordedBy = try Field.required(recorder, "name of who records", limit: 100)
+        let reason = try reason.map { try Field.required($0, "reason of the correction", limit: 500) }
+        let correcting = reason != nil
         return try connection.write { connection in
             let session = try SessionRow(code, on: connection)
             switch (session.status, correcting) {
@@ -106,6 +109,13 @@ public struct Attendances {
                 FROM unnest(\(writes.map(\.registration)), \(writes.map(\.status))) AS w(r, st)
                 ON CONFLICT (registration_id, slot_id)
                 DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
+                """)
+            try connection.execute(
+                """
+                INSERT INTO attendance_evidence (session_id, slot_id, registration_id, action, status, channel, actor, reason)
+                SELECT \(session.id), \(slot.id), r, \(correcting ? "correction" : "mark"), st, 'cli', \(recordedBy), \(reason)
+                FROM unnest(\(writes.map(\.registration)), \(writes.map(\.status))) WITH ORDINALITY AS w(r, st, n)
+                ORDER BY n
                 """)
             try EventLog.append(
                 AttendanceEvent(
