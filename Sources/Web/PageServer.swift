@@ -50,10 +50,7 @@ public struct PageServer: Sendable {
         ).add(to: router)
         SigningRoute(
             database: database, pages: pages, messages: messages, posted: posted, client: client,
-            window: Signatures.Window(
-                opensMinutesBefore: settings.integer(.attendanceOpenMinutesBefore),
-                graceMinutesAfter: settings.integer(.attendanceGraceMinutesAfter)),
-            zone: context.timeZone
+            window: context.signingWindow, zone: context.timeZone
         ).add(to: router)
 
         return Application(

@@ -210,4 +210,59 @@ import Training
         #expect(unexplained.standardError.contains("reason of the correction"))
         #expect(try year.database.fingerprint() == before)
     }
+
+    /// `attendance show` warns of what an auditor looks for: one image on two records, a
+    /// signature outside its half-day (these were signed in November for March), a half-day
+    /// on a Sunday or a public holiday.
+    @Test func attendanceShowWarnsOfWhatAnAuditorLooksFor() throws {
+        let (signatures, chloe) = try link("Chloé")
+        let (other, alice) = try link("Alice")
+        let at = try Self.march("09:10")
+        let morning = try signatures.halfDays(chloe, at: at, window: window)[0].slot
+        let png = try SignatureImage.png()
+        _ = try signatures.sign(chloe, slot: morning, mark: .drawn(png), client: client, at: at, window: window)
+        _ = try other.sign(alice, slot: morning, mark: .drawn(png), client: client, at: at, window: window)
+        let shown = try year.atelier(["attendance", "show", TrainingYear.march])
+        #expect(shown.status == 0, "\(shown.standardError)")
+        #expect(shown.standardOutput.contains("Warning: The same signature image is on 2 records ("))
+        #expect(
+            shown.standardOutput.contains(
+                "Warning: Chloé Caron signed lundi 2 mars 2026, de 9\u{00A0}h à 12\u{00A0}h\u{00A0}30 on "))
+        #expect(shown.standardOutput.contains(", outside the half-day (record "))
+
+        var plan = SessionPlan(
+            module: "PMAE",
+            slots: try ["2026-04-05T09:00-12:00", "2026-04-06T09:00-12:00"].map(SlotSpec.init(parsing:)))
+        plan.recordsPast = true
+        let easter = try Sessions(try year.store()).schedule(plan).code
+        let holidays = try year.atelier(["attendance", "show", easter]).standardOutput
+        #expect(holidays.contains("Warning: The half-day of dimanche 5 avril 2026 falls on a Sunday."))
+        #expect(
+            holidays.contains(
+                "Warning: The half-day of lundi 6 avril 2026 falls on a public holiday (lundi de Pâques)."))
+    }
+
+    /// A seat signed twice: a participant signed, cancelled, and another took the seat and
+    /// signed the same half-day.
+    @Test func moreSignaturesThanSeatsIsWarnedOf() throws {
+        let store = try year.store()
+        var plan = SessionPlan(module: "PMAE", slots: [try SlotSpec(parsing: "2026-05-04T09:00-12:30")])
+        plan.recordsPast = true
+        plan.capacity = 1
+        let code = try Sessions(store).schedule(plan).code
+        let at = try #require(ISO8601DateFormatter().date(from: "2026-05-04T09:10:00+02:00"))
+        for name in ["Chloé", "Alice"] {
+            let path = try year.signingPath(try TrainingYear.email(name), in: code)
+            let signatures = Signatures(try year.store())
+            let link = try #require(try signatures.link(token: String(path.dropFirst(3))))
+            let slot = try signatures.halfDays(link, at: at, window: window)[0].slot
+            _ = try signatures.sign(link, slot: slot, mark: .typed(name), client: client, at: at, window: window)
+            if name == "Chloé" { _ = try Registrations(store).cancel(try TrainingYear.email(name), in: code) }
+        }
+        let shown = try year.atelier(["attendance", "show", code]).standardOutput
+        #expect(
+            shown.contains(
+                "Warning: lundi 4 mai 2026, de 9\u{00A0}h à 12\u{00A0}h\u{00A0}30 has 2 participants' signatures for 1 seat."
+            ))
+    }
 }

@@ -143,6 +143,11 @@ struct AttendanceCommand: ParsableCommand {
                 print(
                     "P present, A absent, E excused, · not recorded. \(French.hours(minutes: attended)) attended of \(French.hours(minutes: sheet.plannedMinutes * sheet.lines.count)) planned (\(sheet.lines.count) × \(French.hours(minutes: sheet.plannedMinutes)))\(sheet.isComplete ? "." : "; attendance is incomplete.")"
                 )
+                for warning in try Attendances(context.store()).warnings(
+                    session: session, window: context.signingWindow)
+                {
+                    print("Warning: \(warning.sentence)")
+                }
             }
         }
     }
