@@ -25,7 +25,7 @@ import Training
     @Test func aPagePerHalfDayWithEveryParticipantAndTheirMark() throws {
         let (pages, pdf) = try sheet([TrainingYear.march])
         defer { pdf.remove() }
-        #expect(try pdf.info()["Pages"] == "2")
+        #expect(try pdf.info()["Pages"] == "3", "a page per half-day, then the audit trail")
         #expect(try pdf.fonts().allSatisfy(\.embedded))
         let morning = pages[0]
         let afternoon = pages[1]
@@ -38,7 +38,7 @@ import Training
             "Alice AUBERT Association Familles Rurales du Calvados présent(e)",
             "Chloé CARON Comité des fêtes d’Hérouville absence excusée",
             "Fanny FOURNIER Comité des fêtes d’Hérouville absent(e)",
-            "Signature du formateur", "Feuille d’émargement S-2026-001 — page 1 sur 2",
+            "Signature du formateur", "Feuille d’émargement S-2026-001 — page 1 sur 3",
         ] {
             #expect(morning.contains(field), "the morning's page says « \(field) »")
         }
@@ -46,7 +46,23 @@ import Training
         #expect(afternoon.contains("Horaires de 14 h à 17 h 30 (3 h 30)"))
         #expect(afternoon.contains("Bruno BÉNARD Association Familles Rurales du Calvados absent(e)"))
         #expect(afternoon.contains("Chloé CARON Comité des fêtes d’Hérouville présent(e)"))
-        #expect(afternoon.contains("page 2 sur 2"))
+        #expect(afternoon.contains("page 2 sur 3"))
+    }
+
+    /// The last page lists every record of the attendance evidence and ends with the chain's
+    /// last hash, the one `attendance verify` gives.
+    @Test func theAuditTrailEndsTheSheet() throws {
+        let (pages, pdf) = try sheet([TrainingYear.march])
+        defer { pdf.remove() }
+        let trail = try #require(pages.last)
+        #expect(trail.contains("Piste d’audit"))
+        #expect(trail.contains("N° Date et heure Action Par Canal Adresse Empreinte"))
+        #expect(trail.contains("Pointage : excusé — Chloé Caron Claire Martin coordination"))
+        #expect(trail.components(separatedBy: "Pointage : ").count - 1 == 12, "the March marks")
+        let verified = try Self.year.get().atelier(["attendance", "verify", TrainingYear.march]).standardOutput
+        let last = try #require(verified.firstMatch(of: /the last hash ([0-9a-f]{64})/)).1
+        #expect(trail.contains("Dernière empreinte de la chaîne : \(last)"))
+        #expect(trail.contains("À vérifier avec « atelier attendance verify S-2026-001 »."))
     }
 
     @Test func aBlankSheetHasNoMarks() throws {

@@ -12,6 +12,9 @@ struct AttendanceSheetDocument {
     let venues: [String: Venue]
     let trainers: [String: Trainer]
     let blank: Bool
+    /// The session's attendance evidence: its « Piste d'audit » page ends a sheet that is not
+    /// blank.
+    let trail: AuditTrail
     let timeZone: TimeZone
 
     func render(at now: Date) throws -> [UInt8] {
@@ -47,7 +50,42 @@ struct AttendanceSheetDocument {
                         columns: [.init("Formateur", weight: 6), .init("Signature du formateur", weight: 4)],
                         rows: (names.isEmpty ? [""] : names).map { [$0, ""] }, size: 9, minimumRowHeight: 40)))
         }
+        if !blank && !trail.entries.isEmpty { blocks += [.pageBreak] + auditTrail() }
         return try document.render(blocks.map(\.frenchSpacing))
+    }
+
+    /// Every record of the evidence, in the chain's order, then the chain's last hash: what
+    /// `atelier attendance verify` recomputes.
+    private func auditTrail() -> [PDFBlock] {
+        let rows = trail.entries.map { entry in
+            [
+                String(entry.position),
+                "\(French.date(entry.actedAt, in: timeZone)) à \(French.time(entry.actedAt, in: timeZone))",
+                AuditTrail.action(entry) + (entry.participant.map { " — \($0)" } ?? "")
+                    + (entry.reason.map { " (motif\u{00A0}: \($0))" } ?? ""),
+                entry.actor, AuditTrail.channels[entry.channel] ?? entry.channel, entry.address ?? "—",
+                String(entry.hash.prefix(12)),
+            ]
+        }
+        return [
+            .text("Piste d’audit", TextStyle(size: 15, weight: .bold, alignment: .center, spaceAfter: 6)),
+            .text(
+                "Chaque signature, pointage et correction de la session, dans l’ordre où ils ont été enregistrés. Chaque ligne porte l’empreinte SHA-256 de la précédente\u{00A0}: une modification faite après coup rompt la chaîne.",
+                TextStyle(size: 8.5, spaceAfter: 8)),
+            .table(
+                PDFTable(
+                    columns: [
+                        .init("N°", weight: 0.5, alignment: .right), .init("Date et heure", weight: 2.4),
+                        .init("Action", weight: 3.2), .init("Par", weight: 1.8), .init("Canal", weight: 1.5),
+                        .init("Adresse", weight: 1.3), .init("Empreinte", weight: 1.6),
+                    ], rows: rows, size: 7.5)),
+            .text(
+                "Dernière empreinte de la chaîne\u{00A0}: \(trail.entries.last?.hash ?? "")",
+                TextStyle(size: 8, spaceAfter: 2)),
+            .text(
+                "À vérifier avec «\u{202F}atelier attendance verify \(session.code)\u{202F}».",
+                TextStyle(size: 8)),
+        ]
     }
 
     private func header(_ slot: Session.Slot) -> [PDFBlock] {
@@ -109,9 +147,11 @@ extension Attendances {
                 trainers[trainer] = try catalogue.trainer(trainer)
             }
         }
+        let id = try SessionRow(code, on: connection, locking: false).id
         return try AttendanceSheetDocument(
             sheet: sheet, session: session, organisation: try OrganisationRecord(store).current(),
-            venues: venues, trainers: trainers, blank: blank, timeZone: store.timeZone
+            venues: venues, trainers: trainers, blank: blank, trail: try AuditTrail(session: id, on: connection),
+            timeZone: store.timeZone
         ).render(at: now)
     }
 }
