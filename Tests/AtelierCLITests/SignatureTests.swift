@@ -265,4 +265,32 @@ import Training
                 "Warning: lundi 4 mai 2026, de 9\u{00A0}h à 12\u{00A0}h\u{00A0}30 has 2 participants' signatures for 1 seat."
             ))
     }
+
+    /// The feuille d'émargement draws each signature in its box with when it was made; a typed
+    /// one says the name typed, a late one says so.
+    @Test func theSheetDrawsEachSignatureInItsBox() throws {
+        let (signatures, chloe) = try link("Chloé")
+        let (other, alice) = try link("Alice")
+        let morning = try signatures.halfDays(chloe, at: try Self.march("09:10"), window: window)[0].slot
+        _ = try signatures.sign(
+            chloe, slot: morning, mark: .drawn(try SignatureImage.png()), client: client, at: try Self.march("09:10"),
+            window: window)
+        _ = try other.sign(
+            alice, slot: morning, mark: .typed("Alice Aubert"), client: client, at: try Self.march("13:05"),
+            window: window)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("emargement-\(UUID()).pdf").path
+        let written = try year.atelier(["attendance", "sheet", TrainingYear.march, "--out", file])
+        #expect(written.status == 0, "\(written.standardError)")
+        let pdf = try PDFReading(try [UInt8](Data(contentsOf: URL(fileURLWithPath: file))))
+        defer { pdf.remove() }
+        let morningPage = try pdf.pages()[0]
+        #expect(try pdf.imageCount() == 1, "the drawn signature")
+        #expect(
+            morningPage.contains(
+                try #require(morningPage.firstMatch(of: /Chloé CARON .* signé le \d\d\/\d\d\/\d{4} à \d\d h \d\d/)).0))
+        #expect(morningPage.contains("(tardive), nom tapé : Alice Aubert"))
+        let picture = AtelierProcess.packageRoot.appendingPathComponent(".atelier/screenshots/sheet-signed")
+        _ = try ExternalTool.run(
+            "/usr/bin/pdftoppm", ["-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile", file, picture.path])
+    }
 }

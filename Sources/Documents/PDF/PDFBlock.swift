@@ -56,6 +56,9 @@ public struct PDFTable: Sendable {
 
     public var columns: [Column]
     public var rows: [[String]]
+    /// A PNG drawn in a cell below its text, as large as fits: `images[row][column]`, where
+    /// given (a signature in its box).
+    public var images: [[[UInt8]?]]
     public var size: Double
     public var minimumRowHeight: Double
     public var spaceAfter: Double
@@ -63,11 +66,12 @@ public struct PDFTable: Sendable {
     public var framed: Bool
 
     public init(
-        columns: [Column], rows: [[String]], size: Double = 9, minimumRowHeight: Double = 0,
+        columns: [Column], rows: [[String]], images: [[[UInt8]?]] = [], size: Double = 9, minimumRowHeight: Double = 0,
         spaceAfter: Double = 10, framed: Bool = true
     ) {
         self.columns = columns
         self.rows = rows
+        self.images = images
         self.size = size
         self.minimumRowHeight = minimumRowHeight
         self.spaceAfter = spaceAfter

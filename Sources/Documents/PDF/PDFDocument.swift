@@ -93,7 +93,7 @@ struct Layout {
             }
             y += style.spaceAfter
         case .table(let table):
-            place(table)
+            try place(table)
         case .box(let caption, let height, let png):
             placeBox(
                 caption: caption, height: height,
@@ -140,7 +140,7 @@ struct Layout {
 
     private static let cellPadding = 4.0
 
-    private mutating func place(_ table: PDFTable) {
+    private mutating func place(_ table: PDFTable) throws(DocumentError) {
         let total = table.columns.reduce(0) { $0 + $1.weight }
         let widths = table.columns.map { width * $0.weight / max(total, 1e-9) }
         let style = TextStyle(size: table.size)
@@ -150,7 +150,7 @@ struct Layout {
             if y + head.height > bottom { newPage() }
             drawRow(head.lines, height: head.height, widths: widths, table: table, style: header)
         }
-        for row in table.rows {
+        for (index, row) in table.rows.enumerated() {
             let cells = measure(row, widths: widths, style: style, minimum: table.minimumRowHeight)
             if y + cells.height > bottom && y > top {
                 newPage()
@@ -158,7 +158,10 @@ struct Layout {
                     drawRow(head.lines, height: head.height, widths: widths, table: table, style: header)
                 }
             }
-            drawRow(cells.lines, height: cells.height, widths: widths, table: table, style: style)
+            let images = try (index < table.images.count ? table.images[index] : []).map {
+                bytes throws(DocumentError) in try bytes.map { bytes throws(DocumentError) in try PNGImage(bytes) }
+            }
+            drawRow(cells.lines, height: cells.height, widths: widths, table: table, style: style, images: images)
         }
         y += table.spaceAfter
     }
@@ -177,7 +180,8 @@ struct Layout {
     }
 
     private mutating func drawRow(
-        _ wrapped: [[String]], height: Double, widths: [Double], table: PDFTable, style: TextStyle
+        _ wrapped: [[String]], height: Double, widths: [Double], table: PDFTable, style: TextStyle,
+        images: [PNGImage?] = []
     ) {
         var x = left
         for (index, cellLines) in wrapped.enumerated() {
@@ -190,6 +194,16 @@ struct Layout {
                 draw(
                     line, x: x + Self.cellPadding, width: widths[index] - 2 * Self.cellPadding,
                     top: y + Self.cellPadding + Double(number) * style.lineHeight, style: cellStyle)
+            }
+            if index < images.count, let image = images[index] {
+                let imageTop = y + Self.cellPadding + Double(cellLines.count) * style.lineHeight
+                let imageHeight = y + height - Self.cellPadding - imageTop
+                if imageHeight > 4 {
+                    pages[pages.count - 1].append(
+                        .image(
+                            image, x: x + Self.cellPadding, y: imageTop, width: widths[index] - 2 * Self.cellPadding,
+                            height: imageHeight))
+                }
             }
             x += widths[index]
         }

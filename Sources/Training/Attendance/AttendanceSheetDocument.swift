@@ -15,6 +15,8 @@ struct AttendanceSheetDocument {
     /// The session's attendance evidence: its « Piste d'audit » page ends a sheet that is not
     /// blank.
     let trail: AuditTrail
+    /// The participants' signatures, by email and half-day's start.
+    let signatures: [String: [Date: SignedBox]]
     let timeZone: TimeZone
 
     func render(at now: Date) throws -> [UInt8] {
@@ -32,17 +34,19 @@ struct AttendanceSheetDocument {
                 .table(
                     PDFTable(
                         columns: [
-                            .init("Participant", weight: 3), .init("Structure", weight: 3),
-                            .init("Présence", weight: 1.6),
-                            .init("Signature", weight: 2.4),
+                            .init("Participant", weight: 2.6), .init("Structure", weight: 2.6),
+                            .init("Présence", weight: 1.4),
+                            .init("Signature", weight: 3.4),
                         ],
                         rows: sheet.lines.map { line in
                             [
                                 line.participant.displayName, line.participant.employer?.name ?? "",
-                                blank ? "" : Self.label(line.marks[index]), "",
+                                blank ? "" : Self.label(line.marks[index]),
+                                blank ? "" : signature(line, slot)?.caption(in: timeZone) ?? "",
                             ]
                         },
-                        size: 9, minimumRowHeight: 30)))
+                        images: blank ? [] : sheet.lines.map { [nil, nil, nil, signature($0, slot)?.png] },
+                        size: 9, minimumRowHeight: blank || signatures.isEmpty ? 30 : 56)))
             let names = slot.trainers.map { trainers[$0]?.name ?? $0 }
             blocks.append(
                 .table(
@@ -86,6 +90,10 @@ struct AttendanceSheetDocument {
                 "À vérifier avec «\u{202F}atelier attendance verify \(session.code)\u{202F}».",
                 TextStyle(size: 8)),
         ]
+    }
+
+    private func signature(_ line: AttendanceSheet.Line, _ slot: Session.Slot) -> SignedBox? {
+        signatures[line.participant.email.text]?[slot.startsAt]
     }
 
     private func header(_ slot: Session.Slot) -> [PDFBlock] {
@@ -151,7 +159,7 @@ extension Attendances {
         return try AttendanceSheetDocument(
             sheet: sheet, session: session, organisation: try OrganisationRecord(store).current(),
             venues: venues, trainers: trainers, blank: blank, trail: try AuditTrail(session: id, on: connection),
-            timeZone: store.timeZone
+            signatures: try SignedBox.all(session: id, on: connection), timeZone: store.timeZone
         ).render(at: now)
     }
 }

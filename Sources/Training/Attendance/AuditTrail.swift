@@ -58,3 +58,39 @@ struct AuditTrail {
         "cli": "coordination",
     ]
 }
+
+/// A participant's signature of one half-day, as the sheet draws it in its box.
+struct SignedBox {
+    let actedAt: Date
+    let late: Bool
+    let png: [UInt8]?
+    let typedName: String?
+
+    /// The session's signatures by participant's email and half-day's start.
+    static func all(session: Int, on connection: Connection) throws -> [String: [Date: SignedBox]] {
+        try connection.execute(
+            """
+            SELECT p.email, sl.starts_at, e.acted_at, e.late, e.signature_png, e.typed_name
+            FROM attendance_evidence e JOIN registration r ON r.id = e.registration_id
+            JOIN participant p ON p.id = r.participant_id JOIN slot sl ON sl.id = e.slot_id
+            WHERE e.session_id = \(session) AND e.action = 'signature'
+            """
+        ).reduce(into: [:]) { boxes, row in
+            let box = SignedBox(
+                actedAt: try row.decode(Date.self, "acted_at"), late: try row.decode(Bool.self, "late"),
+                png: try row.decode(Data?.self, "signature_png").map { [UInt8]($0) },
+                typedName: try row.decode(String?.self, "typed_name"))
+            boxes[try row.decode(String.self, "email"), default: [:]][try row.decode(Date.self, "starts_at")] = box
+        }
+    }
+
+    /// « signé le 05/04/2027 à 09 h 12 », « (tardive) » after the half-day's end, and the name
+    /// when it was typed rather than drawn.
+    func caption(in zone: TimeZone) -> String {
+        let parts = French.calendar(zone).dateComponents([.year, .month, .day, .hour, .minute], from: actedAt)
+        let when = String(
+            format: "signé le %02d/%02d/%04d à %02d\u{00A0}h\u{00A0}%02d", parts.day ?? 0, parts.month ?? 0,
+            parts.year ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+        return when + (late ? " (tardive)" : "") + (typedName.map { ", nom tapé\u{00A0}: \($0)" } ?? "")
+    }
+}
