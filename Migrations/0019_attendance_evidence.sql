@@ -44,6 +44,12 @@ CREATE TABLE attendance_evidence (
     reason text CONSTRAINT attendance_evidence_reason_length CHECK (length(reason) BETWEEN 1 AND 500),
     previous_hash bytea,
     hash bytea NOT NULL,
+    -- Text from outside, one line, as Swift stores it (is_one_line: NFC, no control character).
+    CONSTRAINT attendance_evidence_actor_text CHECK (is_one_line(actor)),
+    CONSTRAINT attendance_evidence_user_agent_text CHECK (is_one_line(user_agent)),
+    CONSTRAINT attendance_evidence_consent_text CHECK (is_one_line(consent)),
+    CONSTRAINT attendance_evidence_typed_name_text CHECK (is_one_line(typed_name)),
+    CONSTRAINT attendance_evidence_reason_text CHECK (is_one_line(reason)),
     CONSTRAINT attendance_evidence_position_key UNIQUE (session_id, position),
     FOREIGN KEY (session_id, slot_id) REFERENCES slot (session_id, id),
     FOREIGN KEY (session_id, registration_id) REFERENCES registration (session_id, id),

@@ -76,8 +76,9 @@ import Training
                 at: try Self.march("09:12"), window: window)
         }
         let (other, alice) = try self.link("Alice")
+        let odd = Signatures.Client(address: "192.0.2.8", userAgent: "Mozilla\u{7}/5.0\u{2028} (X11)")
         let late = try other.sign(
-            alice, slot: morning.slot, mark: .typed("  Alice Bernard "), client: client, at: try Self.march("13:05"),
+            alice, slot: morning.slot, mark: .typed("  Alice Bernard "), client: odd, at: try Self.march("13:05"),
             window: window)
         #expect(late.signedLate)
 
@@ -95,6 +96,7 @@ import Training
         #expect(first.5 == nil && first.7 == true && first.8 && first.9)
         let second = try rows[1].decode((Int, String, String, String, String, String?, Bool, Bool?, Bool, Bool).self)
         #expect(second.0 == first.0 + 1 && second.5 == "Alice Bernard" && second.6 && second.8)
+        #expect(second.4 == "Mozilla/5.0 (X11)", "control characters and line separators dropped")
 
         let intact = try verify()
         #expect(intact.status == 0, "\(intact.standardError)")

@@ -50,6 +50,18 @@ public struct Signatures {
             self.address = address
             self.userAgent = userAgent
         }
+
+        /// What the browser calls itself, as the record keeps it: NFC, one line (control
+        /// characters and line separators dropped), at most 500 characters; `nil` when empty.
+        var printableUserAgent: String? {
+            let kept = String(
+                String.UnicodeScalarView(
+                    (userAgent ?? "").nfc.unicodeScalars.filter {
+                        ![.control, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
+                    }))
+            let trimmed = String(kept.trimmingCharacters(in: .whitespaces).prefix(500))
+            return trimmed.isEmpty ? nil : trimmed
+        }
     }
 
     /// One half-day as the signing page shows it.
@@ -186,10 +198,7 @@ public struct Signatures {
         var drawn: [UInt8]?
         switch mark {
         case .typed(let name):
-            let name = name.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !name.isEmpty, name.count <= 200, name.unicodeScalars.allSatisfy({ $0.value >= 0x20 }) else {
-                throw Refusal.emptyName
-            }
+            guard let name = try? Field.required(name, "name", limit: 200) else { throw Refusal.emptyName }
             typed = name
         case .drawn(let png):
             try Self.check(png)
@@ -201,7 +210,7 @@ public struct Signatures {
                 INSERT INTO attendance_evidence (session_id, slot_id, registration_id, action, status, channel, actor,
                     client_address, user_agent, link_id, consent, typed_name, signature_png, late)
                 SELECT r.session_id, \(slot), r.id, 'signature', 'present', 'personal-link', \(link.participant),
-                       \(client.address)::inet, \(client.userAgent.map { String($0.prefix(500)) }), \(link.id),
+                       \(client.address)::inet, \(client.printableUserAgent), \(link.id),
                        \(halfDay.consent), \(typed), \(drawn.map { Data($0) }), \(halfDay.state == .late)
                 FROM registration r WHERE r.id = \(link.registration)
                 """)
