@@ -221,4 +221,47 @@ import Training
         let html = try #require(convocation.parts.first { $0.type == "text/html" }?.text)
         #expect(html.contains("<a href=\"https://formation.asso.example/s/"))
     }
+
+    /// « Pensez à signer »: queued with the convocation for each half-day not over, sent
+    /// `attendance.signature-request-minutes` after it starts to whoever has not signed it;
+    /// none with 0.
+    @Test func whoeverHasNotSignedIsRemindedToSign() throws {
+        let catcher = try MailCatcher()
+        let store = try year.store()
+        for name in ["Chloé", "Alice", "Damien"] {
+            _ = try Registrations(store).register(try TrainingYear.email(name), in: session)
+        }
+        let alice = try link(try TrainingYear.email("Alice"))
+        let signed = try post(
+            alice,
+            [("csrf", try csrf(alice)), ("slot", String(slots[1])), ("name", "Alice Aubert"), ("certify", "oui")])
+        #expect(signed.status == 200)
+        let environment = [
+            "ATELIER_DATABASE_URL": year.database.url, "ATELIER_SMTP_URL": catcher.url,
+            "ATELIER_WEB_BASE_URL": "https://formation.asso.example",
+            "ATELIER_ATTENDANCE_SIGNATURE_REQUEST_MINUTES": "1",
+        ]
+        #expect(try AtelierProcess.run(["worker", "--until-idle"], environment: environment).status == 0)
+        let requests = try ReadMail.read(catcher.messageFiles()).filter { $0.subject.hasPrefix("Pensez à signer") }
+        #expect(requests.map(\.to).sorted() == ["chloe@asso.fr", "damien@asso.fr"], "Alice has signed")
+        let text = try #require(requests.first?.parts.first { $0.type == "text/plain" }?.text)
+        #expect(text.contains("a commencé") && text.contains("votre signature n’est pas encore enregistrée"))
+        let path = try #require(text.firstMatch(of: /https:\/\/formation\.asso\.example(\/s\/[0-9a-f]{32})/)).1
+        #expect(try server.request("GET", String(path)).text.contains("À signer maintenant"))
+        #expect(
+            try count(
+                "SELECT count(*) FROM job WHERE kind = 'signature-request' AND state = 'scheduled'") == 3,
+            "tomorrow's half-day, for each of the three")
+        #expect(
+            try count("SELECT count(*) FROM job WHERE kind = 'signature-request' AND state = 'completed'") == 2,
+            "today's: two sent")
+        #expect(
+            try count("SELECT count(*) FROM job WHERE kind = 'signature-request' AND state = 'discarded'") == 1,
+            "Alice's not sent: she has signed")
+
+        let quiet = environment.merging(["ATELIER_ATTENDANCE_SIGNATURE_REQUEST_MINUTES": "0"]) { $1 }
+        _ = try Registrations(store).register(try TrainingYear.email("Émile"), in: session)
+        #expect(try AtelierProcess.run(["worker", "--until-idle"], environment: quiet).status == 0)
+        #expect(try count("SELECT count(*) FROM job WHERE kind = 'signature-request'") == 6, "none for Émile")
+    }
 }

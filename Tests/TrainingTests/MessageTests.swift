@@ -69,9 +69,13 @@ import Testing
         let code = try fixture.sessions.schedule(fixture.caenPlan()).code
         _ = try fixture.registrations.register(fixture.email(1), in: code)
         let registration = try registrationID()
+        let slot = try fixture.store.connection.execute(
+            "SELECT sl.id FROM slot sl JOIN session s ON s.id = sl.session_id WHERE s.code = \(code) ORDER BY sl.starts_at"
+        )[0].decode(Int.self, at: 0)
         for kind in JobKind.participantMessages {
             let letter = try Letters(fixture.store).letter(
-                kind, registration: registration, daysBefore: 7, questionnaireLink: "https://atelier.test/q/00ff")
+                kind, registration: registration, daysBefore: 7, questionnaireLink: "https://atelier.test/q/00ff",
+                signingLink: "https://atelier.test/s/00ff", slot: slot)
             let message = try #require(templates.render(kind, letter))
             for text in [message.subject, message.text, message.html] {
                 for mark in [":", ";", "!", "?", "»"] {

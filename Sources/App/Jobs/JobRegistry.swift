@@ -17,6 +17,7 @@ public enum JobRegistry {
         ParticipantMessageHandler(.questionnaireHot),
         ParticipantMessageHandler(.questionnaireCold),
         ParticipantMessageHandler(.questionnaireReminder),
+        ParticipantMessageHandler(.signatureRequest),
         WebhookHandler(),
         FundingReportHandler(),
         PruneHandler(),

@@ -23,7 +23,8 @@ extension AppContext {
             smtp: smtp, from: from, replyTo: replyTo, links: WebLinks(base: settings[.webBaseURL].text),
             templates: try MessageTemplates(folder: root.jobs), jobs: try jobCatalogue(),
             timeZone: timeZone, retryDelay: .seconds(settings.integer(.mailRetrySeconds)), stamp: try stamp(),
-            questionnaireReminderDays: questionnaireReminderDays())
+            questionnaireReminderDays: questionnaireReminderDays(),
+            signatureRequestMinutes: settings.integer(.attendanceSignatureRequestMinutes).nonZero)
     }
 
     /// `questionnaire.reminder-days`, in order (checked when the settings were read).
@@ -61,4 +62,9 @@ extension AppContext {
         }
         return [UInt8](data)
     }
+}
+
+extension Int {
+    /// `nil` for 0: a setting of minutes where 0 means never.
+    fileprivate var nonZero: Int? { self == 0 ? nil : self }
 }

@@ -20,13 +20,17 @@ public struct MessageSettings: Sendable {
     /// The days after a questionnaire's invitation when it is sent again to whoever has not
     /// answered (`questionnaire.reminder-days`).
     public var questionnaireReminderDays: [Int]
+    /// Minutes after a half-day starts when whoever has not signed it is reminded to
+    /// (`attendance.signature-request-minutes`); `nil`: never.
+    public var signatureRequestMinutes: Int?
 
     public init(
         smtp: SMTPConfiguration, from: MailAddress, replyTo: MailAddress?, links: WebLinks,
         templates: MessageTemplates, jobs: JobCatalogue, timeZone: TimeZone, retryDelay: Duration = .seconds(30),
-        stamp: [UInt8]? = nil, questionnaireReminderDays: [Int] = [3, 7]
+        stamp: [UInt8]? = nil, questionnaireReminderDays: [Int] = [3, 7], signatureRequestMinutes: Int? = 15
     ) {
         self.questionnaireReminderDays = questionnaireReminderDays
+        self.signatureRequestMinutes = signatureRequestMinutes
         self.smtp = smtp
         self.from = from
         self.replyTo = replyTo

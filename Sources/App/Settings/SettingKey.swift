@@ -108,6 +108,9 @@ public struct SettingKey: Sendable, Hashable {
     public static let attendanceGraceMinutesAfter = SettingKey(
         name: "attendance.grace-minutes-after", defaultValue: "120", kind: .integer(0...1440),
         summary: "how long after a half-day ends a signature is still taken, marked late, in minutes")
+    public static let attendanceSignatureRequestMinutes = SettingKey(
+        name: "attendance.signature-request-minutes", defaultValue: "15", kind: .integer(0...240),
+        summary: "minutes after a half-day starts when whoever has not signed it is sent « Pensez à signer »; 0: never")
     public static let smtpUsername = SettingKey(
         name: "smtp.username", defaultValue: "", kind: .text, summary: "the SMTP login, if the relay asks for one")
     public static let smtpPassword = SettingKey(
@@ -171,6 +174,7 @@ public struct SettingKey: Sendable, Hashable {
         smtpCAFile, smtpConnectTimeoutSeconds, smtpTimeoutSeconds, webBaseURL, webHost, webPort, webShutdownSeconds,
         webRateLimit, webTrustedProxies, webIdleTimeoutSeconds, webSecret, questionnaireLinkDays,
         questionnaireReminderDays, attendanceOpenMinutesBefore, attendanceGraceMinutesAfter,
+        attendanceSignatureRequestMinutes,
         workerLanes, workerQueues, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,
         stampFile, reportsFunders, reportsCron, reportsFormat, reportsEmail, reportsUploadURL, reportsCAFile,

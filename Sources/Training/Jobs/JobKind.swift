@@ -16,6 +16,8 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
     case questionnaireCold = "questionnaire-cold"
     /// A relance: the questionnaire's link again, days after it, to whoever has not answered.
     case questionnaireReminder = "questionnaire-reminder"
+    /// « Pensez à signer »: minutes after a half-day starts, to whoever has not signed it.
+    case signatureRequest = "signature-request"
     case webhook
     case fundingReport = "funding-report"
     /// Deletes finished jobs past their keeping time, on the schedule of `Jobs/schedule.yaml`.
@@ -31,6 +33,8 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
         public var daysBefore: Int?
         /// For a questionnaire's relance: which questionnaire.
         public var questionnaire: QuestionnaireKind? = nil
+        /// For a signature request: the half-day's slot.
+        public var slotId: Int? = nil
     }
 }
 

@@ -114,5 +114,7 @@ public struct Letter: Sendable, Hashable {
     public var questionnaireLink: String?
     /// The personal signing page of the session's half-days: `web.base-url` + `/s/` + a token.
     public var signingLink: String?
+    /// The half-day a signature request is about.
+    public var halfDay: Day?
     public var certificate: CertificateNote?
 }

@@ -12,7 +12,7 @@ public struct Letters {
     /// adds: the reminder's delay, the waitlist position, the questionnaire link.
     public func letter(
         _ kind: JobKind, registration: Int, daysBefore: Int? = nil, questionnaireLink: String? = nil,
-        signingLink: String? = nil
+        signingLink: String? = nil, slot: Int? = nil
     ) throws -> Letter {
         guard
             let row = try connection.execute(
@@ -38,6 +38,7 @@ public struct Letters {
             waitlist: kind.providesWaitlist ? Letter.Waitlist(position: max(position, 1)) : nil,
             questionnaireLink: kind.providesQuestionnaireLink ? questionnaireLink : nil,
             signingLink: kind.providesSigningLink ? signingLink : nil,
+            halfDay: kind == .signatureRequest ? try slot.flatMap(halfDay) : nil,
             certificate: kind == .certificate ? try certificateNote(registration: registration) : nil)
     }
 
@@ -55,6 +56,33 @@ public struct Letters {
         let (minutes, version, withdrawn) = try row.decode((Int, Int, Bool).self)
         return Letter.CertificateNote(
             hours: French.duration(minutes: minutes), replacesEarlier: version > 1, withdrawn: withdrawn)
+    }
+
+    /// The half-day of `slot` as a letter gives it, or `nil` when the slot is gone.
+    private func halfDay(_ slot: Int) throws -> Letter.Day? {
+        try connection.execute("SELECT starts_at, ends_at FROM slot WHERE id = \(slot)").first.map { row in
+            let (start, end) = try row.decode((Date, Date).self)
+            return Letter.Day.days(of: [(start, end)], in: store.timeZone)[0]
+        }
+    }
+
+    /// Why a signature request should no longer go: the half-day cancelled or over, or signed.
+    public func reasonNotToRequestSignature(registration: Int, slot: Int) throws -> String? {
+        guard
+            let row = try connection.execute(
+                """
+                SELECT sl.cancelled, sl.ends_at < now() AS over,
+                       EXISTS (SELECT 1 FROM attendance_evidence e WHERE e.registration_id = \(registration)
+                               AND e.slot_id = sl.id AND e.action = 'signature') AS signed
+                FROM slot sl WHERE sl.id = \(slot)
+                """
+            ).first
+        else { return "the half-day no longer exists" }
+        let (cancelled, over, signed) = try row.decode((Bool, Bool, Bool).self)
+        if cancelled { return "the half-day was cancelled" }
+        if signed { return "the participant has signed the half-day" }
+        if over { return "the half-day is over" }
+        return nil
     }
 
     /// Why a message of `kind` should no longer go to the registration, or `nil`: a convocation

@@ -98,14 +98,22 @@ extension JobKind {
     /// The kinds that write to a participant, each with its templates.
     public static let participantMessages: [JobKind] = [
         .convocation, .waitlistNotice, .promotionNotice, .reminder, .rescheduleNotice, .cancellationNotice,
-        .certificate, .questionnaireHot, .questionnaireCold, .questionnaireReminder,
+        .certificate, .questionnaireHot, .questionnaireCold, .questionnaireReminder, .signatureRequest,
     ]
 
     /// What only this kind's letters provide, besides the participant, the session and the organisation.
     var providesReminder: Bool { self == .reminder }
     var providesWaitlist: Bool { self == .waitlistNotice }
-    /// The messages that confirm a seat carry the link to sign the half-days.
-    public var providesSigningLink: Bool { self == .convocation || self == .promotionNotice }
+    /// The messages that confirm a seat carry the link to sign the half-days, and so does the
+    /// request to sign one.
+    public var providesSigningLink: Bool {
+        self == .convocation || self == .promotionNotice || self == .signatureRequest
+    }
+    /// The messages after which the half-days' signature requests are queued: those that give
+    /// the half-days' dates.
+    public var schedulesSignatureRequests: Bool {
+        self == .convocation || self == .promotionNotice || self == .rescheduleNotice
+    }
     public var providesQuestionnaireLink: Bool {
         self == .questionnaireHot || self == .questionnaireCold || self == .questionnaireReminder
     }

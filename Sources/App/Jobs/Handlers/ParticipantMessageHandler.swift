@@ -21,7 +21,11 @@ struct ParticipantMessageHandler: KindHandler {
         let deliveries = Deliveries(store)
         if try deliveries.wasAccepted(messageID: messageID) { return .completed }
         let letters = Letters(store)
-        if let reason = try letters.reasonNotToSend(kind, registration: registration.registrationId) {
+        if let reason = try letters.reasonNotToSend(kind, registration: registration.registrationId)
+            ?? registration.slotId.flatMap({ slot in
+                try letters.reasonNotToRequestSignature(registration: registration.registrationId, slot: slot)
+            })
+        {
             return .discard(reason: "not sent: \(reason)")
         }
         let questionnaire = kind.questionnaire ?? registration.questionnaire
@@ -53,7 +57,8 @@ struct ParticipantMessageHandler: KindHandler {
         guard
             let message = try MessageComposer(settings, store: store).message(
                 kind, registration: registration.registrationId, daysBefore: registration.daysBefore,
-                questionnaireLink: link, signingLink: signingLink, messageID: messageID, documents: documents)
+                questionnaireLink: link, signingLink: signingLink, slot: registration.slotId, messageID: messageID,
+                documents: documents)
         else { return .discard(reason: "no template for \(kind.rawValue)") }
         let participant = message.to
         return try lane.senders.mail.send(message).settled(refusedBy: "the mail server") { state, reply in
@@ -62,6 +67,9 @@ struct ParticipantMessageHandler: KindHandler {
                 recipient: participant.address, messageID: messageID, state, reply: reply)
             if state == .accepted, let invitation = kind.questionnaire {
                 try queueRelances(registration, invitation, settings: settings, store: store)
+            }
+            if state == .accepted, kind.schedulesSignatureRequests, let minutes = settings.signatureRequestMinutes {
+                try queueSignatureRequests(registration, minutes: minutes, settings: settings, store: store)
             }
         }
     }
@@ -79,6 +87,25 @@ struct ParticipantMessageHandler: KindHandler {
                 try settings.jobs.job(
                     .questionnaireReminder, arguments, runAt: now.addingTimeInterval(Double(days) * 86_400),
                     key: Assessments.relanceKey(questionnaire, registration: registration.registrationId, days: days))
+            })
+    }
+
+    /// « Pensez à signer » for each half-day of the session, `minutes` after it starts, in the
+    /// job's transaction; a half-day's request already queued (an earlier convocation) stands,
+    /// and one that finds the half-day signed, cancelled or over is not sent.
+    private func queueSignatureRequests(
+        _ registration: JobKind.Arguments, minutes: Int, settings: MessageSettings, store: Store
+    ) throws {
+        let slots = try store.connection.execute(
+            "SELECT id, starts_at FROM slot WHERE session_id = \(registration.sessionId) AND NOT cancelled AND ends_at > now()"
+        ).map { try $0.decode((Int, Date).self) }
+        _ = try JobQueue(store.connection).enqueue(
+            try slots.map { slot, start in
+                var arguments = registration
+                arguments.slotId = slot
+                return try settings.jobs.job(
+                    .signatureRequest, arguments, runAt: start.addingTimeInterval(Double(minutes) * 60),
+                    key: "signature-request:registration:\(registration.registrationId):slot:\(slot)")
             })
     }
 }
