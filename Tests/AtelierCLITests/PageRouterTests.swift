@@ -147,4 +147,28 @@ import Web
         }
         #expect(try year.database.fingerprint() == before)
     }
+
+    /// The signing page in process: no client address reaches the route (there is no socket),
+    /// and the signature is recorded without one.
+    @Test func aHalfDayIsSignedWithoutAClientAddress() async throws {
+        let (session, slots) = try year.scheduleAroundNow()
+        let path = try year.signingPath(try TrainingYear.email("Chloé"), in: session)
+        let page = try await get(path)
+        #expect(page.status == .ok && page.text.contains("À signer maintenant"))
+        let token = try await csrf(path)
+        let signed = try await ask([
+            (
+                .post, path,
+                Self.form([("csrf", token), ("slot", String(slots[1])), ("name", "Chloé Caron"), ("certify", "oui")]),
+                [:]
+            )
+        ])[0]
+        #expect(signed.status == .ok && signed.text.contains("Merci, votre signature est enregistrée"))
+        let row = try year.database.connect().execute(
+            "SELECT client_address IS NULL, typed_name FROM attendance_evidence WHERE action = 'signature'")
+        #expect(try row[0].decode((Bool, String).self) == (true, "Chloé Caron"))
+        #expect(Signatures.Client(address: "unknown", userAgent: nil).address == nil)
+        #expect(Signatures.Client(address: "::1", userAgent: nil).address == "::1")
+        #expect(Signatures.Client(address: "203.0.113.9", userAgent: nil).address == "203.0.113.9")
+    }
 }

@@ -46,9 +46,16 @@ public struct Signatures {
         public let address: String?
         public let userAgent: String?
 
+        /// `address` is kept only when it is an IPv4 or IPv6 address (a proxy's header could hold
+        /// anything, and the record's column is `inet`).
         public init(address: String?, userAgent: String?) {
-            self.address = address
+            self.address = address.flatMap { Self.isIPAddress($0) ? $0 : nil }
             self.userAgent = userAgent
+        }
+
+        static func isIPAddress(_ text: String) -> Bool {
+            var buffer = [UInt8](repeating: 0, count: 16)
+            return inet_pton(AF_INET, text, &buffer) == 1 || inet_pton(AF_INET6, text, &buffer) == 1
         }
 
         /// What the browser calls itself, as the record keeps it: NFC, one line (control
