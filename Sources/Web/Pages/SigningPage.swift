@@ -52,7 +52,10 @@ struct SigningPage: Sendable {
                 date: halfDay.date, times: halfDay.times, state: Self.state(of: halfDay, in: zone),
                 signed: halfDay.signedAt != nil)
         }
-        open = halfDays.first { $0.signedAt == nil && ($0.state == .open || $0.state == .late) }.map {
+        // The half-day under way first: someone arriving for the afternoon signs the afternoon,
+        // not a morning still in its grace.
+        let unsigned = halfDays.filter { $0.signedAt == nil }
+        open = (unsigned.first { $0.state == .open } ?? unsigned.first { $0.state == .late }).map {
             Open(slot: $0.slot, date: $0.date, times: $0.times, consent: $0.consent, error: error)
         }
         nothingToSign =
