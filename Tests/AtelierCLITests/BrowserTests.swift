@@ -18,6 +18,17 @@ import Training
         let confirmation: String
     }
 
+    /// Runs one of the browser scripts beside `browser.py` and decodes what it said (its RESULT
+    /// line); a browser that failed fails the test, with what the script printed.
+    static func browse<Said: Decodable>(_ script: String, _ arguments: [String], as: Said.Type) throws -> Said {
+        let path = AtelierProcess.packageRoot.appendingPathComponent("Tests/TestSupport/\(script)").path
+        let outcome = try ExternalTool.run("/usr/bin/python3", [path] + arguments)
+        try #require(outcome.status == 0, "the browser failed: \(outcome.output)")
+        let result = try #require(
+            outcome.output.split(separator: "\n").first { $0.hasPrefix("RESULT ") }, "\(outcome.output)")
+        return try JSONDecoder().decode(Said.self, from: Data(result.dropFirst("RESULT ".count).utf8))
+    }
+
     @Test func aParticipantAnswersFromTheLinkInTheirEmail() throws {
         let year = try TrainingYear()
         let catcher = try MailCatcher()
@@ -40,17 +51,8 @@ import Training
         }
         let screenshots = AtelierProcess.packageRoot.appendingPathComponent(".atelier/screenshots")
         for (mode, email) in [("keyboard", "chloe@asso.fr"), ("touch", "alice@asso.fr")] {
-            let outcome = try ExternalTool.run(
-                "/usr/bin/python3",
-                [
-                    AtelierProcess.packageRoot.appendingPathComponent("Tests/TestSupport/browser_questionnaire.py")
-                        .path,
-                    mode, try link(email), screenshots.path,
-                ])
-            try #require(outcome.status == 0, "the browser failed: \(outcome.output)")
-            let result = try #require(
-                outcome.output.split(separator: "\n").first { $0.hasPrefix("RESULT ") }, "\(outcome.output)")
-            let said = try JSONDecoder().decode(Said.self, from: Data(result.dropFirst("RESULT ".count).utf8))
+            let said = try Self.browse(
+                "browser_questionnaire.py", [mode, try link(email), screenshots.path], as: Said.self)
             #expect(said.empty == "Votre avis à chaud")
             #expect(said.lang == "fr")
             #expect(said.width <= said.viewport, "\(mode): nothing wider than the screen")
@@ -91,16 +93,7 @@ import Training
             environment: ["ATELIER_DATABASE_URL": year.database.url, "ATELIER_WEB_BASE_URL": base], port: port)
         let link = base + (try year.signingPath(try TrainingYear.email("Chloé"), in: session))
         let screenshots = AtelierProcess.packageRoot.appendingPathComponent(".atelier/screenshots")
-        let outcome = try ExternalTool.run(
-            "/usr/bin/python3",
-            [
-                AtelierProcess.packageRoot.appendingPathComponent("Tests/TestSupport/browser_signing.py").path, link,
-                screenshots.path,
-            ])
-        try #require(outcome.status == 0, "the browser failed: \(outcome.output)")
-        let result = try #require(
-            outcome.output.split(separator: "\n").first { $0.hasPrefix("RESULT ") }, "\(outcome.output)")
-        let said = try JSONDecoder().decode(Signed.self, from: Data(result.dropFirst("RESULT ".count).utf8))
+        let said = try Self.browse("browser_signing.py", [link, screenshots.path], as: Signed.self)
         #expect(said.heading == "Émargement")
         #expect(
             said.consent.hasPrefix(

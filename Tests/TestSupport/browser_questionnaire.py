@@ -11,41 +11,21 @@ Writes <mode>-empty.png, <mode>-errors.png and <mode>-confirmation.png, and prin
 RESULT and JSON: what each page said. A missing browser or driver fails: it never skips.
 """
 
-import base64
-import json
 import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+
+import browser
 
 mode, link, folder = sys.argv[1], sys.argv[2], sys.argv[3]
-os.makedirs(folder, exist_ok=True)
-
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=fr-FR"):
-    options.add_argument(argument)
-if mode == "touch":
-    options.add_experimental_option(
-        "mobileEmulation",
-        {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0, "touch": True}},
-    )
-else:
-    options.add_argument("--window-size=1280,900")
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(20)
+driver = browser.chromium(phone=mode == "touch")
 
 
 def shot(name):
-    """A screenshot of the whole page, beyond the screen's height (Chromium's DevTools)."""
-    image = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
-    with open(os.path.join(folder, f"{mode}-{name}.png"), "wb") as file:
-        file.write(base64.b64decode(image["data"]))
+    browser.shot(driver, os.path.join(folder, f"{mode}-{name}.png"))
 
 
 def keys(*sequence):
@@ -89,9 +69,7 @@ def answer_by_touch(everything):
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
 
 
-said = {}
-failed = False
-try:
+def steps(said):
     driver.get(link)
     said["empty"] = driver.find_element(By.TAG_NAME, "h1").text
     said["lang"] = driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
@@ -99,30 +77,13 @@ try:
     said["viewport"] = driver.execute_script("return window.innerWidth")
     shot("empty")
     answer = answer_by_keyboard if mode == "keyboard" else answer_by_touch
-
-    def submitted(everything):
-        """Answers, submits, and waits for the page the server sends back: a new document,
-        which has lost the mark set on the old one (a reference to an element of the old
-        document may fail in other ways than "stale" under mobile emulation)."""
-        driver.execute_script("window.atelierPageBeforeSubmit = true")
-        answer(everything)
-        WebDriverWait(driver, 30).until(
-            lambda d: d.execute_script(
-                "return document.readyState === 'complete' && window.atelierPageBeforeSubmit === undefined"
-            )
-        )
-
-    submitted(False)
+    browser.submitted(driver, lambda: answer(False))
     shot("errors")
     said["errors"] = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".error")]
     said["summary"] = driver.find_element(By.CSS_SELECTOR, ".summary").text
-    submitted(True)
+    browser.submitted(driver, lambda: answer(True))
     said["confirmation"] = driver.find_element(By.TAG_NAME, "h1").text
     shot("confirmation")
-except Exception as error:  # said on standard output, which the test shows
-    said["failure"] = f"{type(error).__name__}: {error}".splitlines()[0]
-    failed = True
-finally:
-    driver.quit()
-print("RESULT " + json.dumps(said, ensure_ascii=False))
-sys.exit(1 if failed else 0)
+
+
+browser.run(driver, steps)

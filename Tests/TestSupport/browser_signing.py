@@ -9,37 +9,22 @@ signing-pad.png and signing-confirmation.png, and prints one line, RESULT and JS
 pages said and whether anything scrolled while drawing. A missing browser fails: it never skips.
 """
 
-import base64
-import json
 import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.actions import interaction
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+
+import browser
 
 link, folder = sys.argv[1], sys.argv[2]
-os.makedirs(folder, exist_ok=True)
-
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=fr-FR"):
-    options.add_argument(argument)
-options.add_experimental_option(
-    "mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0, "touch": True}}
-)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(20)
+driver = browser.chromium(phone=True)
 
 
 def shot(name):
-    image = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": False})
-    with open(os.path.join(folder, f"signing-{name}.png"), "wb") as file:
-        file.write(base64.b64decode(image["data"]))
+    browser.shot(driver, os.path.join(folder, f"signing-{name}.png"), whole_page=False)
 
 
 def draw(canvas):
@@ -54,9 +39,7 @@ def draw(canvas):
     actions.perform()
 
 
-said = {}
-failed = False
-try:
+def steps(said):
     driver.get(link)
     said["heading"] = driver.find_element(By.TAG_NAME, "h1").text
     said["consent"] = driver.find_element(By.CSS_SELECTOR, ".consent").text
@@ -70,19 +53,9 @@ try:
     draw(canvas)
     said["scrolled"] = driver.execute_script("return window.scrollY") - scrolled_before
     shot("pad")
-    driver.execute_script("window.atelierPageBeforeSubmit = true")
-    driver.find_element(By.ID, "done").click()
-    WebDriverWait(driver, 30).until(
-        lambda d: d.execute_script(
-            "return document.readyState === 'complete' && window.atelierPageBeforeSubmit === undefined"
-        )
-    )
+    browser.submitted(driver, lambda: driver.find_element(By.ID, "done").click())
     said["confirmation"] = driver.find_element(By.TAG_NAME, "h1").text
     shot("confirmation")
-except Exception as error:  # said on standard output, which the test shows
-    said["failure"] = f"{type(error).__name__}: {error}".splitlines()[0]
-    failed = True
-finally:
-    driver.quit()
-print("RESULT " + json.dumps(said, ensure_ascii=False))
-sys.exit(1 if failed else 0)
+
+
+browser.run(driver, steps)

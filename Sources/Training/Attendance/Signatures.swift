@@ -89,6 +89,13 @@ public struct Signatures {
         public let state: State
         public let signedAt: Date?
         public let signedLate: Bool
+
+        /// The same half-day, signed at `time` (late when signed in its grace).
+        func signed(at time: Date) -> HalfDay {
+            HalfDay(
+                slot: slot, startsAt: startsAt, endsAt: endsAt, date: date, times: times, consent: consent,
+                state: state, signedAt: time, signedLate: state == .late)
+        }
     }
 
     /// Why a signature is not taken.
@@ -211,8 +218,9 @@ public struct Signatures {
             try Self.check(png)
             drawn = png
         }
+        let signedAt: Date
         do {
-            try store.connection.execute(
+            signedAt = try store.connection.execute(
                 """
                 INSERT INTO attendance_evidence (session_id, slot_id, registration_id, action, status, channel, actor,
                     client_address, user_agent, link_id, consent, typed_name, signature_png, late)
@@ -220,7 +228,8 @@ public struct Signatures {
                        \(client.address)::inet, \(client.printableUserAgent), \(link.id),
                        \(halfDay.consent), \(typed), \(drawn.map { Data($0) }), \(halfDay.state == .late)
                 FROM registration r WHERE r.id = \(link.registration)
-                """)
+                RETURNING acted_at
+                """)[0].decode(Date.self, at: 0)
         } catch {
             // The same participant signing from two devices at once: the second is told so.
             if (error as? PostgresError)?.constraint == "attendance_evidence_signed_once" {
@@ -228,7 +237,7 @@ public struct Signatures {
             }
             throw error
         }
-        return try halfDays(link, at: now, window: window).first { $0.slot == slot } ?? halfDay
+        return halfDay.signed(at: signedAt)
     }
 
     /// A drawn signature is a PNG of at most 64 KiB and 2 000 pixels a side, that decodes, with

@@ -60,9 +60,9 @@ public struct Letters {
 
     /// The half-day of `slot` as a letter gives it, or `nil` when the slot is gone.
     private func halfDay(_ slot: Int) throws -> Letter.Day? {
-        try connection.execute("SELECT starts_at, ends_at FROM slot WHERE id = \(slot)").first.map { row in
+        try connection.execute("SELECT starts_at, ends_at FROM slot WHERE id = \(slot)").first.flatMap { row in
             let (start, end) = try row.decode((Date, Date).self)
-            return Letter.Day.days(of: [(start, end)], in: store.timeZone)[0]
+            return Letter.Day.days(of: [(start, end)], in: store.timeZone).first
         }
     }
 

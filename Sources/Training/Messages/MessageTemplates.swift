@@ -65,13 +65,15 @@ public struct MessageTemplates: Sendable {
     /// The message `letter` makes for `kind`: a one-line subject, the text and the HTML.
     public func render(_ kind: JobKind, _ letter: Letter) -> RenderedMessage? {
         guard let set = templates[kind] else { return nil }
-        let subject = set.subject.render(letter, library: library).split(whereSeparator: \.isNewline).map {
+        // Taken apart once for the three templates, as the pages do (`TemplateData`).
+        let data = TemplateData.tree(of: letter)
+        let subject = set.subject.render(data, library: library).split(whereSeparator: \.isNewline).map {
             $0.trimmingCharacters(in: .whitespaces)
         }
         .filter { !$0.isEmpty }.joined(separator: " ")
         return RenderedMessage(
-            subject: subject, text: set.text.render(letter, library: library),
-            html: set.html.render(letter, library: library))
+            subject: subject, text: set.text.render(data, library: library),
+            html: set.html.render(data, library: library))
     }
 }
 

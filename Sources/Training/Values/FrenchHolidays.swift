@@ -3,6 +3,7 @@
 public enum FrenchHolidays {
     /// The holiday's name on `month`/`day` of `year`, or `nil`.
     public static func name(year: Int, month: Int, day: Int) -> String? {
+        guard (1...12).contains(month) else { return nil }
         let fixed: [[Int]: String] = [
             [1, 1]: "jour de l’An", [5, 1]: "fête du Travail", [5, 8]: "Victoire 1945", [7, 14]: "Fête nationale",
             [8, 15]: "Assomption", [11, 1]: "Toussaint", [11, 11]: "Armistice 1918", [12, 25]: "Noël",
