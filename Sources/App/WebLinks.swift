@@ -19,4 +19,8 @@ public struct WebLinks: Sendable, Hashable {
     public static let signingPath = "/s/"
 
     public func signing(token: String) -> String { base + Self.signingPath + token }
+
+    /// Where a trainer certifies the half-days of a session: the path, then the link's token.
+    public static let trainerPath = "/t/"
+    public func trainer(token: String) -> String { base + Self.trainerPath + token }
 }

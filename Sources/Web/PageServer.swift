@@ -48,8 +48,12 @@ public struct PageServer: Sendable {
             database: database, pages: pages, messages: messages, forms: QuestionnaireForms(pages: pages),
             posted: posted, linkDays: settings.integer(.questionnaireLinkDays)
         ).add(to: router)
-        SigningRoute(
+        let signing = SigningRoute(
             database: database, pages: pages, messages: messages, posted: posted, client: client,
+            window: context.signingWindow, zone: context.timeZone)
+        signing.add(to: router)
+        TrainerRoute(
+            database: database, pages: pages, messages: messages, posted: posted, client: client, signing: signing,
             window: context.signingWindow, zone: context.timeZone
         ).add(to: router)
 

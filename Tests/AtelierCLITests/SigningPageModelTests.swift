@@ -10,12 +10,14 @@ import Testing
     func halfDay(_ slot: Int, _ state: Signatures.HalfDay.State, signed: Bool = false) -> Signatures.HalfDay {
         Signatures.HalfDay(
             slot: slot, startsAt: Date(), endsAt: Date(), date: "lundi 5 avril 2027", times: "de \(slot) h",
-            consent: "Je certifie \(slot).", state: state, signedAt: signed ? Date() : nil, signedLate: false)
+            consent: "Je certifie \(slot).", state: state, signedAt: signed ? Date() : nil, signedLate: false,
+            closed: false)
     }
 
     func page(_ halfDays: [Signatures.HalfDay]) throws -> SigningPage {
         let link = Signatures.Link(
-            id: 1, registration: 1, session: "S-2027-001", sessionTitle: "Accompagner", organisation: "MDA",
+            id: 1, channel: .personalLink, registration: 1, session: "S-2027-001", sessionTitle: "Accompagner",
+            organisation: "MDA",
             participant: "Chloé Caron", withdrawn: false)
         return SigningPage(
             link: link, halfDays: halfDays, zone: try #require(TimeZone(identifier: "Europe/Paris")), csrf: "c")

@@ -199,4 +199,15 @@ extension TrainingYear {
         let registration = try #require(try find())
         return "/s/" + (try Signatures(store).issueLink(registration: registration))
     }
+
+    /// The path of a new trainer link of `trainer` (a code) to the session `code`: `/t/<token>`.
+    func trainerPath(_ trainer: String = "SCOP", in code: String) throws -> String {
+        let store = try self.store()
+        let row = try #require(
+            try store.connection.execute(
+                "SELECT s.id, t.id FROM session s, trainer t WHERE s.code = \(code) AND t.code = \(trainer)"
+            ).first)
+        let (session, trainerId) = try row.decode((Int, Int).self)
+        return "/t/" + (try TrainerCertification(store).issueLink(session: session, trainer: trainerId))
+    }
 }

@@ -18,6 +18,7 @@ public enum JobRegistry {
         ParticipantMessageHandler(.questionnaireCold),
         ParticipantMessageHandler(.questionnaireReminder),
         ParticipantMessageHandler(.signatureRequest),
+        TrainerLinkHandler(),
         WebhookHandler(),
         FundingReportHandler(),
         PruneHandler(),

@@ -24,6 +24,32 @@ public struct AttendanceSheet: Sendable, Hashable, Codable {
     public var isComplete: Bool { lines.allSatisfy { !$0.marks.contains(nil) } }
 }
 
+/// How a participant attended a half-day, as the evidence states it: late or gone early
+/// attended (each with its reason), and counts as present in the attendance.
+public enum Presence: String, Sendable, Hashable, Codable, CaseIterable {
+    case present, absent, excused, late
+    case leftEarly = "left-early"
+
+    init(_ status: AttendanceStatus) {
+        switch status {
+        case .present: self = .present
+        case .absent: self = .absent
+        case .excused: self = .excused
+        }
+    }
+
+    public var attendance: AttendanceStatus {
+        switch self {
+        case .present, .late, .leftEarly: .present
+        case .absent: .absent
+        case .excused: .excused
+        }
+    }
+
+    /// Late and gone early say why.
+    public var needsReason: Bool { self == .late || self == .leftEarly }
+}
+
 public struct Attendances {
     let store: Store
     var connection: Connection { store.connection }
@@ -99,31 +125,56 @@ public struct Attendances {
                 }
             }
             guard !writes.isEmpty else { return 0 }
-            if correcting && session.status == .completed {
-                try connection.execute("SELECT set_config('atelier.correction', 'on', true)")
-            }
-            try connection.execute(
-                """
-                INSERT INTO attendance (registration_id, slot_id, session_id, status, recorded_by)
-                SELECT r, \(slot.id), \(session.id), st, \(recordedBy)
-                FROM unnest(\(writes.map(\.registration)), \(writes.map(\.status))) AS w(r, st)
-                ON CONFLICT (registration_id, slot_id)
-                DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
-                """)
-            try connection.execute(
-                """
-                INSERT INTO attendance_evidence (session_id, slot_id, registration_id, action, status, channel, actor, reason)
-                SELECT \(session.id), \(slot.id), r, \(correcting ? "correction" : "mark"), st, 'cli', \(recordedBy), \(reason)
-                FROM unnest(\(writes.map(\.registration)), \(writes.map(\.status))) WITH ORDINALITY AS w(r, st, n)
-                ORDER BY n
-                """)
-            try EventLog.append(
-                AttendanceEvent(
-                    session: session.code, sessionId: session.id, slot: slot.startsAt,
-                    recordedBy: recordedBy, marks: writes.count, corrected: correcting), on: connection,
-                jobs: store.jobs)
+            try write(
+                writes.map { Mark(registration: $0.registration, presence: Presence($0.status), reason: reason) },
+                slot: slot, of: session, by: recordedBy, channel: "cli", action: correcting ? "correction" : "mark",
+                on: connection)
             return writes.count
         }
+    }
+
+    /// One participant's mark for a slot, as the evidence states it.
+    struct Mark {
+        let registration: Int
+        let presence: Presence
+        let reason: String?
+    }
+
+    /// Writes `marks` as the slot's attendance and, in the same transaction, as records of the
+    /// evidence (the trainer's when `trainer` is given), then the event that reports them. Every
+    /// way of recording attendance ends here: the CLI's marks and corrections, a trainer's closing.
+    func write(
+        _ marks: [Mark], slot: (id: Int, startsAt: Date), of session: SessionRow, by recorder: String,
+        channel: String, action: String, trainer: Int? = nil, link: Int? = nil, client: Signatures.Client? = nil,
+        on connection: Connection
+    ) throws {
+        if action == "correction" && session.status == .completed {
+            try connection.execute("SELECT set_config('atelier.correction', 'on', true)")
+        }
+        let registrations = marks.map(\.registration)
+        try connection.execute(
+            """
+            INSERT INTO attendance (registration_id, slot_id, session_id, status, recorded_by)
+            SELECT r, \(slot.id), \(session.id), st, \(recorder)
+            FROM unnest(\(registrations), \(marks.map(\.presence.attendance))) AS w(r, st)
+            ON CONFLICT (registration_id, slot_id)
+            DO UPDATE SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, recorded_at = now()
+            """)
+        // An array cannot hold a NULL here: an empty reason stands for none.
+        try connection.execute(
+            """
+            INSERT INTO attendance_evidence (session_id, slot_id, registration_id, trainer_id, action, status, channel,
+                actor, client_address, user_agent, link_id, reason)
+            SELECT \(session.id), \(slot.id), r, \(trainer), \(action), st, \(channel), \(recorder),
+                   \(client?.address)::inet, \(client?.printableUserAgent), \(link), nullif(why, '')
+            FROM unnest(\(registrations), \(marks.map(\.presence.rawValue)), \(marks.map { $0.reason ?? "" }))
+                 WITH ORDINALITY AS w(r, st, why, n)
+            ORDER BY n
+            """)
+        try EventLog.append(
+            AttendanceEvent(
+                session: session.code, sessionId: session.id, slot: slot.startsAt, recordedBy: recorder,
+                marks: marks.count, corrected: action == "correction"), on: connection, jobs: store.jobs)
     }
 
     public func sheet(session code: String) throws -> AttendanceSheet {
@@ -150,7 +201,7 @@ public struct Attendances {
         return AttendanceSheet(session: session.code, slots: session.slots, lines: lines)
     }
 
-    private func slot(_ start: SlotStart, of session: SessionRow, on connection: Connection) throws -> (
+    func slot(_ start: SlotStart, of session: SessionRow, on connection: Connection) throws -> (
         id: Int, startsAt: Date
     ) {
         guard let instant = start.instant(in: timeZone),

@@ -22,9 +22,20 @@ public struct Signatures {
         }
     }
 
+    /// Through what a signature came: the participant's personal link, the room's code and their
+    /// personal code, the trainer's phone handed over, or the coordinator's CLI.
+    public enum Channel: String, Sendable, Hashable, Codable {
+        case personalLink = "personal-link"
+        case roomCode = "room-code"
+        case trainerPhone = "trainer-phone"
+        case cli
+    }
+
     /// What a personal signing link opens: one registration's half-days.
     public struct Link: Sendable, Hashable {
+        /// The signing link the signature comes through: the participant's own, or the trainer's.
         public let id: Int
+        public let channel: Channel
         public let registration: Int
         public let session: String
         /// The module's title, typeset in French.
@@ -89,18 +100,20 @@ public struct Signatures {
         public let state: State
         public let signedAt: Date?
         public let signedLate: Bool
+        /// The trainer has certified and closed it: it takes no more signatures.
+        public let closed: Bool
 
         /// The same half-day, signed at `time` (late when signed in its grace).
         func signed(at time: Date) -> HalfDay {
             HalfDay(
                 slot: slot, startsAt: startsAt, endsAt: endsAt, date: date, times: times, consent: consent,
-                state: state, signedAt: time, signedLate: state == .late)
+                state: state, signedAt: time, signedLate: state == .late, closed: closed)
         }
     }
 
     /// Why a signature is not taken.
     public enum Refusal: Error, Sendable, Hashable {
-        case withdrawn, notOpen, over, alreadySigned, unknownHalfDay
+        case withdrawn, notOpen, over, closed, alreadySigned, unknownHalfDay
         case emptyName, blankDrawing, notAnImage
     }
 
@@ -123,35 +136,42 @@ public struct Signatures {
 
     /// The link whose token is `token`, or `nil` — a token of the wrong shape costs no query.
     public func link(token: String) throws -> Link? {
-        guard RandomHex.hasShape(token, bits: 128) else { return nil }
-        guard
+        guard RandomHex.hasShape(token, bits: 128),
             let row = try store.connection.execute(
                 """
-                SELECT l.id, l.registration_id, s.code, m.title, coalesce((SELECT name FROM organisation LIMIT 1), ''),
-                       p.first_name || ' ' || p.last_name AS participant,
-                       r.status <> 'confirmed' OR s.status = 'cancelled' AS withdrawn
-                FROM signing_link l JOIN registration r ON r.id = l.registration_id
-                JOIN session s ON s.id = r.session_id JOIN module m ON m.id = s.module_id
-                JOIN participant p ON p.id = r.participant_id
-                WHERE l.token_sha256 = sha256(convert_to(\(token), 'UTF8'))
+                SELECT id, registration_id FROM signing_link
+                WHERE token_sha256 = sha256(convert_to(\(token), 'UTF8')) AND registration_id IS NOT NULL
                 """
             ).first
         else { return nil }
-        let (id, registration, session, title, organisation, participant, withdrawn) = try row.decode(
-            (Int, Int, String, String, String, String, Bool).self)
+        let (id, registration) = try row.decode((Int, Int).self)
+        return try participant(registration: registration, through: id, channel: .personalLink)
+    }
+
+    /// The registration's half-days as signed through the signing link `id` by `channel`.
+    func participant(registration: Int, through id: Int, channel: Channel) throws -> Link? {
+        guard
+            let row = try store.connection.execute(
+                """
+                SELECT s.code, m.title, coalesce((SELECT name FROM organisation LIMIT 1), ''),
+                       p.first_name || ' ' || p.last_name AS participant,
+                       r.status <> 'confirmed' OR s.status = 'cancelled' AS withdrawn
+                FROM registration r JOIN session s ON s.id = r.session_id JOIN module m ON m.id = s.module_id
+                JOIN participant p ON p.id = r.participant_id
+                WHERE r.id = \(registration)
+                """
+            ).first
+        else { return nil }
+        let (session, title, organisation, participant, withdrawn) = try row.decode(
+            (String, String, String, String, Bool).self)
         return Link(
-            id: id, registration: registration, session: session, sessionTitle: French.typography(title),
-            organisation: organisation, participant: participant, withdrawn: withdrawn)
+            id: id, channel: channel, registration: registration, session: session,
+            sessionTitle: French.typography(title), organisation: organisation, participant: participant,
+            withdrawn: withdrawn)
     }
 
     /// The link's half-days at `now`, each with its consent sentence and its signature if any.
     public func halfDays(_ link: Link, at now: Date, window: Window) throws -> [HalfDay] {
-        let session = try Sessions(store).session(link.session)
-        let catalogue = Catalogue(store)
-        var trainerNames: [String: String] = [:]
-        for code in session.slots.flatMap(\.trainers) where trainerNames[code] == nil {
-            trainerNames[code] = try catalogue.trainer(code).name
-        }
         let signed = try store.connection.execute(
             """
             SELECT slot_id, acted_at, late FROM attendance_evidence
@@ -162,28 +182,16 @@ public struct Signatures {
                 try row.decode(Date.self, "acted_at"), try row.decode(Bool.self, "late")
             )
         }
-        let ids = try slotIDs(session: link.session)
-        let zone = store.timeZone
-        return session.slots.compactMap { slot in
-            guard let id = ids[slot.startsAt] else { return nil }
-            let date = French.date(slot.startsAt, in: zone)
-            let times = "de \(French.time(slot.startsAt, in: zone)) à \(French.time(slot.endsAt, in: zone))"
-            let trainers = slot.trainers.compactMap { trainerNames[$0] }
+        return try SessionHalfDays(store).of(session: link.session).map { halfDay in
+            let trainers = halfDay.trainers.map(\.name)
             let consent =
-                "Je certifie avoir assisté à «\u{202F}\(French.typography(session.moduleTitle))\u{202F}», le \(date), \(times)"
+                "Je certifie avoir assisté à «\u{202F}\(halfDay.title)\u{202F}», le \(halfDay.date), \(halfDay.times)"
                 + (trainers.isEmpty ? "." : ", formation animée par \(French.list(trainers)).")
             return HalfDay(
-                slot: id, startsAt: slot.startsAt, endsAt: slot.endsAt, date: date, times: times, consent: consent,
-                state: Self.state(of: slot, at: now, window: window), signedAt: signed[id]?.0,
-                signedLate: signed[id]?.1 ?? false)
+                slot: halfDay.id, startsAt: halfDay.slot.startsAt, endsAt: halfDay.slot.endsAt, date: halfDay.date,
+                times: halfDay.times, consent: consent, state: Self.state(of: halfDay.slot, at: now, window: window),
+                signedAt: signed[halfDay.id]?.0, signedLate: signed[halfDay.id]?.1 ?? false, closed: halfDay.closed)
         }
-    }
-
-    /// The ids of the session's slots by their start: two slots of a session never overlap.
-    private func slotIDs(session code: String) throws -> [Date: Int] {
-        try store.connection.execute(
-            "SELECT sl.starts_at, sl.id FROM slot sl JOIN session s ON s.id = sl.session_id WHERE s.code = \(code)"
-        ).reduce(into: [:]) { ids, row in ids[try row.decode(Date.self, at: 0)] = try row.decode(Int.self, at: 1) }
     }
 
     static func state(of slot: Session.Slot, at now: Date, window: Window) -> HalfDay.State {
@@ -203,41 +211,47 @@ public struct Signatures {
             throw Refusal.unknownHalfDay
         }
         guard halfDay.signedAt == nil else { throw Refusal.alreadySigned }
+        guard !halfDay.closed else { throw Refusal.closed }
         switch halfDay.state {
         case .upcoming: throw Refusal.notOpen
         case .over: throw Refusal.over
         case .open, .late: break
         }
-        var typed: String?
-        var drawn: [UInt8]?
-        switch mark {
-        case .typed(let name):
-            guard let name = try? Field.required(name, "name", limit: 200) else { throw Refusal.emptyName }
-            typed = name
-        case .drawn(let png):
-            try Self.check(png)
-            drawn = png
-        }
+        let (typed, drawn) = try Self.checked(mark)
         let signedAt: Date
         do {
             signedAt = try store.connection.execute(
                 """
                 INSERT INTO attendance_evidence (session_id, slot_id, registration_id, action, status, channel, actor,
                     client_address, user_agent, link_id, consent, typed_name, signature_png, late)
-                SELECT r.session_id, \(slot), r.id, 'signature', 'present', 'personal-link', \(link.participant),
+                SELECT r.session_id, \(slot), r.id, 'signature', 'present', \(link.channel.rawValue), \(link.participant),
                        \(client.address)::inet, \(client.printableUserAgent), \(link.id),
-                       \(halfDay.consent), \(typed), \(drawn.map { Data($0) }), \(halfDay.state == .late)
+                       \(halfDay.consent), \(typed), \(drawn), \(halfDay.state == .late)
                 FROM registration r WHERE r.id = \(link.registration)
                 RETURNING acted_at
                 """)[0].decode(Date.self, at: 0)
         } catch {
+            switch (error as? PostgresError)?.constraint {
             // The same participant signing from two devices at once: the second is told so.
-            if (error as? PostgresError)?.constraint == "attendance_evidence_signed_once" {
-                throw Refusal.alreadySigned
+            case "attendance_evidence_signed_once": throw Refusal.alreadySigned
+            // The trainer closed the half-day while the participant was signing.
+            case "attendance_evidence_signed_before_closing": throw Refusal.closed
+            default: throw error
             }
-            throw error
         }
         return halfDay.signed(at: signedAt)
+    }
+
+    /// The mark as the record keeps it: the name typed (NFC, one line) or the PNG drawn, checked.
+    static func checked(_ mark: Mark) throws(Refusal) -> (typed: String?, drawn: Data?) {
+        switch mark {
+        case .typed(let name):
+            guard let name = try? Field.required(name, "name", limit: 200) else { throw .emptyName }
+            return (name, nil)
+        case .drawn(let png):
+            try check(png)
+            return (nil, Data(png))
+        }
     }
 
     /// A drawn signature is a PNG of at most 64 KiB and 2 000 pixels a side, that decodes, with

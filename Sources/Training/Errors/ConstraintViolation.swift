@@ -93,6 +93,23 @@ public enum ConstraintViolation {
             .invalidInput, "A signature is one person’s, drawn or typed, under the sentence they agreed to."
         ),
         "attendance_evidence_signed_once": (.refused, "This half-day is already signed by this participant."),
+        "attendance_evidence_closed_once": (.refused, "This half-day is already closed by its trainer."),
+        "attendance_evidence_trainer_signed_once": (.refused, "This half-day is already signed by this trainer."),
+        "attendance_evidence_closing_shape": (
+            .invalidInput, "A half-day is closed by one of its trainers, with no participant and no status."
+        ),
+        "attendance_evidence_reason_given": (
+            .invalidInput, "A participant marked late or gone early is marked with the reason."
+        ),
+        "attendance_evidence_mark_shape": (
+            .invalidInput, "A mark or a correction is one participant’s, with a status."
+        ),
+        "attendance_evidence_signed_before_closing": (
+            .refused, "This half-day is closed: its trainer has certified it and it takes no more signatures."
+        ),
+        "signing_link_holder": (
+            .invalidInput, "A signing link is a participant’s, or a trainer’s for one session."
+        ),
         "attendance_evidence_append_only": (
             .refused, "Attendance evidence is never changed nor removed: a correction is a record of its own."
         ),

@@ -18,6 +18,9 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
     case questionnaireReminder = "questionnaire-reminder"
     /// « Pensez à signer »: minutes after a half-day starts, to whoever has not signed it.
     case signatureRequest = "signature-request"
+    /// The trainer's link to certify the half-days: when the session is scheduled, and again
+    /// when it changes.
+    case trainerLink = "trainer-link"
     case webhook
     case fundingReport = "funding-report"
     /// Deletes finished jobs past their keeping time, on the schedule of `Jobs/schedule.yaml`.
@@ -36,6 +39,14 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
         /// For a signature request: the half-day's slot.
         public var slotId: Int? = nil
     }
+}
+
+/// A `trainer-link` job: the session and the trainer it writes to; `changed` after a rescheduling.
+public struct TrainerLinkArguments: Codable, Sendable, Hashable {
+    public let session: String
+    public let sessionId: Int
+    public let trainerId: Int
+    public var changed: Bool
 }
 
 /// A `webhook` job: which event to POST, and where.

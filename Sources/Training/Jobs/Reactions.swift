@@ -84,6 +84,7 @@ struct Reactions {
                     [try jobs.job(.convocation, arguments, key: "convocation:registration:\(arguments.registrationId)")]
                         + reminders(arguments))
             }
+            try queue.enqueue(try trainerLinks(of: event, changed: false, key: { "trainer-link:\($0)" }))
             try queue.enqueue(
                 try registrations(of: event, status: "waitlisted").map { arguments in
                     try jobs.job(
@@ -100,6 +101,9 @@ struct Reactions {
                         try jobs.job(.rescheduleNotice, arguments, key: "reschedule-notice:\(key):event:\(id)")
                     ])
             }
+            // As for the participants' notices, one not sent yet is replaced by this one.
+            try queue.cancel(.keyPrefix("trainer-link:session:\(event.sessionId):"))
+            try queue.enqueue(try trainerLinks(of: event, changed: true, key: { "trainer-link:\($0):event:\(id)" }))
         case .cancelled:
             // Only those who were told of the session (not the registrations of a draft) hear it is off.
             try queue.cancel(.argument(key: "sessionId", value: String(event.sessionId)))
@@ -121,6 +125,24 @@ struct Reactions {
                         try jobs.job(.questionnaireCold, arguments, runAt: cold, key: "questionnaire-cold:\(key)"),
                     ]
                 })
+        }
+    }
+
+    /// A trainer link for each trainer of the session with an email; `key` completes the job's
+    /// key from `session:S:trainer:T`.
+    private func trainerLinks(of event: SessionEvent, changed: Bool, key: (String) -> String) throws -> [NewJob] {
+        try connection.execute(
+            """
+            SELECT DISTINCT t.id FROM slot_trainer st JOIN slot sl ON sl.id = st.slot_id JOIN trainer t ON t.id = st.trainer_id
+            WHERE sl.session_id = \(event.sessionId) AND NOT sl.cancelled AND t.email IS NOT NULL ORDER BY t.id
+            """
+        ).map { row in
+            let trainer = try row.decode(Int.self, at: 0)
+            return try jobs.job(
+                .trainerLink,
+                TrainerLinkArguments(
+                    session: event.session, sessionId: event.sessionId, trainerId: trainer, changed: changed),
+                key: key("session:\(event.sessionId):trainer:\(trainer)"))
         }
     }
 

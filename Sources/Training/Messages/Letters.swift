@@ -110,7 +110,7 @@ public struct Letters {
         return nil
     }
 
-    private func session(_ code: String) throws -> Letter.Session {
+    func session(_ code: String) throws -> Letter.Session {
         let session = try Sessions(store).session(code)
         let catalogue = Catalogue(store)
         let module = try catalogue.module(session.module)
@@ -138,7 +138,7 @@ public struct Letters {
             trainers: trainers.isEmpty ? nil : French.list(trainers))
     }
 
-    private func organisation() throws -> Letter.Organisation {
+    func organisation() throws -> Letter.Organisation {
         let organisation = try OrganisationRecord(store).current()
         return Letter.Organisation(
             name: organisation?.name ?? "", email: organisation?.email.nonEmpty, phone: organisation?.phone,

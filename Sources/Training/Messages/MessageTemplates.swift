@@ -42,8 +42,8 @@ public struct MessageTemplates: Sendable {
                     "it is not valid Mustache (\(error))")
             }
         }
-        for kind in JobKind.participantMessages {
-            let schema = TemplateSchema(of: Letter.example(for: kind))
+        for kind in JobKind.participantMessages + JobKind.trainerMessages {
+            let schema = TemplateSchema(of: kind == .trainerLink ? TrainerLetter.example : Letter.example(for: kind))
             var loaded: [MustacheTemplate] = []
             for name in Self.files {
                 let file = folder.appendingPathComponent("\(kind.rawValue)/\(name).mustache")
@@ -63,7 +63,12 @@ public struct MessageTemplates: Sendable {
     }
 
     /// The message `letter` makes for `kind`: a one-line subject, the text and the HTML.
-    public func render(_ kind: JobKind, _ letter: Letter) -> RenderedMessage? {
+    public func render(_ kind: JobKind, _ letter: Letter) -> RenderedMessage? { render(kind, letter as Any) }
+
+    /// The message to a trainer.
+    public func render(_ letter: TrainerLetter) -> RenderedMessage? { render(.trainerLink, letter as Any) }
+
+    private func render(_ kind: JobKind, _ letter: Any) -> RenderedMessage? {
         guard let set = templates[kind] else { return nil }
         // Taken apart once for the three templates, as the pages do (`TemplateData`).
         let data = TemplateData.tree(of: letter)
@@ -102,6 +107,8 @@ extension JobKind {
         .convocation, .waitlistNotice, .promotionNotice, .reminder, .rescheduleNotice, .cancellationNotice,
         .certificate, .questionnaireHot, .questionnaireCold, .questionnaireReminder, .signatureRequest,
     ]
+    /// The kinds that write to a trainer.
+    public static let trainerMessages: [JobKind] = [.trainerLink]
 
     /// What only this kind's letters provide, besides the participant, the session and the organisation.
     var providesReminder: Bool { self == .reminder }

@@ -5,6 +5,8 @@ import Postgres
 extension Session.Status: PostgresCodable {}
 extension Registration.Status: PostgresCodable {}
 extension AttendanceStatus: PostgresCodable, PostgresArrayElement {}
+extension Presence: PostgresCodable, PostgresArrayElement {}
+extension Signatures.Channel: PostgresCodable {}
 extension FundingAgreement.Basis: PostgresCodable {}
 extension Participant.Status: PostgresCodable, PostgresArrayElement {}
 extension Module.Modality: PostgresCodable {}

@@ -60,6 +60,22 @@ struct MessagePage: Sendable {
         title: "Signature close", heading: "Cette demi-journée ne se signe plus",
         message: "Le délai pour la signer est passé. Parlez-en au formateur ou à l’organisme.")
 
+    static let halfDayClosed = MessagePage(
+        title: "Demi-journée close", heading: "Cette demi-journée est close",
+        message: "Le formateur l’a certifiée : elle ne se signe plus. Parlez-lui-en, ou parlez-en à l’organisme.")
+
+    static let trainerWithdrawn = MessagePage(
+        title: "Émargement fermé", heading: "Il n’y a rien à certifier",
+        message: "La formation a été annulée, ou vous n’en animez plus aucune demi-journée.")
+
+    static let alreadyClosed = MessagePage(
+        title: "Déjà close", heading: "Cette demi-journée est déjà close",
+        message: "Ses présences sont certifiées ; l’organisme seul peut encore les corriger.")
+
+    static let frozen = MessagePage(
+        title: "Formation terminée", heading: "Cette formation est terminée",
+        message: "Ses présences sont arrêtées ; l’organisme seul peut encore les corriger.")
+
     /// The confirmation of a signature: the half-day, and when it was signed.
     static func signed(_ halfDay: Signatures.HalfDay, zone: TimeZone) -> MessagePage {
         let when = halfDay.signedAt.map { " à \(French.time($0, in: zone))" } ?? ""

@@ -7,7 +7,7 @@ import Training
 /// the file, as the job templates do.
 struct PageTemplates: Sendable {
     enum Page: String, CaseIterable, Sendable {
-        case questionnaire, questions, signing, message
+        case questionnaire, questions, signing, trainer, message
 
         /// An example of what the page is given, every optional filled, for the check.
         var example: Any {
@@ -15,6 +15,7 @@ struct PageTemplates: Sendable {
             case .questionnaire: QuestionnairePage.example
             case .questions: QuestionnaireFields.example
             case .signing: SigningPage.example
+            case .trainer: TrainerPage.example
             case .message: MessagePage.example
             }
         }

@@ -31,18 +31,22 @@ struct SigningPage: Sendable {
     var nothingToSign: String
     var csrf: String
     var typedName: String
+    var typedLabel = "Signer en tapant mon nom"
+    /// On the trainer's phone, handed to the participant: whose signature the form carries.
+    var registration: Int?
 
     static let example = SigningPage(
         title: "t", organisation: "o", sessionTitle: "s", participant: "p",
         halfDays: [Line(date: "d", times: "h", state: "e", signed: true)],
         open: Open(slot: 1, date: "d", times: "h", consent: "c", error: "e"), nothingToSign: "n", csrf: "c",
-        typedName: "n")
+        typedName: "n", registration: 1)
 
     /// The page of `link` at the time its `halfDays` were read; `error` goes next to the form.
     init(
         link: Signatures.Link, halfDays: [Signatures.HalfDay], zone: TimeZone, csrf: String, error: String? = nil,
         typedName: String = ""
     ) {
+        registration = link.channel == .trainerPhone ? link.registration : nil
         title = "Émargement — \(link.sessionTitle)"
         organisation = link.organisation
         sessionTitle = link.sessionTitle
@@ -54,7 +58,7 @@ struct SigningPage: Sendable {
         }
         // The half-day under way first: someone arriving for the afternoon signs the afternoon,
         // not a morning still in its grace.
-        let unsigned = halfDays.filter { $0.signedAt == nil }
+        let unsigned = halfDays.filter { $0.signedAt == nil && !$0.closed }
         open = (unsigned.first { $0.state == .open } ?? unsigned.first { $0.state == .late }).map {
             Open(slot: $0.slot, date: $0.date, times: $0.times, consent: $0.consent, error: error)
         }
@@ -68,8 +72,9 @@ struct SigningPage: Sendable {
 
     init(
         title: String, organisation: String, sessionTitle: String, participant: String, halfDays: [Line],
-        open: Open?, nothingToSign: String, csrf: String, typedName: String
+        open: Open?, nothingToSign: String, csrf: String, typedName: String, registration: Int?
     ) {
+        self.registration = registration
         self.title = title
         self.organisation = organisation
         self.sessionTitle = sessionTitle
@@ -85,6 +90,7 @@ struct SigningPage: Sendable {
         if let signedAt = halfDay.signedAt {
             return "Signée à \(French.time(signedAt, in: zone))" + (halfDay.signedLate ? " (tardive)" : "")
         }
+        if halfDay.closed { return "Close par le formateur" }
         switch halfDay.state {
         case .upcoming: return "Pas encore ouverte"
         case .open: return "À signer maintenant"

@@ -34,57 +34,74 @@ struct SigningRoute: Sendable {
         case open(Signatures.Link, [Signatures.HalfDay])
     }
 
-    func lookup(_ token: String, store: Store) throws -> Lookup {
-        let signatures = Signatures(store)
-        guard let link = try signatures.link(token: token) else { return .unknown }
-        if link.withdrawn { return .withdrawn }
-        return .open(link, try signatures.halfDays(link, at: Date(), window: window))
+    /// A signing page: the path its form posts to (and its CSRF token is signed for), and how
+    /// it finds its link — the participant's own, or the trainer's phone handed over.
+    struct Place: Sendable {
+        let path: String
+        let lookup: @Sendable (Store) throws -> Lookup
     }
 
-    func show(token: String) async throws -> Response {
-        switch try await database.withStore({ store in try lookup(token, store: store) }) {
+    func place(token: String) -> Place {
+        Place(path: WebLinks.signingPath + token) { store in
+            try opened(try Signatures(store).link(token: token), store: store)
+        }
+    }
+
+    /// `link`'s half-days now, or why there is no page.
+    func opened(_ link: Signatures.Link?, store: Store) throws -> Lookup {
+        guard let link else { return .unknown }
+        if link.withdrawn { return .withdrawn }
+        return .open(link, try Signatures(store).halfDays(link, at: Date(), window: window))
+    }
+
+    func show(token: String) async throws -> Response { try await show(place(token: token)) }
+
+    func show(_ place: Place) async throws -> Response {
+        switch try await database.withStore(place.lookup) {
         case .unknown: await messages.response(.notFound, status: .notFound)
         case .withdrawn: await messages.response(.signingWithdrawn, status: .gone)
-        case .open(let link, let halfDays): page(token, link, halfDays)
+        case .open(let link, let halfDays): page(place, link, halfDays)
         }
     }
 
     func page(
-        _ token: String, _ link: Signatures.Link, _ halfDays: [Signatures.HalfDay], error: String? = nil,
+        _ place: Place, _ link: Signatures.Link, _ halfDays: [Signatures.HalfDay], error: String? = nil,
         typedName: String = "", status: HTTPResponse.Status = .ok
     ) -> Response {
         let page = SigningPage(
-            link: link, halfDays: halfDays, zone: zone, csrf: posted.token(for: WebLinks.signingPath + token),
-            error: error, typedName: typedName)
+            link: link, halfDays: halfDays, zone: zone, csrf: posted.token(for: place.path), error: error,
+            typedName: typedName)
         return HTMLPage.response(pages.render(.signing, page), status: status)
     }
 
     func sign(_ request: Request, token: String, address: String) async throws -> Response {
-        let form: [String: String]
         switch try await posted.read(request, path: WebLinks.signingPath + token, limit: Self.bodyLimit) {
         case .refused(let response): return response
-        case .form(let read): form = read
+        case .form(let form):
+            return try await sign(
+                form, at: place(token: token),
+                client: Signatures.Client(address: address, userAgent: request.headers[.userAgent])
+            ) { halfDay in
+                await messages.response(.signed(halfDay, zone: zone))
+            }
         }
+    }
+
+    /// Signs the half-day of `form` at `place`; `signed` answers once it is recorded.
+    func sign(
+        _ form: [String: String], at place: Place, client: Signatures.Client,
+        signed: (Signatures.HalfDay) async -> Response
+    ) async throws -> Response {
         guard let slot = Int(form["slot"] ?? "") else {
             return await messages.response(.malformed, status: .badRequest)
         }
-        let typedName = form["name"] ?? ""
-        let mark: Signatures.Mark
-        if let drawing = form["drawing"], !drawing.isEmpty {
-            let prefix = "data:image/png;base64,"
-            let image = drawing.hasPrefix(prefix) ? Data(base64Encoded: String(drawing.dropFirst(prefix.count))) : nil
-            mark = .drawn(image.map { [UInt8]($0) } ?? [])
-        } else {
-            mark = .typed(typedName)
-        }
-        let certified = form["certify"] == "oui" || form["drawing"]?.isEmpty == false
-        let browser = Signatures.Client(address: address, userAgent: request.headers[.userAgent])
+        let signature = SignatureForm(form)
         let outcome: Outcome = try await database.withStore { store in
-            guard case .open(let link, let halfDays) = try lookup(token, store: store) else { return .closed }
-            guard certified else { return .refused(link, halfDays, .uncertified) }
+            guard case .open(let link, let halfDays) = try place.lookup(store) else { return .closed }
+            guard signature.certified else { return .refused(link, halfDays, .uncertified) }
             do {
-                let signed = try Signatures(store).sign(link, slot: slot, mark: mark, client: browser, window: window)
-                return .signed(signed)
+                return .signed(
+                    try Signatures(store).sign(link, slot: slot, mark: signature.mark, client: client, window: window))
             } catch {
                 guard let refusal = error as? Signatures.Refusal else { throw error }
                 return .refused(
@@ -93,15 +110,16 @@ struct SigningRoute: Sendable {
         }
         switch outcome {
         case .closed:
-            return try await show(token: token)
+            return try await show(place)
         case .signed(let halfDay):
-            return await messages.response(.signed(halfDay, zone: zone))
+            return await signed(halfDay)
         case .refused(let link, let halfDays, let why):
             if let (message, status) = why.message {
                 return await messages.response(message, status: status)
             }
             return page(
-                token, link, halfDays, error: why.sentence, typedName: typedName, status: .unprocessableContent)
+                place, link, halfDays, error: why.sentence, typedName: signature.typedName,
+                status: .unprocessableContent)
         }
     }
 
@@ -135,6 +153,7 @@ struct SigningRoute: Sendable {
             case .signature(.alreadySigned): (.alreadySigned, .ok)
             case .signature(.notOpen): (.halfDayNotOpen, .conflict)
             case .signature(.over), .signature(.unknownHalfDay): (.halfDayOver, .conflict)
+            case .signature(.closed): (.halfDayClosed, .conflict)
             case .signature(.withdrawn): (.signingWithdrawn, .gone)
             default: nil
             }

@@ -1,0 +1,183 @@
+import App
+import Foundation
+import Hummingbird
+import Training
+
+/// `/t/<token>`: a trainer's page for one session. `GET` shows each half-day's participants
+/// and signatures and changes nothing; `POST` certifies and closes the half-day to close now —
+/// the marks, the trainer's signature, the closing — and answers with the page again. With
+/// `?pour=<registration>`, the trainer's phone is handed to a participant, who signs there.
+struct TrainerRoute: Sendable {
+    let database: Database
+    let pages: PageTemplates
+    let messages: MessagePages
+    let posted: PostedForms
+    let client: ClientAddress
+    let signing: SigningRoute
+    let window: Signatures.Window
+    let zone: TimeZone
+
+    /// A drawn signature (under 128 KiB form-encoded) and a reason for each participant.
+    static let bodyLimit = 256 * 1024
+
+    func add(to router: Router<PageRequestContext>) {
+        router.get("/t/:token") { request, context in
+            let token = context.parameters.get("token") ?? ""
+            if let registration = request.uri.queryParameters.get("pour") {
+                return try await signing.show(handedOver(token: token, registration: registration))
+            }
+            return try await show(token: token)
+        }
+        router.post("/t/:token") { request, context in
+            let token = context.parameters.get("token") ?? ""
+            let address = client.of(request, connectedFrom: context.remoteAddress?.ipAddress)
+            let browser = Signatures.Client(address: address, userAgent: request.headers[.userAgent])
+            switch try await posted.read(request, path: WebLinks.trainerPath + token, limit: Self.bodyLimit) {
+            case .refused(let response):
+                return response
+            case .form(let form):
+                if let registration = form["registration"] {
+                    return try await signing.sign(
+                        form, at: handedOver(token: token, registration: registration), client: browser
+                    ) { _ in
+                        Self.backToTheRoll(token)
+                    }
+                }
+                return try await close(form, token: token, client: browser)
+            }
+        }
+    }
+
+    /// After a closing or a signature on the trainer's phone: the trainer's page again, by `GET`
+    /// (a reload does not post twice). The link's token alone, relative to `/t/<token>`.
+    static func backToTheRoll(_ token: String) -> Response {
+        Response(status: .seeOther, headers: [.location: token])
+    }
+
+    /// The participant `registration` signing on the phone of the trainer of `token`.
+    func handedOver(token: String, registration: String) -> SigningRoute.Place {
+        SigningRoute.Place(path: WebLinks.trainerPath + token) { store in
+            let certification = TrainerCertification(store)
+            guard let link = try certification.link(token: token), let registration = Int(registration) else {
+                return .unknown
+            }
+            if link.withdrawn { return .withdrawn }
+            return try signing.opened(try certification.participant(link, registration: registration), store: store)
+        }
+    }
+
+    enum Lookup: Sendable {
+        case unknown, withdrawn
+        case open(TrainerCertification.Link, [TrainerCertification.HalfDay])
+    }
+
+    func lookup(_ token: String, store: Store) throws -> Lookup {
+        let certification = TrainerCertification(store)
+        guard let link = try certification.link(token: token) else { return .unknown }
+        if link.withdrawn { return .withdrawn }
+        return .open(link, try certification.halfDays(link, at: Date(), window: window))
+    }
+
+    func show(token: String) async throws -> Response {
+        switch try await database.withStore({ store in try lookup(token, store: store) }) {
+        case .unknown: await messages.response(.notFound, status: .notFound)
+        case .withdrawn: await messages.response(.trainerWithdrawn, status: .gone)
+        case .open(let link, let halfDays): page(token, link, halfDays)
+        }
+    }
+
+    func page(
+        _ token: String, _ link: TrainerCertification.Link, _ halfDays: [TrainerCertification.HalfDay],
+        posted marks: [Int: (Presence, String?)] = [:], error: String? = nil, typedName: String = "",
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let page = TrainerPage(
+            link: link, halfDays: halfDays, zone: zone, csrf: posted.token(for: WebLinks.trainerPath + token),
+            posted: marks, error: error, typedName: typedName)
+        return HTMLPage.response(pages.render(.trainer, page), status: status)
+    }
+
+    func close(_ form: [String: String], token: String, client: Signatures.Client) async throws -> Response {
+        guard let slot = Int(form["slot"] ?? "") else {
+            return await messages.response(.malformed, status: .badRequest)
+        }
+        guard let marks = Self.marks(in: form) else { return await messages.response(.malformed, status: .badRequest) }
+        let signature = SignatureForm(form)
+        let outcome: Outcome = try await database.withStore { store in
+            guard case .open(let link, let halfDays) = try lookup(token, store: store) else { return .gone }
+            guard signature.certified else { return .refused(link, halfDays, .uncertified) }
+            do {
+                _ = try TrainerCertification(store).close(
+                    link, slot: slot, marks: marks, signature: signature.mark, client: client, window: window)
+                return .closed
+            } catch {
+                guard let refusal = error as? TrainerCertification.Refusal else { throw error }
+                let halfDays = try TrainerCertification(store).halfDays(link, at: Date(), window: window)
+                return .refused(link, halfDays, .closing(refusal))
+            }
+        }
+        switch outcome {
+        case .gone:
+            return try await show(token: token)
+        case .closed:
+            return Self.backToTheRoll(token)
+        case .refused(let link, let halfDays, let why):
+            if let (message, status) = why.message { return await messages.response(message, status: status) }
+            return page(
+                token, link, halfDays, posted: marks, error: why.sentence, typedName: signature.typedName,
+                status: .unprocessableContent)
+        }
+    }
+
+    /// The marks of the form's `status-<registration>` and `reason-<registration>` fields, or
+    /// `nil` when one is not a mark.
+    static func marks(in form: [String: String]) -> [Int: (Presence, String?)]? {
+        var marks: [Int: (Presence, String?)] = [:]
+        for (name, value) in form where name.hasPrefix("status-") {
+            guard let registration = Int(name.dropFirst("status-".count)), let presence = Presence(rawValue: value)
+            else { return nil }
+            marks[registration] = (presence, form["reason-\(registration)"])
+        }
+        return marks
+    }
+
+    enum Outcome: Sendable {
+        case gone, closed
+        case refused(TrainerCertification.Link, [TrainerCertification.HalfDay], Why)
+    }
+
+    /// Why a half-day was not closed, as the trainer reads it.
+    enum Why: Sendable {
+        case uncertified
+        case closing(TrainerCertification.Refusal)
+
+        /// What is said next to the form, for what the trainer can mend there.
+        var sentence: String {
+            switch self {
+            case .uncertified, .closing(.signature(.emptyName)):
+                "Pour signer en tapant votre nom, tapez vos prénom et nom, puis cochez la case."
+            case .closing(.signature(.blankDrawing)):
+                "Votre signature est vide\u{00A0}: signez dans le cadre, puis touchez «\u{202F}Signer\u{202F}»."
+            case .closing(.signature):
+                "Votre signature n’a pas pu être lue\u{00A0}: signez à nouveau, ou tapez votre nom."
+            case .closing(.reasonMissing(let participant)):
+                "Motif manquant pour \(participant)\u{00A0}: donnez la raison du retard ou du départ anticipé."
+            case .closing(.contradicts(let participant)):
+                "Pour \(participant), l’organisme a déjà noté une autre présence sur cette demi-journée\u{00A0}: voyez avec lui avant de clore."
+            case .closing: ""
+            }
+        }
+
+        /// A page of its own, for what the form cannot mend.
+        var message: (MessagePage, HTTPResponse.Status)? {
+            switch self {
+            case .closing(.alreadyClosed): (.alreadyClosed, .conflict)
+            case .closing(.notStarted): (.halfDayNotOpen, .conflict)
+            case .closing(.unknownHalfDay): (.halfDayOver, .conflict)
+            case .closing(.frozen): (.frozen, .conflict)
+            case .closing(.withdrawn): (.trainerWithdrawn, .gone)
+            default: nil
+            }
+        }
+    }
+}
