@@ -231,6 +231,10 @@ import Training
             shown.standardOutput.contains(
                 "Warning: Chloé Caron signed lundi 2 mars 2026, de 9\u{00A0}h à 12\u{00A0}h\u{00A0}30 on "))
         #expect(shown.standardOutput.contains(", outside the half-day (record "))
+        #expect(
+            shown.standardOutput.contains(
+                "Warning: lundi 2 mars 2026, de 9\u{00A0}h à 12\u{00A0}h\u{00A0}30 has ended and was never closed by its trainer: nobody certified it."
+            ))
 
         var plan = SessionPlan(
             module: "PMAE",

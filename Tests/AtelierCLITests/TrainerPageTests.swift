@@ -26,11 +26,12 @@ import Training
         }
     }
 
-    func registration(_ name: String) throws -> Int {
+    func registration(_ name: String, in code: String? = nil) throws -> Int {
         try year.database.connect().execute(
             """
             SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id
-            JOIN session s ON s.id = r.session_id WHERE p.email = \(try TrainingYear.email(name).text) AND s.code = \(session)
+            JOIN session s ON s.id = r.session_id
+            WHERE p.email = \(try TrainingYear.email(name).text) AND s.code = \(code ?? session)
             """)[0].decode(Int.self, at: 0)
     }
 
@@ -44,12 +45,14 @@ import Training
 
     /// The trainer closes `slot` with `marks` (name → status, reason), signed with a typed name.
     func close(
-        _ path: String, slot: Int, marks: [(String, String, String)] = [], certify: Bool = true
+        _ path: String, slot: Int, marks: [(String, String, String)] = [], certify: Bool = true, drawn: Bool = false,
+        in code: String? = nil
     ) throws -> HTTPExchange.Response {
         var fields = [("csrf", try pages.csrf(path)), ("slot", String(slot)), ("name", "Sophie Formatrice")]
         if certify { fields.append(("certify", "oui")) }
+        if drawn { fields.append(("drawing", SigningPageTests.drawing(try SignatureImage.png()))) }
         for (name, status, reason) in marks {
-            let id = try registration(name)
+            let id = try registration(name, in: code)
             fields += [("status-\(id)", status), ("reason-\(id)", reason)]
         }
         return try pages.post(path, fields)
@@ -109,7 +112,7 @@ import Training
     @Test func theTrainerClosesAHalfDayOnceAndItsMarksBecomeTheAttendance() throws {
         try chloeSigns()
         let path = try year.trainerPath(in: session)
-        let closed = try close(path, slot: slots[1], marks: [("Alice", "late", "train supprimé")])
+        let closed = try close(path, slot: slots[1], marks: [("Alice", "late", "train supprimé")], drawn: true)
         #expect(closed.status == 303, "\(closed.text)")
         #expect(try attendance(slot: slots[1]) == ["Chloé": "present", "Alice": "present", "Damien": "absent"])
         let records = try year.database.connect().execute(
@@ -198,5 +201,74 @@ import Training
         try year.database.connect().execute(
             "SELECT to_char(starts_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD\"T\"HH24:MI') FROM slot WHERE id = \(slot)"
         )[0].decode(String.self, at: 0)
+    }
+
+    /// The certificate issued after completion states the hours of the closed half-days: late
+    /// and gone early attended, absent not.
+    @Test func theCertificateStatesTheHoursOfTheClosedHalfDays() throws {
+        let day = try TrainingYear.day(-2)
+        let (code, halfDays) = try year.schedule(["\(day)T09:00-12:30", "\(day)T14:00-17:00"])
+        for name in ["Chloé", "Alice"] {
+            _ = try Registrations(try year.store()).register(try TrainingYear.email(name), in: code)
+        }
+        let path = try year.trainerPath(in: code)
+        let morning = try close(
+            path, slot: halfDays[0], marks: [("Chloé", "late", "bus en retard"), ("Alice", "absent", "")], in: code)
+        #expect(morning.status == 303, "\(morning.text)")
+        let afternoon = try close(
+            path, slot: halfDays[1], marks: [("Chloé", "present", ""), ("Alice", "left-early", "rendez-vous médical")],
+            in: code)
+        #expect(afternoon.status == 303, "\(afternoon.text)")
+        #expect(try year.atelier(["session", "complete", code]).status == 0)
+        let catcher = try MailCatcher()
+        let environment = [
+            "ATELIER_DATABASE_URL": year.database.url, "ATELIER_SMTP_URL": catcher.url,
+            "ATELIER_WEB_BASE_URL": "https://formation.asso.example",
+        ]
+        #expect(try AtelierProcess.run(["worker", "--until-idle"], environment: environment).status == 0)
+        let minutes = try year.database.connect().execute(
+            """
+            SELECT p.first_name, c.attended_minutes FROM certificate c JOIN registration r ON r.id = c.registration_id
+            JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id WHERE s.code = \(code)
+            """
+        ).reduce(into: [String: Int]()) { $0[try $1.decode(String.self, at: 0)] = try $1.decode(Int.self, at: 1) }
+        #expect(minutes == ["Chloé": 390, "Alice": 180])
+        let certificates = try ReadMail.read(catcher.messageFiles()).filter {
+            $0.to == "alice@asso.fr" && $0.subject.contains("ertificat")
+        }
+        #expect(
+            certificates.contains {
+                $0.parts.first { $0.type == "text/plain" }?.text?.contains("Il atteste des 3\u{00A0}h de formation")
+                    == true
+            }, "Alice's certificate for this session")
+    }
+
+    /// Each trainer with an email is sent the session's trainer link when it is scheduled, and
+    /// again when its dates change; the link opens their page.
+    @Test func theTrainerIsSentTheLinkWhenScheduledAndAgainWhenChanged() throws {
+        try year.database.connect().execute("UPDATE trainer SET email = 'equipe@atelier.coop' WHERE code = 'SCOP'")
+        let (code, _) = try year.schedule(["\(try TrainingYear.day(5))T09:00-12:30"])
+        let catcher = try MailCatcher()
+        let environment = [
+            "ATELIER_DATABASE_URL": year.database.url, "ATELIER_SMTP_URL": catcher.url,
+            "ATELIER_WEB_BASE_URL": "https://formation.asso.example",
+        ]
+        #expect(try AtelierProcess.run(["worker", "--until-idle"], environment: environment).status == 0)
+        let first = try #require(try ReadMail.read(catcher.messageFiles()).first { $0.to == "equipe@atelier.coop" })
+        #expect(first.subject.hasPrefix("Émargement : Accompagner la fonction employeur"))
+        let text = try #require(first.parts.first { $0.type == "text/plain" }?.text)
+        #expect(text.contains("Bonjour Scop L’Atelier coopératif,") && text.contains("vous signez et vous clôturez"))
+        let link = try #require(text.firstMatch(of: /https:\/\/formation\.asso\.example(\/t\/[0-9a-f]{32})/)).1
+        let page = try server.request("GET", String(link))
+        #expect(page.status == 200 && page.text.contains("Émargement du formateur"))
+
+        var plan = SessionPlan(
+            module: "PMAE", slots: [try SlotSpec(parsing: "\(try TrainingYear.day(6))T09:00-12:30")])
+        plan.trainers = ["SCOP"]
+        _ = try Sessions(try year.store()).reschedule(code, to: plan)
+        #expect(try AtelierProcess.run(["worker", "--until-idle"], environment: environment).status == 0)
+        let sent = try ReadMail.read(catcher.messageFiles()).filter { $0.to == "equipe@atelier.coop" }
+        #expect(sent.count == 2)
+        #expect(sent.contains { $0.subject.hasPrefix("Dates modifiées — Émargement") })
     }
 }

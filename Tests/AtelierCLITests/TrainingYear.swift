@@ -148,29 +148,14 @@ extension TrainingYear {
 extension TrainingYear {
     /// A session of PMAE given by Scop L’Atelier coopératif whose half-days were yesterday, are
     /// now and are tomorrow: its code and its slots' ids, in order.
-    func scheduleAroundNow() throws -> (code: String, slots: [Int]) {
-        let store = try self.store()
-        var plan = SessionPlan(module: "PMAE", slots: try Self.slotsAroundNow().map(SlotSpec.init(parsing:)))
-        plan.recordsPast = true
-        plan.capacity = 40
-        plan.trainers = ["SCOP"]
-        let code = try Sessions(store).schedule(plan).code
-        let slots = try store.connection.execute(
-            "SELECT sl.id FROM slot sl JOIN session s ON s.id = sl.session_id WHERE s.code = \(code) ORDER BY sl.starts_at"
-        ).map { try $0.decode(Int.self, at: 0) }
-        return (code, slots)
-    }
+    func scheduleAroundNow() throws -> (code: String, slots: [Int]) { try schedule(try Self.slotsAroundNow()) }
 
     /// Yesterday 9 h–12 h, a half-day that began ten minutes ago (within today), tomorrow 9 h–12 h.
     static func slotsAroundNow() throws -> [String] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: "Europe/Paris"))
         let now = Date()
-        let day = { (offset: Int) in
-            let date = calendar.date(byAdding: .day, value: offset, to: now) ?? now
-            let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-        }
+        let day = { (offset: Int) in try Self.day(offset) }
         let minute = { (date: Date) in
             let parts = calendar.dateComponents([.hour, .minute], from: date)
             return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
@@ -179,8 +164,31 @@ extension TrainingYear {
         let end = min(23 * 60 + 59, minute(now) + 120)
         let time = { (minutes: Int) in String(format: "%02d:%02d", minutes / 60, minutes % 60) }
         return [
-            "\(day(-1))T09:00-12:00", "\(day(0))T\(time(start))-\(time(end))", "\(day(1))T09:00-12:00",
+            "\(try day(-1))T09:00-12:00", "\(try day(0))T\(time(start))-\(time(end))", "\(try day(1))T09:00-12:00",
         ]
+    }
+
+    /// The day `offset` days from today in Paris: `2026-11-24`.
+    static func day(_ offset: Int) throws -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "Europe/Paris"))
+        let date = calendar.date(byAdding: .day, value: offset, to: Date()) ?? Date()
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    /// A session of the Scop on `slots` (`2026-11-22T09:00-12:30`), in the past or not.
+    func schedule(_ slots: [String]) throws -> (code: String, slots: [Int]) {
+        let store = try self.store()
+        var plan = SessionPlan(module: "PMAE", slots: try slots.map(SlotSpec.init(parsing:)))
+        plan.recordsPast = true
+        plan.capacity = 40
+        plan.trainers = ["SCOP"]
+        let code = try Sessions(store).schedule(plan).code
+        let ids = try store.connection.execute(
+            "SELECT sl.id FROM slot sl JOIN session s ON s.id = sl.session_id WHERE s.code = \(code) ORDER BY sl.starts_at"
+        ).map { try $0.decode(Int.self, at: 0) }
+        return (code, ids)
     }
 
     /// The path of a new signing link of `email` to the session `code`, registered first if

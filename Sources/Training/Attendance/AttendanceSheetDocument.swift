@@ -15,7 +15,7 @@ struct AttendanceSheetDocument {
     /// The session's attendance evidence: its « Piste d'audit » page ends a sheet that is not
     /// blank.
     let trail: AuditTrail
-    /// The participants' signatures, by email and half-day's start.
+    /// The signatures, by participant's email or trainer's key, and half-day's start.
     let signatures: [String: [Date: SignedBox]]
     let timeZone: TimeZone
 
@@ -47,12 +47,17 @@ struct AttendanceSheetDocument {
                         },
                         images: blank ? [] : sheet.lines.map { [nil, nil, nil, signature($0, slot)?.png] },
                         size: 9, minimumRowHeight: blank || signatures.isEmpty ? 30 : 56)))
-            let names = slot.trainers.map { trainers[$0]?.name ?? $0 }
+            let boxes = slot.trainers.map {
+                (trainers[$0]?.name ?? $0, signatures[SignedBox.trainerKey($0)]?[slot.startsAt])
+            }
+            let shown = blank ? boxes.map { ($0.0, nil) } : boxes
             blocks.append(
                 .table(
                     PDFTable(
                         columns: [.init("Formateur", weight: 6), .init("Signature du formateur", weight: 4)],
-                        rows: (names.isEmpty ? [""] : names).map { [$0, ""] }, size: 9, minimumRowHeight: 40)))
+                        rows: shown.isEmpty ? [["", ""]] : shown.map { [$0.0, $0.1?.caption(in: timeZone) ?? ""] },
+                        images: shown.map { [nil, $0.1?.png] }, size: 9,
+                        minimumRowHeight: shown.contains { $0.1 != nil } ? 56 : 40)))
         }
         if !blank && !trail.entries.isEmpty { blocks += [.pageBreak] + auditTrail() }
         return try document.render(blocks.map(\.frenchSpacing))

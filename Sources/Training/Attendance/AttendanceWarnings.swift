@@ -3,7 +3,8 @@ import Postgres
 
 /// What courts and funders look for in a session's attendance (DOMAIN.md « Attendance as
 /// evidence »), found before they do: one signature image used twice, a signature made outside
-/// its half-day, more signatures than seats, a half-day on a Sunday or a public holiday.
+/// its half-day, more signatures than seats, a half-day on a Sunday or a public holiday, a
+/// half-day its trainer never closed.
 public struct AttendanceWarning: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case sameImage = "same-image"
@@ -11,6 +12,7 @@ public struct AttendanceWarning: Sendable, Hashable, Codable {
         case moreSignaturesThanSeats = "more-signatures-than-seats"
         case sunday
         case publicHoliday = "public-holiday"
+        case neverClosed = "never-closed"
     }
 
     public let kind: Kind
@@ -74,6 +76,21 @@ extension Attendances {
                 sentence:
                     "\(halfDay(start, end)) has \(signatures) participants' signatures for \(capacity) seat\(capacity == 1 ? "" : "s").",
                 records: records)
+        }
+        warnings += try connection.execute(
+            """
+            SELECT sl.starts_at, sl.ends_at FROM slot sl
+            WHERE sl.session_id = \(session.id) AND NOT sl.cancelled
+              AND sl.ends_at + \(window.graceMinutesAfter) * interval '1 minute' < now()
+              AND NOT EXISTS (SELECT 1 FROM attendance_evidence e WHERE e.slot_id = sl.id AND e.action = 'closing')
+            ORDER BY sl.starts_at
+            """
+        ).map { row in
+            let (start, end) = try row.decode((Date, Date).self)
+            return AttendanceWarning(
+                kind: .neverClosed,
+                sentence: "\(halfDay(start, end)) has ended and was never closed by its trainer: nobody certified it.",
+                records: [])
         }
         return warnings
     }

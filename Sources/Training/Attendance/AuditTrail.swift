@@ -59,20 +59,26 @@ struct AuditTrail {
     ]
 }
 
-/// A participant's signature of one half-day, as the sheet draws it in its box.
+/// A participant's or a trainer's signature of one half-day, as the sheet draws it in its box.
 struct SignedBox {
     let actedAt: Date
     let late: Bool
     let png: [UInt8]?
     let typedName: String?
 
-    /// The session's signatures by participant's email and half-day's start.
+    /// The key of a trainer's signatures, beside the participants' emails.
+    static func trainerKey(_ code: String) -> String { "trainer " + code }
+
+    /// The session's signatures by signer (a participant's email, or `trainerKey`) and
+    /// half-day's start.
     static func all(session: Int, on connection: Connection) throws -> [String: [Date: SignedBox]] {
         try connection.execute(
             """
-            SELECT p.email, sl.starts_at, e.acted_at, e.late, e.signature_png, e.typed_name
-            FROM attendance_evidence e JOIN registration r ON r.id = e.registration_id
-            JOIN participant p ON p.id = r.participant_id JOIN slot sl ON sl.id = e.slot_id
+            SELECT coalesce(p.email, 'trainer ' || t.code) AS signer, sl.starts_at, e.acted_at, e.late,
+                   e.signature_png, e.typed_name
+            FROM attendance_evidence e LEFT JOIN registration r ON r.id = e.registration_id
+            LEFT JOIN participant p ON p.id = r.participant_id LEFT JOIN trainer t ON t.id = e.trainer_id
+            JOIN slot sl ON sl.id = e.slot_id
             WHERE e.session_id = \(session) AND e.action = 'signature'
             """
         ).reduce(into: [:]) { boxes, row in
@@ -80,7 +86,7 @@ struct SignedBox {
                 actedAt: try row.decode(Date.self, "acted_at"), late: try row.decode(Bool.self, "late"),
                 png: try row.decode(Data?.self, "signature_png").map { [UInt8]($0) },
                 typedName: try row.decode(String?.self, "typed_name"))
-            boxes[try row.decode(String.self, "email"), default: [:]][try row.decode(Date.self, "starts_at")] = box
+            boxes[try row.decode(String.self, "signer"), default: [:]][try row.decode(Date.self, "starts_at")] = box
         }
     }
 
