@@ -13,6 +13,17 @@
   var context = canvas.getContext("2d");
   var inked = false;
   var last = null;
+  // The box around the ink: only it is sent, so that the sheet draws the signature at its size
+  // rather than a few strokes lost in a screen of white.
+  var ink = null;
+
+  function grow(p) {
+    if (!ink) ink = { left: p.x, top: p.y, right: p.x, bottom: p.y };
+    ink.left = Math.min(ink.left, p.x);
+    ink.top = Math.min(ink.top, p.y);
+    ink.right = Math.max(ink.right, p.x);
+    ink.bottom = Math.max(ink.bottom, p.y);
+  }
 
   function start() {
     var ratio = window.devicePixelRatio || 1;
@@ -27,6 +38,7 @@
     context.lineJoin = "round";
     context.strokeStyle = "#111";
     inked = false;
+    ink = null;
   }
 
   function point(event) {
@@ -47,6 +59,8 @@
     context.moveTo(last.x, last.y);
     context.lineTo(next.x, next.y);
     context.stroke();
+    grow(last);
+    grow(next);
     last = next;
     inked = true;
   });
@@ -67,12 +81,20 @@
   });
   document.getElementById("done").addEventListener("click", function () {
     if (!inked) return;
-    // At the screen's own size, not its device pixels: a few kilobytes, well under the limit.
+    // The ink with a margin, at the screen's own size rather than its device pixels: a few
+    // kilobytes, well under the limit.
     var box = canvas.getBoundingClientRect();
+    var ratio = canvas.width / box.width;
+    var margin = 8;
+    var left = Math.max(0, ink.left - margin);
+    var top = Math.max(0, ink.top - margin);
+    var width = Math.min(box.width, ink.right + margin) - left;
+    var height = Math.min(box.height, ink.bottom + margin) - top;
     var copy = document.createElement("canvas");
-    copy.width = Math.round(box.width);
-    copy.height = Math.round(box.height);
-    copy.getContext("2d").drawImage(canvas, 0, 0, copy.width, copy.height);
+    copy.width = Math.max(1, Math.round(width));
+    copy.height = Math.max(1, Math.round(height));
+    copy.getContext("2d").drawImage(
+      canvas, left * ratio, top * ratio, width * ratio, height * ratio, 0, 0, copy.width, copy.height);
     drawing.value = copy.toDataURL("image/png");
     form.submit();
   });

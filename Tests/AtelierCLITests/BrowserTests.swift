@@ -110,4 +110,59 @@ import Training
         try png.write(to: screenshots.appendingPathComponent("signing-drawn.png"))
         #expect(server.logText.contains("POST /s/"))
     }
+
+    struct Closed: Decodable {
+        let heading: String
+        let closing: String
+        let width: Int
+        let viewport: Int
+        let states: [String]
+        let marks: [String]
+        let form: Int
+    }
+
+    /// A participant signs the half-day with a finger, then the trainer, on their own phone,
+    /// marks another participant late with the reason, draws their signature and closes it: the
+    /// sheet's PDF shows both drawings. Its first page is rendered beside the screenshots, to be
+    /// looked at.
+    @Test func theTrainerClosesTheHalfDayAndTheSheetShowsBothSignatures() throws {
+        let year = try TrainingYear()
+        let (session, _) = try year.schedule([try TrainingYear.slotsAroundNow()[1]])
+        let port = try PageServerProcess.freePort()
+        let base = "http://127.0.0.1:\(port)"
+        let server = try PageServerProcess(
+            environment: ["ATELIER_DATABASE_URL": year.database.url, "ATELIER_WEB_BASE_URL": base], port: port)
+        let screenshots = AtelierProcess.packageRoot.appendingPathComponent(".atelier/screenshots")
+        let chloe = base + (try year.signingPath(try TrainingYear.email("Chloé"), in: session))
+        _ = try year.signingPath(try TrainingYear.email("Alice"), in: session)
+        let alice = try year.database.connect().execute(
+            "SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id WHERE p.email = 'alice@asso.fr' AND r.session_id = (SELECT id FROM session WHERE code = \(session))"
+        )[0].decode(Int.self, at: 0)
+        #expect(
+            try Self.browse("browser_signing.py", [chloe, screenshots.path], as: Signed.self).confirmation
+                == "Merci, votre signature est enregistrée")
+        let trainer = base + (try year.trainerPath(in: session))
+        let said = try Self.browse(
+            "browser_trainer.py", [trainer, String(alice), "train supprimé", screenshots.path], as: Closed.self)
+        #expect(said.heading == "Émargement du formateur")
+        #expect(said.closing.hasPrefix("Clore le "))
+        #expect(said.width <= said.viewport, "nothing wider than the screen")
+        #expect(said.states.count == 1 && said.states[0].hasPrefix("Close à "), "\(said.states)")
+        #expect(said.marks.sorted() == ["Présence", "Retard : train supprimé"], "\(said.marks)")
+        #expect(said.form == 0, "a closed half-day is read-only")
+        #expect(server.logText.contains("POST /t/"))
+
+        let file = screenshots.appendingPathComponent("sheet-trainer.pdf").path
+        #expect(try year.atelier(["attendance", "sheet", session, "--out", file]).status == 0)
+        let images = try ExternalTool.run("/usr/bin/pdfimages", ["-list", file])
+        let rows = images.output.split(separator: "\n").dropFirst(2)
+        #expect(rows.count == 2, "the participant's and the trainer's drawings: \(images.output)")
+        _ = try ExternalTool.run(
+            "/usr/bin/pdftoppm",
+            [
+                "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile", file,
+                screenshots.appendingPathComponent("sheet-trainer").path,
+            ])
+        #expect(try year.atelier(["attendance", "verify", session]).status == 0)
+    }
 }

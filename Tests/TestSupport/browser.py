@@ -9,6 +9,9 @@ import sys
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.actions import interaction
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -27,6 +30,18 @@ def chromium(phone):
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(20)
     return driver
+
+
+def draw(driver, canvas):
+    """A signature-like stroke with one finger: down, a zigzag across the pad, up."""
+    finger = PointerInput(interaction.POINTER_TOUCH, "finger")
+    actions = ActionBuilder(driver, mouse=finger)
+    width = canvas.size["width"]
+    actions.pointer_action.move_to(canvas, -width // 3, 0).pointer_down()
+    for step in range(1, 13):
+        actions.pointer_action.move_by(width // 20, 18 if step % 2 else -18)
+    actions.pointer_action.pointer_up()
+    actions.perform()
 
 
 def shot(driver, path, whole_page=True):

@@ -12,9 +12,6 @@ pages said and whether anything scrolled while drawing. A missing browser fails:
 import os
 import sys
 
-from selenium.webdriver.common.actions import interaction
-from selenium.webdriver.common.actions.action_builder import ActionBuilder
-from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.common.by import By
 
 import browser
@@ -25,18 +22,6 @@ driver = browser.chromium(phone=True)
 
 def shot(name):
     browser.shot(driver, os.path.join(folder, f"signing-{name}.png"), whole_page=False)
-
-
-def draw(canvas):
-    """A signature-like stroke with one finger: down, a zigzag across the pad, up."""
-    finger = PointerInput(interaction.POINTER_TOUCH, "finger")
-    actions = ActionBuilder(driver, mouse=finger)
-    width = canvas.size["width"]
-    actions.pointer_action.move_to(canvas, -width // 3, 0).pointer_down()
-    for step in range(1, 13):
-        actions.pointer_action.move_by(width // 20, 18 if step % 2 else -18)
-    actions.pointer_action.pointer_up()
-    actions.perform()
 
 
 def steps(said):
@@ -50,7 +35,7 @@ def steps(said):
     canvas = driver.find_element(By.ID, "canvas")
     said["pad"] = [canvas.size["width"], canvas.size["height"]]
     scrolled_before = driver.execute_script("return window.scrollY")
-    draw(canvas)
+    browser.draw(driver, canvas)
     said["scrolled"] = driver.execute_script("return window.scrollY") - scrolled_before
     shot("pad")
     browser.submitted(driver, lambda: driver.find_element(By.ID, "done").click())
