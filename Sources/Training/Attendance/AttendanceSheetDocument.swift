@@ -15,6 +15,9 @@ struct AttendanceSheetDocument {
     /// The session's attendance evidence: its « Piste d'audit » page ends a sheet that is not
     /// blank.
     let trail: AuditTrail
+    /// « en retard », « parti(e) avant la fin »: the last mark's detail of a participant present
+    /// for part of a half-day, by email and half-day's start.
+    let lateness: [String: [Date: String]]
     /// The signatures, by participant's email or trainer's key, and half-day's start.
     let signatures: [String: [Date: SignedBox]]
     let timeZone: TimeZone
@@ -41,7 +44,10 @@ struct AttendanceSheetDocument {
                         rows: sheet.lines.map { line in
                             [
                                 line.participant.displayName, line.participant.employer?.name ?? "",
-                                blank ? "" : Self.label(line.marks[index]),
+                                blank
+                                    ? ""
+                                    : Self.label(line.marks[index])
+                                        + (lateness[line.participant.email.text]?[slot.startsAt].map { ", \($0)" } ?? ""),
                                 blank ? "" : signature(line, slot)?.caption(in: timeZone) ?? "",
                             ]
                         },
@@ -164,7 +170,26 @@ extension Attendances {
         return try AttendanceSheetDocument(
             sheet: sheet, session: session, organisation: try OrganisationRecord(store).current(),
             venues: venues, trainers: trainers, blank: blank, trail: try AuditTrail(session: id, on: connection),
-            signatures: try SignedBox.all(session: id, on: connection), timeZone: store.timeZone
+            lateness: try lateness(session: id), signatures: try SignedBox.all(session: id, on: connection),
+            timeZone: store.timeZone
         ).render(at: now)
+    }
+
+    /// The participants whose last mark of a half-day says late or gone early.
+    private func lateness(session: Int) throws -> [String: [Date: String]] {
+        try connection.execute(
+            """
+            SELECT DISTINCT ON (e.registration_id, e.slot_id) p.email, sl.starts_at, e.status
+            FROM attendance_evidence e JOIN registration r ON r.id = e.registration_id
+            JOIN participant p ON p.id = r.participant_id JOIN slot sl ON sl.id = e.slot_id
+            WHERE e.session_id = \(session) AND e.action IN ('mark', 'correction')
+            ORDER BY e.registration_id, e.slot_id, e.position DESC
+            """
+        ).reduce(into: [:]) { details, row in
+            let detail = ["late": "en retard", "left-early": "parti(e) avant la fin"][
+                try row.decode(String.self, "status")]
+            guard let detail else { return }
+            details[try row.decode(String.self, "email"), default: [:]][try row.decode(Date.self, "starts_at")] = detail
+        }
     }
 }
