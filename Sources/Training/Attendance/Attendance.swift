@@ -127,8 +127,7 @@ public struct Attendances {
             guard !writes.isEmpty else { return 0 }
             try write(
                 writes.map { Mark(registration: $0.registration, presence: Presence($0.status), reason: reason) },
-                slot: slot, of: session, by: recordedBy, channel: "cli", action: correcting ? "correction" : "mark",
-                on: connection)
+                slot: slot, of: session, by: recordedBy, channel: .cli, correcting: correcting, on: connection)
             return writes.count
         }
     }
@@ -145,10 +144,10 @@ public struct Attendances {
     /// way of recording attendance ends here: the CLI's marks and corrections, a trainer's closing.
     func write(
         _ marks: [Mark], slot: (id: Int, startsAt: Date), of session: SessionRow, by recorder: String,
-        channel: String, action: String, trainer: Int? = nil, link: Int? = nil, client: Signatures.Client? = nil,
-        on connection: Connection
+        channel: Signatures.Channel, correcting: Bool, trainer: Int? = nil, link: Int? = nil,
+        client: Signatures.Client? = nil, on connection: Connection
     ) throws {
-        if action == "correction" && session.status == .completed {
+        if correcting && session.status == .completed {
             try connection.execute("SELECT set_config('atelier.correction', 'on', true)")
         }
         let registrations = marks.map(\.registration)
@@ -165,7 +164,8 @@ public struct Attendances {
             """
             INSERT INTO attendance_evidence (session_id, slot_id, registration_id, trainer_id, action, status, channel,
                 actor, client_address, user_agent, link_id, reason)
-            SELECT \(session.id), \(slot.id), r, \(trainer), \(action), st, \(channel), \(recorder),
+            SELECT \(session.id), \(slot.id), r, \(trainer), \(correcting ? "correction" : "mark"), st, \(channel.rawValue),
+                   \(recorder),
                    \(client?.address)::inet, \(client?.printableUserAgent), \(link), nullif(why, '')
             FROM unnest(\(registrations), \(marks.map(\.presence.rawValue)), \(marks.map { $0.reason ?? "" }))
                  WITH ORDINALITY AS w(r, st, why, n)
@@ -174,7 +174,7 @@ public struct Attendances {
         try EventLog.append(
             AttendanceEvent(
                 session: session.code, sessionId: session.id, slot: slot.startsAt, recordedBy: recorder,
-                marks: marks.count, corrected: action == "correction"), on: connection, jobs: store.jobs)
+                marks: marks.count, corrected: correcting), on: connection, jobs: store.jobs)
     }
 
     public func sheet(session code: String) throws -> AttendanceSheet {

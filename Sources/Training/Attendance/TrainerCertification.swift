@@ -177,11 +177,11 @@ public struct TrainerCertification {
     public func close(
         _ link: Link, slot: Int, marks: [Int: (Presence, String?)], signature: Signatures.Mark,
         client: Signatures.Client, at now: Date = Date(), window: Signatures.Window
-    ) throws -> HalfDay {
+    ) throws {
         guard !link.withdrawn else { throw Refusal.withdrawn }
         let (typed, drawn): (String?, Data?)
         do { (typed, drawn) = try Signatures.checked(signature) } catch { throw Refusal.signature(error) }
-        return try store.connection.write { connection in
+        try store.connection.write { connection in
             let session = try SessionRow(link.session, on: connection)
             switch session.status {
             case .completed: throw Refusal.frozen
@@ -218,7 +218,7 @@ public struct TrainerCertification {
                 if !certified.isEmpty {
                     try Attendances(store).write(
                         certified, slot: (slot, halfDay.startsAt), of: session, by: link.trainer,
-                        channel: "personal-link", action: "mark", trainer: link.trainerId, link: link.id,
+                        channel: .personalLink, correcting: false, trainer: link.trainerId, link: link.id,
                         client: client, on: connection)
                 }
                 try connection.execute(
@@ -238,10 +238,6 @@ public struct TrainerCertification {
                 }
                 throw error
             }
-            guard let closed = try halfDays(link, at: now, window: window).first(where: { $0.slot == slot }) else {
-                throw Refusal.unknownHalfDay
-            }
-            return closed
         }
     }
 }

@@ -107,7 +107,7 @@ struct TrainerRoute: Sendable {
             guard case .open(let link, let halfDays) = try lookup(token, store: store) else { return .gone }
             guard signature.certified else { return .refused(link, halfDays, .uncertified) }
             do {
-                _ = try TrainerCertification(store).close(
+                try TrainerCertification(store).close(
                     link, slot: slot, marks: marks, signature: signature.mark, client: client, window: window)
                 return .closed
             } catch {
