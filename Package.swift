@@ -28,13 +28,14 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         // Thin, safe Swift over each C library; no domain words.
         .target(name: "Postgres", dependencies: ["CLibPQ", logging]),
         .target(name: "Delivery", dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Documents",
-            dependencies: ["CCairo", "CPango", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["CCairo", "CPango", "CQREncode", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // The job queue, and the runtime of workers (lanes, heartbeat, listener, leases,
         // shutdown); neither knows a kind of job.

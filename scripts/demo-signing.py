@@ -1,10 +1,11 @@
-"""`make demo`'s half-day signed from phones: each participant whose convocation is among the
-MAIL files signs the half-day open now from the personal link in it
-(the first with a drawn signature, the next with the name typed), then the trainer closes it from
-the trainer link in their message, marking the second late. Each step is an HTTP request to the
-running page server, as a phone's browser would make it.
+"""`make demo`'s half-day signed from phones: of the participants whose convocations are among
+the MAIL files, the first signs the half-day open now from the personal link in it, drawing; the
+next in the room, typing at ROOM (the room page's address) the personal code of the convocation,
+then their name. The trainer closes the half-day from the trainer link in their message, marking
+the second late. Each step is an HTTP request to the running page server, as a phone's browser
+would make it.
 
-    demo-signing.py MAIL...
+    demo-signing.py ROOM MAIL...
 """
 
 import base64
@@ -18,7 +19,7 @@ import urllib.parse
 import urllib.request
 import zlib
 
-paths = sys.argv[1:]
+room, paths = sys.argv[1], sys.argv[2:]
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -68,21 +69,31 @@ for path in paths:
     text = message.get_body(("plain",)).get_content()
     signing = re.search(r"http://\S+/s/[0-9a-f]{32}", text)
     certifying = re.search(r"http://\S+/t/[0-9a-f]{32}", text)
-    if message["Message-ID"].startswith("<convocation.") and signing:
-        participants.append((message["To"].addresses[0].display_name, signing.group(0)))
+    code = re.search(r"code personnel\s:\s([A-Z2-9]{4} [A-Z2-9]{4})", text)
+    if message["Message-ID"].startswith("<convocation.") and signing and code:
+        participants.append((message["To"].addresses[0].display_name, signing.group(0), code.group(1)))
     if message["Message-ID"].startswith("<trainer-link.") and certifying:
         trainer = (message["To"].addresses[0].display_name, certifying.group(0))
 
 if len(participants) < 2 or trainer is None:
     sys.exit("The mail catcher holds no two convocations and no trainer link for the session.")
 
-for index, (name, link) in enumerate(participants[:2]):
-    status, page = fetch(link)
-    fields = {"csrf": field(page, "csrf"), "slot": field(page, "slot")}
-    fields.update({"drawing": drawing()} if index == 0 else {"name": name, "certify": "oui"})
-    status, answer = fetch(link, fields)
-    heading = re.search(r"<h1>(.*?)</h1>", answer).group(1)
-    print(f"{name} signs from {link} ({'drawn' if index == 0 else 'name typed'}): {status}, « {heading} »")
+def heading(page):
+    return re.search(r"<h1>(.*?)</h1>", page).group(1)
+
+
+name, link, _ = participants[0]
+status, page = fetch(link)
+status, answer = fetch(link, {"csrf": field(page, "csrf"), "slot": field(page, "slot"), "drawing": drawing()})
+print(f"{name} signs from {link} (drawn): {status}, « {heading(answer)} »")
+
+name, _, code = participants[1]
+status, page = fetch(room)
+status, page = fetch(room, {"csrf": field(page, "csrf"), "code": code})
+fields = {"csrf": field(page, "csrf"), "code": field(page, "code"), "slot": field(page, "slot"), "name": name,
+          "certify": "oui"}
+status, answer = fetch(room, fields)
+print(f"{name} signs at {room} with the personal code {code} (name typed): {status}, « {heading(answer)} »")
 
 name, link = trainer
 status, page = fetch(link)

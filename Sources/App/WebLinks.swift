@@ -23,4 +23,8 @@ public struct WebLinks: Sendable, Hashable {
     /// Where a trainer certifies the half-days of a session: the path, then the link's token.
     public static let trainerPath = "/t/"
     public func trainer(token: String) -> String { base + Self.trainerPath + token }
+
+    /// Where participants sign in the room: the path, then the half-day's room code.
+    public static let roomPath = "/r/"
+    public func room(code: String) -> String { base + Self.roomPath + code }
 }

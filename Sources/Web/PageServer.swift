@@ -36,7 +36,8 @@ public struct PageServer: Sendable {
         let client = ClientAddress(trustedProxies: Set(settings.list(.webTrustedProxies)))
         let router = Router(context: PageRequestContext.self)
         router.add(middleware: AccessLog(logger: logger))
-        router.add(middleware: SecurityHeaders(https: settings[.webBaseURL].text.lowercased().hasPrefix("https://")))
+        let https = settings[.webBaseURL].text.lowercased().hasPrefix("https://")
+        router.add(middleware: SecurityHeaders(https: https))
         router.add(middleware: ProblemPages(messages: messages))
         router.add(
             middleware: RateLimit(
@@ -48,10 +49,15 @@ public struct PageServer: Sendable {
             database: database, pages: pages, messages: messages, forms: QuestionnaireForms(pages: pages),
             posted: posted, linkDays: settings.integer(.questionnaireLinkDays)
         ).add(to: router)
+        let cookie = RoomCookie(secure: https)
         let signing = SigningRoute(
-            database: database, pages: pages, messages: messages, posted: posted, client: client,
+            database: database, pages: pages, messages: messages, posted: posted, client: client, cookie: cookie,
             window: context.signingWindow, zone: context.timeZone)
         signing.add(to: router)
+        RoomRoute(
+            database: database, pages: pages, messages: messages, posted: posted, client: client, signing: signing,
+            cookie: cookie, window: context.signingWindow, zone: context.timeZone
+        ).add(to: router)
         TrainerRoute(
             database: database, pages: pages, messages: messages, posted: posted, client: client, signing: signing,
             window: context.signingWindow, zone: context.timeZone

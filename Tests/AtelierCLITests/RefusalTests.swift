@@ -73,6 +73,21 @@ import Training
             name: "verifying an unknown session", arguments: ["attendance", "verify", "S-2030-404"],
             status: 66, sentence: "No session has the code S-2030-404."),
         Case(
+            name: "room code of an unknown session",
+            arguments: ["attendance", "code", "S-2030-404", "--slot", "2030-04-04T09:00"],
+            status: 66, sentence: "No session has the code S-2030-404."),
+        Case(
+            name: "room code of a slot the session does not have",
+            arguments: ["attendance", "code", "S-2030-001", "--slot", "2030-04-04T10:00", "--out", "salle.pdf"],
+            status: 66, sentence: "The session S-2030-001 has no slot starting at 2030-04-04T10:00."),
+        Case(
+            name: "room code of a malformed slot", arguments: ["attendance", "code", "S-2030-001", "--slot", "jeudi"],
+            status: 65, sentence: "The slot “jeudi” is not a slot start: write it like 2027-04-05T09:00."),
+        Case(
+            name: "room code of a cancelled session",
+            arguments: ["attendance", "code", "S-2030-002", "--slot", "2030-05-06T09:00"],
+            status: 67, sentence: "The session S-2030-002 is cancelled: nobody signs its half-days."),
+        Case(
             name: "report of an unknown session",
             arguments: ["assessment", "report", "S-2030-404", "--out", "/tmp/atelier-never-written.pdf"],
             status: 66, sentence: "No session has the code S-2030-404."),

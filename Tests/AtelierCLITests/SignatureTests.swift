@@ -28,7 +28,7 @@ import Training
             JOIN session s ON s.id = r.session_id WHERE p.email = \(try TrainingYear.email(name).text)
             AND s.code = \(TrainingYear.march)
             """)[0].decode(Int.self, at: 0)
-        let token = try signatures.issueLink(registration: registration)
+        let token = try signatures.issueLink(registration: registration).token
         return (signatures, try #require(try signatures.link(token: token)))
     }
 

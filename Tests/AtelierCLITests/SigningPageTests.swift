@@ -1,3 +1,4 @@
+import App
 import Foundation
 import Postgres
 import TestSupport
@@ -200,7 +201,7 @@ import Training
     }
 
     /// The convocation of a new registration carries the participant's own signing link, which
-    /// opens their page.
+    /// opens their page, and their personal code, which opens it from the room's page.
     @Test func theConvocationCarriesThePersonalSigningLink() throws {
         let catcher = try MailCatcher()
         _ = try Registrations(try year.store()).register(try TrainingYear.email("Chloé"), in: session)
@@ -220,6 +221,14 @@ import Training
         #expect(page.status == 200 && page.text.contains("Bonjour Chloé Caron"))
         let html = try #require(convocation.parts.first { $0.type == "text/html" }?.text)
         #expect(html.contains("<a href=\"https://formation.asso.example/s/"))
+
+        let code = try #require(text.firstMatch(of: /code personnel\u{00A0}: ([A-Z2-9]{4} [A-Z2-9]{4})\n/))
+        #expect(html.contains(">\(code.1)</strong>"))
+        let room = try RoomCodes(try year.store()).code(
+            session: session, slot: try SlotStart(parsing: try year.start(of: slots[1])))
+        let path = WebLinks.roomPath + room.code
+        let opened = try post(path, [("csrf", try Self.csrf(signing: path)), ("code", String(code.1))])
+        #expect(opened.status == 200 && opened.text.contains("Bonjour Chloé Caron"))
     }
 
     /// « Pensez à signer »: queued with the convocation for each half-day not over, sent

@@ -191,9 +191,23 @@ extension TrainingYear {
         return (code, ids)
     }
 
+    /// `2026-11-24T09:00`: the slot `id`'s start as the CLI names it.
+    func start(of slot: Int) throws -> String {
+        try database.connect().execute(
+            """
+            SELECT to_char(starts_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI') FROM slot WHERE id = \(slot)
+            """)[0].decode(String.self, at: 0)
+    }
+
     /// The path of a new signing link of `email` to the session `code`, registered first if
     /// need be: `/s/<token>`.
     func signingPath(_ email: EmailAddress, in code: String) throws -> String {
+        "/s/" + (try signingLink(email, in: code)).token
+    }
+
+    /// A new signing link of the participant `email` to the session `code`, registering them if
+    /// need be: its token and its personal code.
+    func signingLink(_ email: EmailAddress, in code: String) throws -> Signatures.IssuedLink {
         let store = try self.store()
         let find = {
             try store.connection.execute(
@@ -204,8 +218,7 @@ extension TrainingYear {
             ).first.map { try $0.decode(Int.self, at: 0) }
         }
         if try find() == nil { _ = try Registrations(store).register(email, in: code) }
-        let registration = try #require(try find())
-        return "/s/" + (try Signatures(store).issueLink(registration: registration))
+        return try Signatures(store).issueLink(registration: try #require(try find()))
     }
 
     /// The path of a new trainer link of `trainer` (a code) to the session `code`: `/t/<token>`.

@@ -51,12 +51,12 @@ public struct PDFReading: Sendable {
         return (numbers("xMax").max() ?? 0, numbers("width").max() ?? 0)
     }
 
-    /// Renders the first page as a PNG at 50 dpi with `pdftoppm`, as a viewer would draw it;
+    /// Renders the first page as a PNG at `dpi` with `pdftoppm`, as a viewer would draw it;
     /// returns the image's path.
-    public func renderFirstPage() throws -> String {
+    public func renderFirstPage(dpi: Int = 50) throws -> String {
         let prefix = path + "-page"
         let outcome = try ExternalTool.run(
-            "/usr/bin/pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", path, prefix])
+            "/usr/bin/pdftoppm", ["-png", "-r", String(dpi), "-f", "1", "-l", "1", "-singlefile", path, prefix])
         guard outcome.status == 0 else {
             throw LoopbackServerError.didNotStart("pdftoppm exited with \(outcome.status)")
         }

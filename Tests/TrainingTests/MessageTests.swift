@@ -75,7 +75,7 @@ import Testing
         for kind in JobKind.participantMessages {
             let letter = try Letters(fixture.store).letter(
                 kind, registration: registration, daysBefore: 7, questionnaireLink: "https://atelier.test/q/00ff",
-                signingLink: "https://atelier.test/s/00ff", slot: slot)
+                signing: Letter.Signing(link: "https://atelier.test/s/00ff", personalCode: "K7PM3QXA"), slot: slot)
             let message = try #require(templates.render(kind, letter))
             for text in [message.subject, message.text, message.html] {
                 for mark in [":", ";", "!", "?", "»"] {

@@ -20,7 +20,7 @@ extension AppContext {
             connectTimeout: .seconds(settings.integer(.smtpConnectTimeoutSeconds)),
             timeout: .seconds(settings.integer(.smtpTimeoutSeconds)))
         return MessageSettings(
-            smtp: smtp, from: from, replyTo: replyTo, links: WebLinks(base: settings[.webBaseURL].text),
+            smtp: smtp, from: from, replyTo: replyTo, links: links,
             templates: try MessageTemplates(folder: root.jobs), jobs: try jobCatalogue(),
             timeZone: timeZone, retryDelay: .seconds(settings.integer(.mailRetrySeconds)), stamp: try stamp(),
             questionnaireReminderDays: questionnaireReminderDays(),

@@ -16,13 +16,14 @@ public struct MessageComposer {
 
     /// `documents` are attached after the calendar invite: a certificate's PDF.
     public func message(
-        _ kind: JobKind, registration: Int, daysBefore: Int?, questionnaireLink: String?, signingLink: String? = nil,
+        _ kind: JobKind, registration: Int, daysBefore: Int?, questionnaireLink: String?,
+        signing: Letter.Signing? = nil,
         slot: Int? = nil, messageID: String, documents: [MailMessage.Attachment] = []
     ) throws -> MailMessage? {
         let letters = Letters(store)
         let letter = try letters.letter(
             kind, registration: registration, daysBefore: daysBefore, questionnaireLink: questionnaireLink,
-            signingLink: signingLink, slot: slot)
+            signing: signing, slot: slot)
         guard let rendered = settings.templates.render(kind, letter) else { return nil }
         let participant = MailAddress(
             letter.participant.email, displayName: "\(letter.participant.firstName) \(letter.participant.lastName)")

@@ -8,7 +8,7 @@ import Training
 struct AttendanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attendance", abstract: "Record who was there, slot by slot.",
-        subcommands: [Record.self, Show.self, Correct.self, Sheet.self, Verify.self])
+        subcommands: [Record.self, Show.self, Correct.self, Sheet.self, Code.self, Verify.self])
 
     /// Which slot, who, and with what status.
     struct Marks: ParsableArguments {
@@ -173,6 +173,38 @@ struct AttendanceCommand: ParsableCommand {
                 try file.write(pdf)
                 try file.commit()
                 Terminal.confirm("Wrote \(out).", wrote: out)
+            }
+        }
+    }
+
+    struct Code: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Give a half-day's room code: the room page's address, or a page to print or project with its QR code.",
+            discussion: """
+                In the room, participants open the address or scan the QR code, type the personal code \
+                printed in their convocation, and sign; a phone that has opened its personal link signs \
+                at once. The code is the half-day's own, the same on every print, and taken from \
+                attendance.open-minutes-before its start to attendance.grace-minutes-after its end.
+                Example: atelier attendance code S-2027-001 --slot 2027-04-05T09:00 --out salle.pdf
+                """)
+
+        @Argument(help: "The session's code.") var session: String
+        @Option(help: "The half-day, by its start: 2027-04-05T09:00.") var slot: String
+        @Option(help: "A one-page PDF to write, with the QR code; without it, the address is printed.") var out: String?
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let file = try out.map { try OutputFile(path: $0) }
+                let poster = try context.roomPoster(session: session, slot: try SlotStart(parsing: slot))
+                let room = poster.room
+                let summary =
+                    "The room code \(room.code) opens \(room.session), \(room.date) \(room.times), from \(poster.opens) to \(poster.closes)"
+                guard let file, let out else { return print("\(poster.address)\n\(summary).") }
+                try file.write(try poster.render(at: Date()))
+                try file.commit()
+                Terminal.confirm("Wrote \(out): \(summary).", wrote: out)
             }
         }
     }

@@ -103,7 +103,11 @@ struct MailCommand: ParsableCommand {
                     let message = try MessageComposer(settings, store: store).message(
                         kind, registration: id, daysBefore: kind == .reminder ? daysBefore : nil,
                         questionnaireLink: link,
-                        signingLink: kind.providesSigningLink ? settings.links.signing(token: "<lien personnel>") : nil,
+                        signing: kind.providesSigningLink
+                            ? Letter.Signing(
+                                link: settings.links.signing(token: "<lien personnel>"),
+                                personalCode: "<code personnel>")
+                            : nil,
                         messageID: "preview.\(kind.rawValue).registration-\(id)@\(settings.from.domain)",
                         documents: documents)
                 else { return }

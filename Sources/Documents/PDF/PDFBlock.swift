@@ -7,6 +7,8 @@ public enum PDFBlock: Sendable {
     /// A framed box the width of the page, its caption in bold at the top: where a signature and
     /// a stamp go. The PNG `image`, if any, is drawn inside, as large as fits.
     case box(caption: String, height: Double, image: [UInt8]?)
+    /// A QR code, centred, in a square of `side` points (its quiet zone included).
+    case qrCode(QRCode, side: Double)
     /// Empty space, in points.
     case space(Double)
     /// The next block starts on a new page.

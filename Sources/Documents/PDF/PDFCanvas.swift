@@ -106,6 +106,22 @@ public final class PDFCanvas {
         cairo_restore(context)
     }
 
+    /// Draws `code` in black in a square of `side` points whose top-left corner is (x, y), its
+    /// quiet zone included (left white).
+    public func draw(_ code: QRCode, x: Double, y: Double, side: Double) {
+        let module = side / Double(code.side + 2 * QRCode.quietZone)
+        let origin = (x: x + module * Double(QRCode.quietZone), y: y + module * Double(QRCode.quietZone))
+        cairo_save(context)
+        cairo_set_source_rgb(context, 0, 0, 0)
+        for run in code.runs {
+            cairo_rectangle(
+                context, origin.x + module * Double(run.column), origin.y + module * Double(run.row),
+                module * Double(run.length), module)
+        }
+        cairo_fill(context)
+        cairo_restore(context)
+    }
+
     /// Ends the current page and starts the next.
     public func nextPage() { cairo_show_page(context) }
 

@@ -45,6 +45,8 @@ public struct PDFDocument {
                     canvas.rectangle(x: x, y: y, width: width, height: height)
                 case .image(let image, let x, let y, let width, let height):
                     canvas.draw(image, x: x, y: y, width: width, height: height)
+                case .qrCode(let code, let x, let y, let side):
+                    canvas.draw(code, x: x, y: y, side: side)
                 }
             }
             if let footer {
@@ -63,6 +65,7 @@ enum Drawing {
     case text(String, x: Double, y: Double, size: Double, weight: PDFCanvas.Weight)
     case frame(x: Double, y: Double, width: Double, height: Double)
     case image(PNGImage, x: Double, y: Double, width: Double, height: Double)
+    case qrCode(QRCode, x: Double, y: Double, side: Double)
 }
 
 /// The cursor running down the pages.
@@ -98,6 +101,11 @@ struct Layout {
             placeBox(
                 caption: caption, height: height,
                 image: try png.map { bytes throws(DocumentError) in try PNGImage(bytes) })
+        case .qrCode(let code, let side):
+            let side = min(side, width, bottom - top)
+            if y + side > bottom { newPage() }
+            pages[pages.count - 1].append(.qrCode(code, x: left + (width - side) / 2, y: y, side: side))
+            y += side
         case .space(let points):
             y = min(y + points, bottom)
         case .pageBreak:

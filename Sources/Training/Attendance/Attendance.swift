@@ -212,8 +212,7 @@ public struct Attendances {
                 """
             ).first
         else {
-            let text = start.date.description + "T" + String(format: "%02d:%02d", start.hour, start.minute)
-            throw TrainingError.notFound("The session \(session.code) has no slot starting at \(text).")
+            throw TrainingError.notFound("The session \(session.code) has no slot starting at \(start).")
         }
         let startsAt = try row.decode(Date.self, "starts_at")
         guard try !row.decode(Bool.self, "future") else {

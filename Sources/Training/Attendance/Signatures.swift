@@ -123,19 +123,33 @@ public struct Signatures {
     /// image from a small file.
     public static let imageSideLimit = 2_000
 
-    /// A new token for the registration's personal signing link, in the caller's transaction.
-    public func issueLink(registration: Int) throws -> String {
+    /// A participant's new signing link, as the message carrying it prints it: the token of its
+    /// address, and the personal code that opens the same page from the room's.
+    public struct IssuedLink: Sendable, Hashable {
+        public let token: String
+        public let personalCode: String
+    }
+
+    /// A new signing link for the registration, in the caller's transaction. A personal code
+    /// already another link's (about one chance in 10⁵ with a million links) is drawn again.
+    public func issueLink(registration: Int) throws -> IssuedLink {
         let token = RandomHex.make(bits: 128)
-        try store.connection.execute(
-            """
-            INSERT INTO signing_link (registration_id, token_sha256)
-            VALUES (\(registration), sha256(convert_to(\(token), 'UTF8')))
-            """)
-        return token
+        for _ in 0..<8 {
+            let code = ShortCode.make(length: ShortCode.personalLength)
+            let inserted = try store.connection.execute(
+                """
+                INSERT INTO signing_link (registration_id, token_sha256, personal_code_sha256)
+                VALUES (\(registration), sha256(convert_to(\(token), 'UTF8')), sha256(convert_to(\(code), 'UTF8')))
+                ON CONFLICT (personal_code_sha256) DO NOTHING RETURNING id
+                """)
+            if !inserted.isEmpty { return IssuedLink(token: token, personalCode: code) }
+        }
+        throw TrainingError.tryAgain("No free personal code was found in eight draws: try again.")
     }
 
     /// The link whose token is `token`, or `nil` — a token of the wrong shape costs no query.
-    public func link(token: String) throws -> Link? {
+    /// `channel`: the personal link itself, or the room's page on a device that opened it.
+    public func link(token: String, channel: Channel = .personalLink) throws -> Link? {
         guard RandomHex.hasShape(token, bits: 128),
             let row = try store.connection.execute(
                 """
@@ -145,7 +159,7 @@ public struct Signatures {
             ).first
         else { return nil }
         let (id, registration) = try row.decode((Int, Int).self)
-        return try participant(registration: registration, through: id, channel: .personalLink)
+        return try participant(registration: registration, through: id, channel: channel)
     }
 
     /// The registration's half-days as signed through the signing link `id` by `channel`.

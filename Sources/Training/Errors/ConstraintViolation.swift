@@ -110,6 +110,14 @@ public enum ConstraintViolation {
         "signing_link_holder": (
             .invalidInput, "A signing link is a participant’s, or a trainer’s for one session."
         ),
+        "room_code_shape": (
+            .invalidInput, "A room code is six characters among A–Z and 2–9, without I, L, O nor U."
+        ),
+        "room_code_code_key": (.conflict, "This room code is already another half-day’s."),
+        "signing_link_personal_code_key": (.conflict, "This personal code is already another link’s."),
+        "signing_link_personal_code_holder": (
+            .invalidInput, "A personal code belongs to a participant’s link, never to a trainer’s."
+        ),
         "attendance_evidence_append_only": (
             .refused, "Attendance evidence is never changed nor removed: a correction is a record of its own."
         ),

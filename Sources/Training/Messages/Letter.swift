@@ -105,6 +105,18 @@ public struct Letter: Sendable, Hashable {
         public var withdrawn: Bool
     }
 
+    /// A participant's signing link as a message gives it: the address, and the personal code
+    /// that opens it from the room's page.
+    public struct Signing: Sendable, Hashable {
+        public var link: String
+        public var personalCode: String
+
+        public init(link: String, personalCode: String) {
+            self.link = link
+            self.personalCode = personalCode
+        }
+    }
+
     public var participant: Person
     public var session: Session
     public var organisation: Organisation
@@ -114,6 +126,8 @@ public struct Letter: Sendable, Hashable {
     public var questionnaireLink: String?
     /// The personal signing page of the session's half-days: `web.base-url` + `/s/` + a token.
     public var signingLink: String?
+    /// The code that opens the same page from the room's (`K7PM 3QXA`), beside the link.
+    public var personalCode: String?
     /// The half-day a signature request is about.
     public var halfDay: Day?
     public var certificate: CertificateNote?

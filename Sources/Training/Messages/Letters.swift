@@ -12,7 +12,7 @@ public struct Letters {
     /// adds: the reminder's delay, the waitlist position, the questionnaire link.
     public func letter(
         _ kind: JobKind, registration: Int, daysBefore: Int? = nil, questionnaireLink: String? = nil,
-        signingLink: String? = nil, slot: Int? = nil
+        signing: Letter.Signing? = nil, slot: Int? = nil
     ) throws -> Letter {
         guard
             let row = try connection.execute(
@@ -37,7 +37,8 @@ public struct Letters {
                 : nil,
             waitlist: kind.providesWaitlist ? Letter.Waitlist(position: max(position, 1)) : nil,
             questionnaireLink: kind.providesQuestionnaireLink ? questionnaireLink : nil,
-            signingLink: kind.providesSigningLink ? signingLink : nil,
+            signingLink: kind.providesSigningLink ? signing?.link : nil,
+            personalCode: kind.providesSigningLink ? signing.map { ShortCode.grouped($0.personalCode) } : nil,
             halfDay: kind == .signatureRequest ? try slot.flatMap(halfDay) : nil,
             certificate: kind == .certificate ? try certificateNote(registration: registration) : nil)
     }

@@ -11,7 +11,7 @@ extension PDFBlock {
             return .table(table)
         case .box(let caption, let height, let image):
             return .box(caption: French.typography(caption), height: height, image: image)
-        case .space, .pageBreak:
+        case .qrCode, .space, .pageBreak:
             return self
         }
     }

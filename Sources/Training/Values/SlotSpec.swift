@@ -68,7 +68,7 @@ public struct SlotSpec: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A slot's start as typed to name it: `2027-04-05T09:00`.
-public struct SlotStart: Sendable, Hashable {
+public struct SlotStart: Sendable, Hashable, CustomStringConvertible {
     public let date: LocalDate
     public let hour: Int, minute: Int
 
@@ -80,6 +80,8 @@ public struct SlotStart: Sendable, Hashable {
         date = try LocalDate(parsing: String(halves[0]))
         (hour, minute) = time
     }
+
+    public var description: String { date.description + "T" + String(format: "%02d:%02d", hour, minute) }
 
     /// The instant it names; a repeated time names its first showing.
     public func instant(in timeZone: TimeZone) -> Date? {

@@ -33,7 +33,7 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
 /// Personal tokens as logs show them.
 enum TokenMask {
     /// The prefixes of the paths whose next segment is a personal token.
-    static let tokenPrefixes = ["/q/", "/s/", "/t/"]
+    static let tokenPrefixes = ["/q/", "/s/", "/t/", "/r/"]
 
     /// `/q/3f9a2c5e…` → `/q/3f9a2c…`: a token longer than 6 characters keeps its first 6.
     static func masked(_ path: String) -> String {

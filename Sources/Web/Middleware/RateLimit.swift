@@ -1,9 +1,11 @@
 import Hummingbird
 import NIOCore
 
-/// Limits the requests one client address makes to the pages of personal links (`/q/`, `/s/`,
-/// `/t/`): beyond `web.rate-limit` a minute, 429 with a French page and `Retry-After`. Guessing
-/// a token is hopeless anyway (128 bits); this keeps a scanner from loading the database.
+/// Limits the requests one client address makes to the pages of personal links and the room's
+/// (`/q/`, `/s/`, `/t/`, `/r/`): beyond `web.rate-limit` a minute, 429 with a French page and
+/// `Retry-After`. Guessing a token is hopeless anyway (128 bits); this keeps a scanner from
+/// loading the database, and bounds the guesses of a personal code (8 characters, 30⁸) to a few
+/// thousand over a half-day.
 struct RateLimit<Context: RequestContext & RemoteAddressRequestContext>: RouterMiddleware {
     let limiter: RateLimiter
     let client: ClientAddress

@@ -64,6 +64,18 @@ struct MessagePage: Sendable {
         title: "Demi-journée close", heading: "Cette demi-journée est close",
         message: "Le formateur l’a certifiée : elle ne se signe plus. Parlez-lui-en, ou parlez-en à l’organisme.")
 
+    static let roomUnknown = MessagePage(
+        title: "Code de salle inconnu", heading: "Ce code de salle ne mène à aucune demi-journée",
+        message:
+            "Vérifiez l’adresse affichée dans la salle, ou signez depuis le lien personnel reçu par message.")
+
+    /// The room's code, before its half-day opens to signatures.
+    static func roomNotOpen(opens: String) -> MessagePage {
+        MessagePage(
+            title: "Pas encore ouverte", heading: "Cette demi-journée ne se signe pas encore",
+            message: "Son émargement ouvre à \(opens)\u{00A0}: revenez sur cette page à ce moment-là.")
+    }
+
     static let trainerWithdrawn = MessagePage(
         title: "Émargement fermé", heading: "Il n’y a rien à certifier",
         message: "La formation a été annulée, ou vous n’en animez plus aucune demi-journée.")

@@ -7,7 +7,7 @@ import Training
 /// the file, as the job templates do.
 struct PageTemplates: Sendable {
     enum Page: String, CaseIterable, Sendable {
-        case questionnaire, questions, signing, trainer, message
+        case questionnaire, questions, signing, trainer, room, message
 
         /// An example of what the page is given, every optional filled, for the check.
         var example: Any {
@@ -16,6 +16,7 @@ struct PageTemplates: Sendable {
             case .questions: QuestionnaireFields.example
             case .signing: SigningPage.example
             case .trainer: TrainerPage.example
+            case .room: RoomPage.example
             case .message: MessagePage.example
             }
         }

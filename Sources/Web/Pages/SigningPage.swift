@@ -34,19 +34,23 @@ struct SigningPage: Sendable {
     var typedLabel = "Signer en tapant mon nom"
     /// On the trainer's phone, handed to the participant: whose signature the form carries.
     var registration: Int?
+    /// In the room, on a device that does not know the participant: the personal code they typed,
+    /// which the form carries again.
+    var personalCode: String?
 
     static let example = SigningPage(
         title: "t", organisation: "o", sessionTitle: "s", participant: "p",
         halfDays: [Line(date: "d", times: "h", state: "e", signed: true)],
         open: Open(slot: 1, date: "d", times: "h", consent: "c", error: "e"), nothingToSign: "n", csrf: "c",
-        typedName: "n", registration: 1)
+        typedName: "n", registration: 1, personalCode: "K7PM3QXA")
 
     /// The page of `link` at the time its `halfDays` were read; `error` goes next to the form.
     init(
         link: Signatures.Link, halfDays: [Signatures.HalfDay], zone: TimeZone, csrf: String, error: String? = nil,
-        typedName: String = ""
+        typedName: String = "", personalCode: String? = nil
     ) {
         registration = link.channel == .trainerPhone ? link.registration : nil
+        self.personalCode = personalCode
         title = "Émargement — \(link.sessionTitle)"
         organisation = link.organisation
         sessionTitle = link.sessionTitle
@@ -72,9 +76,10 @@ struct SigningPage: Sendable {
 
     init(
         title: String, organisation: String, sessionTitle: String, participant: String, halfDays: [Line],
-        open: Open?, nothingToSign: String, csrf: String, typedName: String, registration: Int?
+        open: Open?, nothingToSign: String, csrf: String, typedName: String, registration: Int?, personalCode: String?
     ) {
         self.registration = registration
+        self.personalCode = personalCode
         self.title = title
         self.organisation = organisation
         self.sessionTitle = sessionTitle

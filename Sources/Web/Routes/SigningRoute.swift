@@ -12,6 +12,7 @@ struct SigningRoute: Sendable {
     let messages: MessagePages
     let posted: PostedForms
     let client: ClientAddress
+    let cookie: RoomCookie
     let window: Signatures.Window
     let zone: TimeZone
 
@@ -35,9 +36,11 @@ struct SigningRoute: Sendable {
     }
 
     /// A signing page: the path its form posts to (and its CSRF token is signed for), and how
-    /// it finds its link — the participant's own, or the trainer's phone handed over.
+    /// it finds its link — the participant's own, the trainer's phone handed over, or the room's
+    /// page (by the personal code typed, which the form then carries again).
     struct Place: Sendable {
         let path: String
+        var personalCode: String? = nil
         let lookup: @Sendable (Store) throws -> Lookup
     }
 
@@ -47,17 +50,29 @@ struct SigningRoute: Sendable {
         }
     }
 
-    /// `link`'s half-days now, or why there is no page.
-    func opened(_ link: Signatures.Link?, store: Store) throws -> Lookup {
+    /// `link`'s half-days now — only the half-day `slot` when given (the room's) — or why there
+    /// is no page.
+    func opened(_ link: Signatures.Link?, store: Store, only slot: Int? = nil) throws -> Lookup {
         guard let link else { return .unknown }
         if link.withdrawn { return .withdrawn }
-        return .open(link, try Signatures(store).halfDays(link, at: Date(), window: window))
+        let halfDays = try Signatures(store).halfDays(link, at: Date(), window: window)
+        return .open(link, slot.map { slot in halfDays.filter { $0.slot == slot } } ?? halfDays)
     }
 
-    func show(token: String) async throws -> Response { try await show(place(token: token)) }
+    /// The participant's own page; opened, it lets this device sign in the room (`RoomCookie`).
+    func show(token: String) async throws -> Response {
+        var response = try await show(place(token: token))
+        if response.status == .ok { response.setCookie(cookie.cookie(token: token)) }
+        return response
+    }
 
     func show(_ place: Place) async throws -> Response {
-        switch try await database.withStore(place.lookup) {
+        await respond(try await database.withStore(place.lookup), at: place)
+    }
+
+    /// The page of what `place`'s lookup found.
+    func respond(_ lookup: Lookup, at place: Place) async -> Response {
+        switch lookup {
         case .unknown: await messages.response(.notFound, status: .notFound)
         case .withdrawn: await messages.response(.signingWithdrawn, status: .gone)
         case .open(let link, let halfDays): page(place, link, halfDays)
@@ -70,7 +85,7 @@ struct SigningRoute: Sendable {
     ) -> Response {
         let page = SigningPage(
             link: link, halfDays: halfDays, zone: zone, csrf: posted.token(for: place.path), error: error,
-            typedName: typedName)
+            typedName: typedName, personalCode: place.personalCode)
         return HTMLPage.response(pages.render(.signing, page), status: status)
     }
 
@@ -98,6 +113,10 @@ struct SigningRoute: Sendable {
         let signature = SignatureForm(form)
         let outcome: Outcome = try await database.withStore { store in
             guard case .open(let link, let halfDays) = try place.lookup(store) else { return .closed }
+            // A half-day the page does not offer (another than the room's) is not signed there.
+            guard halfDays.contains(where: { $0.slot == slot }) else {
+                return .refused(link, halfDays, .signature(.unknownHalfDay))
+            }
             guard signature.certified else { return .refused(link, halfDays, .uncertified) }
             do {
                 return .signed(

@@ -50,14 +50,11 @@ struct ParticipantMessageHandler: KindHandler {
             settings.links.questionnaire(
                 token: try QuestionnaireLinks(store).issue(registration: registration.registrationId, questionnaire))
         }
-        let signingLink =
-            kind.providesSigningLink
-            ? settings.links.signing(token: try Signatures(store).issueLink(registration: registration.registrationId))
-            : nil
+        let signing = try signing(kind, registration: registration.registrationId, settings: settings, store: store)
         guard
             let message = try MessageComposer(settings, store: store).message(
                 kind, registration: registration.registrationId, daysBefore: registration.daysBefore,
-                questionnaireLink: link, signingLink: signingLink, slot: registration.slotId, messageID: messageID,
+                questionnaireLink: link, signing: signing, slot: registration.slotId, messageID: messageID,
                 documents: documents)
         else { return .discard(reason: "no template for \(kind.rawValue)") }
         let participant = message.to
@@ -72,6 +69,16 @@ struct ParticipantMessageHandler: KindHandler {
                 try queueSignatureRequests(registration, minutes: minutes, settings: settings, store: store)
             }
         }
+    }
+
+    /// A new signing link of the registration for a message of `kind` that carries one, in the
+    /// job's transaction: each message its own link and personal code.
+    private func signing(_ kind: JobKind, registration: Int, settings: MessageSettings, store: Store) throws
+        -> Letter.Signing?
+    {
+        guard kind.providesSigningLink else { return nil }
+        let issued = try Signatures(store).issueLink(registration: registration)
+        return Letter.Signing(link: settings.links.signing(token: issued.token), personalCode: issued.personalCode)
     }
 
     /// The relances of an invitation just accepted, in its job's transaction: on each day of
