@@ -40,7 +40,7 @@ enum DocumentBenchmark {
         let built = try clock.measure {
             for id in registrations { size = try certificates.draft(registration: id)?.pdf.count ?? 0 }
         }
-        let (jobs, zone) = (store.jobs, store.timeZone)
+        let (jobs, zone) = (try store.jobs, store.timeZone)
         let half = registrations.count / 2
         let issued = try clock.measure { try issue(registrations[..<half], on: connection, jobs: jobs, timeZone: zone) }
         // The other half on two lanes at once.

@@ -47,12 +47,13 @@ public struct AppContext: Sendable {
     }
 
     /// A new connection, which waits at most `database.lock-timeout-seconds` for a row another
-    /// client holds.
+    /// client holds: set in the connection's startup message (libpq's `options`, after any the
+    /// URL or `PGOPTIONS` gives), which costs no round trip.
     public func connect() throws -> Connection {
-        let connection = try Connection(databaseConfiguration())
-        try connection.execute(
-            "SELECT set_config('lock_timeout', \(String(settings.lockTimeoutSeconds) + "s"), false)")
-        return connection
+        let configuration = try databaseConfiguration()
+        let given = configuration.parameters["options"] ?? ProcessInfo.processInfo.environment["PGOPTIONS"]
+        let lockTimeout = "-c lock_timeout=\(settings.lockTimeoutSeconds)s"
+        return try Connection(configuration.with("options", given.map { $0 + " " + lockTimeout } ?? lockTimeout))
     }
 
     /// The job catalogue of `Jobs/`, checked against the kinds this build runs.
@@ -60,9 +61,10 @@ public struct AppContext: Sendable {
         try JobCatalogueFiles.load(root.jobs, kinds: JobRegistry.kinds)
     }
 
-    /// The domain over a new connection, with the job catalogue its changes queue by.
+    /// The domain over a new connection, with the job catalogue its changes queue by (read when
+    /// a change first queues a job).
     public func store() throws -> Store {
-        Store(try connect(), jobs: try jobCatalogue(), timeZone: timeZone)
+        Store(try connect(), timeZone: timeZone) { try jobCatalogue() }
     }
 
     public func migrator() throws -> Migrator {

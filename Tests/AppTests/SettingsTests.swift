@@ -39,6 +39,27 @@ import Yams
         #expect(resolved[.timeZone] == Settings.Value(key: .timeZone, text: "Europe/Paris", source: .builtIn))
     }
 
+    /// The file is read with every scalar as text; a list where one value is expected, or one
+    /// value where a list is, is refused with the key's name.
+    @Test func aValueOfTheWrongShapeInTheFileIsNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("settings-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("atelier.yaml").path
+        try "questionnaire:\n  reminder-days: [ 2 , 5]\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let read = try settings(file: file)
+        #expect(read[.questionnaireReminderDays].text == "2,5")
+        for (yaml, sentence) in [
+            ("worker:\n  lanes: [1, 2]\n", "worker.lanes is not a single value"),
+            ("questionnaire:\n  reminder-days: 3\n", "questionnaire.reminder-days is not a list of words"),
+            ("- a\n- b\n", "it is not a mapping of keys"),
+        ] {
+            try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+            let error = #expect(throws: SettingsError.self) { try settings(file: file) }
+            #expect(error?.description.contains(sentence) == true, "\(String(describing: error))")
+        }
+    }
+
     @Test func commandLineWinsOverEverything() throws {
         let resolved = try Settings(
             environment: ["ATELIER_DATABASE_URL": "postgresql://env/db"], configFile: nil,

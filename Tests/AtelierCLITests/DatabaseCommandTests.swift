@@ -1,3 +1,4 @@
+import App
 import Foundation
 import Postgres
 import TestSupport
@@ -17,6 +18,22 @@ import Testing
             )
             .filter { $0.hasSuffix(".sql") }.sorted()
         }
+    }
+
+    /// Every connection waits at most `database.lock-timeout-seconds` for a row: set when it
+    /// opens, beside the options the URL or `PGOPTIONS` give.
+    @Test func aConnectionWaitsAtMostTheLockTimeout() throws {
+        let show = { (environment: [String: String]) throws -> [String] in
+            let connection = try AppContext(environment: environment).connect()
+            return try ["lock_timeout", "statement_timeout"].map { setting in
+                try connection.execute(PostgresQuery(unsafeSQL: "SHOW \(setting)"))[0].decode(String.self, at: 0)
+            }
+        }
+        #expect(try show(environment) == ["10s", "0"])
+        #expect(try show(environment.merging(["ATELIER_DATABASE_LOCK_TIMEOUT_SECONDS": "3"]) { $1 }) == ["3s", "0"])
+        let withOptions =
+            database.url + (database.url.contains("?") ? "&" : "?") + "options=-c%20statement_timeout%3D7s"
+        #expect(try show(["ATELIER_DATABASE_URL": withOptions]) == ["10s", "7s"])
     }
 
     @Test func migrateAppliesEveryFileThenNothing() throws {

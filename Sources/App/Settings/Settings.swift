@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import Training
+import Yams
 
 /// The effective configuration: for each key, the environment (`ATELIER_…`) first, then
 /// `Config/atelier.yaml`, then the built-in default — and where each value came from.
@@ -55,11 +56,8 @@ public struct Settings: Sendable {
                 of: key, from: { try environmentProvider.value(forKey: lookup, type: key.kind.lookupType) })
             {
                 value = Value(key: key, text: text, source: .environment(key.environmentVariable))
-            } else if let (path, snapshot) = file,
-                let text = try Self.text(
-                    of: key, from: { try snapshot.value(forKey: lookup, type: key.kind.lookupType) })
-            {
-                value = Value(key: key, text: text, source: .file(path))
+            } else if let (path, entries) = file, let entry = entries[key.name] {
+                value = Value(key: key, text: try Self.text(of: key, from: entry), source: .file(path))
             }
             try Self.validate(value)
             values.append(value)
@@ -90,12 +88,54 @@ public struct Settings: Sendable {
     /// A list key's items, without empty ones.
     public func list(_ key: SettingKey) -> [String] { self[key].text.split(separator: ",").map(String.init) }
 
-    private static func readYAML(_ path: String) throws(SettingsError) -> YAMLSnapshot {
+    /// A value of the file: one scalar, or a list of them.
+    enum FileEntry {
+        case scalar(String)
+        case list([String])
+    }
+
+    /// The file's values by dotted key (`database.url`). Read with Yams' basic resolver, every
+    /// scalar as text (each key's kind checks it): the default one compiles a regular expression
+    /// per type YAML could guess, which costs every command a few milliseconds at start.
+    static func readYAML(_ path: String) throws(SettingsError) -> [String: FileEntry] {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path) }
+        let root: Node?
         do {
-            return try YAMLSnapshot(data: data.bytes, providerName: path, parsingOptions: .default)
+            root = try Yams.compose(yaml: String(decoding: data, as: UTF8.self), .basic)
         } catch {
             throw .malformedFile(path, reason: String(describing: error))
+        }
+        guard let root else { return [:] }
+        guard let mapping = root.mapping else { throw .malformedFile(path, reason: "it is not a mapping of keys") }
+        var entries: [String: FileEntry] = [:]
+        var pending = mapping.map { ("", $0.key, $0.value) }
+        while let (prefix, key, value) = pending.popLast() {
+            guard let name = key.string else { throw .malformedFile(path, reason: "a key is not text") }
+            let dotted = prefix.isEmpty ? name : prefix + "." + name
+            switch value {
+            case .mapping(let inner): pending += inner.map { (dotted, $0.key, $0.value) }
+            case .scalar(let scalar): entries[dotted] = .scalar(scalar.string)
+            case .sequence(let items):
+                entries[dotted] = .list(
+                    try items.map { item throws(SettingsError) in
+                        guard let text = item.string else {
+                            throw .malformedFile(path, reason: "the list \(dotted) holds something else than words")
+                        }
+                        return text
+                    })
+            case .alias: throw .malformedFile(path, reason: "\(dotted) is an alias, which Atelier does not read")
+            }
+        }
+        return entries
+    }
+
+    private static func text(of key: SettingKey, from entry: FileEntry) throws(SettingsError) -> String {
+        switch (entry, key.kind.lookupType) {
+        case (.scalar(let text), .string): return text
+        case (.list(let items), .stringArray):
+            return items.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ",")
+        case (.list, _): throw .invalid(key, reason: "is not a single value")
+        default: throw .invalid(key, reason: "is not a list of words")
         }
     }
 

@@ -17,6 +17,7 @@ struct AssessmentCommand: ParsableCommand {
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Record a participant's response: scores from 1 to 5, oui or non, or free text.",
             discussion: """
                 `atelier assessment show SESSION` lists the questions with their numbers.
@@ -47,6 +48,7 @@ struct AssessmentCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show the response rate, the mean of each question and the satisfaction rate.",
             discussion: "Example: atelier assessment show S-2027-001 --cold")
 
@@ -88,6 +90,7 @@ struct AssessmentCommand: ParsableCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Write the questionnaire's report as a PDF: response rate, figures per question, every comment.",
             discussion: "Example: atelier assessment report S-2027-001 --cold --out bilan-a-froid.pdf")
 

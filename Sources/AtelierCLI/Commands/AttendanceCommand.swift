@@ -74,6 +74,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Record a slot's attendance.",
             discussion:
                 "Example: atelier attendance record S-2027-001 --slot 2027-04-05T09:00 --present all --absent paul@asso.fr"
@@ -88,6 +89,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "correct",
             abstract:
                 "Change marks already recorded, before or after completion; the correction and its reason are kept in the audit trail.",
             discussion:
@@ -104,6 +106,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show the attendance grid: a line per participant, a column per slot, and the hours attended.",
             discussion: "Example: atelier attendance show S-2027-001")
 
@@ -154,6 +157,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Sheet: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sheet",
             abstract: "Write the feuille d'émargement as a PDF: a page per half-day, a line per participant to sign.",
             discussion: """
                 Before the session the sheet is blank, to print and sign; after it, it shows the marks \
@@ -179,6 +183,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Code: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "code",
             abstract:
                 "Give a half-day's room code: the room page's address, or a page to print or project with its QR code.",
             discussion: """
@@ -211,6 +216,7 @@ struct AttendanceCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check the session's attendance evidence: every record against its hash and the one before it.",
             discussion: """
                 Exits 0 when the chain is intact, 65 naming the first record that no longer matches: \

@@ -17,6 +17,7 @@ struct CertificateCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List every version of the session's certificates, those withdrawn by a correction included.",
             discussion: "Example: atelier certificate list S-2027-001")
 
@@ -44,6 +45,7 @@ struct CertificateCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the latest version of the session's certificates (or one participant's) as PDF files.",
             discussion: "Example: atelier certificate export S-2027-001 --out certificats/")
 

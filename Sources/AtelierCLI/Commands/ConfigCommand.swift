@@ -10,6 +10,7 @@ struct ConfigCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print every setting, its value and where it came from, with passwords masked.",
             discussion: """
                 Each key is read from its environment variable first (ATELIER_ and the key in \

@@ -12,6 +12,7 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Apply the pending migrations of Migrations/, in order, each in its own transaction.",
             discussion: """
                 Safe to run from several places at once: an advisory lock makes runs take turns, \
@@ -39,6 +40,7 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "List the migrations applied to the database and those still pending.",
             discussion: "Example: atelier db status --json")
 
@@ -60,13 +62,20 @@ struct DatabaseCommand: ParsableCommand {
                     }
                 }
                 if output.json { return try Terminal.printJSON(entries) }
-                let time = DateFormatter()
-                time.dateFormat = "yyyy-MM-dd HH:mm"
-                time.timeZone = context.settings.timeZone
+                // Foundation's Gregorian calendar, not a DateFormatter: that one loads ICU's
+                // formats, a few milliseconds at every start.
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = context.settings.timeZone
+                let time = { (date: Date) in
+                    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+                    return String(
+                        format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                        parts.hour ?? 0, parts.minute ?? 0)
+                }
                 print("Database \(context.databaseLabel ?? ""), migrations in \(context.root.migrations.path)")
                 print(
                     Terminal.table(
-                        entries.map { [$0.state, $0.appliedAt.map(time.string(from:)) ?? "", $0.name] }, indent: "  "))
+                        entries.map { [$0.state, $0.appliedAt.map(time) ?? "", $0.name] }, indent: "  "))
                 let applied = entries.filter { $0.state == "applied" }.count
                 print("\(applied) applied, \(entries.count - applied) pending.")
             }

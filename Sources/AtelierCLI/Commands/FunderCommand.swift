@@ -10,6 +10,7 @@ struct FunderCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a funder.",
             discussion:
                 "Example: atelier funder add UNIFORMATION --name \"Uniformation (OPCO Cohésion sociale)\" --kind opco")
@@ -29,6 +30,7 @@ struct FunderCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the funders.", discussion: "Example: atelier funder list")
 
         @OptionGroup var output: OutputOptions

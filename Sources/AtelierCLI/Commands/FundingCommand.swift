@@ -42,6 +42,7 @@ struct FundingCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a funder's agreement for a session; registrations join it with --funding.",
             discussion: """
                 Example: atelier funding add S-2027-001 --funder UNIFORMATION --basis group --amount 3600 \
@@ -69,6 +70,7 @@ struct FundingCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a session's funding agreements.", discussion: "Example: atelier funding list S-2027-001")
 
         @Argument(help: "The session's code.") var session: String
@@ -94,6 +96,7 @@ struct FundingCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an agreement with the amount claimed for each participant it covers.",
             discussion: "Example: atelier funding show S-2027-001 F1")
 

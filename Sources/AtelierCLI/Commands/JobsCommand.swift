@@ -12,6 +12,7 @@ struct JobsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List jobs, newest first.",
             discussion: "Example: atelier jobs list --state discarded --session S-2027-001")
 
@@ -48,6 +49,7 @@ struct JobsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a job: its arguments, its attempts and every error.",
             discussion: "Example: atelier jobs show 42")
 
@@ -80,6 +82,7 @@ struct JobsCommand: ParsableCommand {
 
     struct Retry: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retry",
             abstract: "Make a job due now: a discarded or cancelled one too, with one more attempt.",
             discussion: "Example: atelier jobs retry 42")
 
@@ -110,6 +113,7 @@ struct JobsCommand: ParsableCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel jobs that have not started: one by id, every one of a kind, or by unique-key prefix.",
             discussion: "Example: atelier jobs cancel --key-prefix reminder:registration:42:")
 
@@ -145,6 +149,7 @@ struct JobsCommand: ParsableCommand {
 
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stats",
             abstract: "Count jobs per queue, kind and state, and show how the queue keeps up.",
             discussion: """
                 Says so when jobs wait in a queue that no running worker claims, or for a kind this \
@@ -183,6 +188,7 @@ struct JobsCommand: ParsableCommand {
 
     struct Workers: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "workers",
             abstract: "List the workers running: host, process, lanes, queues, start and last heartbeat.",
             discussion: """
                 A worker counts as running while its heartbeat is fresh (worker.lease-seconds); one \
@@ -215,6 +221,7 @@ struct JobsCommand: ParsableCommand {
 
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "prune",
             abstract: "Delete finished jobs older than jobs.keep-completed-days and jobs.keep-discarded-days.",
             discussion: "Example: atelier jobs prune")
 

@@ -12,6 +12,7 @@ struct MailCommand: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Send one message through the configured relay and print its answer.",
             discussion: """
                 What to run after setting smtp.url, smtp.tls, smtp.username and smtp.password. Exits 0 when \
@@ -55,6 +56,7 @@ struct MailCommand: ParsableCommand {
 
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "preview",
             abstract: "Print the message of a kind to a registration, as it would be sent, without sending it.",
             discussion: """
                 The registration is its id (as `atelier jobs show` gives it) or SESSION/EMAIL. A \

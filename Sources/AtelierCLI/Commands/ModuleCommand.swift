@@ -54,6 +54,7 @@ struct ModuleCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a module to the catalogue.",
             discussion: """
                 Example: atelier module add PMAE-EMPLOI --title "Accompagner la fonction employeur" \
@@ -83,6 +84,7 @@ struct ModuleCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change fields of a module; the others stay as they are.",
             discussion: "Example: atelier module edit PMAE-EMPLOI --capacity 14 --duration 10,5h")
 
@@ -100,6 +102,7 @@ struct ModuleCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the modules of the catalogue.", discussion: "Example: atelier module list --archived")
 
         @Flag(help: "Include archived modules.") var archived = false
@@ -126,6 +129,7 @@ struct ModuleCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a module in full.", discussion: "Example: atelier module show PMAE-EMPLOI")
 
         @Argument(help: "The module's code.") var code: String
@@ -167,6 +171,7 @@ struct ModuleCommand: ParsableCommand {
 
     struct Archive: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "archive",
             abstract: "Take a module out of the catalogue; its past sessions keep it.",
             discussion: "Example: atelier module archive PMAE-EMPLOI")
 
@@ -183,6 +188,7 @@ struct ModuleCommand: ParsableCommand {
 
     struct Competences: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "competences",
             abstract: "List the référentiel métier: missions, functions and their competences.",
             discussion: "Example: atelier module competences --json")
 

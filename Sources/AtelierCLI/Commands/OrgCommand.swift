@@ -10,6 +10,7 @@ struct OrgCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show the organisation's identity.", discussion: "Example: atelier org show")
 
         @OptionGroup var output: OutputOptions
@@ -42,6 +43,7 @@ struct OrgCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Set fields of the identity; the first time, every required one.",
             discussion: """
                 Example: atelier org edit --name "Maison des associations de Caen" --siret 73282932000074 \

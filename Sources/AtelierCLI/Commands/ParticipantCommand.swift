@@ -43,6 +43,7 @@ struct ParticipantCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a participant.",
             discussion: """
                 Example: atelier participant add emilie@mda-caen.fr --first-name Émilie --last-name Lœuvre \
@@ -71,6 +72,7 @@ struct ParticipantCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change fields of a participant; the others stay as they are.",
             discussion: "Example: atelier participant edit emilie@mda-caen.fr --status \"dirigeant bénévole\"")
 
@@ -92,6 +94,7 @@ struct ParticipantCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the participants.", discussion: "Example: atelier participant list --json")
 
         @OptionGroup var output: OutputOptions
@@ -113,6 +116,7 @@ struct ParticipantCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a participant.", discussion: "Example: atelier participant show emilie@mda-caen.fr")
 
         @Argument(help: "The email address.") var email: String
@@ -138,6 +142,7 @@ struct ParticipantCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import participants from a CSV file: all of it, or nothing.",
             discussion: """
                 Columns prenom;nom;email;structure;siret;statut, named on the first line in any case \

@@ -57,6 +57,7 @@ struct RegistrationCommand: ParsableCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel a registration; a freed seat goes to the first person waiting.",
             discussion: "Example: atelier registration cancel S-2027-001 emilie@mda-caen.fr")
 
@@ -76,6 +77,7 @@ struct RegistrationCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a session's registrations, cancelled ones included.",
             discussion: "Example: atelier registration list S-2027-001 --json")
 

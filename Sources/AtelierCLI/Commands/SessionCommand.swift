@@ -38,6 +38,7 @@ struct SessionCommand: ParsableCommand {
 
     struct Schedule: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schedule",
             abstract: "Schedule a session of a module; its code is given back (S-2027-001).",
             discussion: """
                 Example: a three-day module as two parts of a day and a half, fifteen days apart:
@@ -71,6 +72,7 @@ struct SessionCommand: ParsableCommand {
 
     struct Reschedule: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reschedule",
             abstract: "Move a session to new slots, before any attendance is recorded.",
             discussion:
                 "Example: atelier session reschedule S-2027-001 --slot 2027-05-03T09:00-12:30 --slot 2027-05-03T14:00-17:30"
@@ -92,6 +94,7 @@ struct SessionCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List sessions, by period and status.",
             discussion: "Example: atelier session list --from 2027-01-01 --to 2027-06-30 --status scheduled")
 
@@ -124,6 +127,7 @@ struct SessionCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a session: its parts and slots, venue, trainers and seats.",
             discussion: "Example: atelier session show S-2027-001")
 
@@ -157,6 +161,7 @@ struct SessionCommand: ParsableCommand {
 
     struct Roster: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "roster",
             abstract: "List who is registered: confirmed, then the waitlist in its order, with hours attended.",
             discussion: "Example: atelier session roster S-2027-001")
 
@@ -192,6 +197,7 @@ struct SessionCommand: ParsableCommand {
     /// The commands that move a session from one status to the next, told apart by the transition.
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "publish",
             abstract: "Schedule a draft session: it is announced from now on.",
             discussion: "Example: atelier session publish S-2027-001")
         @Argument(help: "The session's code.") var code: String
@@ -201,6 +207,7 @@ struct SessionCommand: ParsableCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel a session; its trainers are free again.",
             discussion: "Example: atelier session cancel S-2027-001")
         @Argument(help: "The session's code.") var code: String
@@ -210,6 +217,7 @@ struct SessionCommand: ParsableCommand {
 
     struct Complete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "complete",
             abstract: "Complete a session whose attendance is recorded for every slot; attendance is frozen then.",
             discussion: "Example: atelier session complete S-2027-001")
         @Argument(help: "The session's code.") var code: String

@@ -10,6 +10,7 @@ struct TrainerCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a trainer.",
             discussion:
                 "Example: atelier trainer add TRIANGLE --name \"Scop Le Triangle\" --organisation --email contact@letriangle.coop"
@@ -38,6 +39,7 @@ struct TrainerCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the trainers.", discussion: "Example: atelier trainer list --json")
 
         @OptionGroup var output: OutputOptions
@@ -64,6 +66,7 @@ struct TrainerCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a trainer and the slots they give.", discussion: "Example: atelier trainer show TRIANGLE")
 
         @Argument(help: "The trainer's code.") var code: String

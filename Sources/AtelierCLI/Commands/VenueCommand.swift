@@ -9,6 +9,7 @@ struct VenueCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a venue.",
             discussion: """
                 Example: atelier venue add MDA-CAEN --name "Maison des associations" --street "8 rue Daniel Huet" \
@@ -38,6 +39,7 @@ struct VenueCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the venues.", discussion: "Example: atelier venue list")
 
         @OptionGroup var output: OutputOptions

@@ -10,6 +10,7 @@ struct WebhookCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "POST every event from now on to this URL, each through a webhook job.",
             discussion: """
                 Each POST carries Atelier-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "t.body"> with the \
@@ -34,6 +35,7 @@ struct WebhookCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the endpoints.", discussion: "Example: atelier webhook list --json")
 
         @OptionGroup var output: OutputOptions
@@ -50,6 +52,7 @@ struct WebhookCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Stop POSTing new events to this URL; those already queued for it are still POSTed.",
             discussion: "Example: atelier webhook remove https://crm.example/atelier/events")
 
