@@ -14,6 +14,17 @@ import Testing
         return configuration.subcommands.flatMap { leaves($0, path: here) }
     }
 
+    /// A command without a name of its own is named by ArgumentParser from its type's
+    /// description, at every start, for every command of the tree: a dynamic cast that scans all
+    /// the binary's conformance records each time (a fifth of `atelier db status` once).
+    @Test func everyCommandNamesItself() {
+        func unnamed(_ command: any ParsableCommand.Type) -> [String] {
+            (command.configuration.commandName == nil ? [String(describing: command)] : [])
+                + command.configuration.subcommands.flatMap(unnamed)
+        }
+        #expect(unnamed(AtelierCommand.self) == [])
+    }
+
     @Test func everyCommandHasAnAbstractAndAnExample() {
         let commands = Self.leaves(AtelierCommand.self)
         #expect(commands.count >= 40)
