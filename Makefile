@@ -9,8 +9,9 @@ demo:
 test:
 	scripts/test
 
-## The queue's figures beside pgbench's and PgQueuer's, and the mail sender's beside a plain C
-## libcurl loop, on private servers (not part of the tests).
+## Each figure beside its reference from the same run: the queue beside pgbench and PgQueuer, the
+## mail sender beside a plain C libcurl loop, the CLI beside psql, the pages beside their /health
+## (on private servers; not part of the tests).
 bench:
 	scripts/bench
 
