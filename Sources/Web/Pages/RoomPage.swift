@@ -15,25 +15,15 @@ struct RoomPage: Sendable {
 
     static let example = RoomPage(
         title: "t", organisation: "o", sessionTitle: "s", halfDay: "h", csrf: "c", typed: "t", error: "e")
+}
 
+extension RoomPage {
+    // In an extension, so that the struct keeps the memberwise initialiser `example` uses.
     init(room: RoomCodes.Room, csrf: String, typed: String = "", error: String? = nil) {
         title = "Émargement — \(room.sessionTitle)"
         organisation = room.organisation
         sessionTitle = room.sessionTitle
         halfDay = "\(room.date), \(room.times)"
-        self.csrf = csrf
-        self.typed = typed
-        self.error = error
-    }
-
-    init(
-        title: String, organisation: String, sessionTitle: String, halfDay: String, csrf: String, typed: String,
-        error: String?
-    ) {
-        self.title = title
-        self.organisation = organisation
-        self.sessionTitle = sessionTitle
-        self.halfDay = halfDay
         self.csrf = csrf
         self.typed = typed
         self.error = error

@@ -44,6 +44,22 @@ struct SigningPage: Sendable {
         open: Open(slot: 1, date: "d", times: "h", consent: "c", error: "e"), nothingToSign: "n", csrf: "c",
         typedName: "n", registration: 1, personalCode: "K7PM3QXA")
 
+    static func state(of halfDay: Signatures.HalfDay, in zone: TimeZone) -> String {
+        if let signedAt = halfDay.signedAt {
+            return "Signée à \(French.time(signedAt, in: zone))" + (halfDay.signedLate ? " (tardive)" : "")
+        }
+        if halfDay.closed { return "Close par le formateur" }
+        switch halfDay.state {
+        case .upcoming: return "Pas encore ouverte"
+        case .open: return "À signer maintenant"
+        case .late: return "À signer (en retard)"
+        case .over: return "Non signée"
+        }
+    }
+}
+
+extension SigningPage {
+    // In an extension, so that the struct keeps the memberwise initialiser `example` uses.
     /// The page of `link` at the time its `halfDays` were read; `error` goes next to the form.
     init(
         link: Signatures.Link, halfDays: [Signatures.HalfDay], zone: TimeZone, csrf: String, error: String? = nil,
@@ -72,35 +88,5 @@ struct SigningPage: Sendable {
             : "Aucune demi-journée n’est plus à signer. Merci de votre participation."
         self.csrf = csrf
         self.typedName = typedName
-    }
-
-    init(
-        title: String, organisation: String, sessionTitle: String, participant: String, halfDays: [Line],
-        open: Open?, nothingToSign: String, csrf: String, typedName: String, registration: Int?, personalCode: String?
-    ) {
-        self.registration = registration
-        self.personalCode = personalCode
-        self.title = title
-        self.organisation = organisation
-        self.sessionTitle = sessionTitle
-        self.participant = participant
-        self.halfDays = halfDays
-        self.open = open
-        self.nothingToSign = nothingToSign
-        self.csrf = csrf
-        self.typedName = typedName
-    }
-
-    static func state(of halfDay: Signatures.HalfDay, in zone: TimeZone) -> String {
-        if let signedAt = halfDay.signedAt {
-            return "Signée à \(French.time(signedAt, in: zone))" + (halfDay.signedLate ? " (tardive)" : "")
-        }
-        if halfDay.closed { return "Close par le formateur" }
-        switch halfDay.state {
-        case .upcoming: return "Pas encore ouverte"
-        case .open: return "À signer maintenant"
-        case .late: return "À signer (en retard)"
-        case .over: return "Non signée"
-        }
     }
 }

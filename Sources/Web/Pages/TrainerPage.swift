@@ -82,6 +82,34 @@ struct TrainerPage: Sendable {
         (.leftEarly, "Départ anticipé"),
     ]
 
+    static func state(of halfDay: TrainerCertification.HalfDay, in zone: TimeZone) -> String {
+        if let closedAt = halfDay.closedAt {
+            let day =
+                French.calendar(zone).isDate(closedAt, inSameDayAs: halfDay.startsAt)
+                ? "" : "le \(French.date(closedAt, in: zone)) "
+            return "Close \(day)à \(French.time(closedAt, in: zone))" + (halfDay.closedBy.map { " par \($0)" } ?? "")
+        }
+        switch halfDay.state {
+        case .upcoming: return "À venir"
+        case .open: return "En cours"
+        case .late, .over: return "À clore"
+        }
+    }
+
+    static func signature(of line: TrainerCertification.Line, in zone: TimeZone) -> String {
+        guard let signedAt = line.signedAt else { return "Pas de signature" }
+        let channel =
+            switch line.channel {
+            case .trainerPhone: " sur votre téléphone"
+            case .roomCode: " avec le code de la salle"
+            default: ""
+            }
+        return "Signée à \(French.time(signedAt, in: zone))\(channel)" + (line.signedLate ? " (tardive)" : "")
+    }
+}
+
+extension TrainerPage {
+    // In an extension, so that the struct keeps the memberwise initialiser `example` uses.
     /// The page of `link` at the time its `halfDays` were read. After a refused closing,
     /// `posted` holds the marks sent, to show them again, and `error` goes next to the form.
     init(
@@ -123,44 +151,5 @@ struct TrainerPage: Sendable {
         }
         self.csrf = csrf
         self.typedName = typedName
-    }
-
-    init(
-        title: String, organisation: String, sessionTitle: String, trainer: String, halfDays: [HalfDay],
-        closing: Closing?, csrf: String, typedName: String
-    ) {
-        self.title = title
-        self.organisation = organisation
-        self.sessionTitle = sessionTitle
-        self.trainer = trainer
-        self.halfDays = halfDays
-        self.closing = closing
-        self.csrf = csrf
-        self.typedName = typedName
-    }
-
-    static func state(of halfDay: TrainerCertification.HalfDay, in zone: TimeZone) -> String {
-        if let closedAt = halfDay.closedAt {
-            let day =
-                French.calendar(zone).isDate(closedAt, inSameDayAs: halfDay.startsAt)
-                ? "" : "le \(French.date(closedAt, in: zone)) "
-            return "Close \(day)à \(French.time(closedAt, in: zone))" + (halfDay.closedBy.map { " par \($0)" } ?? "")
-        }
-        switch halfDay.state {
-        case .upcoming: return "À venir"
-        case .open: return "En cours"
-        case .late, .over: return "À clore"
-        }
-    }
-
-    static func signature(of line: TrainerCertification.Line, in zone: TimeZone) -> String {
-        guard let signedAt = line.signedAt else { return "Pas de signature" }
-        let channel =
-            switch line.channel {
-            case .trainerPhone: " sur votre téléphone"
-            case .roomCode: " avec le code de la salle"
-            default: ""
-            }
-        return "Signée à \(French.time(signedAt, in: zone))\(channel)" + (line.signedLate ? " (tardive)" : "")
     }
 }

@@ -74,11 +74,11 @@ struct RoomRoute: Sendable {
     func enter(personalCode typed: String, code: String) async throws -> Response {
         let place = place(code, personalCode: typed, device: nil)
         let found: Lookup = try await database.withStore { store in
-            let room = try lookup(code, device: nil, store: store)
-            guard case .ask = room else { return room }
-            let participant = try place.lookup(store)
-            if case .unknown = participant { return room }
-            return .sign(participant)
+            let found = try lookup(code, device: nil, store: store)
+            guard case .ask(let room) = found,
+                let link = try RoomCodes(store).participant(personalCode: typed, in: room)
+            else { return found }
+            return .sign(try signing.opened(link, store: store, only: room.slot))
         }
         guard case .ask(let room) = found else { return await respond(found, code: code, place: place) }
         let error =

@@ -61,8 +61,10 @@ struct SigningRoute: Sendable {
 
     /// The participant's own page; opened, it lets this device sign in the room (`RoomCookie`).
     func show(token: String) async throws -> Response {
-        var response = try await show(place(token: token))
-        if response.status == .ok { response.setCookie(cookie.cookie(token: token)) }
+        let place = place(token: token)
+        let found = try await database.withStore(place.lookup)
+        var response = await respond(found, at: place)
+        if case .open = found { response.setCookie(cookie.cookie(token: token)) }
         return response
     }
 
