@@ -332,6 +332,17 @@ import Training
             sentence:
                 "The file \(CSVFiles.path("escape.csv")) has 1 bad row; nothing was imported:\n  line 2, column siret: the SIRET “\\u{1B}[31m1” is not valid: it is 14 digits"
         ),
+        Case(
+            name: "a page after an unknown participant",
+            arguments: ["participant", "list", "--after", "nobody@asso.fr"],
+            status: 66, sentence: "No participant has the email nobody@asso.fr."),
+        Case(
+            name: "a page after an unknown session", arguments: ["session", "list", "--after", "S-2030-404"],
+            status: 66, sentence: "No session has the code S-2030-404."),
+        Case(
+            name: "a page of registrations after someone not registered",
+            arguments: ["registration", "list", "S-2030-001", "--after", "p3@asso.fr"],
+            status: 66, sentence: "p3@asso.fr has no registration for the session S-2030-001."),
     ]
 
     @Test(arguments: cases)
@@ -354,6 +365,10 @@ import Training
         (
             ["register", "S-2030-001", "p3@asso.fr", "--funding", "F1", "--funder", "OPCO", "--amount", "300"],
             "Error: Give either --funding to join an agreement, or --funder for a new one, not both."
+        ),
+        (
+            ["participant", "list", "--limit", "0"],
+            "Error: --limit takes a whole number of at least 1, not 0."
         ),
         (
             ["funding", "add", "S-2030-001", "--funder", "OPCO", "--amount", "300", "--basis", "day"],

@@ -95,21 +95,21 @@ struct ParticipantCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "List the participants.", discussion: "Example: atelier participant list --json")
+            abstract: "List the participants, by name.",
+            discussion: "Example: atelier participant list --limit 50 --after emilie@mda-caen.fr")
 
+        @OptionGroup var paging: PageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             try options.run { context in
-                let participants = try People(context.store()).participants()
-                if output.json { return try Terminal.printJSON(participants) }
-                print(
-                    Terminal.table(
-                        [["NAME", "EMAIL", "ORGANISATION", "STATUS"]]
-                            + participants.map {
-                                [$0.displayName, $0.email.text, Display.employer($0), $0.status.label]
-                            }))
+                var list = ListPrinter<Participant>(
+                    json: output.json, header: ["NAME", "EMAIL", "ORGANISATION", "STATUS"]
+                ) {
+                    [$0.displayName, $0.email.text, Display.employer($0), $0.status.label]
+                }
+                try list.finish(try People(context.store()).participants(paging.page) { try list.add($0) })
             }
         }
     }

@@ -82,24 +82,26 @@ struct RegistrationCommand: ParsableCommand {
             discussion: "Example: atelier registration list S-2027-001 --json")
 
         @Argument(help: "The session's code.") var session: String
+        @OptionGroup var paging: PageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             try options.run { context in
-                let registrations = try Registrations(context.store()).registrations(ofSession: session)
-                if output.json { return try Terminal.printJSON(registrations) }
-                print(
-                    Terminal.table(
-                        [["PARTICIPANT", "EMAIL", "STATUS", "FUNDING", "REGISTERED", "MAIL"]]
-                            + registrations.map {
-                                [
-                                    $0.participant.displayName, $0.participant.email.text, $0.status.rawValue,
-                                    $0.funding ?? "",
-                                    French.date($0.registeredAt, in: context.timeZone),
-                                    $0.mailRefused.map { "refused — \($0)" } ?? "",
-                                ]
-                            }))
+                var list = ListPrinter<Registration>(
+                    json: output.json, header: ["PARTICIPANT", "EMAIL", "STATUS", "FUNDING", "REGISTERED", "MAIL"]
+                ) {
+                    [
+                        $0.participant.displayName, $0.participant.email.text, $0.status.rawValue, $0.funding ?? "",
+                        French.date($0.registeredAt, in: context.timeZone),
+                        $0.mailRefused.map { "refused — \($0)" } ?? "",
+                    ]
+                }
+                try list.finish(
+                    try Registrations(context.store()).registrations(ofSession: session, paging.page) {
+                        try list.add($0)
+                    }
+                )
             }
         }
     }

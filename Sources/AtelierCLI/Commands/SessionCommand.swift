@@ -101,26 +101,27 @@ struct SessionCommand: ParsableCommand {
         @Option(help: "From this day, like 2027-01-01.") var from: String?
         @Option(help: "Up to this day, included.") var to: String?
         @Option(help: "Only sessions in this status.") var status: Session.Status?
+        @OptionGroup var paging: PageOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             try options.run { context in
-                let sessions = try Sessions(context.store()).sessions(
-                    from: from.map(LocalDate.init(parsing:)), to: to.map(LocalDate.init(parsing:)),
-                    status: status)
-                if output.json { return try Terminal.printJSON(sessions) }
-                print(
-                    Terminal.table(
-                        [["CODE", "MODULE", "DATES", "HOURS", "SEATS", "STATUS"]]
-                            + sessions.map {
-                                [
-                                    $0.code, $0.module, Display.span($0, in: context.timeZone),
-                                    French.hours(minutes: $0.plannedMinutes),
-                                    "\($0.confirmed)/\($0.capacity)" + ($0.waitlisted > 0 ? " +\($0.waitlisted)" : ""),
-                                    $0.status.rawValue,
-                                ]
-                            }))
+                var list = ListPrinter<Session>(
+                    json: output.json, header: ["CODE", "MODULE", "DATES", "HOURS", "SEATS", "STATUS"]
+                ) {
+                    [
+                        $0.code, $0.module, Display.span($0, in: context.timeZone),
+                        French.hours(minutes: $0.plannedMinutes),
+                        "\($0.confirmed)/\($0.capacity)" + ($0.waitlisted > 0 ? " +\($0.waitlisted)" : ""),
+                        $0.status.rawValue,
+                    ]
+                }
+                try list.finish(
+                    try Sessions(context.store()).sessions(
+                        from: from.map(LocalDate.init(parsing:)), to: to.map(LocalDate.init(parsing:)), status: status,
+                        paging.page
+                    ) { try list.add($0) })
             }
         }
     }

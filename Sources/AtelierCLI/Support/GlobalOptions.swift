@@ -94,22 +94,40 @@ enum Terminal {
     }
 
     static func printJSON(_ value: some Encodable) throws {
+        Swift.print(String(decoding: try jsonEncoder().encode(value), as: UTF8.self))
+    }
+
+    /// Stable field names in snake case, sorted, pretty-printed.
+    static func jsonEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
-        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return encoder
     }
 
     /// Rows as aligned text columns, the last one unpadded.
     static func table(_ rows: [[String]], indent: String = "") -> String {
-        guard let width = rows.map(\.count).max(), width > 0 else { return "" }
-        let widths = (0..<width).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        return rows.map { row in
-            indent
-                + row.enumerated().map { column, cell in
-                    column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-                }.joined(separator: "  ")
+        table(rows, widths: columnWidths(rows), indent: indent)
+    }
+
+    /// The width of each column: its widest cell.
+    static func columnWidths(_ rows: [[String]]) -> [Int] {
+        let count = rows.map(\.count).max() ?? 0
+        return (0..<count).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+    }
+
+    /// Rows laid out in columns of the given widths; a wider cell pushes the rest of its row.
+    static func table(_ rows: [[String]], widths: [Int], indent: String = "") -> String {
+        rows.map { row in
+            var line = indent
+            for (column, cell) in row.enumerated() {
+                line += cell
+                guard column < row.count - 1 else { break }
+                let width = column < widths.count ? widths[column] : 0
+                line += String(repeating: " ", count: max(width - cell.count, 0) + 2)
+            }
+            return line
         }.joined(separator: "\n")
     }
 

@@ -59,14 +59,33 @@ public struct People {
         return participant
     }
 
-    public func participants() throws -> [Participant] { try participants(email: nil) }
+    /// Every participant, in name order.
+    public func participants() throws -> [Participant] {
+        var all: [Participant] = []
+        _ = try participants(.all) { all += $0 }
+        return all
+    }
 
-    private func participants(email: EmailAddress?) throws -> [Participant] {
+    /// The participants in name order (last name, first name, email), handed to `body` in batches
+    /// as they come from the database; `page.after` is the email of the participant to start after.
+    public func participants(_ page: ListPage, _ body: ([Participant]) throws -> Void) throws -> ListEnd {
+        let after = try page.after.map { try participant(EmailAddress($0)).email.text }
+        return try store.stream(
+            """
+            SELECT \(unescaped: Participant.columns) FROM participant p LEFT JOIN employer e ON e.id = p.employer_id
+            WHERE \(after) IS NULL
+               OR (p.last_name, p.first_name, p.email)
+                  > (SELECT last_name, first_name, email FROM participant WHERE email = \(after))
+            ORDER BY p.last_name, p.first_name, p.email
+            LIMIT \(page.fetchLimit)
+            """, page, key: \.email.text, decode: { try $0.map(Participant.init(row:)) }, body)
+    }
+
+    private func participants(email: EmailAddress) throws -> [Participant] {
         try connection.execute(
             """
             SELECT \(unescaped: Participant.columns) FROM participant p LEFT JOIN employer e ON e.id = p.employer_id
-            WHERE \(email?.text) IS NULL OR p.email = \(email?.text)
-            ORDER BY p.last_name, p.first_name, p.email
+            WHERE p.email = \(email.text)
             """
         ).map(Participant.init(row:))
     }

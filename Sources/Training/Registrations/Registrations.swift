@@ -51,7 +51,7 @@ public struct Registrations {
                     registrationId: registrationID, participantId: participantID, email: email.text),
                 on: connection, jobs: store.jobs)
             guard
-                let registration = try registrations(ofSession: code, on: connection).first(where: {
+                let registration = try allRegistrations(ofSession: code).first(where: {
                     $0.participant.email == email && $0.status == status
                 })
             else {
@@ -114,8 +114,6 @@ public struct Registrations {
         return try People(store).participant(email)
     }
 
-    /// The session's registrations: confirmed first, then the waitlist in its order, then the
-    /// cancelled ones.
     /// The id of the participant's registration for the session (cancelled ones last), which
     /// jobs and `atelier mail preview` name.
     public func id(of email: EmailAddress, in sessionCode: String) throws -> Int {
@@ -133,13 +131,42 @@ public struct Registrations {
         return try row.decode(Int.self, at: 0)
     }
 
+    /// The session's registrations: confirmed first, then the waitlist in its order, then the
+    /// cancelled ones; by name within each.
     public func registrations(ofSession code: String) throws -> [Registration] {
         _ = try SessionRow(code, on: connection, locking: false)
-        return try registrations(ofSession: code.typedCode, on: connection)
+        return try allRegistrations(ofSession: code.typedCode)
     }
 
-    func registrations(ofSession code: String, on connection: Connection) throws -> [Registration] {
-        try connection.execute(
+    /// The same, handed to `body` in batches as they come from the database; `page.after` is the
+    /// email of the participant whose registration the page starts after (their current one, as
+    /// `id(of:in:)` finds it).
+    public func registrations(ofSession code: String, _ page: ListPage, _ body: ([Registration]) throws -> Void)
+        throws -> ListEnd
+    {
+        _ = try SessionRow(code, on: connection, locking: false)
+        let after = try page.after.map { try id(of: EmailAddress($0), in: code) }
+        return try stream(ofSession: code.typedCode, page, after: after, body)
+    }
+
+    /// Every registration of the session, whose code is already typed.
+    private func allRegistrations(ofSession code: String) throws -> [Registration] {
+        var all: [Registration] = []
+        _ = try stream(ofSession: code, .all, after: nil) { all += $0 }
+        return all
+    }
+
+    private func stream(
+        ofSession code: String, _ page: ListPage, after: Int?, _ body: ([Registration]) throws -> Void
+    ) throws -> ListEnd {
+        // The list's order, also the key a page starts after (`r.id` last: a participant
+        // registered again after cancelling has two rows).
+        let order = """
+            array_position(ARRAY['confirmed', 'waitlisted', 'cancelled'], r.status),
+            CASE WHEN r.status = 'waitlisted' THEN r.registered_at ELSE '-infinity' END,
+            p.last_name, p.first_name, p.email, r.id
+            """
+        return try store.stream(
             """
             SELECT \(unescaped: Participant.columns), r.status AS registration_status, r.registered_at, f.reference,
                    (SELECT CASE WHEN d.state = 'refused' THEN d.kind || ': ' || d.reply END FROM delivery d
@@ -148,17 +175,22 @@ public struct Registrations {
             LEFT JOIN employer e ON e.id = p.employer_id
             LEFT JOIN funding_agreement f ON f.id = r.funding_agreement_id
             WHERE s.code = \(code)
-            ORDER BY array_position(ARRAY['confirmed', 'waitlisted', 'cancelled'], r.status),
-                     CASE WHEN r.status = 'waitlisted' THEN r.registered_at END, p.last_name, p.first_name
-            """
-        ).map { row in
-            Registration(
-                session: code, participant: try Participant(row: row),
-                status: try row.decode(Registration.Status.self, "registration_status"),
-                registeredAt: try row.decode(Date.self, "registered_at"),
-                funding: try row.decode(String?.self, "reference"),
-                mailRefused: try row.decode(String?.self, "mail_refused"))
-        }
+              AND (\(after) IS NULL
+                   OR (\(unescaped: order)) > (SELECT \(unescaped: order) FROM registration r
+                                               JOIN participant p ON p.id = r.participant_id WHERE r.id = \(after)))
+            ORDER BY \(unescaped: order)
+            LIMIT \(page.fetchLimit)
+            """, page, key: \.participant.email.text,
+            decode: { rows in
+                try rows.map { row in
+                    Registration(
+                        session: code, participant: try Participant(row: row),
+                        status: try row.decode(Registration.Status.self, "registration_status"),
+                        registeredAt: try row.decode(Date.self, "registered_at"),
+                        funding: try row.decode(String?.self, "reference"),
+                        mailRefused: try row.decode(String?.self, "mail_refused"))
+                }
+            }, body)
     }
 
     private func participantID(_ email: EmailAddress, on connection: Connection) throws -> Int {

@@ -10,25 +10,40 @@ public struct Sessions {
     public init(_ store: Store) { self.store = store }
 
     public func session(_ code: String) throws -> Session {
-        guard let session = try sessions(code: code.typedCode).first else {
-            throw TrainingError.notFound("No session has the code \(code.typedCode).")
-        }
-        return session
+        var found: Session?
+        _ = try sessions(code: code.typedCode, .all) { found = $0.first }
+        guard let found else { throw TrainingError.notFound("No session has the code \(code.typedCode).") }
+        return found
     }
 
     /// Sessions with a slot between `from` and `to` (whole days, inclusive), of a status.
     public func sessions(from: LocalDate? = nil, to: LocalDate? = nil, status: Session.Status? = nil) throws
         -> [Session]
     {
-        let start = from?.start(in: timeZone)
-        let end = to?.next.start(in: timeZone)
-        return try sessions(code: nil, start: start, end: end, status: status)
+        var all: [Session] = []
+        _ = try sessions(from: from, to: to, status: status, .all) { all += $0 }
+        return all
     }
 
-    func sessions(code: String?, start: Date? = nil, end: Date? = nil, status: Session.Status? = nil) throws
-        -> [Session]
-    {
-        let rows = try connection.execute(
+    /// The same, in the order of their first slot, handed to `body` in batches as they come from
+    /// the database; `page.after` is the code of the session to start after.
+    public func sessions(
+        from: LocalDate? = nil, to: LocalDate? = nil, status: Session.Status? = nil, _ page: ListPage,
+        _ body: ([Session]) throws -> Void
+    ) throws -> ListEnd {
+        let after = try page.after.map { try session($0).code }
+        return try sessions(
+            code: nil, start: from?.start(in: timeZone), end: to?.next.start(in: timeZone), status: status,
+            after: after, page, body)
+    }
+
+    private func sessions(
+        code: String?, start: Date? = nil, end: Date? = nil, status: Session.Status? = nil, after: String? = nil,
+        _ page: ListPage, _ body: ([Session]) throws -> Void
+    ) throws -> ListEnd {
+        // The list's order, also the key a page starts after: a session without slots yet last.
+        let order = "coalesce((SELECT min(starts_at) FROM slot WHERE session_id = s.id), 'infinity'), s.code"
+        return try store.stream(
             """
             SELECT s.id, s.code, m.code AS module, m.title, s.status, s.capacity, s.minimum,
                    (SELECT count(*) FROM registration r WHERE r.session_id = s.id AND r.status = 'confirmed') AS confirmed,
@@ -38,19 +53,23 @@ public struct Sessions {
               AND (\(status) IS NULL OR s.status = \(status))
               AND (\(start) IS NULL OR EXISTS (SELECT 1 FROM slot WHERE session_id = s.id AND ends_at > \(start)))
               AND (\(end) IS NULL OR EXISTS (SELECT 1 FROM slot WHERE session_id = s.id AND starts_at < \(end)))
-            ORDER BY (SELECT min(starts_at) FROM slot WHERE session_id = s.id), s.code
-            """)
-        let ids = try rows.map { try $0.decode(Int.self, "id") }
-        let parts = try self.parts(ofSessions: ids)
-        return try rows.map { row in
-            Session(
-                code: try row.decode(String.self, "code"), module: try row.decode(String.self, "module"),
-                moduleTitle: try row.decode(String.self, "title"),
-                status: try row.decode(Session.Status.self, "status"),
-                capacity: try row.decode(Int.self, "capacity"), minimum: try row.decode(Int.self, "minimum"),
-                parts: parts[try row.decode(Int.self, "id")] ?? [],
-                confirmed: try row.decode(Int.self, "confirmed"), waitlisted: try row.decode(Int.self, "waitlisted"))
-        }
+              AND (\(after) IS NULL OR (\(unescaped: order)) > (SELECT \(unescaped: order) FROM session s WHERE s.code = \(after)))
+            ORDER BY \(unescaped: order)
+            LIMIT \(page.fetchLimit)
+            """, page, key: \.code,
+            decode: { rows in
+                let parts = try self.parts(ofSessions: try rows.map { try $0.decode(Int.self, "id") })
+                return try rows.map { row in
+                    Session(
+                        code: try row.decode(String.self, "code"), module: try row.decode(String.self, "module"),
+                        moduleTitle: try row.decode(String.self, "title"),
+                        status: try row.decode(Session.Status.self, "status"),
+                        capacity: try row.decode(Int.self, "capacity"), minimum: try row.decode(Int.self, "minimum"),
+                        parts: parts[try row.decode(Int.self, "id")] ?? [],
+                        confirmed: try row.decode(Int.self, "confirmed"),
+                        waitlisted: try row.decode(Int.self, "waitlisted"))
+                }
+            }, body)
     }
 
     /// The parts and slots of several sessions in one query.

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Training
+
+/// `--limit` and `--after`, for the lists that grow long.
+struct PageOptions: ParsableArguments {
+    @Option(help: "Print at most this many.") var limit: Int?
+    @Option(help: "Start after this one, as the end of the previous page names it.") var after: String?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit takes a whole number of at least 1, not \(limit).") }
+    }
+
+    var page: ListPage { ListPage(after: after, limit: limit) }
+}
+
+/// Prints a list as its batches come from the database, so that its length never shows in the
+/// memory: with `--json`, one array written element by element, exactly as `JSONEncoder` would
+/// write the whole; otherwise a table whose column widths the header and the first batch set
+/// (a list of one batch prints as `Terminal.table` would; a wider cell later pushes its row only).
+struct ListPrinter<Item: Encodable> {
+    private let json: Bool
+    private let header: [String]
+    private let cells: (Item) -> [String]
+    private var widths: [Int]?
+    private var printedJSON = false
+    private let encoder = Terminal.jsonEncoder()
+
+    init(json: Bool, header: [String], cells: @escaping (Item) -> [String]) {
+        self.json = json
+        self.header = header
+        self.cells = cells
+    }
+
+    mutating func add(_ batch: [Item]) throws {
+        if json { return try printJSON(batch) }
+        var rows = batch.map(cells)
+        if widths == nil {
+            rows.insert(header, at: 0)
+            widths = Terminal.columnWidths(rows)
+        }
+        print(Terminal.table(rows, widths: widths ?? []))
+    }
+
+    /// Ends the list; when the page stopped before its end, says on standard error how to go on.
+    mutating func finish(_ end: ListEnd) throws {
+        if json {
+            Swift.print(printedJSON ? "\n]" : "[\n\n]")
+        } else if widths == nil {
+            print(Terminal.table([header]))
+        }
+        if case .more(let after) = end {
+            Terminal.printError("More follow: the next page starts with --after \(after).")
+        }
+    }
+
+    /// The elements of a pretty-printed array: each encoded alone and indented one level, blank
+    /// lines (empty containers) left blank, as the encoder does.
+    private mutating func printJSON(_ batch: [Item]) throws {
+        var text: [UInt8] = []
+        for item in batch {
+            text += printedJSON ? Array(",\n  ".utf8) : Array("[\n  ".utf8)
+            printedJSON = true
+            try encoder.encode(item).withUnsafeBytes { encoded in
+                for (index, byte) in encoded.enumerated() {
+                    text.append(byte)
+                    if byte == UInt8(ascii: "\n"), index + 1 < encoded.count, encoded[index + 1] != UInt8(ascii: "\n") {
+                        text += [UInt8(ascii: " "), UInt8(ascii: " ")]
+                    }
+                }
+            }
+        }
+        Swift.print(String(decoding: text, as: UTF8.self), terminator: "")
+    }
+}
