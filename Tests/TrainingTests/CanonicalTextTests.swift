@@ -35,6 +35,24 @@ import Testing
         #expect(Array(stored.unicodeScalars) == Array(Self.composed.unicodeScalars))
     }
 
+    /// The shortcuts that keep a long import fast say what Foundation says: every character
+    /// below U+0300 is its own NFC, and the white space trimmed is `whitespacesAndNewlines`.
+    @Test func theShortcutsAgreeWithFoundation() throws {
+        for value in UInt32(0)..<0x300 {
+            let text = try #require(Unicode.Scalar(value)).description
+            #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars))
+        }
+        // Unicode's white space lies below U+3001; U+FEFF, the byte-order mark, is not.
+        for value in Array(UInt32(0)...0x3100) + Array(0xFE00...0xFFFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "\(scalar)a\(scalar)"
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(text.trimmingWhiteSpace.unicodeScalars.elementsEqual(trimmed.unicodeScalars), "U+\(value)")
+        }
+        #expect("  ".trimmingWhiteSpace == "")
+        #expect("\u{3000}Émilie Lœuvre\u{A0}\n".trimmingWhiteSpace == "Émilie Lœuvre")
+    }
+
     @Test(arguments: [
         ("a\u{200B}b@asso.fr", "it holds the character U+200B (ZERO WIDTH SPACE)"),
         ("a\u{7}b@asso.fr", "it holds the character U+0007 (ALERT)"),

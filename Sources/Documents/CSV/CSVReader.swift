@@ -13,8 +13,16 @@ public struct CSVReader {
     }
 
     public let header: [String]
-    public let records: [Record]
+    /// How many records follow the header.
+    public let count: Int
+    private let bytes: [UInt8]
+    private let delimiter: UInt8
+    private let fileName: String
+    /// Where the first record starts, after the header, and on which line.
+    private let start: (index: Int, line: Int)
 
+    /// Checks the whole file and reads its header; the records are read by `forEachRecord`, so
+    /// that a long file never takes the memory of all its fields at once.
     public init(_ data: Data, fileName: String) throws(DocumentError) {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -26,49 +34,104 @@ public struct CSVReader {
                 "The file \(fileName) has a NUL character on line \(Self.line(of: nul, in: bytes)): it is not a text file; save it as « CSV UTF-8 » from your spreadsheet."
             )
         }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        guard Self.isUTF8(bytes) else {
             throw DocumentError(
                 "The file \(fileName) is not UTF-8: line \(Self.firstInvalidLine(bytes)) has a character in another encoding; save it as « CSV UTF-8 » from your spreadsheet."
             )
         }
         let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
-        let delimiter =
+        self.delimiter =
             firstLine.count(where: { $0 == UInt8(ascii: ";") }) >= firstLine.count(where: { $0 == UInt8(ascii: ",") })
             ? UInt8(ascii: ";") : UInt8(ascii: ",")
-        var records = try Self.parse(bytes, delimiter: delimiter, fileName: fileName)
-        guard !records.isEmpty else {
+        self.bytes = bytes
+        self.fileName = fileName
+        // One pass to check the structure, count the records and find where the header ends;
+        // only the header's fields are made into strings.
+        var header: [String]?
+        var start = (index: bytes.count, line: 1)
+        var count = 0
+        try Self.parse(bytes, from: (0, 1), delimiter: delimiter, fileName: fileName, keepingFieldsOf: 1) {
+            record, next in
+            if header == nil {
+                header = record.fields
+                start = next
+            } else {
+                count += 1
+            }
+            return true
+        }
+        guard let header else {
             throw DocumentError("The file \(fileName) is empty: its first line names the columns.")
         }
-        header = records.removeFirst().fields
-        self.records = records
+        self.header = header
+        self.count = count
+        self.start = start
     }
 
-    private static func parse(_ bytes: [UInt8], delimiter: UInt8, fileName: String) throws(DocumentError) -> [Record] {
+    /// Hands each record after the header to `body`, in file order. (`init` checked the same
+    /// bytes: what it throws is what `body` throws.)
+    public func forEachRecord(_ body: (Record) throws -> Void) throws {
+        var failure: (any Error)?
+        try Self.parse(bytes, from: start, delimiter: delimiter, fileName: fileName, keepingFieldsOf: .max) {
+            record, _ in
+            do {
+                try body(record)
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Every record after the header.
+    public var records: [Record] {
+        get throws {
+            var records: [Record] = []
+            try forEachRecord { records.append($0) }
+            return records
+        }
+    }
+
+    /// Reads records from `start`, handing each to `body` with where the next one starts, until
+    /// the end or until `body` returns `false`. Only the first `keepingFieldsOf` records have
+    /// their fields made into strings; the others come with none.
+    private static func parse(
+        _ bytes: [UInt8], from start: (index: Int, line: Int), delimiter: UInt8, fileName: String,
+        keepingFieldsOf kept: Int, _ body: (Record, (index: Int, line: Int)) -> Bool
+    ) throws(DocumentError) {
         let quote = UInt8(ascii: "\"")
         let lf = UInt8(ascii: "\n")
         let cr = UInt8(ascii: "\r")
-        var records: [Record] = []
         var fields: [String] = []
+        var fieldCount = 0
         var field: [UInt8] = []
-        var line = 1
-        var recordLine = 1
+        var line = start.line
+        var recordLine = start.line
         var quoted = false
         var fieldWasQuoted = false
+        var records = 0
         func malformed(_ why: String) -> DocumentError {
-            DocumentError("The file \(fileName) is malformed on line \(line), field \(fields.count + 1): \(why).")
+            DocumentError("The file \(fileName) is malformed on line \(line), field \(fieldCount + 1): \(why).")
         }
         func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
+            if records < kept { fields.append(String(decoding: field, as: UTF8.self)) }
+            fieldCount += 1
             field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
         }
-        func endRecord() {
-            let blank = fields.isEmpty && field.isEmpty && !fieldWasQuoted
+        /// Whether to go on.
+        func endRecord(next: Int) -> Bool {
+            let blank = fieldCount == 0 && field.isEmpty && !fieldWasQuoted
             endField()
-            if !blank { records.append(Record(line: recordLine, fields: fields)) }
+            if !blank, !body(Record(line: recordLine, fields: fields), (next, line + 1)) { return false }
+            if !blank { records += 1 }
             fields = []
+            fieldCount = 0
+            return true
         }
-        var index = 0
+        var index = start.index
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
@@ -99,7 +162,7 @@ public struct CSVReader {
                 endField()
             case lf, cr:
                 if byte == cr, index < bytes.count, bytes[index] == lf { index += 1 }
-                endRecord()
+                guard endRecord(next: index) else { return }
                 line += 1
                 recordLine = line
             default:
@@ -112,8 +175,23 @@ public struct CSVReader {
         if quoted {
             throw DocumentError("The file \(fileName) has a quote opened on line \(recordLine) and never closed.")
         }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
-        return records
+        if !field.isEmpty || fieldCount > 0 || fieldWasQuoted { _ = endRecord(next: index) }
+    }
+
+    /// Whether the bytes are UTF-8, checked a piece at a time (never cut inside a character) so
+    /// that the check does not hold a copy of the whole file.
+    private static func isUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = min(start + 65_536, bytes.count)
+                while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                guard String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) != nil
+                else { return false }
+                start = end
+            }
+            return true
+        }
     }
 
     /// UTF-16 with a byte-order mark, or without one: text whose every other byte is zero.

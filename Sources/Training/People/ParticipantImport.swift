@@ -22,136 +22,114 @@ public struct ParticipantImport {
     /// Reads, checks and (unless `dryRun`) writes the file in one transaction. `progress` hears
     /// how many rows of how many are checked, every thousand rows. A file with any bad row is
     /// refused whole with an `ImportRejection`.
+    ///
+    /// Each row is checked in Swift (the checks every participant goes through, with their
+    /// sentences) and the good ones stream to a temporary table by `COPY FROM STDIN`; what needs
+    /// every row at once (an email twice in the file, or already known) is found there by SQL,
+    /// and the whole file goes in with one statement per table. Memory holds one record and
+    /// the problems, never the file's rows.
     public func run(
         _ data: Data, fileName: String, dryRun: Bool = false,
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> Report {
         let csv: CSVReader
         do { csv = try CSVReader(data, fileName: fileName) } catch { throw TrainingError.invalid(error.description) }
-        let index = try columnIndex(csv.header, fileName: fileName)
-        var problems: [ImportRejection.Problem] = []
-        var participants: [(line: Int, participant: Participant)] = []
-        var firstLine: [EmailAddress: Int] = [:]
-        var statuses: [String: Participant.Status] = [:]  // a file repeats a handful of words
-        for (number, record) in csv.records.enumerated() {
-            if number % 1000 == 0 { progress(number, csv.records.count) }
-            guard record.fields.count == csv.header.count else {
-                problems.append(
-                    .init(
-                        line: record.line, column: nil,
-                        reason: "\(record.fields.count) fields where the first line names \(csv.header.count)",
-                        isDuplicate: false))
-                continue
-            }
-            func value(_ column: String) -> String { index[column].map { record.fields[$0] } ?? "" }
-            var rowIsValid = true
-            /// The column's value read by `parse`, or `nil` after recording why not.
-            func read<T>(_ column: String, _ parse: (String) throws(TrainingError) -> T) -> T? {
-                do {
-                    return try parse(value(column))
-                } catch {
-                    problems.append(
-                        .init(
-                            line: record.line, column: column, reason: error.sentence.lowercasedFirst.droppingFinalStop,
-                            isDuplicate: false))
-                    rowIsValid = false
-                    return nil
-                }
-            }
-            let email = read("email") { text throws(TrainingError) in try EmailAddress(text) }
-            let firstName = read("prenom") { text throws(TrainingError) in
-                try Field.required(text, "first name", limit: 100)
-            }
-            let lastName = read("nom") { text throws(TrainingError) in try Field.required(text, "last name", limit: 100)
-            }
-            let status = read("statut") { text throws(TrainingError) in
-                if let known = statuses[text] { return known }
-                let word = try Field.optional(text, "status", limit: 100)
-                let status = word.isEmpty ? .salarie : try Participant.Status(parsing: word)
-                statuses[text] = status
-                return status
-            }
-            let siret = read("siret") { text throws(TrainingError) in
-                text.allSatisfy(\.isWhitespace) ? nil : try Siret.validated(text)
-            }
-            let structure = read("structure") { text throws(TrainingError) in
-                let name = try Field.optional(text, "organisation name", limit: 200)
-                guard !name.isEmpty || value("siret").allSatisfy(\.isWhitespace) else {
-                    throw .invalid("The organisation name is empty while a SIRET is given.")
-                }
-                return name
-            }
-            guard rowIsValid, let email, let firstName, let lastName, let status, let structure, let siret else {
-                continue
-            }
-            if let earlier = firstLine[email] {
-                problems.append(
-                    .init(
-                        line: record.line, column: "email", reason: "\(email) is already on line \(earlier)",
-                        isDuplicate: true))
-                continue
-            }
-            firstLine[email] = record.line
-            var participant = Participant(firstName: firstName, lastName: lastName, email: email)
-            participant.status = status
-            participant.employer = structure.isEmpty ? nil : Employer(name: structure, siret: siret)
-            participants.append((record.line, participant))
-        }
-        progress(csv.records.count, csv.records.count)
-        guard !csv.records.isEmpty else {
+        let check = RowCheck(index: try columnIndex(csv.header, fileName: fileName), columns: csv.header.count)
+        guard csv.count > 0 else {
             throw TrainingError.invalid("The file \(fileName) has no participant: only its first line.")
         }
         do {
-            return try write(participants, fileName: fileName, problems: problems, dryRun: dryRun)
+            return try connection.write { connection in
+                try connection.execute(
+                    """
+                    CREATE TEMPORARY TABLE import_row (
+                        line integer PRIMARY KEY, first_name text, last_name text, email text,
+                        organisation text, siret text, status text
+                    ) ON COMMIT DROP
+                    """)
+                // Inside the body: a write runs again after a conflict, and starts from nothing.
+                var problems: [ImportRejection.Problem] = []
+                var checked = 0
+                try connection.copyIn("COPY import_row FROM STDIN") { rows in
+                    var statuses: [String: Participant.Status] = [:]  // a file repeats a handful of words
+                    try csv.forEachRecord { record in
+                        if checked % 1000 == 0 { progress(checked, csv.count) }
+                        checked += 1
+                        guard let row = check.read(record, statuses: &statuses, problems: &problems) else { return }
+                        try rows.append(row)
+                    }
+                }
+                progress(csv.count, csv.count)
+                problems += try duplicates(on: connection)
+                guard problems.isEmpty else { throw ImportRejection(fileName: fileName, problems: problems) }
+                let report = try insert(on: connection, dryRun: dryRun)
+                try EventLog.append(
+                    ParticipantsImported(file: fileName, participants: report.participants), on: connection,
+                    jobs: store.jobs)
+                if dryRun { throw DryRun(report: report) }
+                return report
+            }
         } catch let dryRun as DryRun {
             return dryRun.report
         }
     }
 
-    private func write(
-        _ participants: [(line: Int, participant: Participant)], fileName: String,
-        problems: [ImportRejection.Problem], dryRun: Bool
-    ) throws -> Report {
-        let rows = participants.map(\.participant)
-        return try connection.write { connection in
-            // Inside the body: a write runs again after a conflict, and starts from the file's own problems.
-            var problems = problems
-            let existing = Set(
-                try connection.execute(
-                    """
-                    SELECT email FROM participant WHERE email = ANY(\(rows.map(\.email.text)))
-                    """
-                ).map { try $0.decode(String.self, at: 0) })
-            for (line, participant) in participants where existing.contains(participant.email.text) {
-                problems.append(
-                    .init(
-                        line: line, column: "email", reason: "a participant already has the email \(participant.email)",
-                        isDuplicate: true))
-            }
-            guard problems.isEmpty else { throw ImportRejection(fileName: fileName, problems: problems) }
-            let before = try connection.execute("SELECT count(*) FROM employer")[0].decode(Int.self, at: 0)
-            try insertEmployers(rows.compactMap(\.employer), on: connection)
-            try connection.execute(
-                """
-                INSERT INTO participant (first_name, last_name, email, employer_id, status)
-                SELECT first, last, email,
-                       CASE WHEN siret <> '' THEN (SELECT id FROM employer e WHERE e.siret = row.siret)
-                            WHEN organisation <> '' THEN (SELECT id FROM employer e WHERE e.siret IS NULL
-                                AND lower(e.name) = lower(row.organisation) AND lower(coalesce(e.city, '')) = '')
-                       END,
-                       status
-                FROM unnest(\(rows.map(\.firstName)), \(rows.map(\.lastName)), \(rows.map(\.email.text)),
-                            \(rows.map { $0.employer?.name ?? "" }), \(rows.map { $0.employer?.siret ?? "" }),
-                            \(rows.map(\.status))) AS row(first, last, email, organisation, siret, status)
-                """)
-            let created = try connection.execute("SELECT count(*) FROM employer")[0].decode(Int.self, at: 0) - before
-            try EventLog.append(
-                ParticipantsImported(file: fileName, participants: rows.count), on: connection, jobs: store.jobs)
-            if dryRun {
-                throw DryRun(report: Report(participants: rows.count, newOrganisations: created, dryRun: true))
-            }
-            return Report(participants: rows.count, newOrganisations: created, dryRun: false)
+    /// The rows that name someone twice in the file (after the first) or someone already there,
+    /// each a problem; the first are dropped from the rows to import, so that each row says one thing.
+    private func duplicates(on connection: Connection) throws -> [ImportRejection.Problem] {
+        let repeated = try connection.execute(
+            """
+            DELETE FROM import_row i
+            USING (SELECT email, min(line) AS first_line FROM import_row GROUP BY email HAVING count(*) > 1) d
+            WHERE i.email = d.email AND i.line > d.first_line
+            RETURNING i.line, i.email, d.first_line
+            """
+        ).map { row in
+            let (line, email, first) = try row.decode((Int, String, Int).self)
+            return ImportRejection.Problem(
+                line: line, column: "email", reason: "\(email) is already on line \(first)", isDuplicate: true)
         }
+        let known = try connection.execute(
+            "SELECT i.line, i.email FROM import_row i JOIN participant p ON p.email = i.email"
+        ).map { row in
+            let (line, email) = try row.decode((Int, String).self)
+            return ImportRejection.Problem(
+                line: line, column: "email", reason: "a participant already has the email \(email)", isDuplicate: true)
+        }
+        return repeated + known
+    }
+
+    /// Creates the employers not there yet, once each: by SIRET, or by name when there is none
+    /// (the database tells names apart, `lower(name)`, so that Swift's and PostgreSQL's
+    /// lowercasing never have to agree); then the participants, in file order, each joined to
+    /// their employer (a join, not a lookup per row: the employers are few, the rows many).
+    private func insert(on connection: Connection, dryRun: Bool) throws -> Report {
+        let bySiret = try connection.execute(
+            """
+            INSERT INTO employer (name, siret)
+            SELECT DISTINCT ON (siret) organisation, siret FROM import_row WHERE siret IS NOT NULL ORDER BY siret, line
+            ON CONFLICT (siret) DO NOTHING
+            """)
+        let byName = try connection.execute(
+            """
+            INSERT INTO employer (name)
+            SELECT DISTINCT ON (lower(organisation)) organisation FROM import_row
+            WHERE siret IS NULL AND organisation <> '' ORDER BY lower(organisation), line
+            ON CONFLICT (lower(name), lower(coalesce(city, ''))) WHERE siret IS NULL DO NOTHING
+            """)
+        let participants = try connection.execute(
+            """
+            INSERT INTO participant (first_name, last_name, email, employer_id, status)
+            SELECT i.first_name, i.last_name, i.email, coalesce(by_siret.id, by_name.id), i.status
+            FROM import_row i
+            LEFT JOIN employer by_siret ON by_siret.siret = i.siret
+            LEFT JOIN employer by_name ON i.siret IS NULL AND by_name.siret IS NULL
+                AND lower(by_name.name) = lower(i.organisation) AND lower(coalesce(by_name.city, '')) = ''
+            ORDER BY i.line
+            """)
+        return Report(
+            participants: participants.affectedRows, newOrganisations: bySiret.affectedRows + byName.affectedRows,
+            dryRun: dryRun)
     }
 
     private func columnIndex(_ header: [String], fileName: String) throws(TrainingError) -> [String: Int] {
@@ -176,29 +154,6 @@ public struct ParticipantImport {
             )
         }
         return index
-    }
-
-    /// Creates the employers not there yet, once each: by SIRET, or by name when there is none.
-    /// The database tells names apart (`lower(name)`), so that Swift's and PostgreSQL's
-    /// lowercasing never have to agree.
-    private func insertEmployers(_ employers: [Employer], on connection: Connection) throws {
-        let withSiret = employers.filter { $0.siret != nil }
-        let withoutSiret = employers.filter { $0.siret == nil }
-        try connection.execute(
-            """
-            INSERT INTO employer (name, siret)
-            SELECT DISTINCT ON (siret) name, siret FROM unnest(\(withSiret.map(\.name)), \(withSiret.map { $0.siret ?? "" }))
-                WITH ORDINALITY AS row(name, siret, position)
-            ORDER BY siret, position
-            ON CONFLICT (siret) DO NOTHING
-            """)
-        try connection.execute(
-            """
-            INSERT INTO employer (name)
-            SELECT DISTINCT ON (lower(name)) name FROM unnest(\(withoutSiret.map(\.name))) WITH ORDINALITY AS row(name, position)
-            ORDER BY lower(name), position
-            ON CONFLICT (lower(name), lower(coalesce(city, ''))) WHERE siret IS NULL DO NOTHING
-            """)
     }
 }
 

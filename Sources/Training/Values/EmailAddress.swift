@@ -14,7 +14,7 @@ public struct EmailAddress: Sendable, Hashable, Codable, CustomStringConvertible
     public static let maximumLength = 254
 
     public init(_ text: String) throws(TrainingError) {
-        let canonical = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().nfc
+        let canonical = text.trimmingWhiteSpace.lowercased().nfc
         if let problem = Self.problem(canonical) {
             throw .invalid("The email “\(Printable.escaped(text))” is not an email address: \(problem).")
         }
@@ -50,9 +50,12 @@ public struct EmailAddress: Sendable, Hashable, Codable, CustomStringConvertible
     /// Spaces of any kind, control and format (invisible) characters, and RFC 5322's specials.
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
-            return scalar.value <= 0x20 || scalar.value == 0x7F || "<>()[]\\,;:\"".unicodeScalars.contains(scalar)
+            switch scalar {
+            case "\u{0}"..." ", "\u{7F}", "<", ">", "(", ")", "[", "]", "\\", ",", ";", ":", "\"": return true
+            default: return false
+            }
         }
-        if scalar.properties.isWhitespace || "<>()[]\\,;:\"".unicodeScalars.contains(scalar) { return true }
+        if scalar.properties.isWhitespace { return true }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .privateUse, .surrogate: return true
         default: return false

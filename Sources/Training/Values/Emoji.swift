@@ -8,6 +8,10 @@ extension Unicode.Scalar {
     /// draw letters. Migration 0016's `has_emoji` lists the same characters for the database;
     /// `CanonicalTextTests` checks both agree on every code point.
     var isEmojiMark: Bool {
-        properties.isEmojiPresentation || value == 0xFE0F || value == 0x20E3 || (0xE0020...0xE007F).contains(value)
+        // Nothing before U+20E3 is one (the first Emoji_Presentation character is U+231A): names
+        // in Latin letters never reach Unicode's tables.
+        value >= 0x20E3
+            && (properties.isEmojiPresentation || value == 0xFE0F || value == 0x20E3
+                || (0xE0020...0xE007F).contains(value))
     }
 }

@@ -25,7 +25,7 @@ enum Field {
     static func optional(_ text: String, _ name: String, limit: Int, lines: Lines = .one) throws(TrainingError)
         -> String
     {
-        var canonical = text.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+        var canonical = text.nfc.trimmingWhiteSpace
         if lines == .many { canonical = canonical.replacing("\r\n", with: "\n").replacing("\r", with: "\n") }
         if let bad = canonical.unicodeScalars.first(where: { !isAllowed($0, lines) }) {
             let rule =
@@ -114,8 +114,23 @@ extension Character {
 }
 
 extension String {
-    /// Unicode NFC; ASCII text, most of what is typed, is its own NFC and skips the work.
-    var nfc: String { utf8.allSatisfy { $0 < 0x80 } ? self : precomposedStringWithCanonicalMapping }
+    /// Unicode NFC. Text below U+0300 (ASCII, Latin-1, the Latin extensions: most French text) is NFC already:
+    /// every one of those characters is, and nothing composes with them but the combining marks
+    /// that start at U+0300. `CanonicalTextTests` checks each of them.
+    var nfc: String { unicodeScalars.allSatisfy { $0.value < 0x300 } ? self : precomposedStringWithCanonicalMapping }
+
+    /// Without the white space at either end: the characters of Foundation's
+    /// `whitespacesAndNewlines` (Unicode's White_Space, and U+200B ZERO WIDTH SPACE), without
+    /// bridging to `NSString` on every field of a long file.
+    var trimmingWhiteSpace: String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar.value == 0x200B }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
 
     func leftPadded(to width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
