@@ -26,6 +26,9 @@ struct DatabaseLink<Context: LaneContext> {
         do {
             let connection = try self.connection ?? Connection(worker.options.database)
             if self.connection == nil {
+                // A lane runs the same few statements for every job: each planned once per
+                // session rather than at every execution.
+                connection.preparesStatements = true
                 self.connection = connection
                 if let started = outageStarted {
                     worker.logger.notice(
