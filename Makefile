@@ -10,8 +10,9 @@ test:
 	scripts/test
 
 ## Each figure beside its reference from the same run: the queue beside pgbench and PgQueuer, the
-## mail sender beside a plain C libcurl loop, the CLI beside psql, the pages beside their /health
-## (on private servers; not part of the tests).
+## mail sender and the whole mail path beside a plain C libcurl loop, the CLI and lists of 100 000
+## participants beside psql, their import beside \copy, the pages beside their /health (on private
+## servers; not part of the tests).
 bench:
 	scripts/bench
 

@@ -15,8 +15,8 @@ struct PageOptions: ParsableArguments {
 }
 
 /// Prints a list as its batches come from the database, so that its length never shows in the
-/// memory: with `--json`, one array written element by element, exactly as `JSONEncoder` would
-/// write the whole; otherwise a table whose column widths the header and the first batch set
+/// memory: with `--json`, one array written element by element, exactly as `Terminal.printJSON`
+/// would write the whole; otherwise a table whose column widths the header and the first batch set
 /// (a list of one batch prints as `Terminal.table` would; a wider cell later pushes its row only).
 struct ListPrinter<Item: Encodable> {
     private let json: Bool
@@ -24,7 +24,7 @@ struct ListPrinter<Item: Encodable> {
     private let cells: (Item) -> [String]
     private var widths: [Int]?
     private var printedJSON = false
-    private let encoder = Terminal.jsonEncoder()
+    private let encoder = ListJSONEncoder()
 
     init(json: Bool, header: [String], cells: @escaping (Item) -> [String]) {
         self.json = json
@@ -54,21 +54,13 @@ struct ListPrinter<Item: Encodable> {
         }
     }
 
-    /// The elements of a pretty-printed array: each encoded alone and indented one level, blank
-    /// lines (empty containers) left blank, as the encoder does.
+    /// The elements of a pretty-printed array, each one level in.
     private mutating func printJSON(_ batch: [Item]) throws {
         var text: [UInt8] = []
         for item in batch {
-            text += printedJSON ? Array(",\n  ".utf8) : Array("[\n  ".utf8)
+            text.append(contentsOf: (printedJSON ? ",\n  " : "[\n  ").utf8)
             printedJSON = true
-            try encoder.encode(item).withUnsafeBytes { encoded in
-                for (index, byte) in encoded.enumerated() {
-                    text.append(byte)
-                    if byte == UInt8(ascii: "\n"), index + 1 < encoded.count, encoded[index + 1] != UInt8(ascii: "\n") {
-                        text += [UInt8(ascii: " "), UInt8(ascii: " ")]
-                    }
-                }
-            }
+            try encoder.encode(item, depth: 1, into: &text)
         }
         Swift.print(String(decoding: text, as: UTF8.self), terminator: "")
     }
