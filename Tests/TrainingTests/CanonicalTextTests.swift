@@ -49,6 +49,15 @@ import Testing
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(text.trimmingWhiteSpace.unicodeScalars.elementsEqual(trimmed.unicodeScalars), "U+\(value)")
         }
+        // What a terminal is never shown raw: by Unicode's categories, and spelled out.
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let category = scalar.properties.generalCategory
+            let byCategory =
+                [.control, .lineSeparator, .paragraphSeparator].contains(category)
+                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            #expect(Printable.needsEscape(scalar, false) == byCategory, "U+\(value)")
+        }
         #expect("  ".trimmingWhiteSpace == "")
         #expect("\u{3000}Émilie Lœuvre\u{A0}\n".trimmingWhiteSpace == "Émilie Lœuvre")
     }

@@ -22,12 +22,15 @@ public enum Printable {
         return shown
     }
 
-    private static func needsEscape(_ scalar: Unicode.Scalar, _ keepingLineBreaks: Bool) -> Bool {
-        if keepingLineBreaks, scalar == "\n" || scalar == "\t" { return false }
-        if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) { return true }
-        switch scalar.properties.generalCategory {
-        case .control, .lineSeparator, .paragraphSeparator: return true
-        default: return false
+    /// The control characters (Unicode's Cc: U+0000–U+001F and U+007F–U+009F, fixed by its
+    /// stability policy), the line and paragraph separators (Zl and Zp: U+2028, U+2029) and the
+    /// bidirectional overrides and isolates, spelled out: a table lookup per character was half
+    /// of printing a long list.
+    static func needsEscape(_ scalar: Unicode.Scalar, _ keepingLineBreaks: Bool) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x09: !keepingLineBreaks
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
         }
     }
 }
