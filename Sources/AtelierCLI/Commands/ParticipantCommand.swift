@@ -109,7 +109,7 @@ struct ParticipantCommand: ParsableCommand {
                 ) {
                     [$0.displayName, $0.email.text, Display.employer($0), $0.status.label]
                 }
-                try list.finish(try People(context.store()).participants(paging.page) { try list.add($0) })
+                list.finish(try People(context.store()).participants(paging.page) { try list.add($0) })
             }
         }
     }

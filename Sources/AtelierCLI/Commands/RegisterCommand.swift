@@ -97,7 +97,7 @@ struct RegistrationCommand: ParsableCommand {
                         $0.mailRefused.map { "refused — \($0)" } ?? "",
                     ]
                 }
-                try list.finish(
+                list.finish(
                     try Registrations(context.store()).registrations(ofSession: session, paging.page) {
                         try list.add($0)
                     }

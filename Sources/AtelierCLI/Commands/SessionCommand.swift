@@ -117,7 +117,7 @@ struct SessionCommand: ParsableCommand {
                         $0.status.rawValue,
                     ]
                 }
-                try list.finish(
+                list.finish(
                     try Sessions(context.store()).sessions(
                         from: from.map(LocalDate.init(parsing:)), to: to.map(LocalDate.init(parsing:)), status: status,
                         paging.page

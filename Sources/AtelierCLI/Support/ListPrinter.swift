@@ -43,7 +43,7 @@ struct ListPrinter<Item: Encodable> {
     }
 
     /// Ends the list; when the page stopped before its end, says on standard error how to go on.
-    mutating func finish(_ end: ListEnd) throws {
+    mutating func finish(_ end: ListEnd) {
         if json {
             Swift.print(printedJSON ? "\n]" : "[\n\n]")
         } else if widths == nil {
