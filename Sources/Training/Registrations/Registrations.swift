@@ -146,19 +146,19 @@ public struct Registrations {
     {
         _ = try SessionRow(code, on: connection, locking: false)
         let after = try page.after.map { try id(of: EmailAddress($0), in: code) }
-        return try stream(ofSession: code.typedCode, page, after: after, body)
+        let typed = code.typedCode
+        return try store.stream(
+            query(ofSession: typed, page, after: after), page, key: \.participant.email.text,
+            decode: { try decode($0, session: typed) }, body)
     }
 
-    /// Every registration of the session, whose code is already typed.
+    /// Every registration of the session, whose code is already typed: a few hundred at most,
+    /// read with one statement.
     private func allRegistrations(ofSession code: String) throws -> [Registration] {
-        var all: [Registration] = []
-        _ = try stream(ofSession: code, .all, after: nil) { all += $0 }
-        return all
+        try store.read(query(ofSession: code, .all, after: nil)) { try decode($0, session: code) }
     }
 
-    private func stream(
-        ofSession code: String, _ page: ListPage, after: Int?, _ body: ([Registration]) throws -> Void
-    ) throws -> ListEnd {
+    private func query(ofSession code: String, _ page: ListPage, after: Int?) -> PostgresQuery {
         // The list's order, also the key a page starts after (`r.id` last: a participant
         // registered again after cancelling has two rows).
         let order = """
@@ -166,8 +166,7 @@ public struct Registrations {
             CASE WHEN r.status = 'waitlisted' THEN r.registered_at ELSE '-infinity' END,
             p.last_name, p.first_name, p.email, r.id
             """
-        return try store.stream(
-            """
+        return """
             SELECT \(unescaped: Participant.columns), r.status AS registration_status, r.registered_at, f.reference,
                    (SELECT CASE WHEN d.state = 'refused' THEN d.kind || ': ' || d.reply END FROM delivery d
                     WHERE d.registration_id = r.id AND d.channel = 'mail' ORDER BY d.sent_at DESC, d.id DESC LIMIT 1) AS mail_refused
@@ -180,17 +179,18 @@ public struct Registrations {
                                                JOIN participant p ON p.id = r.participant_id WHERE r.id = \(after)))
             ORDER BY \(unescaped: order)
             LIMIT \(page.fetchLimit)
-            """, page, key: \.participant.email.text,
-            decode: { rows in
-                try rows.map { row in
-                    Registration(
-                        session: code, participant: try Participant(row: row),
-                        status: try row.decode(Registration.Status.self, "registration_status"),
-                        registeredAt: try row.decode(Date.self, "registered_at"),
-                        funding: try row.decode(String?.self, "reference"),
-                        mailRefused: try row.decode(String?.self, "mail_refused"))
-                }
-            }, body)
+            """
+    }
+
+    private func decode(_ rows: QueryResult, session code: String) throws -> [Registration] {
+        try rows.map { row in
+            Registration(
+                session: code, participant: try Participant(row: row),
+                status: try row.decode(Registration.Status.self, "registration_status"),
+                registeredAt: try row.decode(Date.self, "registered_at"),
+                funding: try row.decode(String?.self, "reference"),
+                mailRefused: try row.decode(String?.self, "mail_refused"))
+        }
     }
 
     private func participantID(_ email: EmailAddress, on connection: Connection) throws -> Int {

@@ -10,9 +10,9 @@ public struct Sessions {
     public init(_ store: Store) { self.store = store }
 
     public func session(_ code: String) throws -> Session {
-        var found: Session?
-        _ = try sessions(code: code.typedCode, .all) { found = $0.first }
-        guard let found else { throw TrainingError.notFound("No session has the code \(code.typedCode).") }
+        guard let found = try store.read(query(code: code.typedCode, .all), decode: decode).first else {
+            throw TrainingError.notFound("No session has the code \(code.typedCode).")
+        }
         return found
     }
 
@@ -32,19 +32,19 @@ public struct Sessions {
         _ body: ([Session]) throws -> Void
     ) throws -> ListEnd {
         let after = try page.after.map { try session($0).code }
-        return try sessions(
+        let query = query(
             code: nil, start: from?.start(in: timeZone), end: to?.next.start(in: timeZone), status: status,
-            after: after, page, body)
+            after: after, page)
+        return try store.stream(query, page, key: \.code, decode: decode, body)
     }
 
-    private func sessions(
+    private func query(
         code: String?, start: Date? = nil, end: Date? = nil, status: Session.Status? = nil, after: String? = nil,
-        _ page: ListPage, _ body: ([Session]) throws -> Void
-    ) throws -> ListEnd {
+        _ page: ListPage
+    ) -> PostgresQuery {
         // The list's order, also the key a page starts after: a session without slots yet last.
         let order = "coalesce((SELECT min(starts_at) FROM slot WHERE session_id = s.id), 'infinity'), s.code"
-        return try store.stream(
-            """
+        return """
             SELECT s.id, s.code, m.code AS module, m.title, s.status, s.capacity, s.minimum,
                    (SELECT count(*) FROM registration r WHERE r.session_id = s.id AND r.status = 'confirmed') AS confirmed,
                    (SELECT count(*) FROM registration r WHERE r.session_id = s.id AND r.status = 'waitlisted') AS waitlisted
@@ -56,20 +56,21 @@ public struct Sessions {
               AND (\(after) IS NULL OR (\(unescaped: order)) > (SELECT \(unescaped: order) FROM session s WHERE s.code = \(after)))
             ORDER BY \(unescaped: order)
             LIMIT \(page.fetchLimit)
-            """, page, key: \.code,
-            decode: { rows in
-                let parts = try self.parts(ofSessions: try rows.map { try $0.decode(Int.self, "id") })
-                return try rows.map { row in
-                    Session(
-                        code: try row.decode(String.self, "code"), module: try row.decode(String.self, "module"),
-                        moduleTitle: try row.decode(String.self, "title"),
-                        status: try row.decode(Session.Status.self, "status"),
-                        capacity: try row.decode(Int.self, "capacity"), minimum: try row.decode(Int.self, "minimum"),
-                        parts: parts[try row.decode(Int.self, "id")] ?? [],
-                        confirmed: try row.decode(Int.self, "confirmed"),
-                        waitlisted: try row.decode(Int.self, "waitlisted"))
-                }
-            }, body)
+            """
+    }
+
+    /// Sessions from their rows, with their parts and slots read for all of them at once.
+    private func decode(_ rows: QueryResult) throws -> [Session] {
+        let parts = try parts(ofSessions: try rows.map { try $0.decode(Int.self, "id") })
+        return try rows.map { row in
+            Session(
+                code: try row.decode(String.self, "code"), module: try row.decode(String.self, "module"),
+                moduleTitle: try row.decode(String.self, "title"),
+                status: try row.decode(Session.Status.self, "status"),
+                capacity: try row.decode(Int.self, "capacity"), minimum: try row.decode(Int.self, "minimum"),
+                parts: parts[try row.decode(Int.self, "id")] ?? [],
+                confirmed: try row.decode(Int.self, "confirmed"), waitlisted: try row.decode(Int.self, "waitlisted"))
+        }
     }
 
     /// The parts and slots of several sessions in one query.

@@ -54,4 +54,10 @@ extension Store {
         guard more, let last else { return .complete }
         return .more(after: key(last))
     }
+
+    /// The items of `query` read with one statement: for a list known to be short (a session by
+    /// its code, one session's registrations), which a cursor would cost five more round trips.
+    func read<Item>(_ query: PostgresQuery, decode: (QueryResult) throws -> [Item]) throws -> [Item] {
+        try decode(connection.execute(query))
+    }
 }
