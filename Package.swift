@@ -1,4 +1,5 @@
 // swift-tools-version: 6.2
+import Foundation
 import PackageDescription
 
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
@@ -25,17 +26,24 @@ let package = Package(
     targets: [
         // C libraries, each behind a module map and a shim of static inline wrappers.
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
-        .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
-        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // Opened on first use (see `lazyLinkedHeaders` below): no pkg-config package, whose flags
+        // would link them.
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CCairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPango", providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CQREncode", providers: [.apt(["libqrencode-dev"])]),
+        // How their shims open each library on first use.
+        .systemLibrary(name: "CLazyLink"),
 
         // Thin, safe Swift over each C library; no domain words.
         .target(name: "Postgres", dependencies: ["CLibPQ", logging]),
-        .target(name: "Delivery", dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "Delivery", dependencies: ["CCurl", "CLazyLink", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Documents",
-            dependencies: ["CCairo", "CPango", "CQREncode", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "CCairo", "CPango", "CQREncode", "CLazyLink", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
 
         // The job queue, and the runtime of workers (lanes, heartbeat, listener, leases,
         // shutdown); neither knows a kind of job.
@@ -106,7 +114,8 @@ let package = Package(
         .executableTarget(
             name: "TestWorker", dependencies: ["Worker", "Queue", "Postgres", logging], path: "Tests/TestWorker"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "Documents", "Postgres", "Queue", "TestSupport"]),
+        .testTarget(
+            name: "TrainingTests", dependencies: ["Training", "Documents", "Postgres", "Queue", "TestSupport"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue", "Postgres", "TestSupport"]),
         .testTarget(name: "WorkerTests", dependencies: ["Worker", "Queue", "Postgres", "TestSupport"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "TestSupport"]),
@@ -130,3 +139,27 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// libcurl, cairo, Pango and libqrencode are opened on first use (Sources/CLazyLink) rather than
+/// linked: together they brought some sixty shared objects to map and relocate at the start of
+/// every command. A system library's pkg-config package would link them, so their targets name
+/// none, and every target finds their headers through pkg-config's include flags alone.
+let lazyLinkedHeaders: [SwiftSetting] = {
+    let pkgConfig = Process()
+    let output = Pipe()
+    pkgConfig.executableURL = URL(fileURLWithPath: "/usr/bin/pkg-config")
+    pkgConfig.arguments = ["--cflags-only-I", "libcurl", "cairo", "pangocairo", "libqrencode"]
+    pkgConfig.standardOutput = output
+    do { try pkgConfig.run() } catch { fatalError("Atelier needs pkg-config: run scripts/install-deps (\(error)).") }
+    let flags = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    pkgConfig.waitUntilExit()
+    guard pkgConfig.terminationStatus == 0 else {
+        fatalError(
+            "pkg-config cannot find the headers of libcurl, cairo, Pango or libqrencode: run scripts/install-deps.")
+    }
+    return [.unsafeFlags(flags.split(whereSeparator: \.isWhitespace).flatMap { ["-Xcc", String($0)] })]
+}()
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + lazyLinkedHeaders
+}

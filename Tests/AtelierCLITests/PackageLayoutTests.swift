@@ -9,8 +9,8 @@ import Testing
     /// when the other is reachable from it along these; anything else points up or sideways.
     static let diagram: [String: [String]] = [
         "Postgres": ["CLibPQ"],
-        "Delivery": ["CCurl"],
-        "Documents": ["CCairo", "CPango", "CQREncode"],
+        "Delivery": ["CCurl", "CLazyLink"],
+        "Documents": ["CCairo", "CPango", "CQREncode", "CLazyLink"],
         "Queue": ["Postgres"],
         "Worker": ["Queue"],
         "Training": ["Queue", "Delivery", "Documents"],
@@ -128,6 +128,25 @@ import Testing
             let extra = Set(target.dependencies.compactMap(\.name)).subtracting(runtime).subtracting([name])
             #expect(extra.isEmpty, "\(name) depends on \(extra.sorted())")
         }
+    }
+
+    /// libcurl, cairo, Pango and libqrencode are opened on first use (CLazyLink), so nothing
+    /// loads them when a command starts; libpq, which every command uses, is linked.
+    @Test func onlyLibpqIsLinkedOfTheCLibraries() throws {
+        let binary = try #require(ProcessInfo.processInfo.environment["ATELIER_BINARY"], "ATELIER_BINARY is not set")
+        let dynamic = try ExternalTool.run("/usr/bin/readelf", ["--dynamic", binary])
+        try #require(dynamic.status == 0, "readelf cannot read \(binary)")
+        let needed = dynamic.output.split(separator: "\n").compactMap { line in
+            line.contains("(NEEDED)")
+                ? line.split(separator: "[").last?.split(separator: "]").first.map(String.init) : nil
+        }
+        #expect(needed.contains { $0.hasPrefix("libpq.so") })
+        let eager = needed.filter { name in
+            ["libcurl", "libcairo", "libpango", "libgobject", "libglib", "libharfbuzz", "libqrencode"].contains {
+                name.hasPrefix($0)
+            }
+        }
+        #expect(eager.isEmpty, "linked at start: \(eager)")
     }
 
     /// The test itself can fail: an arrow from Worker up to Training is caught.

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import Queue
 import Training
 import Yams
 
@@ -184,10 +185,7 @@ public struct Settings: Sendable {
                 throw .invalid(value.key, reason: "must start with smtp:// or smtps://", source: value.source)
             }
         case .list(.queue):
-            // The queue's own rule (`job_queue_format`).
-            let wrong = text.split(separator: ",", omittingEmptySubsequences: false).first {
-                $0.wholeMatch(of: /[a-z][a-z0-9_]{0,30}/) == nil
-            }
+            let wrong = text.split(separator: ",", omittingEmptySubsequences: false).first { !QueueName.isValid($0) }
             if !text.isEmpty, let wrong {
                 throw .invalid(
                     value.key, reason: "names “\(wrong)”, which is not a queue: 1 to 31 lowercase letters, digits or _",

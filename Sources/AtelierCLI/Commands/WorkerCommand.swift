@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import Logging
+import Queue
 
 /// `atelier worker`: runs the jobs that coordinators' actions queued.
 struct WorkerCommand: ParsableCommand {
@@ -28,7 +29,7 @@ struct WorkerCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
-        if let wrong = queues.first(where: { $0.wholeMatch(of: /[a-z][a-z0-9_]{0,30}/) == nil }) {
+        if let wrong = queues.first(where: { !QueueName.isValid($0) }) {
             throw ValidationError("--queue \(wrong) is not a queue: 1 to 31 lowercase letters, digits or _.")
         }
     }

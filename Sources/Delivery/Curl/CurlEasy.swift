@@ -14,12 +14,12 @@ final class CurlEasy {
 
     init() throws(CurlError) {
         try CurlGlobal.initialise()
-        guard let handle = curl_easy_init() else { throw CurlError(CURLE_FAILED_INIT) }
+        guard let handle = atelier_curl_easy_init() else { throw CurlError(CURLE_FAILED_INIT) }
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         let code = atelier_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
         guard code == CURLE_OK else {
-            curl_easy_cleanup(handle)
+            atelier_curl_easy_cleanup(handle)
             errorBuffer.deallocate()
             throw CurlError(code, option: CURLOPT_ERRORBUFFER)
         }
@@ -28,7 +28,7 @@ final class CurlEasy {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
+        atelier_curl_easy_cleanup(handle)
         errorBuffer.deallocate()
     }
 
@@ -75,10 +75,12 @@ final class CurlEasy {
         exchange = Exchange()
         exchange.upload = upload
         var slist: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(slist) }
+        defer { atelier_curl_slist_free_all(slist) }
         if let (option, items) = list {
             for item in items {
-                guard let appended = curl_slist_append(slist, item) else { throw CurlError(CURLE_OUT_OF_MEMORY) }
+                guard let appended = atelier_curl_slist_append(slist, item) else {
+                    throw CurlError(CURLE_OUT_OF_MEMORY)
+                }
                 slist = appended
             }
             try check(atelier_curl_setopt_slist(handle, option, slist), option)
@@ -89,7 +91,7 @@ final class CurlEasy {
         }
         try setCallbacks()
         errorBuffer[0] = 0
-        let code = curl_easy_perform(handle)
+        let code = atelier_curl_easy_perform(handle)
         let message = code == CURLE_OK ? "" : CurlError(code, message: String(cString: errorBuffer)).message
         return Transfer(code: code, message: message, exchange: exchange)
     }
@@ -153,7 +155,7 @@ final class CurlEasy {
 /// `curl_global_init` once per process, before the first handle (it is not thread-safe itself,
 /// hence the lazy global); its result is kept and checked by every handle.
 enum CurlGlobal {
-    private static let result: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+    private static let result: CURLcode = atelier_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 
     static func initialise() throws(CurlError) {
         guard result == CURLE_OK else { throw CurlError(result, message: "curl_global_init failed") }

@@ -12,7 +12,7 @@ public struct CurlError: Error, Sendable, Hashable, CustomStringConvertible {
     init(_ code: CURLcode, option: CURLoption? = nil, message: String? = nil) {
         self.code = Int(code.rawValue)
         self.option = option.map(Self.name)
-        self.message = message.flatMap { $0.isEmpty ? nil : $0 } ?? String(cString: curl_easy_strerror(code))
+        self.message = message.flatMap { $0.isEmpty ? nil : $0 } ?? String(cString: atelier_curl_easy_strerror(code))
     }
 
     public var description: String {
@@ -21,7 +21,7 @@ public struct CurlError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `CURLOPT_` and the option's name, as libcurl's manual pages are titled.
     static func name(of option: CURLoption) -> String {
-        guard let entry = curl_easy_option_by_id(option), let name = entry.pointee.name else {
+        guard let entry = atelier_curl_easy_option_by_id(option), let name = entry.pointee.name else {
             return "option \(option.rawValue)"
         }
         return "CURLOPT_" + String(cString: name)

@@ -38,38 +38,38 @@ public final class PDFCanvas {
     /// - Parameter created: the creation date written in the file, `2027-04-05T17:30:00+02:00`.
     public init(pageSize: PageSize = .a4, title: String, created: String) throws(DocumentError) {
         self.pageSize = pageSize
-        surface = cairo_pdf_surface_create_for_stream(
+        surface = atelier_cairo_pdf_surface_create_for_stream(
             { closure, data, length in
                 guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
                 Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().bytes
                     .append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
                 return CAIRO_STATUS_SUCCESS
             }, Unmanaged.passUnretained(sink).toOpaque(), pageSize.width, pageSize.height)
-        context = cairo_create(surface)
+        context = atelier_cairo_create(surface)
         // cairo never returns NULL: a failure is a status on an inert object, which must still
         // be destroyed.
-        let status = cairo_surface_status(surface)
+        let status = atelier_cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
-            cairo_destroy(context)
-            cairo_surface_destroy(surface)
+            atelier_cairo_destroy(context)
+            atelier_cairo_surface_destroy(surface)
             throw Self.error(status)
         }
         typesetter = TextLayout(drawingOn: context)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Atelier")
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created)
+        atelier_cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+        atelier_cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Atelier")
+        atelier_cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created)
     }
 
     deinit {
-        cairo_destroy(context)
-        cairo_surface_destroy(surface)
+        atelier_cairo_destroy(context)
+        atelier_cairo_surface_destroy(surface)
     }
 
     /// Draws one line of text with its baseline starting at (x, y).
     public func text(_ string: String, x: Double, y: Double, size: Double, weight: Weight = .regular) {
         typesetter.set(string, size: size, weight: weight)
-        cairo_move_to(context, x, y - typesetter.baseline)
-        pango_cairo_show_layout(context, typesetter.layout)
+        atelier_cairo_move_to(context, x, y - typesetter.baseline)
+        atelier_pango_cairo_show_layout(context, typesetter.layout)
     }
 
     /// The width the text would take, to align it.
@@ -88,22 +88,22 @@ public final class PDFCanvas {
 
     /// Strokes a rectangle: a signature box, a table's cell.
     public func rectangle(x: Double, y: Double, width: Double, height: Double, lineWidth: Double = 0.6) {
-        cairo_set_line_width(context, lineWidth)
-        cairo_rectangle(context, x, y, width, height)
-        cairo_stroke(context)
+        atelier_cairo_set_line_width(context, lineWidth)
+        atelier_cairo_rectangle(context, x, y, width, height)
+        atelier_cairo_stroke(context)
     }
 
     /// Draws `image` as large as fits in the box, keeping its proportions, centred.
     public func draw(_ image: PNGImage, x: Double, y: Double, width: Double, height: Double) {
         guard image.width > 0, image.height > 0 else { return }
         let scale = min(width / Double(image.width), height / Double(image.height))
-        cairo_save(context)
-        cairo_translate(
+        atelier_cairo_save(context)
+        atelier_cairo_translate(
             context, x + (width - Double(image.width) * scale) / 2, y + (height - Double(image.height) * scale) / 2)
-        cairo_scale(context, scale, scale)
-        cairo_set_source_surface(context, image.surface, 0, 0)
-        cairo_paint(context)
-        cairo_restore(context)
+        atelier_cairo_scale(context, scale, scale)
+        atelier_cairo_set_source_surface(context, image.surface, 0, 0)
+        atelier_cairo_paint(context)
+        atelier_cairo_restore(context)
     }
 
     /// Draws `code` in black in a square of `side` points whose top-left corner is (x, y), its
@@ -111,31 +111,32 @@ public final class PDFCanvas {
     public func draw(_ code: QRCode, x: Double, y: Double, side: Double) {
         let module = side / Double(code.side + 2 * QRCode.quietZone)
         let origin = (x: x + module * Double(QRCode.quietZone), y: y + module * Double(QRCode.quietZone))
-        cairo_save(context)
-        cairo_set_source_rgb(context, 0, 0, 0)
+        atelier_cairo_save(context)
+        atelier_cairo_set_source_rgb(context, 0, 0, 0)
         for run in code.runs {
-            cairo_rectangle(
+            atelier_cairo_rectangle(
                 context, origin.x + module * Double(run.column), origin.y + module * Double(run.row),
                 module * Double(run.length), module)
         }
-        cairo_fill(context)
-        cairo_restore(context)
+        atelier_cairo_fill(context)
+        atelier_cairo_restore(context)
     }
 
     /// Ends the current page and starts the next.
-    public func nextPage() { cairo_show_page(context) }
+    public func nextPage() { atelier_cairo_show_page(context) }
 
     /// Writes the last page and returns the whole file.
     public func finish() throws(DocumentError) -> [UInt8] {
-        cairo_surface_finish(surface)
+        atelier_cairo_surface_finish(surface)
         let status =
-            cairo_status(context) == CAIRO_STATUS_SUCCESS ? cairo_surface_status(surface) : cairo_status(context)
+            atelier_cairo_status(context) == CAIRO_STATUS_SUCCESS
+            ? atelier_cairo_surface_status(surface) : atelier_cairo_status(context)
         guard status == CAIRO_STATUS_SUCCESS else { throw Self.error(status) }
         return sink.bytes
     }
 
     private static func error(_ status: cairo_status_t) -> DocumentError {
-        DocumentError("Cannot draw the PDF: \(String(cString: cairo_status_to_string(status))).")
+        DocumentError("Cannot draw the PDF: \(String(cString: atelier_cairo_status_to_string(status))).")
     }
 }
 

@@ -4,10 +4,10 @@ extension PNGImage {
     /// Whether anything is drawn: a pixel at least half opaque and darker than light grey. A
     /// signature pad sends a blank image when nothing was drawn, white or transparent.
     public var hasInk: Bool {
-        cairo_surface_flush(surface)
-        guard let data = cairo_image_surface_get_data(surface) else { return false }
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        let opaque = cairo_image_surface_get_format(surface) != CAIRO_FORMAT_ARGB32
+        atelier_cairo_surface_flush(surface)
+        guard let data = atelier_cairo_image_surface_get_data(surface) else { return false }
+        let stride = Int(atelier_cairo_image_surface_get_stride(surface))
+        let opaque = atelier_cairo_image_surface_get_format(surface) != CAIRO_FORMAT_ARGB32
         for y in 0..<height {
             let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
             for x in 0..<width {

@@ -16,7 +16,7 @@ public final class PNGImage {
         }
         let reader = Reader(bytes)
         surface = withExtendedLifetime(reader) {
-            cairo_image_surface_create_from_png_stream(
+            atelier_cairo_image_surface_create_from_png_stream(
                 { closure, data, length in
                     guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
                     let reader = Unmanaged<Reader>.fromOpaque(closure).takeUnretainedValue()
@@ -30,17 +30,17 @@ public final class PNGImage {
                     return CAIRO_STATUS_SUCCESS
                 }, Unmanaged.passUnretained(reader).toOpaque())
         }
-        let status = cairo_surface_status(surface)
+        let status = atelier_cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
-            cairo_surface_destroy(surface)
+            atelier_cairo_surface_destroy(surface)
             throw DocumentError(
-                "The image is not a PNG cairo can read: \(String(cString: cairo_status_to_string(status))).")
+                "The image is not a PNG cairo can read: \(String(cString: atelier_cairo_status_to_string(status))).")
         }
-        width = Int(cairo_image_surface_get_width(surface))
-        height = Int(cairo_image_surface_get_height(surface))
+        width = Int(atelier_cairo_image_surface_get_width(surface))
+        height = Int(atelier_cairo_image_surface_get_height(surface))
     }
 
-    deinit { cairo_surface_destroy(surface) }
+    deinit { atelier_cairo_surface_destroy(surface) }
 }
 
 @available(*, unavailable)

@@ -29,22 +29,22 @@ final class TextLayout {
 
     init(drawingOn context: OpaquePointer) {
         fontMap = FontMaps.borrow()
-        pango = pango_font_map_create_context(fontMap)
-        pango_cairo_update_context(context, pango)
+        pango = atelier_pango_font_map_create_context(fontMap)
+        atelier_pango_cairo_update_context(context, pango)
         // A PDF has no pixels: outlines unhinted, widths as designed, glyphs placed to the
         // fraction of a point, so a line measured is the line drawn.
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        pango_cairo_context_set_font_options(pango, options)
-        cairo_font_options_destroy(options)
-        pango_context_set_round_glyph_positions(pango, 0)
-        pango_context_set_language(pango, pango_language_from_string("fr"))
-        layout = pango_layout_new(pango)
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        let options = atelier_cairo_font_options_create()
+        atelier_cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        atelier_cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        atelier_pango_cairo_context_set_font_options(pango, options)
+        atelier_cairo_font_options_destroy(options)
+        atelier_pango_context_set_round_glyph_positions(pango, 0)
+        atelier_pango_context_set_language(pango, atelier_pango_language_from_string("fr"))
+        layout = atelier_pango_layout_new(pango)
+        atelier_pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         // Every paragraph reads left to right, as the French document around it: an Arabic name
         // alone on its line is one right-to-left run in it, placed where a French one would be.
-        pango_layout_set_auto_dir(layout, 0)
+        atelier_pango_layout_set_auto_dir(layout, 0)
         faces = [
             .regular: Self.face(weight: PANGO_WEIGHT_NORMAL),
             .bold: Self.face(weight: PANGO_WEIGHT_BOLD),
@@ -52,35 +52,36 @@ final class TextLayout {
     }
 
     deinit {
-        for face in faces.values { pango_font_description_free(face) }
-        g_object_unref(UnsafeMutableRawPointer(layout))
-        g_object_unref(UnsafeMutableRawPointer(pango))
+        for face in faces.values { atelier_pango_font_description_free(face) }
+        atelier_g_object_unref(UnsafeMutableRawPointer(layout))
+        atelier_g_object_unref(UnsafeMutableRawPointer(pango))
         FontMaps.giveBack(fontMap)
     }
 
     private static func face(weight: PangoWeight) -> OpaquePointer {
         // glib aborts when it cannot allocate rather than returning NULL.
-        let face = pango_font_description_new()!
-        pango_font_description_set_family(face, family)
-        pango_font_description_set_weight(face, weight)
+        let face = atelier_pango_font_description_new()!
+        atelier_pango_font_description_set_family(face, family)
+        atelier_pango_font_description_set_weight(face, weight)
         return face
     }
 
     /// Makes `text` the layout's, in one paragraph per `\n`, wrapped at `width` points if given.
     func set(_ text: String, size: Double, weight: PDFCanvas.Weight, wrappingAt width: Double? = nil) {
         if selected?.weight != weight || selected?.size != size, let face = faces[weight] {
-            pango_font_description_set_absolute_size(face, size * Double(PANGO_SCALE))
-            pango_layout_set_font_description(layout, face)
+            atelier_pango_font_description_set_absolute_size(face, size * Double(PANGO_SCALE))
+            atelier_pango_layout_set_font_description(layout, face)
             selected = (weight, size)
         }
         if wrapping != width {
-            pango_layout_set_width(layout, width.map { Int32(clamping: Int(max($0, 0) * Double(PANGO_SCALE))) } ?? -1)
+            atelier_pango_layout_set_width(
+                layout, width.map { Int32(clamping: Int(max($0, 0) * Double(PANGO_SCALE))) } ?? -1)
             wrapping = width
         }
         bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
-                pango_layout_set_text(layout, $0.baseAddress, Int32(clamping: $0.count))
+                atelier_pango_layout_set_text(layout, $0.baseAddress, Int32(clamping: $0.count))
             }
         }
         setScriptFaces(text)
@@ -104,32 +105,32 @@ final class TextLayout {
             }
         }
         guard !runs.isEmpty || hasScriptFaces else { return }
-        let attributes = pango_attr_list_new()
+        let attributes = atelier_pango_attr_list_new()
         for run in runs {
-            guard let attribute = pango_attr_family_new(run.family + ", " + Self.family) else { continue }
+            guard let attribute = atelier_pango_attr_family_new(run.family + ", " + Self.family) else { continue }
             attribute.pointee.start_index = UInt32(run.range.lowerBound)
             attribute.pointee.end_index = UInt32(run.range.upperBound)
-            pango_attr_list_insert(attributes, attribute)
+            atelier_pango_attr_list_insert(attributes, attribute)
         }
-        pango_layout_set_attributes(layout, runs.isEmpty ? nil : attributes)
-        pango_attr_list_unref(attributes)
+        atelier_pango_layout_set_attributes(layout, runs.isEmpty ? nil : attributes)
+        atelier_pango_attr_list_unref(attributes)
         hasScriptFaces = !runs.isEmpty
     }
 
     /// The width of the text set, in points.
     var width: Double {
         var logical = PangoRectangle()
-        pango_layout_get_extents(layout, nil, &logical)
+        atelier_pango_layout_get_extents(layout, nil, &logical)
         return Double(logical.width) / Double(PANGO_SCALE)
     }
 
     /// From the top of the text set to its first baseline, in points.
-    var baseline: Double { Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE) }
+    var baseline: Double { Double(atelier_pango_layout_get_baseline(layout)) / Double(PANGO_SCALE) }
 
     /// The lines Pango broke the text set into, each without the spaces it ends with.
     func lines() -> [String] {
-        (0..<pango_layout_get_line_count(layout)).map { index in
-            guard let line = pango_layout_get_line_readonly(layout, index)?.pointee else { return "" }
+        (0..<atelier_pango_layout_get_line_count(layout)).map { index in
+            guard let line = atelier_pango_layout_get_line_readonly(layout, index)?.pointee else { return "" }
             let start = min(max(Int(line.start_index), 0), bytes.count)
             let end = min(start + max(Int(line.length), 0), bytes.count)
             var text = String(decoding: bytes[start..<end], as: UTF8.self)
@@ -154,7 +155,7 @@ enum FontMaps {
     private static let idleLimit = 16
 
     static func borrow() -> UnsafeMutablePointer<PangoFontMap> {
-        idle.withLock { $0.popLast() }?.fontMap ?? pango_cairo_font_map_new()
+        idle.withLock { $0.popLast() }?.fontMap ?? atelier_pango_cairo_font_map_new()
     }
 
     static func giveBack(_ fontMap: UnsafeMutablePointer<PangoFontMap>) {
@@ -164,6 +165,6 @@ enum FontMaps {
             idle.append(resting)
             return true
         }
-        if !kept { g_object_unref(fontMap) }
+        if !kept { atelier_g_object_unref(fontMap) }
     }
 }

@@ -11,9 +11,10 @@ public struct QRCode: Sendable, Hashable {
     /// Encodes `text` byte by byte (UTF-8), case kept, with error correction level M (15 % of
     /// the code may be hidden or smudged and it still reads).
     public init(encoding text: String) throws(DocumentError) {
-        guard !text.isEmpty, !text.utf8.contains(0), let code = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1)
+        guard !text.isEmpty, !text.utf8.contains(0),
+            let code = atelier_QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1)
         else { throw DocumentError("Cannot encode \(text.debugDescription) as a QR code.") }
-        defer { QRcode_free(code) }
+        defer { atelier_QRcode_free(code) }
         let side = Int(code.pointee.width)
         self.side = side
         // Bit 0 of each byte is the module's colour; the other bits say what the module is for.
