@@ -9,7 +9,7 @@ import Training
 @Suite struct ListJSONTests {
     func both(_ value: some Encodable) throws -> (ours: String, foundations: String) {
         var ours: [UInt8] = []
-        try ListJSONEncoder().encode(value, depth: 0, into: &ours)
+        try TerminalJSONEncoder().encode(value, depth: 0, into: &ours)
         return (
             String(decoding: ours, as: UTF8.self),
             String(decoding: try Terminal.jsonEncoder().encode(value), as: UTF8.self)
@@ -76,6 +76,43 @@ import Training
             var url = URL(string: "https://atelier.example/q/abc")
         }
         let (ours, foundations) = try both(Shapes())
+        #expect(ours == foundations)
+    }
+
+    /// What the other `--json` commands print (reports, sheets, statistics), which go through
+    /// the same encoder since `Terminal.printJSON` does.
+    @Test func theShapesOfReportsSheetsAndStatistics() throws {
+        enum Mark: String, Encodable { case present, absent }
+        struct Line: Encodable {
+            var marks: [Mark?] = [.present, nil, .absent]
+            var minutes: Int64 = -210
+        }
+        struct Custom: Encodable {
+            enum Keys: String, CodingKey { case outerValue, inner }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode("x", forKey: .outerValue)
+                var inner = container.nestedUnkeyedContainer(forKey: .inner)
+                try inner.encode(1)
+                try inner.encodeNil()
+                var keyed = inner.nestedContainer(keyedBy: Keys.self)
+                try keyed.encodeIfPresent(Optional<Int>.none, forKey: .outerValue)
+                try keyed.encode(UInt8(7), forKey: .inner)
+            }
+        }
+        struct Report: Encodable {
+            var amount = Decimal(string: "3600.05")!
+            var average: Double? = 4.333333333333333
+            var whole = 3600.0
+            var small = 0.1
+            var negativeZero = -0.0
+            var share: Float = 0.25
+            var lines = [Line(), Line()]
+            var dates = [Date(timeIntervalSince1970: 1_800_000_000), Date(timeIntervalSince1970: 0)]
+            var custom = Custom()
+            var byKind: [String: [Int]] = ["hot": [4, 5], "cold": []]
+        }
+        let (ours, foundations) = try both(Report())
         #expect(ours == foundations)
     }
 }

@@ -102,7 +102,10 @@ public struct Settings: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path) }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: String(decoding: data, as: UTF8.self), .basic)
+            // No constructor is used to compose (an empty one spares building the default's
+            // tables), and the text is UTF-8 (saying so spares reading the environment).
+            root = try Yams.compose(
+                yaml: String(decoding: data, as: UTF8.self), .basic, Constructor([:], [:], [:]), .utf8)
         } catch {
             throw .malformedFile(path, reason: String(describing: error))
         }

@@ -176,10 +176,11 @@ struct SessionCommand: ParsableCommand {
                 let registrations = try Registrations(store).registrations(ofSession: code).filter {
                     $0.status != .cancelled
                 }
-                let sheet = try Attendances(store).sheet(session: code)
                 if output.json { return try Terminal.printJSON(registrations) }
                 let attended = Dictionary(
-                    uniqueKeysWithValues: sheet.lines.map { ($0.participant.email, $0.attendedMinutes) })
+                    uniqueKeysWithValues: try Attendances(store).sheet(session: code).lines.map {
+                        ($0.participant.email, $0.attendedMinutes)
+                    })
                 print(
                     Terminal.table(
                         [["#", "PARTICIPANT", "ORGANISATION", "STATUS", "FUNDING", "ATTENDED"]]

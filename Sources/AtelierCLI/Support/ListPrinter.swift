@@ -24,7 +24,7 @@ struct ListPrinter<Item: Encodable> {
     private let cells: (Item) -> [String]
     private var widths: [Int]?
     private var printedJSON = false
-    private let encoder = ListJSONEncoder()
+    private let encoder = TerminalJSONEncoder()
 
     init(json: Bool, header: [String], cells: @escaping (Item) -> [String]) {
         self.json = json
