@@ -159,7 +159,7 @@ private final class TreeEncoder: Encoder {
             tree = .string(data.base64EncodedString())
         } else if T.self == Double.self || T.self == Float.self || T.self == Decimal.self {
             tree = .literal(String(decoding: try JSONEncoder().encode(value), as: UTF8.self))
-        } else if T.self is any FixedWidthInteger.Type, let integer = value as? any FixedWidthInteger {
+        } else if Self.otherIntegers.contains(ObjectIdentifier(T.self)), let integer = value as? any FixedWidthInteger {
             // Int64, UInt8…: their own `encode(to:)` asks a single value container for
             // themselves, whose default sends them back here.
             tree = .literal(String(describing: integer))
@@ -171,6 +171,13 @@ private final class TreeEncoder: Encoder {
             try value.encode(to: self)
         }
     }
+
+    /// The integer types other than `Int`, which the containers write themselves. Known by
+    /// identity: asking whether a type conforms to `FixedWidthInteger` searches the whole
+    /// conformance table the first time for each type encoded, a millisecond per command.
+    private static let otherIntegers = Set(
+        ([Int8.self, Int16.self, Int32.self, Int64.self, UInt.self, UInt8.self, UInt16.self, UInt32.self, UInt64.self]
+            as [any FixedWidthInteger.Type]).map(ObjectIdentifier.init))
 
     func child(_ value: some Encodable) throws -> Tree {
         let encoder = TreeEncoder(owner: owner)
