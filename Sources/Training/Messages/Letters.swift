@@ -5,8 +5,30 @@ import Postgres
 public struct Letters {
     let store: Store
     var connection: Connection { store.connection }
+    /// Sessions and venues this value has read: a message reads its session and venue for the
+    /// letter, then again for its calendar invite, in the same transaction.
+    private let reads = Reads()
 
     public init(_ store: Store) { self.store = store }
+
+    private final class Reads {
+        var sessions: [String: Session] = [:]
+        var venues: [String: Venue] = [:]
+    }
+
+    private func readSession(_ code: String) throws -> Session {
+        if let known = reads.sessions[code] { return known }
+        let session = try Sessions(store).session(code)
+        reads.sessions[code] = session
+        return session
+    }
+
+    private func readVenue(_ code: String) throws -> Venue {
+        if let known = reads.venues[code] { return known }
+        let venue = try Catalogue(store).venue(code)
+        reads.venues[code] = venue
+        return venue
+    }
 
     /// The registration's participant and session as its messages show them, plus what `kind`
     /// adds: the reminder's delay, the waitlist position, the questionnaire link.
@@ -112,12 +134,12 @@ public struct Letters {
     }
 
     func session(_ code: String) throws -> Letter.Session {
-        let session = try Sessions(store).session(code)
+        let session = try readSession(code)
         let catalogue = Catalogue(store)
         let module = try catalogue.module(session.module)
         let zone = store.timeZone
         let venueCodes = Array(Set(session.slots.compactMap(\.venue)))
-        let venue = try venueCodes.count == 1 ? catalogue.venue(venueCodes[0]) : nil
+        let venue = try venueCodes.count == 1 ? readVenue(venueCodes[0]) : nil
         var trainerCodes: [String] = []
         for code in session.slots.flatMap(\.trainers) where !trainerCodes.contains(code) { trainerCodes.append(code) }
         let trainers = try trainerCodes.map { try catalogue.trainer($0).name }
@@ -180,11 +202,10 @@ extension Letters {
             throw TrainingError.notFound("No registration has the id \(registration).")
         }
         let (code, version) = try row.decode((String, Int).self)
-        let session = try Sessions(store).session(code)
-        let catalogue = Catalogue(store)
+        let session = try readSession(code)
         let parts = try session.parts.compactMap { part -> Appointment? in
             guard let first = part.slots.first, let last = part.slots.last else { return nil }
-            let venue = try first.venue.map { try catalogue.venue($0) }
+            let venue = try first.venue.map(readVenue)
             let zone = store.timeZone
             let days = part.slots.map {
                 "\(French.date($0.startsAt, in: zone)) de \(French.time($0.startsAt, in: zone)) à \(French.time($0.endsAt, in: zone))"
