@@ -27,22 +27,26 @@ extension Connection {
 
     /// Returns the next notification, waiting up to `timeout` for one to arrive: `poll` on the
     /// socket, then `PQconsumeInput` and `PQnotifies`
-    /// (https://www.postgresql.org/docs/current/libpq-notify.html). `nil` when none came in time.
-    public func waitForNotification(timeout: Duration) throws(PostgresError) -> PostgresNotification? {
+    /// (https://www.postgresql.org/docs/current/libpq-notify.html). `nil` when none came in time,
+    /// or as soon as `interruption` (a descriptor of the caller's) is readable.
+    public func waitForNotification(timeout: Duration, interruption: Int32 = -1) throws(PostgresError)
+        -> PostgresNotification?
+    {
         let deadline = ContinuousClock.now + timeout
         while true {
             guard PQconsumeInput(handle) == 1 else { throw connectionError(statement: nil) }
             if let notification = nextNotification() { return notification }
             let remaining = ContinuousClock.now.duration(to: deadline)
             guard remaining > .zero else { return nil }
-            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
-            let milliseconds = Int32(
-                clamping: remaining.components.seconds * 1000
-                    + remaining.components.attoseconds / 1_000_000_000_000_000 + 1)
-            let ready = poll(&descriptor, 1, milliseconds)
+            var descriptors = [
+                pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0),
+                pollfd(fd: interruption, events: Int16(POLLIN), revents: 0),
+            ]
+            let ready = poll(&descriptors, 2, remaining.pollMilliseconds)
             if ready < 0 && errno != EINTR {
                 throw PostgresError(kind: .connectionLost, message: "poll failed: \(String(cString: strerror(errno)))")
             }
+            if descriptors[1].revents != 0 { return nil }
         }
     }
 
@@ -53,5 +57,12 @@ extension Connection {
             channel: String(cString: raw.pointee.relname),
             payload: String(cString: raw.pointee.extra),
             senderPID: raw.pointee.be_pid)
+    }
+}
+
+extension Duration {
+    /// The duration as `poll` takes it: whole milliseconds, rounded up, at most `Int32.max`.
+    public var pollMilliseconds: Int32 {
+        Int32(clamping: components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 + 1)
     }
 }

@@ -17,6 +17,7 @@ public final class Worker<Context: LaneContext>: Sendable {
     let makeContext: @Sendable (Connection) throws -> Context
     let logger: Logger
     private let wakes: [Wake]
+    private let stopSignal = StopSignal()
     private let state = Mutex(State())
 
     struct State {
@@ -50,6 +51,7 @@ public final class Worker<Context: LaneContext>: Sendable {
             return !state.stopping
         }
         if first { logger.info("stopping: finishing the running jobs") }
+        stopSignal.signal()
         wakeAll()
     }
 
@@ -209,7 +211,11 @@ public final class Worker<Context: LaneContext>: Sendable {
                     for queue in options.queues { try connection.listen(JobQueue.channel(queue)) }
                     listening = true
                 }
-                if try connection.waitForNotification(timeout: .milliseconds(500)) != nil { wakeAll() }
+                if try connection.waitForNotification(timeout: .milliseconds(500), interruption: stopSignal.descriptor)
+                    != nil
+                {
+                    wakeAll()
+                }
             } onReconnect: { _ in
                 listening = false
                 wakeAll()  // a notification may have been missed while away
@@ -217,11 +223,8 @@ public final class Worker<Context: LaneContext>: Sendable {
         }
     }
 
-    /// Sleeps in short steps, so that a stop is not kept waiting.
+    /// Sleeps for `duration`, or until the stop.
     func sleep(_ duration: Duration) {
-        let end = ContinuousClock.now + duration
-        while !isStopping, ContinuousClock.now < end {
-            Thread.sleep(forTimeInterval: min(0.2, Double((end - ContinuousClock.now).components.seconds) + 0.05))
-        }
+        if !isStopping { stopSignal.wait(duration) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 import TestSupport
 import Testing
@@ -35,6 +36,22 @@ import Testing
         let start = ContinuousClock.now
         #expect(try listener.waitForNotification(timeout: .milliseconds(200)) == nil)
         #expect(ContinuousClock.now - start >= .milliseconds(200))
+    }
+
+    /// A readable interruption ends the wait at once (a worker's stop), and before it is
+    /// readable the wait goes on: a pipe written to from another thread a little later.
+    @Test func aReadableInterruptionEndsTheWait() throws {
+        let listener = try database.connect()
+        try listener.listen("quiet")
+        let pipe = Pipe()
+        let start = ContinuousClock.now
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(300)) {
+            pipe.fileHandleForWriting.write(Data([1]))
+        }
+        let interruption = pipe.fileHandleForReading.fileDescriptor
+        #expect(try listener.waitForNotification(timeout: .seconds(30), interruption: interruption) == nil)
+        let waited = ContinuousClock.now - start
+        #expect(waited >= .milliseconds(300) && waited < .seconds(15), "waited \(waited)")
     }
 
     @Test func unlistenStopsDelivery() throws {
