@@ -61,8 +61,10 @@ extension Connection {
 }
 
 extension Duration {
-    /// The duration as `poll` takes it: whole milliseconds, rounded up, at most `Int32.max`.
+    /// The duration as `poll` takes it: whole milliseconds, rounded up, at most `Int32.max`
+    /// (the seconds bounded first, so that no duration overflows on the way).
     public var pollMilliseconds: Int32 {
-        Int32(clamping: components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 + 1)
+        let seconds = min(components.seconds, Int64(Int32.max / 1000) + 1)
+        return Int32(clamping: seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 + 1)
     }
 }

@@ -4,9 +4,9 @@ import Foundation
 /// sorted, ISO 8601 dates, slashes unescaped — four times as fast: every `--json` of the CLI, and
 /// the items of a long list one by one. Foundation's encoder converted every key of every item
 /// anew (a fifth of `participant list --json`, most of `session roster --json`) and boxed every
-/// value. Keys go through Foundation's own conversion
-/// once each; numbers other than integers through Foundation's encoder. `ListJSONTests`
-/// compares both encoders on the listed types and on the other shapes Codable types take.
+/// value. Keys go through Foundation's own conversion once each; numbers other than integers
+/// through Foundation's encoder. `ListJSONTests` compares both encoders on the listed types and
+/// on the other shapes Codable types take.
 final class TerminalJSONEncoder {
     /// Foundation's snake case of each key met so far.
     private var snakeCase: [String: String] = [:]
