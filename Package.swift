@@ -90,7 +90,12 @@ let package = Package(
             name: "atelier",
             dependencies: [
                 "AtelierCLI", "Web", "App", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            // Swift links executables with `-export-dynamic`, which put our 31 800 symbols in the
+            // dynamic table: the loader looked through them at every start, and the runtime's
+            // `dladdr` of itself scanned them all (1.3 ms of each command). Nothing looks our
+            // symbols up by name; crash reports read the symbol table from the file.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]),
 
         // `make bench`: the queue's figures beside PgQueuer's and pgbench's on one server.
         .executableTarget(

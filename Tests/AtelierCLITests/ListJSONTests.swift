@@ -71,6 +71,7 @@ import Training
             var nothing: Int? = nil
             var empty: [String: Int] = [:]
             var dictionary = ["firstName": 1, "b": 2]
+            var byNumber = [3: "trois", 10: "dix"]
             var bytes = Data([0, 1, 2, 250])
             var nested = [[1, 2], []]
             var url = URL(string: "https://atelier.example/q/abc")

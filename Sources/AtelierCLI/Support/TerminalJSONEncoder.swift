@@ -18,8 +18,19 @@ final class TerminalJSONEncoder {
         write(encoder.tree ?? .object(Members()), depth: depth, into: &out)
     }
 
+    /// The coding-key type of the standard library's dictionaries, whose keys are written as
+    /// they are, as Foundation writes them: learnt from an empty dictionary, since its name is
+    /// internal to the standard library and asking each encoded type whether it is a dictionary
+    /// searched the whole conformance table once per type.
+    private lazy var dictionaryKeyType: ObjectIdentifier? = {
+        let probe = TreeEncoder(owner: self)
+        try? [String: Int]().encode(to: probe)
+        return probe.lastKeyType
+    }()
+
     fileprivate func key(_ key: any CodingKey) -> String {
         let name = key.stringValue
+        if ObjectIdentifier(type(of: key)) == dictionaryKeyType { return name }
         if let known = snakeCase[name] { return known }
         let converted = Self.foundationSnakeCase(name)
         snakeCase[name] = converted
@@ -125,10 +136,6 @@ private enum Tree {
 private final class Members { var items: [(String, Tree)] = [] }
 private final class Elements { var items: [Tree] = [] }
 
-/// A dictionary Foundation writes as an object whose keys it leaves as they are.
-private protocol StringKeyedDictionary {}
-extension Dictionary: StringKeyedDictionary where Key == String {}
-
 private struct AnyKey: CodingKey {
     let stringValue: String
     let intValue: Int?
@@ -142,13 +149,15 @@ private final class TreeEncoder: Encoder {
     var tree: Tree?
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+    /// The key type of the last keyed container asked for.
+    private(set) var lastKeyType: ObjectIdentifier?
 
     init(owner: TerminalJSONEncoder) { self.owner = owner }
 
     /// The tree of one value, with the types Foundation's encoder treats apart treated alike:
-    /// dates as `.iso8601` writes them, URLs as their text, data in Base64, a dictionary's keys
-    /// as they are, integers of every width in decimal, fractional numbers by Foundation itself;
-    /// the rest by their `encode(to:)`.
+    /// dates as `.iso8601` writes them, URLs as their text, data in Base64, integers of every
+    /// width in decimal, fractional numbers by Foundation itself; the rest, dictionaries
+    /// included, by their `encode(to:)`.
     /// (Types compared rather than values cast: a cast per value cost a tenth of a long list.)
     func encodeValue<T: Encodable>(_ value: T) throws {
         if T.self == Date.self, let date = value as? Date {
@@ -163,10 +172,6 @@ private final class TreeEncoder: Encoder {
             // Int64, UInt8…: their own `encode(to:)` asks a single value container for
             // themselves, whose default sends them back here.
             tree = .literal(String(describing: integer))
-        } else if T.self is any StringKeyedDictionary.Type, let dictionary = value as? [String: any Encodable] {
-            let members = Members()
-            for (key, element) in dictionary { members.items.append((key, try child(element))) }
-            tree = .object(members)
         } else {
             try value.encode(to: self)
         }
@@ -186,6 +191,7 @@ private final class TreeEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        lastKeyType = ObjectIdentifier(type)
         let members: Members
         if case .object(let existing) = tree {
             members = existing
