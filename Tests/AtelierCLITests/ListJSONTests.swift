@@ -48,7 +48,8 @@ import Training
         let session = try decoded(
             Session.self,
             """
-            {"code": "S-2027-001", "module": "PMAE", "module_title": "Fonction employeur", "status": "scheduled",
+            {"code": "S-2027-001", "module": "PMAE", "module_title": "Fonction employeur", "programme_version": 2,
+             "status": "scheduled",
              "capacity": 12, "minimum": 4, "confirmed": 1, "waitlisted": 1,
              "parts": [{"position": 1, "title": "", "slots": [\(slot)]},
                        {"position": 2, "title": "Suite", "slots": [\(slot), \(slot)]}]}

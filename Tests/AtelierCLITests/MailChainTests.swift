@@ -23,6 +23,7 @@ import Training
         }
         var module = Module(code: "PMAE", title: "Accompagner la fonction employeur", durationMinutes: 630)
         module.whatToBring = "Les statuts de votre association."
+        module.objectives = ["Identifier les aides à l'emploi.", "Construire une fiche de poste."]
         module.defaultCapacity = 300
         _ = try Catalogue(store).addModule(module)
         _ = try Catalogue(store).addVenue(
@@ -94,10 +95,22 @@ import Training
         let convocation = try #require(mails.first)
         #expect(convocation.to == "p1@asso.fr" && convocation.toName == "Prénom1 Nom1")
         #expect(convocation.fromName == "Atelier Caen")
-        #expect(convocation.parts.map(\.type) == ["text/plain", "text/html", "text/calendar"])
+        #expect(convocation.parts.map(\.type) == ["text/plain", "text/html", "text/calendar", "application/pdf"])
         #expect(
             convocation.parts[0].text?.contains(
                 "jeudi 4 avril 2030 de 9\u{A0}h à 12\u{A0}h\u{A0}30 et de 14\u{A0}h à 17\u{A0}h\u{A0}30") == true)
+        #expect(
+            convocation.parts[0].text?.contains(
+                "Objectifs\u{A0}:\n– Identifier les aides à l'emploi.\n– Construire une fiche de poste.") == true)
+        // The programme the session keeps, as published.
+        #expect(convocation.parts[3].filename == "programme-PMAE-v1.pdf")
+        let programme = try PDFReading(try #require(convocation.parts[3].bytes))
+        defer { programme.remove() }
+        let text = try programme.pages().joined(separator: " ")
+        #expect(text.contains("Programme de formation") && text.contains("Accompagner la fonction employeur"))
+        #expect(text.contains("– Identifier les aides à l'emploi."))
+        #expect(text.contains("n° 1, en vigueur depuis le"))
+        #expect(mails.last?.parts.map(\.type) == ["text/plain", "text/html"])
         #expect(convocation.method == "REQUEST")
         #expect(convocation.events.map(\.start) == ["2030-04-04T09:00:00+02:00", "2030-04-18T09:00:00+02:00"])
         #expect(
@@ -283,6 +296,36 @@ import Training
         #expect(away.standardError.hasSuffix(": Couldn't connect to server.\n"))
     }
 
+    /// With `documents.rules-file`, convocations attach the règlement intérieur after the
+    /// programme; a file that is not a PDF stops the worker before it sends anything.
+    @Test func theConvocationAttachesTheRulesOfTheHouse() throws {
+        try addParticipants(1)
+        try register(1)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notPDF = folder.appendingPathComponent("reglement.txt").path
+        try Data("Article 1 : horaires.".utf8).write(to: URL(fileURLWithPath: notPDF))
+        let refused = try atelier("worker", "--until-idle", environment: ["ATELIER_DOCUMENTS_RULES_FILE": notPDF])
+        #expect(refused.status == 78)
+        #expect(
+            refused.standardError
+                == "The setting documents.rules-file (from environment ATELIER_DOCUMENTS_RULES_FILE) names \(notPDF), which is not a PDF.\n"
+        )
+        #expect(catcher.messageFiles().isEmpty)
+
+        let rules = folder.appendingPathComponent("reglement.pdf").path
+        #expect(try atelier("module", "programme", "PMAE", "--out", rules).status == 0)
+        let sent = try atelier("worker", "--until-idle", environment: ["ATELIER_DOCUMENTS_RULES_FILE": rules])
+        #expect(sent.status == 0, "\(sent.standardError)")
+        let convocation = try #require(try ReadMail.read(catcher.messageFiles()).first)
+        #expect(
+            convocation.parts.compactMap(\.filename) == [
+                "invitation.ics", "programme-PMAE-v1.pdf", "reglement-interieur.pdf",
+            ])
+        #expect(convocation.parts.last?.bytes == [UInt8](try Data(contentsOf: URL(fileURLWithPath: rules))))
+    }
+
     @Test func mailPreviewPrintsTheMessageWithoutSendingIt() throws {
         try addParticipants(1)
         try register(1)
@@ -295,7 +338,7 @@ import Training
                 From: Atelier Caen <formation@mda-caen.example>
                 To: Prénom1 Nom1 <p1@asso.fr>
                 Subject: Convocation\u{A0}: Accompagner la fonction employeur, jeudi 4 avril 2030
-                Attached: invitation.ics
+                Attached: invitation.ics, programme-PMAE-v1.pdf
 
                 Bonjour Prénom1,
                 """))

@@ -263,6 +263,29 @@ import Training
             arguments: ["module", "add", "TWO", "--title", "Deux\nlignes", "--duration", "7h"],
             status: 65, sentence: "The title holds the character U+000A (LINE FEED): it is one line of text."),
         Case(
+            name: "an objective with a line break",
+            arguments: ["module", "edit", "PMAE", "--objective", "Recruter.", "--objective", "Deux\nlignes"],
+            status: 65, sentence: "The objective holds the character U+000A (LINE FEED): it is one line of text."),
+        Case(
+            name: "thirty-one objectives",
+            arguments: ["module", "edit", "PMAE"] + (1...31).flatMap { ["--objective", "Objectif \($0)."] },
+            status: 65, sentence: "A module has at most 30 objectives; this one would have 31."),
+        Case(
+            name: "a programme version the module does not have",
+            arguments: [
+                "module", "programme", "PMAE", "--version", "9", "--out", "/tmp/atelier-refused-programme.pdf",
+            ],
+            status: 66, sentence: "The module PMAE has no programme version 9: its versions go from 1 to 1."),
+        Case(
+            name: "a pedagogical contact's malformed email",
+            arguments: [
+                "org", "edit", "--name", "MDA", "--siret", "73282932000074", "--activity-number", "28140123414",
+                "--street", "8 rue Daniel Huet", "--postal-code", "14000", "--city", "Caen", "--email",
+                "formation@mda-caen.fr", "--signatory-name", "Claire Martin", "--signatory-role", "Directrice",
+                "--pedagogical-contact-email", "claire.mda-caen.fr",
+            ],
+            status: 65, sentence: "The email “claire.mda-caen.fr” is not an email address: it has no @."),
+        Case(
             name: "a duration too large",
             arguments: ["module", "add", "BIG", "--title", "Grand", "--duration", "999999999999999999h"],
             status: 65, sentence: "The duration “999999999999999999h” is too large: the most is 1000 h."),

@@ -195,10 +195,14 @@ import Testing
             UNION
             SELECT (regexp_matches(prosrc, 'CONSTRAINT = ''([a-z_]+)''', 'g'))[1], NULL FROM pg_proc p
             JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
+            UNION
+            SELECT split_part(encode(t.tgargs, 'escape'), '\\000', 1), NULL FROM pg_trigger t
+            JOIN pg_proc p ON p.oid = t.tgfoid WHERE p.proname = 'refuse_change'
             """
         ).map { try $0.decode((String, String?).self) }
         #expect(constraints.count > 150)
         #expect(constraints.contains { $0.0 == "attendance_frozen" })
+        #expect(constraints.contains { $0.0 == "module_programme_append_only" })
         let missing = constraints.filter { ConstraintViolation.sentence(for: $0.0, table: $0.1) == nil }.map(\.0)
         #expect(missing == [])
         #expect(ConstraintViolation.sentence(for: "attendance_frozen", table: nil)?.kind == .refused)

@@ -15,7 +15,7 @@ import Testing
 
     func pmae() -> Module {
         var module = Module(code: "pmae-emploi", title: "  Accompagner la fonction employeur  ", durationMinutes: 1260)
-        module.objectives = "Outiller les accompagnateurs des petites associations employeuses."
+        module.objectives = ["Outiller les accompagnateurs des petites associations employeuses."]
         module.pricePerGroup = Money(cents: 360_000)
         module.competences = ["RENFORCEMENT-3", "partenariat-1", "RENFORCEMENT-3"]
         return module

@@ -23,6 +23,7 @@ extension AppContext {
             smtp: smtp, from: from, replyTo: replyTo, links: links,
             templates: try MessageTemplates(folder: root.jobs), jobs: try jobCatalogue(),
             timeZone: timeZone, retryDelay: .seconds(settings.integer(.mailRetrySeconds)), stamp: try stamp(),
+            rules: try rules(),
             questionnaireReminderDays: questionnaireReminderDays(),
             signatureRequestMinutes: settings.integer(.attendanceSignatureRequestMinutes).nonZero)
     }
@@ -50,15 +51,26 @@ extension AppContext {
     /// The stamp's PNG, read and decoded once: a file that is missing or not a PNG stops the
     /// worker at start rather than every certificate.
     private func stamp() throws -> [UInt8]? {
-        let path = settings[.stampFile].text
+        try file(.stampFile, "a PNG image") { (try? PNGImage($0)) != nil }
+    }
+
+    /// The règlement intérieur, read once; a file that is missing or not a PDF stops the worker
+    /// at start rather than every convocation.
+    private func rules() throws -> [UInt8]? {
+        try file(.rulesFile, "a PDF") { $0.starts(with: "%PDF-".utf8) }
+    }
+
+    /// The bytes of the file `key` names, `nil` when it names none.
+    private func file(_ key: SettingKey, _ kind: String, isRight: ([UInt8]) -> Bool) throws -> [UInt8]? {
+        let path = settings[key].text
         guard !path.isEmpty else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SettingsError.invalid(
-                .stampFile, reason: "names \(path), which cannot be read", source: settings[.stampFile].source)
+                key, reason: "names \(path), which cannot be read", source: settings[key].source)
         }
-        do { _ = try PNGImage([UInt8](data)) } catch {
+        guard isRight([UInt8](data)) else {
             throw SettingsError.invalid(
-                .stampFile, reason: "names \(path), which is not a PNG image", source: settings[.stampFile].source)
+                key, reason: "names \(path), which is not \(kind)", source: settings[key].source)
         }
         return [UInt8](data)
     }

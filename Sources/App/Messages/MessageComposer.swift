@@ -14,7 +14,8 @@ public struct MessageComposer {
         self.store = store
     }
 
-    /// `documents` are attached after the calendar invite: a certificate's PDF.
+    /// A convocation attaches, after its calendar invite, the programme its session keeps and the
+    /// règlement intérieur; `documents` come last: a certificate's PDF.
     public func message(
         _ kind: JobKind, registration: Int, daysBefore: Int?, questionnaireLink: String?,
         signing: Letter.Signing? = nil,
@@ -32,6 +33,15 @@ public struct MessageComposer {
             messageID: messageID, text: rendered.text, html: rendered.html)
         if let method = kind.inviteMethod {
             message.attachments = [try invite(method, registration: registration, to: participant, letters: letters)]
+        }
+        if kind.attachesProgramme {
+            let programme = try settings.programmes.attachment(ofSession: letter.session.code, store: store)
+            message.attachments.append(
+                .init(fileName: programme.fileName, contentType: "application/pdf", bytes: programme.pdf))
+            if let rules = settings.rules {
+                message.attachments.append(
+                    .init(fileName: "reglement-interieur.pdf", contentType: "application/pdf", bytes: rules))
+            }
         }
         message.attachments += documents
         return message
@@ -73,6 +83,10 @@ extension JobKind {
         default: nil
         }
     }
+
+    /// The messages that convoke: the convocation, and the notice of a seat freed for someone
+    /// waiting, which stands in for it.
+    var attachesProgramme: Bool { self == .convocation || self == .promotionNotice }
 
     /// The questionnaire a kind's message invites to; a relance's is in its arguments.
     public var questionnaire: QuestionnaireKind? {

@@ -17,6 +17,10 @@ public struct MessageSettings: Sendable {
     public var retryDelay: Duration
     /// The organisation's stamp (a PNG) on the certificates, if it has one.
     public var stamp: [UInt8]?
+    /// The règlement intérieur (a PDF) convocations attach, if there is one.
+    public var rules: [UInt8]?
+    /// The programmes convocations attach, drawn once each.
+    public let programmes = ProgrammeDocuments()
     /// The days after a questionnaire's invitation when it is sent again to whoever has not
     /// answered (`questionnaire.reminder-days`).
     public var questionnaireReminderDays: [Int]
@@ -27,7 +31,8 @@ public struct MessageSettings: Sendable {
     public init(
         smtp: SMTPConfiguration, from: MailAddress, replyTo: MailAddress?, links: WebLinks,
         templates: MessageTemplates, jobs: JobCatalogue, timeZone: TimeZone, retryDelay: Duration = .seconds(30),
-        stamp: [UInt8]? = nil, questionnaireReminderDays: [Int] = [3, 7], signatureRequestMinutes: Int? = 15
+        stamp: [UInt8]? = nil, rules: [UInt8]? = nil, questionnaireReminderDays: [Int] = [3, 7],
+        signatureRequestMinutes: Int? = 15
     ) {
         self.questionnaireReminderDays = questionnaireReminderDays
         self.signatureRequestMinutes = signatureRequestMinutes
@@ -40,5 +45,6 @@ public struct MessageSettings: Sendable {
         self.timeZone = timeZone
         self.retryDelay = retryDelay
         self.stamp = stamp
+        self.rules = rules
     }
 }

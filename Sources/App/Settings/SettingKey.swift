@@ -144,6 +144,9 @@ public struct SettingKey: Sendable, Hashable {
     public static let stampFile = SettingKey(
         name: "documents.stamp-file", defaultValue: "", kind: .text,
         summary: "the organisation's stamp, a PNG image, printed in the certificates' signature box; empty: none")
+    public static let rulesFile = SettingKey(
+        name: "documents.rules-file", defaultValue: "", kind: .text,
+        summary: "the règlement intérieur, a PDF, attached to every convocation; empty: none")
     public static let reportsFunders = SettingKey(
         name: "reports.funders", defaultValue: "", kind: .text,
         summary:
@@ -177,7 +180,7 @@ public struct SettingKey: Sendable, Hashable {
         attendanceSignatureRequestMinutes,
         workerLanes, workerQueues, workerPollSeconds, workerPollOnly, workerLeaseSeconds, workerShutdownSeconds,
         keepCompletedDays, keepDiscardedDays,
-        stampFile, reportsFunders, reportsCron, reportsFormat, reportsEmail, reportsUploadURL, reportsCAFile,
+        stampFile, rulesFile, reportsFunders, reportsCron, reportsFormat, reportsEmail, reportsUploadURL, reportsCAFile,
     ]
 }
 

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Documents
 import Training
 
 /// `atelier module …`: the catalogue.
@@ -7,20 +8,31 @@ struct ModuleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "module",
         abstract: "Build the catalogue of training modules.",
-        subcommands: [Add.self, Edit.self, List.self, Show.self, Archive.self, Competences.self])
+        subcommands: [Add.self, Edit.self, List.self, Show.self, Programme.self, Archive.self, Competences.self])
 
     /// The fields a module has, all optional so that `edit` changes only what it is given.
     struct Fields: ParsableArguments {
         @Option(help: "The title, as certificates print it.") var title: String?
         @Option(help: "The planned duration: 21h, 10,5h or 17h30.") var duration: String?
-        @Option(help: "What participants will be able to do.") var objectives: String?
-        @Option(help: "The programme, part by part.") var programme: String?
+        @Option(
+            name: .customLong("objective"),
+            help:
+                "An operational objective, one line that an evaluation can check (repeat the option; the list replaces the module's)."
+        )
+        var objectives: [String] = []
+        @Option(help: "The content and its running order, part by part.") var programme: String?
         @Option(help: "Who the module is for.") var audience: String?
         @Option(help: "What participants need beforehand.") var prerequisites: String?
         @Option(help: "What participants bring, said in their convocation.") var bring: String?
         @Option(help: "How it is given.") var modality: Module.Modality?
         @Option(help: "Its nature under L.6313-1, printed on certificates.") var nature: Module.Nature?
         @Option(help: "How learning is evaluated.") var evaluation: String?
+        @Option(help: "The teaching methods and means.") var methods: String?
+        @Option(help: "How a person with a disability can follow it.") var accessibility: String?
+        @Option(
+            name: .customLong("access-delay"),
+            help: "The time to access it, like « Inscription jusqu'à 15 jours avant ».")
+        var accessDelay: String?
         @Option(parsing: .unconditional, help: "The default number of seats of its sessions, from 1 to 500.")
         var capacity: String?
         @Option(name: .customLong("price-per-participant"), help: "The price per participant, like 300 or 300,00.")
@@ -35,7 +47,7 @@ struct ModuleCommand: ParsableCommand {
         func apply(to module: inout Module) throws {
             if let title { module.title = title }
             if let duration { module.durationMinutes = try Minutes.parse(duration) }
-            if let objectives { module.objectives = objectives }
+            if !objectives.isEmpty { module.objectives = objectives }
             if let programme { module.programme = programme }
             if let audience { module.audience = audience }
             if let prerequisites { module.prerequisites = prerequisites }
@@ -43,6 +55,9 @@ struct ModuleCommand: ParsableCommand {
             if let modality { module.modality = modality }
             if let nature { module.nature = nature }
             if let evaluation { module.evaluationMethod = evaluation }
+            if let methods { module.methods = methods }
+            if let accessibility { module.accessibility = accessibility }
+            if let accessDelay { module.accessDelay = accessDelay }
             if let capacity { module.defaultCapacity = try WholeNumber.parse(capacity, "capacity", in: 1...500) }
             if let pricePerParticipant {
                 module.pricePerParticipant = try Money.parse(pricePerParticipant, field: "price per participant")
@@ -154,10 +169,15 @@ struct ModuleCommand: ParsableCommand {
                             ["Seats", "\(module.defaultCapacity)"],
                             ["Price", Display.prices(module)],
                         ], indent: "  "))
+                if !module.objectives.isEmpty {
+                    print("Objectives:")
+                    for objective in module.objectives { print("  – \(objective)") }
+                }
                 for (label, text) in [
-                    ("Objectives", module.objectives), ("Programme", module.programme), ("Audience", module.audience),
-                    ("Prerequisites", module.prerequisites), ("What to bring", module.whatToBring),
-                    ("Evaluation", module.evaluationMethod),
+                    ("Programme", module.programme), ("Audience", module.audience),
+                    ("Prerequisites", module.prerequisites), ("Methods", module.methods),
+                    ("Evaluation", module.evaluationMethod), ("Accessibility", module.accessibility),
+                    ("Time to access", module.accessDelay), ("What to bring", module.whatToBring),
                 ] where !text.isEmpty {
                     print("\(label):\n  \(text.replacingOccurrences(of: "\n", with: "\n  "))")
                 }
@@ -165,6 +185,35 @@ struct ModuleCommand: ParsableCommand {
                     print("Competences:")
                     print(Terminal.table(module.competences.map { [$0, titles[$0] ?? ""] }, indent: "  "))
                 }
+                print("Programme versions:")
+                print(
+                    Terminal.table(
+                        try catalogue.programmeVersions(of: module.code).map {
+                            ["\($0.version)", "from \(French.date($0.validFrom, in: context.timeZone))"]
+                        }, indent: "  "))
+            }
+        }
+    }
+
+    struct Programme: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "programme",
+            abstract: "Draw a module's programme as published, as a PDF: the version in force, or an earlier one.",
+            discussion: "Example: atelier module programme PMAE-EMPLOI --out programme.pdf")
+
+        @Argument(help: "The module's code.") var code: String
+        @Option(parsing: .unconditional, help: "The version to draw (see `module show`); the one in force if left out.")
+        var version: String?
+        @Option(help: "The PDF file to write.") var out: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let number = try version.map { try WholeNumber.parse($0, "version", in: 1...Int(Int32.max)) }
+                let file = try OutputFile(path: out)
+                try file.write(try Catalogue(context.store()).programmeDocument(of: code, version: number))
+                try file.commit()
+                Terminal.confirm("Wrote \(out).", wrote: out)
             }
         }
     }

@@ -33,12 +33,23 @@ struct OrgCommand: ParsableCommand {
                             ["Signatory", "\(o.signatoryName), \(o.signatoryRole)"],
                             [
                                 "Référent handicap",
-                                [o.disabilityReferentName, o.disabilityReferentEmail].compactMap { $0 }.joined(
-                                    separator: ", "),
+                                contact(o.disabilityReferentName, o.disabilityReferentEmail, o.disabilityReferentPhone),
+                            ],
+                            [
+                                "Référent pédagogique",
+                                contact(o.pedagogicalContactName, o.pedagogicalContactEmail, o.pedagogicalContactPhone),
+                            ],
+                            [
+                                "Référent administratif",
+                                contact(
+                                    o.administrativeContactName, o.administrativeContactEmail,
+                                    o.administrativeContactPhone),
                             ],
                         ].filter { !$0[1].isEmpty }, indent: "  "))
             }
         }
+
+        private func contact(_ parts: String?...) -> String { parts.compactMap { $0 }.joined(separator: ", ") }
     }
 
     struct Edit: ParsableCommand {
@@ -67,6 +78,21 @@ struct OrgCommand: ParsableCommand {
         var disabilityReferentName: String?
         @Option(name: .customLong("disability-referent-email"), help: "Their email.") var disabilityReferentEmail:
             String?
+        @Option(name: .customLong("disability-referent-phone"), help: "Their phone.") var disabilityReferentPhone:
+            String?
+        @Option(name: .customLong("pedagogical-contact-name"), help: "The référent pédagogique (empty to take off).")
+        var pedagogicalContactName: String?
+        @Option(name: .customLong("pedagogical-contact-email"), help: "Their email.") var pedagogicalContactEmail:
+            String?
+        @Option(name: .customLong("pedagogical-contact-phone"), help: "Their phone.") var pedagogicalContactPhone:
+            String?
+        @Option(
+            name: .customLong("administrative-contact-name"), help: "The référent administratif (empty to take off).")
+        var administrativeContactName: String?
+        @Option(name: .customLong("administrative-contact-email"), help: "Their email.")
+        var administrativeContactEmail: String?
+        @Option(name: .customLong("administrative-contact-phone"), help: "Their phone.")
+        var administrativeContactPhone: String?
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
@@ -85,6 +111,13 @@ struct OrgCommand: ParsableCommand {
                     if let signatoryRole { o.signatoryRole = signatoryRole }
                     if let disabilityReferentName { o.disabilityReferentName = disabilityReferentName }
                     if let disabilityReferentEmail { o.disabilityReferentEmail = disabilityReferentEmail }
+                    if let disabilityReferentPhone { o.disabilityReferentPhone = disabilityReferentPhone }
+                    if let pedagogicalContactName { o.pedagogicalContactName = pedagogicalContactName }
+                    if let pedagogicalContactEmail { o.pedagogicalContactEmail = pedagogicalContactEmail }
+                    if let pedagogicalContactPhone { o.pedagogicalContactPhone = pedagogicalContactPhone }
+                    if let administrativeContactName { o.administrativeContactName = administrativeContactName }
+                    if let administrativeContactEmail { o.administrativeContactEmail = administrativeContactEmail }
+                    if let administrativeContactPhone { o.administrativeContactPhone = administrativeContactPhone }
                 }
                 print("Saved the identity of \(saved.name).")
             }

@@ -142,6 +142,10 @@ struct SessionCommand: ParsableCommand {
                 if output.json { return try Terminal.printJSON(session) }
                 let zone = context.timeZone
                 print("\(session.code) — \(session.moduleTitle) (\(session.module)), \(session.status.rawValue)")
+                let programme = try Catalogue(context.store()).programme(ofSession: session.code)
+                print(
+                    "  programme version \(programme.version) of \(session.module), in force since \(French.date(programme.validFrom, in: zone))"
+                )
                 print(
                     "  \(French.hours(minutes: session.plannedMinutes)) planned; \(session.confirmed) of \(session.capacity) seats taken, \(session.waitlisted) waiting, minimum \(session.minimum)"
                 )

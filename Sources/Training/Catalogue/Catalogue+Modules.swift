@@ -8,11 +8,12 @@ extension Catalogue {
             let id = try connection.execute(
                 """
                 INSERT INTO module (code, title, objectives, programme, audience, prerequisites, what_to_bring, duration_minutes,
-                                    modality, nature, evaluation_method, default_capacity,
-                                    price_per_participant_cents, price_per_group_cents)
+                                    modality, nature, methods, accessibility, access_delay, evaluation_method,
+                                    default_capacity, price_per_participant_cents, price_per_group_cents)
                 VALUES (\(module.code), \(module.title), \(module.objectives), \(module.programme), \(module.audience),
                         \(module.prerequisites), \(module.whatToBring), \(module.durationMinutes), \(module.modality),
-                        \(module.nature), \(module.evaluationMethod), \(module.defaultCapacity),
+                        \(module.nature), \(module.methods), \(module.accessibility), \(module.accessDelay),
+                        \(module.evaluationMethod), \(module.defaultCapacity),
                         \(module.pricePerParticipant?.cents), \(module.pricePerGroup?.cents))
                 RETURNING id
                 """)[0].decode(Int.self, at: 0)
@@ -36,7 +37,8 @@ extension Catalogue {
                     programme = \(module.programme), audience = \(module.audience),
                     prerequisites = \(module.prerequisites), what_to_bring = \(module.whatToBring),
                     duration_minutes = \(module.durationMinutes),
-                    modality = \(module.modality), nature = \(module.nature),
+                    modality = \(module.modality), nature = \(module.nature), methods = \(module.methods),
+                    accessibility = \(module.accessibility), access_delay = \(module.accessDelay),
                     evaluation_method = \(module.evaluationMethod), default_capacity = \(module.defaultCapacity),
                     price_per_participant_cents = \(module.pricePerParticipant?.cents),
                     price_per_group_cents = \(module.pricePerGroup?.cents)
@@ -76,7 +78,7 @@ extension Catalogue {
         try connection.execute(
             """
             SELECT m.code, m.title, m.objectives, m.programme, m.audience, m.prerequisites, m.what_to_bring, m.duration_minutes,
-                   m.modality, m.nature, m.evaluation_method, m.default_capacity,
+                   m.modality, m.nature, m.methods, m.accessibility, m.access_delay, m.evaluation_method, m.default_capacity,
                    m.price_per_participant_cents, m.price_per_group_cents, m.archived,
                    array(SELECT c.code FROM module_competence mc JOIN competence c ON c.id = mc.competence_id
                          WHERE mc.module_id = m.id ORDER BY c.code) AS competences
@@ -88,13 +90,16 @@ extension Catalogue {
             var module = Module(
                 code: try row.decode(String.self, "code"), title: try row.decode(String.self, "title"),
                 durationMinutes: try row.decode(Int.self, "duration_minutes"))
-            module.objectives = try row.decode(String.self, "objectives")
+            module.objectives = try row.decode([String].self, "objectives")
             module.programme = try row.decode(String.self, "programme")
             module.audience = try row.decode(String.self, "audience")
             module.prerequisites = try row.decode(String.self, "prerequisites")
             module.whatToBring = try row.decode(String.self, "what_to_bring")
             module.modality = try row.decode(Module.Modality.self, "modality")
             module.nature = try row.decode(Module.Nature.self, "nature")
+            module.methods = try row.decode(String.self, "methods")
+            module.accessibility = try row.decode(String.self, "accessibility")
+            module.accessDelay = try row.decode(String.self, "access_delay")
             module.evaluationMethod = try row.decode(String.self, "evaluation_method")
             module.defaultCapacity = try row.decode(Int.self, "default_capacity")
             module.pricePerParticipant = try row.decode(Int?.self, "price_per_participant_cents").map(

@@ -118,6 +118,18 @@ public enum ConstraintViolation {
         "signing_link_personal_code_holder": (
             .invalidInput, "A personal code belongs to a participant’s link, never to a trainer’s."
         ),
+        "module_objectives_list": (
+            .invalidInput, "Each objective is one line of at most 500 characters, and a module has at most 30."
+        ),
+        "module_programme_append_only": (
+            .refused, "A programme version is never changed nor removed: a change to the module makes a new one."
+        ),
+        "organisation_pedagogical_contact_email_format": (
+            .invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."
+        ),
+        "organisation_administrative_contact_email_format": (
+            .invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."
+        ),
         "attendance_evidence_append_only": (
             .refused, "Attendance evidence is never changed nor removed: a correction is a record of its own."
         ),

@@ -6,7 +6,8 @@ extension Letter {
         return Letter(
             participant: Person(firstName: "Élodie", lastName: "Marchand", email: "elodie@asso.fr"),
             session: Session(
-                code: "S-2027-001", title: "Accompagner la fonction employeur", objectives: "Connaître le cadre.",
+                code: "S-2027-001", title: "Accompagner la fonction employeur", objectives: ["Connaître le cadre."],
+                hasObjectives: true,
                 whatToBring: "Les statuts de votre association.", hours: "21 h", firstDay: "lundi 5 avril 2027",
                 parts: [Part(number: 1, title: "Partie 1", days: days)], inParts: true,
                 venue: Place(

@@ -57,7 +57,10 @@ public struct Letter: Sendable, Hashable {
     public struct Session: Sendable, Hashable {
         public var code: String
         public var title: String
-        public var objectives: String?
+        /// The operational objectives of the session's programme, one line each.
+        public var objectives: [String]
+        /// Some objectives: templates head their list with « Objectifs ».
+        public var hasObjectives: Bool
         public var whatToBring: String?
         /// `21 h`, `10,5 h`.
         public var hours: String

@@ -137,6 +137,7 @@ public struct Letters {
         let session = try readSession(code)
         let catalogue = Catalogue(store)
         let module = try catalogue.module(session.module)
+        let programme = try catalogue.programme(ofSession: session.code)
         let zone = store.timeZone
         let venueCodes = Array(Set(session.slots.compactMap(\.venue)))
         let venue = try venueCodes.count == 1 ? readVenue(venueCodes[0]) : nil
@@ -149,7 +150,7 @@ public struct Letters {
         }
         return Letter.Session(
             code: session.code, title: French.typography(session.moduleTitle),
-            objectives: module.objectives.nonEmpty.map(French.typography),
+            objectives: programme.objectives.map(French.typography), hasObjectives: !programme.objectives.isEmpty,
             whatToBring: module.whatToBring.nonEmpty.map(French.typography),
             hours: French.hours(minutes: session.plannedMinutes),
             firstDay: session.firstDay.map { French.date($0, in: zone) } ?? "", parts: parts, inParts: parts.count > 1,

@@ -19,6 +19,15 @@ public struct Organisation: Sendable, Hashable, Codable {
     /// The référent handicap (Qualiopi indicator 26), named in convocations.
     public var disabilityReferentName: String?
     public var disabilityReferentEmail: String?
+    public var disabilityReferentPhone: String?
+    /// The référent pédagogique, whom programmes and convocations name for questions on content.
+    public var pedagogicalContactName: String?
+    public var pedagogicalContactEmail: String?
+    public var pedagogicalContactPhone: String?
+    /// The référent administratif: registrations, funding, convocations.
+    public var administrativeContactName: String?
+    public var administrativeContactEmail: String?
+    public var administrativeContactPhone: String?
 
     public init() {}
 
@@ -51,7 +60,31 @@ public struct Organisation: Sendable, Hashable, Codable {
         organisation.disabilityReferentEmail = try disabilityReferentEmail.map { email throws(TrainingError) in
             try EmailAddress(email).text
         }
+        organisation.disabilityReferentPhone = try Self.contact(
+            disabilityReferentPhone, "référent handicap's phone", 30)
+        organisation.pedagogicalContactName = try Self.contact(
+            pedagogicalContactName, "pedagogical contact's name", 100)
+        organisation.pedagogicalContactEmail = try Self.contactEmail(pedagogicalContactEmail)
+        organisation.pedagogicalContactPhone = try Self.contact(
+            pedagogicalContactPhone, "pedagogical contact's phone", 30)
+        organisation.administrativeContactName = try Self.contact(
+            administrativeContactName, "administrative contact's name", 100)
+        organisation.administrativeContactEmail = try Self.contactEmail(administrativeContactEmail)
+        organisation.administrativeContactPhone = try Self.contact(
+            administrativeContactPhone, "administrative contact's phone", 30)
         return organisation
+    }
+
+    /// A contact's line, `nil` when empty: an empty value takes the contact off.
+    private static func contact(_ text: String?, _ name: String, _ limit: Int) throws(TrainingError) -> String? {
+        guard let text else { return nil }
+        let line = try Field.optional(text, name, limit: limit)
+        return line.isEmpty ? nil : line
+    }
+
+    private static func contactEmail(_ text: String?) throws(TrainingError) -> String? {
+        guard let text, !text.trimmingWhiteSpace.isEmpty else { return nil }
+        return try EmailAddress(text).text
     }
 }
 
@@ -66,7 +99,10 @@ public struct OrganisationRecord {
         try connection.execute(
             """
             SELECT name, siret, activity_number, street, postal_code, city, email, phone, website,
-                   signatory_name, signatory_role, disability_referent_name, disability_referent_email
+                   signatory_name, signatory_role, disability_referent_name, disability_referent_email,
+                   disability_referent_phone, pedagogical_contact_name, pedagogical_contact_email,
+                   pedagogical_contact_phone, administrative_contact_name, administrative_contact_email,
+                   administrative_contact_phone
             FROM organisation
             """
         ).first.map { row in
@@ -84,6 +120,13 @@ public struct OrganisationRecord {
             organisation.signatoryRole = try row.decode(String.self, "signatory_role")
             organisation.disabilityReferentName = try row.decode(String?.self, "disability_referent_name")
             organisation.disabilityReferentEmail = try row.decode(String?.self, "disability_referent_email")
+            organisation.disabilityReferentPhone = try row.decode(String?.self, "disability_referent_phone")
+            organisation.pedagogicalContactName = try row.decode(String?.self, "pedagogical_contact_name")
+            organisation.pedagogicalContactEmail = try row.decode(String?.self, "pedagogical_contact_email")
+            organisation.pedagogicalContactPhone = try row.decode(String?.self, "pedagogical_contact_phone")
+            organisation.administrativeContactName = try row.decode(String?.self, "administrative_contact_name")
+            organisation.administrativeContactEmail = try row.decode(String?.self, "administrative_contact_email")
+            organisation.administrativeContactPhone = try row.decode(String?.self, "administrative_contact_phone")
             return organisation
         }
     }
@@ -97,17 +140,29 @@ public struct OrganisationRecord {
             try connection.execute(
                 """
                 INSERT INTO organisation (name, siret, activity_number, street, postal_code, city, email, phone, website,
-                                          signatory_name, signatory_role, disability_referent_name, disability_referent_email)
+                                          signatory_name, signatory_role, disability_referent_name, disability_referent_email,
+                                          disability_referent_phone, pedagogical_contact_name, pedagogical_contact_email,
+                                          pedagogical_contact_phone, administrative_contact_name,
+                                          administrative_contact_email, administrative_contact_phone)
                 VALUES (\(o.name), \(o.siret), \(o.activityNumber), \(o.street), \(o.postalCode), \(o.city), \(o.email),
                         \(o.phone), \(o.website), \(o.signatoryName), \(o.signatoryRole), \(o.disabilityReferentName),
-                        \(o.disabilityReferentEmail))
+                        \(o.disabilityReferentEmail), \(o.disabilityReferentPhone), \(o.pedagogicalContactName),
+                        \(o.pedagogicalContactEmail), \(o.pedagogicalContactPhone), \(o.administrativeContactName),
+                        \(o.administrativeContactEmail), \(o.administrativeContactPhone))
                 ON CONFLICT (singleton) DO UPDATE SET
                     name = EXCLUDED.name, siret = EXCLUDED.siret, activity_number = EXCLUDED.activity_number,
                     street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, city = EXCLUDED.city,
                     email = EXCLUDED.email, phone = EXCLUDED.phone, website = EXCLUDED.website,
                     signatory_name = EXCLUDED.signatory_name, signatory_role = EXCLUDED.signatory_role,
                     disability_referent_name = EXCLUDED.disability_referent_name,
-                    disability_referent_email = EXCLUDED.disability_referent_email, updated_at = now()
+                    disability_referent_email = EXCLUDED.disability_referent_email,
+                    disability_referent_phone = EXCLUDED.disability_referent_phone,
+                    pedagogical_contact_name = EXCLUDED.pedagogical_contact_name,
+                    pedagogical_contact_email = EXCLUDED.pedagogical_contact_email,
+                    pedagogical_contact_phone = EXCLUDED.pedagogical_contact_phone,
+                    administrative_contact_name = EXCLUDED.administrative_contact_name,
+                    administrative_contact_email = EXCLUDED.administrative_contact_email,
+                    administrative_contact_phone = EXCLUDED.administrative_contact_phone, updated_at = now()
                 """)
             try EventLog.append(OrganisationEdited(organisation: o.name), on: connection, jobs: store.jobs)
             return o

@@ -23,7 +23,10 @@ public struct Session: Sendable, Hashable, Codable {
 
     public var code: String
     public var module: String
+    /// The title of the module's programme the session keeps, which every document prints.
     public var moduleTitle: String
+    /// The version of the module's programme in force when the session was scheduled.
+    public var programmeVersion: Int
     public var status: Status
     public var capacity: Int
     public var minimum: Int

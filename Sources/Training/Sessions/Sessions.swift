@@ -45,10 +45,10 @@ public struct Sessions {
         // The list's order, also the key a page starts after: a session without slots yet last.
         let order = "coalesce((SELECT min(starts_at) FROM slot WHERE session_id = s.id), 'infinity'), s.code"
         return """
-            SELECT s.id, s.code, m.code AS module, m.title, s.status, s.capacity, s.minimum,
+            SELECT s.id, s.code, m.code AS module, mp.title, mp.version AS programme_version, s.status, s.capacity, s.minimum,
                    (SELECT count(*) FROM registration r WHERE r.session_id = s.id AND r.status = 'confirmed') AS confirmed,
                    (SELECT count(*) FROM registration r WHERE r.session_id = s.id AND r.status = 'waitlisted') AS waitlisted
-            FROM session s JOIN module m ON m.id = s.module_id
+            FROM session s JOIN module m ON m.id = s.module_id JOIN module_programme mp ON mp.id = s.programme_id
             WHERE (\(code) IS NULL OR s.code = \(code))
               AND (\(status) IS NULL OR s.status = \(status))
               AND (\(start) IS NULL OR EXISTS (SELECT 1 FROM slot WHERE session_id = s.id AND ends_at > \(start)))
@@ -66,6 +66,7 @@ public struct Sessions {
             Session(
                 code: try row.decode(String.self, "code"), module: try row.decode(String.self, "module"),
                 moduleTitle: try row.decode(String.self, "title"),
+                programmeVersion: try row.decode(Int.self, "programme_version"),
                 status: try row.decode(Session.Status.self, "status"),
                 capacity: try row.decode(Int.self, "capacity"), minimum: try row.decode(Int.self, "minimum"),
                 parts: parts[try row.decode(Int.self, "id")] ?? [],
