@@ -19,7 +19,8 @@ public struct AtelierCommand: ParsableCommand {
                 ModuleCommand.self, TrainerCommand.self, VenueCommand.self, FunderCommand.self, ParticipantCommand.self,
                 SessionCommand.self, RegisterCommand.self, RegistrationCommand.self, FundingCommand.self,
                 ExportCommand.self, ReportCommand.self, MailCommand.self,
-                AttendanceCommand.self, CertificateCommand.self, AssessmentCommand.self, OrgCommand.self,
+                AttendanceCommand.self, CertificateCommand.self, AssessmentCommand.self, IncidentCommand.self,
+                ImprovementCommand.self, OrgCommand.self,
                 WorkerCommand.self,
             ] + others + [JobsCommand.self, WebhookCommand.self, DatabaseCommand.self, ConfigCommand.self])
     }

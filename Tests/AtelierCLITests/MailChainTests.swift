@@ -326,6 +326,38 @@ import Training
         #expect(convocation.parts.last?.bytes == [UInt8](try Data(contentsOf: URL(fileURLWithPath: rules))))
     }
 
+    /// An answered complaint reaches whoever made it; an answer to someone Atelier has no email
+    /// for stays in the register, its job discarded with the reason.
+    @Test func anAnswerReachesWhoComplained() throws {
+        try addParticipants(1)
+        #expect(
+            try atelier(
+                "incident", "add", "--session", code, "--kind", "réclamation", "--from", "participant:p1@asso.fr",
+                "--text", "La salle était trop petite : nous étions serrés."
+            ).standardOutput == "Recorded the réclamation 1.\n")
+        #expect(
+            try atelier("incident", "add", "--kind", "difficulte", "--from", "other", "--text", "Parking fermé.")
+                .status == 0)
+        #expect(try atelier("incident", "answer", "1", "--text", "Nous prenons la grande salle : merci !").status == 0)
+        #expect(try atelier("incident", "answer", "2", "--text", "Le parking du tram est ouvert.").status == 0)
+        let worker = try atelier("worker", "--until-idle")
+        #expect(worker.status == 0, "\(worker.standardError)")
+        let mails = try ReadMail.read(catcher.messageFiles())
+        let answer = try #require(mails.first { $0.subject.hasPrefix("Réponse") })
+        #expect(mails.filter { $0.subject.hasPrefix("Réponse") }.count == 1)
+        #expect(answer.to == "p1@asso.fr" && answer.toName == "Prénom1 Nom1")
+        #expect(answer.subject.hasPrefix("Réponse à votre réclamation du "))
+        let text = try #require(answer.parts.first?.text)
+        #expect(text.contains("à propos de la formation «\u{202F}Accompagner la fonction employeur\u{202F}»"))
+        #expect(text.contains("La salle était trop petite\u{A0}: nous étions serrés."))
+        #expect(text.contains("Nous prenons la grande salle\u{A0}: merci\u{202F}!"))
+        #expect(try count("SELECT count(*) FROM delivery WHERE kind = 'incident-answer' AND state = 'accepted'") == 1)
+        #expect(
+            try count(
+                "SELECT count(*) FROM job WHERE kind = 'incident-answer' AND state = 'discarded' AND errors::text LIKE '%no email%'"
+            ) == 1)
+    }
+
     @Test func mailPreviewPrintsTheMessageWithoutSendingIt() throws {
         try addParticipants(1)
         try register(1)

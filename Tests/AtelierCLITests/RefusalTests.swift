@@ -286,6 +286,38 @@ import Training
             ],
             status: 65, sentence: "The email “claire.mda-caen.fr” is not an email address: it has no @."),
         Case(
+            name: "an incident about an unknown session",
+            arguments: [
+                "incident", "add", "--session", "S-2030-404", "--kind", "reclamation", "--from", "other", "--text", "x",
+            ],
+            status: 66, sentence: "No session has the code S-2030-404."),
+        Case(
+            name: "an incident from nobody Atelier can name",
+            arguments: ["incident", "add", "--kind", "incident", "--from", "voisin", "--text", "Bruit."],
+            status: 65,
+            sentence:
+                "“voisin” does not say who reported it: write participant:EMAIL, trainer:CODE, funder:CODE or other."),
+        Case(
+            name: "an answer to an incident that does not exist",
+            arguments: ["incident", "answer", "99", "--text", "Merci."],
+            status: 66, sentence: "No incident has the number 99: `atelier incident list` shows them."),
+        Case(
+            name: "an incident number that is not one",
+            arguments: ["incident", "answer", "trois", "--text", "Merci."],
+            status: 65, sentence: "The incident number “trois” is not a whole number."),
+        Case(
+            name: "an improvement from an incident that does not exist",
+            arguments: ["improvement", "add", "--text", "Mieux.", "--from", "incident:99"],
+            status: 66, sentence: "No incident has the number 99: `atelier incident list` shows them."),
+        Case(
+            name: "an improvement due on a day that does not exist",
+            arguments: ["improvement", "add", "--text", "Mieux.", "--due", "2031-02-30"],
+            status: 65, sentence: "The date 2031-02-30 does not exist."),
+        Case(
+            name: "an improvement done that was never decided",
+            arguments: ["improvement", "done", "5", "--text", "Fait."],
+            status: 66, sentence: "No improvement has the number 5: `atelier improvement list` shows them."),
+        Case(
             name: "a duration too large",
             arguments: ["module", "add", "BIG", "--title", "Grand", "--duration", "999999999999999999h"],
             status: 65, sentence: "The duration “999999999999999999h” is too large: the most is 1000 h."),

@@ -19,6 +19,7 @@ public enum JobRegistry {
         ParticipantMessageHandler(.questionnaireReminder),
         ParticipantMessageHandler(.signatureRequest),
         TrainerLinkHandler(),
+        IncidentAnswerHandler(),
         WebhookHandler(),
         FundingReportHandler(),
         PruneHandler(),

@@ -130,6 +130,18 @@ public enum ConstraintViolation {
         "organisation_administrative_contact_email_format": (
             .invalidInput, "The email is not an email address in its canonical form (lowercase, NFC)."
         ),
+        "incident_source_shape": (
+            .invalidInput, "An incident names who reported it: a participant, a trainer, a funder, or someone else."
+        ),
+        "incident_answered_when": (.refused, "An incident is answered exactly when it has an answering time."),
+        "incident_as_reported": (.refused, "An incident stays as it was reported: its answer says what followed."),
+        "incident_answered_once": (.refused, "An incident is answered once."),
+        "incident_kept": (.refused, "An incident is never removed: the register keeps the year as it happened."),
+        "improvement_one_origin": (.invalidInput, "An improvement comes from an incident or a session, not both."),
+        "improvement_done_when": (.refused, "An improvement is done exactly when it has a time it was done."),
+        "improvement_as_decided": (.refused, "An improvement stays as it was decided: what was done is said apart."),
+        "improvement_done_once": (.refused, "What was done for an improvement is recorded once."),
+        "improvement_kept": (.refused, "An improvement is never removed."),
         "attendance_evidence_append_only": (
             .refused, "Attendance evidence is never changed nor removed: a correction is a record of its own."
         ),

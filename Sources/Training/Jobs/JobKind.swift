@@ -21,6 +21,8 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
     /// The trainer's link to certify the half-days: when the session is scheduled, and again
     /// when it changes.
     case trainerLink = "trainer-link"
+    /// The answer to a complaint, an incident or a difficulty, to whoever reported it.
+    case incidentAnswer = "incident-answer"
     case webhook
     case fundingReport = "funding-report"
     /// Deletes finished jobs past their keeping time, on the schedule of `Jobs/schedule.yaml`.
@@ -47,6 +49,11 @@ public struct TrainerLinkArguments: Codable, Sendable, Hashable {
     public let sessionId: Int
     public let trainerId: Int
     public var changed: Bool
+}
+
+/// An `incident-answer` job: the incident whose answer to mail.
+public struct IncidentAnswerArguments: Codable, Sendable, Hashable {
+    public let incidentId: Int
 }
 
 /// A `webhook` job: which event to POST, and where.

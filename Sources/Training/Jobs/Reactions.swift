@@ -35,6 +35,12 @@ struct Reactions {
         case let event as RegistrationEvent: try react(to: event)
         case let event as SessionEvent: try react(to: event, id: id)
         case let event as AttendanceEvent where event.corrected: try reactToCorrection(event, id: id)
+        case let event as IncidentEvent where event.change == .answered:
+            try queue.enqueue([
+                try jobs.job(
+                    .incidentAnswer, IncidentAnswerArguments(incidentId: event.incidentId),
+                    key: "incident-answer:\(event.incidentId)")
+            ])
         default: break
         }
     }

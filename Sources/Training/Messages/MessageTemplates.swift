@@ -42,8 +42,8 @@ public struct MessageTemplates: Sendable {
                     "it is not valid Mustache (\(error))")
             }
         }
-        for kind in JobKind.participantMessages + JobKind.trainerMessages {
-            let schema = TemplateSchema(of: kind == .trainerLink ? TrainerLetter.example : Letter.example(for: kind))
+        for kind in JobKind.participantMessages + JobKind.otherMessages {
+            let schema = TemplateSchema(of: Self.example(for: kind))
             var loaded: [MustacheTemplate] = []
             for name in Self.files {
                 let file = folder.appendingPathComponent("\(kind.rawValue)/\(name).mustache")
@@ -67,6 +67,18 @@ public struct MessageTemplates: Sendable {
 
     /// The message to a trainer.
     public func render(_ letter: TrainerLetter) -> RenderedMessage? { render(.trainerLink, letter as Any) }
+
+    /// The answer to an incident.
+    public func render(_ letter: IncidentAnswerLetter) -> RenderedMessage? { render(.incidentAnswer, letter as Any) }
+
+    /// A letter with every value `kind`'s templates may read.
+    private static func example(for kind: JobKind) -> Any {
+        switch kind {
+        case .trainerLink: TrainerLetter.example
+        case .incidentAnswer: IncidentAnswerLetter.example
+        default: Letter.example(for: kind)
+        }
+    }
 
     private func render(_ kind: JobKind, _ letter: Any) -> RenderedMessage? {
         guard let set = templates[kind] else { return nil }
@@ -107,8 +119,8 @@ extension JobKind {
         .convocation, .waitlistNotice, .promotionNotice, .reminder, .rescheduleNotice, .cancellationNotice,
         .certificate, .questionnaireHot, .questionnaireCold, .questionnaireReminder, .signatureRequest,
     ]
-    /// The kinds that write to a trainer.
-    public static let trainerMessages: [JobKind] = [.trainerLink]
+    /// The kinds that write to someone else than a participant, each with a letter of its own.
+    public static let otherMessages: [JobKind] = [.trainerLink, .incidentAnswer]
 
     /// What only this kind's letters provide, besides the participant, the session and the organisation.
     var providesReminder: Bool { self == .reminder }

@@ -19,3 +19,4 @@ extension Question.AnswerType: PostgresCodable {}
 extension Deliveries.State: PostgresCodable {}
 extension Deliveries.Channel: PostgresCodable {}
 extension JobKind: PostgresCodable {}
+extension Incident.Kind: PostgresCodable {}

@@ -1,6 +1,7 @@
 import Delivery
 import Queue
 import Training
+import Worker
 
 extension SendOutcome {
     /// The job's outcome once what the server said is recorded: accepted → completed; refused →
@@ -24,4 +25,22 @@ extension SendOutcome {
 struct DeliveryDeferred: Error, CustomStringConvertible {
     let reason: String
     var description: String { "not delivered yet: \(reason)" }
+}
+
+extension JobContext {
+    /// Mails `rendered` to someone other than a participant — a trainer, whoever reported an
+    /// incident — as `messageID`, recording the delivery in the job's transaction.
+    func mail(_ rendered: RenderedMessage, to recipient: MailAddress, messageID: String, job: Job, kind: JobKind)
+        throws -> JobOutcome
+    {
+        let settings = settings.messages
+        let message = MailMessage(
+            from: settings.from, to: recipient, replyTo: settings.replyTo, subject: rendered.subject,
+            messageID: messageID, text: rendered.text, html: rendered.html)
+        return try senders.mail.send(message).settled(refusedBy: "the mail server") { state, reply in
+            try Deliveries(store).record(
+                job: job.id, kind: kind, channel: .mail, registration: nil, recipient: recipient.address,
+                messageID: messageID, state, reply: reply)
+        }
+    }
 }

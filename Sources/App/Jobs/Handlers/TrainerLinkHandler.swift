@@ -16,8 +16,7 @@ struct TrainerLinkHandler: KindHandler {
         let store = lane.store
         let arguments = try job.arguments(TrainerLinkArguments.self)
         let messageID = "trainer-link.\(job.id).trainer-\(arguments.trainerId)@\(settings.from.domain)"
-        let deliveries = Deliveries(store)
-        if try deliveries.wasAccepted(messageID: messageID) { return .completed }
+        if try Deliveries(store).wasAccepted(messageID: messageID) { return .completed }
         let status = try Sessions(store).session(arguments.session).status
         guard status == .scheduled else { return .discard(reason: "not sent: the session is \(status.rawValue)") }
         let token = try TrainerCertification(store).issueLink(
@@ -31,13 +30,6 @@ struct TrainerLinkHandler: KindHandler {
             return .discard(reason: "no template for \(kind.rawValue)")
         }
         let trainer = MailAddress(letter.trainer.email, displayName: letter.trainer.name)
-        let message = MailMessage(
-            from: settings.from, to: trainer, replyTo: settings.replyTo, subject: rendered.subject,
-            messageID: messageID, text: rendered.text, html: rendered.html)
-        return try lane.senders.mail.send(message).settled(refusedBy: "the mail server") { state, reply in
-            try deliveries.record(
-                job: job.id, kind: kind, channel: .mail, registration: nil, recipient: trainer.address,
-                messageID: messageID, state, reply: reply)
-        }
+        return try lane.mail(rendered, to: trainer, messageID: messageID, job: job, kind: kind)
     }
 }
