@@ -27,4 +27,10 @@ public struct WebLinks: Sendable, Hashable {
     /// Where participants sign in the room: the path, then the half-day's room code.
     public static let roomPath = "/r/"
     public func room(code: String) -> String { base + Self.roomPath + code }
+
+    /// « Un problème ? Dites-le nous », from any personal link: the path, then the link's token.
+    public static let problemPath = "/probleme/"
+    /// The problem page of a personal link, relative to the link's own page (`../probleme/…`),
+    /// as the pages write their links so that `web.base-url` may have a path of its own.
+    public static func problem(token: String) -> String { ".." + problemPath + token }
 }

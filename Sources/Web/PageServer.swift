@@ -62,6 +62,7 @@ public struct PageServer: Sendable {
             database: database, pages: pages, messages: messages, posted: posted, client: client, signing: signing,
             window: context.signingWindow, zone: context.timeZone
         ).add(to: router)
+        ProblemRoute(database: database, pages: pages, messages: messages, posted: posted).add(to: router)
 
         return Application(
             router: router,

@@ -71,6 +71,36 @@ import Training
         #expect(server.logText.contains("POST /q/"))
     }
 
+    struct Reported: Decodable {
+        let heading: String
+        let width: Int
+        let viewport: Int
+        let empty: Bool
+        let thanks: String
+    }
+
+    /// « Un problème ? Dites-le nous » from a questionnaire's page, on a phone: the browser asks
+    /// for the text before sending, the message is recorded as a réclamation.
+    @Test func aParticipantTellsAProblemFromTheirPage() throws {
+        let year = try TrainingYear()
+        let port = try PageServerProcess.freePort()
+        let base = "http://127.0.0.1:\(port)"
+        let server = try PageServerProcess(
+            environment: ["ATELIER_DATABASE_URL": year.database.url, "ATELIER_WEB_BASE_URL": base], port: port)
+        let screenshots = AtelierProcess.packageRoot.appendingPathComponent(".atelier/screenshots")
+        let said = try Self.browse(
+            "browser_problem.py", [base + (try year.questionnairePath("Chloé")), screenshots.path], as: Reported.self)
+        #expect(said.heading == "Un problème\u{202F}? Dites-le nous")
+        #expect(said.width <= said.viewport, "nothing wider than the screen")
+        #expect(said.empty)
+        #expect(said.thanks == "Merci, votre message est transmis")
+        let recorded = try year.database.connect().execute(
+            "SELECT kind || ' ' || text FROM incident WHERE source = 'participant'"
+        ).map { try $0.decode(String.self, at: 0) }
+        #expect(recorded == ["reclamation La salle était froide : pouvez-vous chauffer ?"])
+        #expect(server.logText.contains("POST /probleme/"))
+    }
+
     struct Signed: Decodable {
         let heading: String
         let consent: String

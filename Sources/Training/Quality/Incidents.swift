@@ -39,6 +39,43 @@ public struct Incidents {
         }
     }
 
+    /// Whose personal link a complaint comes through, on the pages' « Un problème ? ».
+    public enum Reporter: Sendable, Hashable {
+        /// A participant's questionnaire or signing link: their registration.
+        case registration(Int)
+        /// A trainer's link for one session.
+        case trainer(Int, session: Int)
+    }
+
+    /// Records what someone wrote from their personal link, as a réclamation about its session.
+    public func report(_ text: String, by reporter: Reporter) throws -> Incident {
+        let said = try Field.required(text, "text", limit: 5000, lines: .many)
+        return try connection.write { connection in
+            let insert: PostgresQuery =
+                switch reporter {
+                case .registration(let registration):
+                    """
+                    INSERT INTO incident (session_id, kind, source, participant_id, text)
+                    SELECT session_id, 'reclamation', 'participant', participant_id, \(said)
+                    FROM registration WHERE id = \(registration)
+                    RETURNING id
+                    """
+                case .trainer(let trainer, let session):
+                    """
+                    INSERT INTO incident (session_id, kind, source, trainer_id, text)
+                    VALUES (\(session), 'reclamation', 'trainer', \(trainer), \(said))
+                    RETURNING id
+                    """
+                }
+            let id = try connection.execute(insert)[0].decode(Int.self, at: 0)
+            let incident = try incident(id, on: connection)
+            try EventLog.append(
+                IncidentEvent(change: .reported, incidentId: id, session: incident.session), on: connection,
+                jobs: store.jobs)
+            return incident
+        }
+    }
+
     /// Answers the incident, once; the answer is mailed to whoever reported it when Atelier has
     /// their email.
     public func answer(_ id: Int, text: String) throws -> Incident {

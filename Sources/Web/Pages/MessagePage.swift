@@ -27,6 +27,10 @@ struct MessagePage: Sendable {
         title: "Questionnaire fermé", heading: "Ce questionnaire n’est plus ouvert",
         message: "Votre inscription à cette formation a été annulée : il n’y a pas d’avis à donner.")
 
+    static let problemReceived = MessagePage(
+        title: "Message reçu", heading: "Merci, votre message est transmis",
+        message: "Il est enregistré dans le registre des réclamations ; une réponse vous sera envoyée par message.")
+
     static let received = MessagePage(
         title: "Merci", heading: "Merci, vos réponses ont été reçues",
         message: "Elles nous aident à améliorer nos formations.")

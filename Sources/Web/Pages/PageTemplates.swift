@@ -7,7 +7,7 @@ import Training
 /// the file, as the job templates do.
 struct PageTemplates: Sendable {
     enum Page: String, CaseIterable, Sendable {
-        case questionnaire, questions, signing, trainer, room, message
+        case questionnaire, questions, signing, trainer, room, message, problem
 
         /// An example of what the page is given, every optional filled, for the check.
         var example: Any {
@@ -18,6 +18,7 @@ struct PageTemplates: Sendable {
             case .trainer: TrainerPage.example
             case .room: RoomPage.example
             case .message: MessagePage.example
+            case .problem: ProblemPage.example
             }
         }
     }

@@ -16,10 +16,16 @@ struct QuestionnairePage: Sendable {
     /// The questions' HTML, every value in it escaped by its own template: the one value this
     /// page's template shows unescaped (`{{{questions}}}`).
     var questions: String
+    /// « Un problème ? Dites-le nous »: `../probleme/<token>`.
+    var problemLink: String?
 
-    static let example = QuestionnairePage(
-        title: "t", organisation: "o", sessionTitle: "s", days: [Letter.Day(date: "d", times: "h")], firstName: "f",
-        moment: "m", csrf: "c", errorSummary: "e", questions: "q")
+    static let example: QuestionnairePage = {
+        var page = QuestionnairePage(
+            title: "t", organisation: "o", sessionTitle: "s", days: [Letter.Day(date: "d", times: "h")],
+            firstName: "f", moment: "m", csrf: "c", errorSummary: "e", questions: "q")
+        page.problemLink = "p"
+        return page
+    }()
 
     /// The page of `link` around `questions`; `errors` is how many answers were refused.
     init(link: QuestionnaireLinks.Link, csrf: String, questions: String, errors: Int) {

@@ -37,12 +37,14 @@ struct SigningPage: Sendable {
     /// In the room, on a device that does not know the participant: the personal code they typed,
     /// which the form carries again.
     var personalCode: String?
+    /// « Un problème ? Dites-le nous » from the holder's own link: `../probleme/<token>`.
+    var problemLink: String? = nil
 
     static let example = SigningPage(
         title: "t", organisation: "o", sessionTitle: "s", participant: "p",
         halfDays: [Line(date: "d", times: "h", state: "e", signed: true)],
         open: Open(slot: 1, date: "d", times: "h", consent: "c", error: "e"), nothingToSign: "n", csrf: "c",
-        typedName: "n", registration: 1, personalCode: "K7PM3QXA")
+        typedName: "n", registration: 1, personalCode: "K7PM3QXA", problemLink: "p")
 
     static func state(of halfDay: Signatures.HalfDay, in zone: TimeZone) -> String {
         if let signedAt = halfDay.signedAt {

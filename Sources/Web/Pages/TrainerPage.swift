@@ -58,6 +58,8 @@ struct TrainerPage: Sendable {
     var csrf: String
     var typedName: String
     var typedLabel = "Signer en tapant mon nom et clore"
+    /// « Un problème ? Dites-le nous » from the holder's own link: `../probleme/<token>`.
+    var problemLink: String? = nil
 
     static let example = TrainerPage(
         title: "t", organisation: "o", sessionTitle: "s", trainer: "f",
@@ -74,7 +76,7 @@ struct TrainerPage: Sendable {
                 MarkLine(
                     registration: 1, participant: "p", signature: "s",
                     options: [Option(value: "present", label: "Présence", selected: true)], reason: "r")
-            ], error: "e"), csrf: "c", typedName: "n")
+            ], error: "e"), csrf: "c", typedName: "n", problemLink: "p")
 
     /// What each mark is called on the page, in the order the trainer picks from.
     static let presences: [(Presence, String)] = [

@@ -73,9 +73,10 @@ struct QuestionnaireRoute: Sendable {
 
     /// The page of `opened` around `questions` (its form's HTML); `errors`, how many answers were refused.
     func page(_ opened: Opened, questions: String, errors: Int = 0) -> Response {
-        let page = QuestionnairePage(
+        var page = QuestionnairePage(
             link: opened.link, csrf: posted.token(for: WebLinks.questionnairePath + opened.token),
             questions: questions, errors: errors)
+        page.problemLink = WebLinks.problem(token: opened.token)
         return HTMLPage.response(
             pages.render(.questionnaire, page), status: errors == 0 ? .ok : .unprocessableContent)
     }

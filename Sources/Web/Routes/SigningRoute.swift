@@ -41,11 +41,13 @@ struct SigningRoute: Sendable {
     struct Place: Sendable {
         let path: String
         var personalCode: String? = nil
+        /// A personal link's problem page; none in the room, where the device may be anyone's.
+        var problemLink: String? = nil
         let lookup: @Sendable (Store) throws -> Lookup
     }
 
     func place(token: String) -> Place {
-        Place(path: WebLinks.signingPath + token) { store in
+        Place(path: WebLinks.signingPath + token, problemLink: WebLinks.problem(token: token)) { store in
             try opened(try Signatures(store).link(token: token), store: store)
         }
     }
@@ -85,9 +87,10 @@ struct SigningRoute: Sendable {
         _ place: Place, _ link: Signatures.Link, _ halfDays: [Signatures.HalfDay], error: String? = nil,
         typedName: String = "", status: HTTPResponse.Status = .ok
     ) -> Response {
-        let page = SigningPage(
+        var page = SigningPage(
             link: link, halfDays: halfDays, zone: zone, csrf: posted.token(for: place.path), error: error,
             typedName: typedName, personalCode: place.personalCode)
+        page.problemLink = place.problemLink
         return HTMLPage.response(pages.render(.signing, page), status: status)
     }
 

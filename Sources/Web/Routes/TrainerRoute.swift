@@ -91,9 +91,10 @@ struct TrainerRoute: Sendable {
         posted marks: [Int: (Presence, String?)] = [:], error: String? = nil, typedName: String = "",
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        let page = TrainerPage(
+        var page = TrainerPage(
             link: link, halfDays: halfDays, zone: zone, csrf: posted.token(for: WebLinks.trainerPath + token),
             posted: marks, error: error, typedName: typedName)
+        page.problemLink = WebLinks.problem(token: token)
         return HTMLPage.response(pages.render(.trainer, page), status: status)
     }
 
