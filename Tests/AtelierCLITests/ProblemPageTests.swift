@@ -13,10 +13,7 @@ import Training
 
     init() throws {
         year = try TrainingYear()
-        server = try PageServerProcess(environment: [
-            "ATELIER_DATABASE_URL": year.database.url, "ATELIER_WEB_BASE_URL": "https://formation.asso.example",
-            "ATELIER_WEB_SECRET": "a-secret-for-the-tests-only-0123456789", "ATELIER_WEB_RATE_LIMIT": "100000",
-        ])
+        server = try year.pageServer()
     }
 
     /// `/probleme/<token>` for the page at `path` (`/q/<token>`…), read from that page's link.

@@ -12,12 +12,7 @@ import Training
 
     init() throws {
         year = try TrainingYear()
-        server = try PageServerProcess(environment: [
-            "ATELIER_DATABASE_URL": year.database.url, "ATELIER_WEB_BASE_URL": "https://formation.asso.example",
-            "ATELIER_WEB_SECRET": "a-secret-for-the-tests-only-0123456789",
-            // Every request comes from 127.0.0.1: the limit has tests of its own (ServeTests).
-            "ATELIER_WEB_RATE_LIMIT": "100000",
-        ])
+        server = try year.pageServer()
     }
 
     func link(_ name: String, _ questionnaire: QuestionnaireKind = .hot) throws -> String {

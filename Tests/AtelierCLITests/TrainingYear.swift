@@ -232,3 +232,15 @@ extension TrainingYear {
         return "/t/" + (try TrainerCertification(store).issueLink(session: session, trainer: trainerId))
     }
 }
+
+extension TrainingYear {
+    /// The page server on this year's database, as the page tests run it: links from
+    /// `https://formation.asso.example`, a fixed secret, and a rate limit no test reaches (every
+    /// request comes from 127.0.0.1; the limit has tests of its own, in `ServeTests`).
+    func pageServer() throws -> PageServerProcess {
+        try PageServerProcess(environment: [
+            "ATELIER_DATABASE_URL": database.url, "ATELIER_WEB_BASE_URL": "https://formation.asso.example",
+            "ATELIER_WEB_SECRET": "a-secret-for-the-tests-only-0123456789", "ATELIER_WEB_RATE_LIMIT": "100000",
+        ])
+    }
+}
