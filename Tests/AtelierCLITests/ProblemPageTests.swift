@@ -76,6 +76,15 @@ import Training
             ])
     }
 
+    /// The problem page's token is personal as its link's: cut in the log, counted by the limit.
+    @Test func theLogCutsTheToken() throws {
+        let path = try problemPath(from: try year.questionnairePath("Chloé"))
+        #expect(try server.request("GET", path).status == 200)
+        let token = path.dropFirst("/probleme/".count)
+        #expect(server.logText.contains("GET /probleme/\(token.prefix(6))…"))
+        #expect(!server.logText.contains(String(token)))
+    }
+
     @Test func aTrainerReportsFromTheirLink() throws {
         let path = try problemPath(from: try year.trainerPath(in: TrainingYear.march))
         #expect(try post(path, [("csrf", try csrf(path)), ("text", "Il manquait un vidéoprojecteur.")]).status == 200)

@@ -1,3 +1,4 @@
+import App
 import Hummingbird
 import Logging
 
@@ -33,7 +34,9 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
 /// Personal tokens as logs show them.
 enum TokenMask {
     /// The prefixes of the paths whose next segment is a personal token.
-    static let tokenPrefixes = ["/q/", "/s/", "/t/", "/r/"]
+    static let tokenPrefixes = [
+        WebLinks.questionnairePath, WebLinks.signingPath, WebLinks.trainerPath, WebLinks.roomPath, WebLinks.problemPath,
+    ]
 
     /// `/q/3f9a2c5e…` → `/q/3f9a2c…`: a token longer than 6 characters keeps its first 6.
     static func masked(_ path: String) -> String {
