@@ -20,6 +20,8 @@ import Training
         _ = try OrganisationRecord(store).edit { organisation in
             TrainingYear.describeCaen(&organisation)
             organisation.disabilityReferentName = "Luc Petit"
+            organisation.pedagogicalContactName = "Claire Martin"
+            organisation.pedagogicalContactEmail = "claire@mda-caen.example"
         }
         var module = Module(code: "PMAE", title: "Accompagner la fonction employeur", durationMinutes: 630)
         module.whatToBring = "Les statuts de votre association."
@@ -102,6 +104,10 @@ import Training
         #expect(
             convocation.parts[0].text?.contains(
                 "Objectifs\u{A0}:\n– Identifier les aides à l'emploi.\n– Construire une fiche de poste.") == true)
+        #expect(
+            convocation.parts[0].text?.contains(
+                "Une question sur le contenu de la formation\u{202F}? Claire Martin, référent·e pédagogique\u{A0}: claire@mda-caen.example.\nUne situation de handicap"
+            ) == true)
         // The programme the session keeps, as published.
         #expect(convocation.parts[3].filename == "programme-PMAE-v1.pdf")
         let programme = try PDFReading(try #require(convocation.parts[3].bytes))

@@ -16,7 +16,12 @@ extension Letter {
                 trainers: "Scop Le Triangle"),
             organisation: Organisation(
                 name: "Atelier", email: "formation@atelier.test", phone: "02 31 00 00 00",
-                disabilityReferent: Referent(name: "Marie Durand", email: "referent@atelier.test")),
+                disabilityReferent: Referent(
+                    name: "Marie Durand", email: "referent@atelier.test", phone: "02 31 00 00 03"),
+                pedagogicalContact: Referent(
+                    name: "Claire Martin", email: "claire@atelier.test", phone: "02 31 00 00 01"),
+                administrativeContact: Referent(
+                    name: "Paul Leroy", email: "inscriptions@atelier.test", phone: "02 31 00 00 02")),
             reminder: kind.providesReminder ? Reminder(daysBefore: 1, when: "demain") : nil,
             waitlist: kind.providesWaitlist ? Waitlist(position: 1) : nil,
             questionnaireLink: kind.providesQuestionnaireLink ? "https://atelier.test/q/0123456789abcdef" : nil,

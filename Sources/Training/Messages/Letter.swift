@@ -77,6 +77,7 @@ public struct Letter: Sendable, Hashable {
     public struct Referent: Sendable, Hashable {
         public var name: String
         public var email: String?
+        public var phone: String?
     }
 
     public struct Organisation: Sendable, Hashable {
@@ -84,6 +85,10 @@ public struct Letter: Sendable, Hashable {
         public var email: String?
         public var phone: String?
         public var disabilityReferent: Referent?
+        /// Whom to ask about the content (référent pédagogique) and about the registration, its
+        /// funding and the practicalities (référent administratif): named by convocations.
+        public var pedagogicalContact: Referent?
+        public var administrativeContact: Referent?
     }
 
     public struct Reminder: Sendable, Hashable {

@@ -167,7 +167,19 @@ public struct Letters {
         return Letter.Organisation(
             name: organisation?.name ?? "", email: organisation?.email.nonEmpty, phone: organisation?.phone,
             disabilityReferent: organisation?.disabilityReferentName.map {
-                Letter.Referent(name: $0, email: organisation?.disabilityReferentEmail)
+                Letter.Referent(
+                    name: $0, email: organisation?.disabilityReferentEmail, phone: organisation?.disabilityReferentPhone
+                )
+            },
+            pedagogicalContact: organisation?.pedagogicalContactName.map {
+                Letter.Referent(
+                    name: $0, email: organisation?.pedagogicalContactEmail, phone: organisation?.pedagogicalContactPhone
+                )
+            },
+            administrativeContact: organisation?.administrativeContactName.map {
+                Letter.Referent(
+                    name: $0, email: organisation?.administrativeContactEmail,
+                    phone: organisation?.administrativeContactPhone)
             })
     }
 }
