@@ -54,11 +54,19 @@ struct AssessmentCommand: ParsableCommand {
 
         @Argument(help: "The session's code.") var session: String
         @OptionGroup var which: Which
+        @Option(
+            help:
+                "evaluation: what each participant learnt of each objective, as the trainers evaluated it (indicator 11)."
+        )
+        var kind: Kind?
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
 
+        enum Kind: String, ExpressibleByArgument, CaseIterable { case evaluation }
+
         func run() throws {
             try options.run { context in
+                if kind == .evaluation { return try showEvaluation(try context.store()) }
                 let summary = try Assessments(context.store()).summary(session: session, kind: which.kind)
                 if output.json { return try Terminal.printJSON(summary) }
                 let rate = summary.responseRatePercent.map { " (\($0) %)" } ?? ""
@@ -85,6 +93,31 @@ struct AssessmentCommand: ParsableCommand {
                     for text in figures.texts { print("  « \(Printable.escaped(text, keepingLineBreaks: true)) »") }
                 }
             }
+        }
+
+        /// Per objective, how many participants are at each level; then each participant's.
+        private func showEvaluation(_ store: Store) throws {
+            let grid = try LearningEvaluations(store).grid(session: session)
+            if output.json { return try Terminal.printJSON(grid) }
+            let evaluated = grid.participants.filter { $0.levels.contains { $0 != nil } }.count
+            print(
+                "Evaluation of \(grid.session) by its trainers: \(evaluated) of \(grid.participants.count) participants evaluated."
+            )
+            guard !grid.objectives.isEmpty else {
+                return print("Its programme has no objectives: `atelier module edit --objective` sets them.")
+            }
+            print(
+                Terminal.table(
+                    [["OBJECTIVE", "ACQUIS", "EN COURS", "NON ACQUIS"]]
+                        + grid.objectives.enumerated().map { index, objective in
+                            ["\(index + 1). \(objective)"]
+                                + LearningLevel.allCases.map { "\(grid.count($0, objective: index))" }
+                        }, indent: "  "))
+            print(
+                Terminal.table(
+                    [["PARTICIPANT"] + grid.objectives.indices.map { "\($0 + 1)" }]
+                        + grid.participants.map { row in [row.participant] + row.levels.map { $0?.label ?? "—" } },
+                    indent: "  "))
         }
     }
 

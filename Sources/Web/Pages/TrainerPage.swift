@@ -60,6 +60,48 @@ struct TrainerPage: Sendable {
     var typedLabel = "Signer en tapant mon nom et clore"
     /// « Un problème ? Dites-le nous » from the holder's own link: `../probleme/<token>`.
     var problemLink: String? = nil
+    /// From the last half-day: where each participant stands on each objective.
+    var evaluation: Evaluation? = nil
+
+    /// The grid of the trainer's evaluation: a line per participant, a choice per objective.
+    struct Evaluation: Sendable {
+        struct Objective: Sendable {
+            var number: Int
+            var text: String
+        }
+
+        struct Cell: Sendable {
+            /// `level-<registration>-<position>`.
+            var name: String
+            /// « Objectif 2 », for the choice's label.
+            var objective: String
+            var options: [Option]
+        }
+
+        struct Row: Sendable {
+            var participant: String
+            var cells: [Cell]
+        }
+
+        var objectives: [Objective]
+        var rows: [Row]
+
+        init(_ grid: LearningEvaluations.Grid) {
+            objectives = grid.objectives.enumerated().map { Objective(number: $0.offset + 1, text: $0.element) }
+            rows = grid.participants.map { row in
+                Row(
+                    participant: row.participant,
+                    cells: row.levels.enumerated().map { index, level in
+                        Cell(
+                            name: "level-\(row.registration)-\(index + 1)", objective: "Objectif \(index + 1)",
+                            options: [Option(value: "", label: "—", selected: level == nil)]
+                                + LearningLevel.allCases.map {
+                                    Option(value: $0.rawValue, label: $0.label, selected: $0 == level)
+                                })
+                    })
+            }
+        }
+    }
 
     static let example = TrainerPage(
         title: "t", organisation: "o", sessionTitle: "s", trainer: "f",
@@ -76,7 +118,11 @@ struct TrainerPage: Sendable {
                 MarkLine(
                     registration: 1, participant: "p", signature: "s",
                     options: [Option(value: "present", label: "Présence", selected: true)], reason: "r")
-            ], error: "e"), csrf: "c", typedName: "n", problemLink: "p")
+            ], error: "e"), csrf: "c", typedName: "n", problemLink: "p",
+        evaluation: Evaluation(
+            LearningEvaluations.Grid(
+                session: "s", objectives: ["o"], participants: [.init(registration: 1, participant: "p", levels: [nil])]
+            )))
 
     /// What each mark is called on the page, in the order the trainer picks from.
     static let presences: [(Presence, String)] = [

@@ -43,6 +43,7 @@ struct TrainerRoute: Sendable {
                         Self.backToTheRoll(token)
                     }
                 }
+                if form["form"] == "evaluation" { return try await evaluate(form, token: token) }
                 return try await close(form, token: token, client: browser)
             }
         }
@@ -68,32 +69,48 @@ struct TrainerRoute: Sendable {
 
     enum Lookup: Sendable {
         case unknown, withdrawn
-        case open(TrainerCertification.Link, [TrainerCertification.HalfDay])
+        case open(Roll)
+    }
+
+    /// What the page shows of an open link: its half-days now, and the evaluation of what each
+    /// participant learnt once the last half-day has begun (when the programme has objectives).
+    struct Roll: Sendable {
+        let link: TrainerCertification.Link
+        let halfDays: [TrainerCertification.HalfDay]
+        let evaluation: LearningEvaluations.Grid?
     }
 
     func lookup(_ token: String, store: Store) throws -> Lookup {
-        let certification = TrainerCertification(store)
-        guard let link = try certification.link(token: token) else { return .unknown }
+        guard let link = try TrainerCertification(store).link(token: token) else { return .unknown }
         if link.withdrawn { return .withdrawn }
-        return .open(link, try certification.halfDays(link, at: Date(), window: window))
+        return .open(try roll(link, store: store))
+    }
+
+    func roll(_ link: TrainerCertification.Link, store: Store) throws -> Roll {
+        let halfDays = try TrainerCertification(store).halfDays(link, at: Date(), window: window)
+        let lastHasBegun = halfDays.last.map { $0.state != .upcoming } ?? false
+        let grid = lastHasBegun ? try LearningEvaluations(store).grid(session: link.session) : nil
+        return Roll(
+            link: link, halfDays: halfDays,
+            evaluation: grid.flatMap { $0.objectives.isEmpty || $0.participants.isEmpty ? nil : $0 })
     }
 
     func show(token: String) async throws -> Response {
         switch try await database.withStore({ store in try lookup(token, store: store) }) {
         case .unknown: await messages.response(.notFound, status: .notFound)
         case .withdrawn: await messages.response(.trainerWithdrawn, status: .gone)
-        case .open(let link, let halfDays): page(token, link, halfDays)
+        case .open(let roll): page(token, roll)
         }
     }
 
     func page(
-        _ token: String, _ link: TrainerCertification.Link, _ halfDays: [TrainerCertification.HalfDay],
-        posted marks: [Int: (Presence, String?)] = [:], error: String? = nil, typedName: String = "",
-        status: HTTPResponse.Status = .ok
+        _ token: String, _ roll: Roll, posted marks: [Int: (Presence, String?)] = [:], error: String? = nil,
+        typedName: String = "", status: HTTPResponse.Status = .ok
     ) -> Response {
         var page = TrainerPage(
-            link: link, halfDays: halfDays, zone: zone, csrf: posted.token(for: WebLinks.trainerPath + token),
+            link: roll.link, halfDays: roll.halfDays, zone: zone, csrf: posted.token(for: WebLinks.trainerPath + token),
             posted: marks, error: error, typedName: typedName)
+        page.evaluation = roll.evaluation.map(TrainerPage.Evaluation.init)
         page.problemLink = WebLinks.problem(token: token)
         return HTMLPage.response(pages.render(.trainer, page), status: status)
     }
@@ -105,16 +122,15 @@ struct TrainerRoute: Sendable {
         guard let marks = Self.marks(in: form) else { return await messages.response(.malformed, status: .badRequest) }
         let signature = SignatureForm(form)
         let outcome: Outcome = try await database.withStore { store in
-            guard case .open(let link, let halfDays) = try lookup(token, store: store) else { return .gone }
-            guard signature.certified else { return .refused(link, halfDays, .uncertified) }
+            guard case .open(let roll) = try lookup(token, store: store) else { return .gone }
+            guard signature.certified else { return .refused(roll, .uncertified) }
             do {
                 try TrainerCertification(store).close(
-                    link, slot: slot, marks: marks, signature: signature.mark, client: client, window: window)
+                    roll.link, slot: slot, marks: marks, signature: signature.mark, client: client, window: window)
                 return .closed
             } catch {
                 guard let refusal = error as? TrainerCertification.Refusal else { throw error }
-                let halfDays = try TrainerCertification(store).halfDays(link, at: Date(), window: window)
-                return .refused(link, halfDays, .closing(refusal))
+                return .refused(try self.roll(roll.link, store: store), .closing(refusal))
             }
         }
         switch outcome {
@@ -122,12 +138,45 @@ struct TrainerRoute: Sendable {
             return try await show(token: token)
         case .closed:
             return Self.backToTheRoll(token)
-        case .refused(let link, let halfDays, let why):
+        case .refused(let roll, let why):
             if let (message, status) = why.message { return await messages.response(message, status: status) }
             return page(
-                token, link, halfDays, posted: marks, error: why.sentence, typedName: signature.typedName,
+                token, roll, posted: marks, error: why.sentence, typedName: signature.typedName,
                 status: .unprocessableContent)
         }
+    }
+
+    /// Records the levels of the evaluation form, then shows the page again; a level that is not
+    /// one, or a participant or objective the session does not have, is a form not from its page.
+    func evaluate(_ form: [String: String], token: String) async throws -> Response {
+        guard let levels = Self.levels(in: form) else {
+            return await messages.response(.malformed, status: .badRequest)
+        }
+        let recorded: Bool = try await database.withStore { store in
+            guard case .open(let roll) = try lookup(token, store: store), roll.evaluation != nil else { return false }
+            do {
+                try LearningEvaluations(store).record(levels, session: roll.link.session, trainer: roll.link.trainerId)
+            } catch is TrainingError {
+                return false
+            }
+            return true
+        }
+        guard recorded else { return await messages.response(.malformed, status: .badRequest) }
+        return Self.backToTheRoll(token)
+    }
+
+    /// The levels of the form's `level-<registration>-<position>` fields, those left empty
+    /// aside; `nil` when a name or a value is not one.
+    static func levels(in form: [String: String]) -> [Int: [Int: LearningLevel]]? {
+        var levels: [Int: [Int: LearningLevel]] = [:]
+        for (name, value) in form where name.hasPrefix("level-") {
+            let numbers = name.dropFirst("level-".count).split(separator: "-").compactMap { Int($0) }
+            guard numbers.count == 2 else { return nil }
+            if value.isEmpty { continue }
+            guard let level = LearningLevel(rawValue: value) else { return nil }
+            levels[numbers[0], default: [:]][numbers[1]] = level
+        }
+        return levels
     }
 
     /// The marks of the form's `status-<registration>` and `reason-<registration>` fields, or
@@ -144,7 +193,7 @@ struct TrainerRoute: Sendable {
 
     enum Outcome: Sendable {
         case gone, closed
-        case refused(TrainerCertification.Link, [TrainerCertification.HalfDay], Why)
+        case refused(Roll, Why)
     }
 
     /// Why a half-day was not closed, as the trainer reads it.
