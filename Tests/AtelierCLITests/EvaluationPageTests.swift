@@ -94,6 +94,12 @@ import Training
             ["assessment", "show", code, "--kind", "evaluation", "--json"],
             environment: ["ATELIER_DATABASE_URL": year.database.url])
         #expect(json.standardOutput.contains(#""levels" : ["#))
+        // The year's results count them once the session has ended.
+        let report = try AtelierProcess.run(
+            ["report", "quality", "--year", String(try TrainingYear.day(0).prefix(4)), "--json"],
+            environment: ["ATELIER_DATABASE_URL": year.database.url])
+        #expect(report.status == 0, "\(report.standardError)")
+        #expect(report.standardOutput.contains(#""objectives" : {"#))
     }
 
     @Test func aFormNotFromThePageChangesNothing() throws {

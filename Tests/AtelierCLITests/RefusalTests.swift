@@ -318,6 +318,14 @@ import Training
             arguments: ["improvement", "done", "5", "--text", "Fait."],
             status: 66, sentence: "No improvement has the number 5: `atelier improvement list` shows them."),
         Case(
+            name: "a quality report for a year Atelier does not record",
+            arguments: ["report", "quality", "--year", "1999"],
+            status: 65, sentence: "The year 1999 is outside the years Atelier records, 2000 to 2100."),
+        Case(
+            name: "an evaluation of a session that does not exist",
+            arguments: ["assessment", "show", "S-2030-404", "--kind", "evaluation"],
+            status: 66, sentence: "No session has the code S-2030-404."),
+        Case(
             name: "a duration too large",
             arguments: ["module", "add", "BIG", "--title", "Grand", "--duration", "999999999999999999h"],
             status: 65, sentence: "The duration “999999999999999999h” is too large: the most is 1000 h."),

@@ -5,7 +5,8 @@ import Training
 /// `atelier report …`: the yearly figures the organisation files.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Compute the yearly figures the organisation files.", subcommands: [BPF.self])
+        commandName: "report", abstract: "Compute the yearly figures the organisation files.",
+        subcommands: [BPF.self, Quality.self])
 
     struct BPF: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -53,6 +54,55 @@ struct ReportCommand: ParsableCommand {
                         [["LINE", "ORIGIN", "AMOUNT"]]
                             + report.revenue.map { [$0.line, $0.label, $0.amount.description] }
                             + [["", "Total", report.revenue.reduce(Money.zero) { $0 + $1.amount }.description]]))
+            }
+        }
+    }
+
+    struct Quality: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "quality",
+            abstract: "The year's results to publish (Qualiopi indicator 2), for the sessions that ended in it.",
+            discussion: """
+                Satisfaction and response rates per questionnaire, per module and per trainer (a \
+                trainer's satisfaction only from 5 responses), the share of planned time followed, \
+                courses interrupted or not followed, objectives reached as the trainers evaluated \
+                them, complaints received and answered.
+                Example: atelier report quality --year 2027
+                """)
+
+        @Option(help: "The calendar year, like 2027.") var year: Int
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let report = try QualityReport.compute(year: year, store: context.store())
+                if output.json { return try Terminal.printJSON(report) }
+                let percent = { (value: Int?) in value.map { "\($0) %" } ?? "—" }
+                print(
+                    "Quality \(report.year): \(report.sessions) session\(report.sessions == 1 ? "" : "s") ended in the year\n"
+                )
+                print(
+                    Terminal.table(
+                        [["QUESTIONNAIRE", "OF", "ASKED", "RESPONSES", "RATE", "SATISFACTION"]]
+                            + (report.satisfaction + report.byModule + report.byTrainer).map {
+                                [
+                                    $0.questionnaire.label, $0.of ?? "all", "\($0.asked)", "\($0.responses)",
+                                    percent($0.responseRatePercent), percent($0.satisfactionPercent),
+                                ]
+                            }))
+                let courses = report.courses
+                print(
+                    "\nFollowed: \(percent(courses.completionPercent)) of the planned time (\(French.hours(minutes: courses.attendedMinutes)) of \(French.hours(minutes: courses.plannedMinutes)), \(courses.registrations) registrations); \(courses.interrupted) interrupted, \(courses.absent) not followed."
+                )
+                let objectives = report.objectives
+                print(
+                    "Objectives: \(objectives.acquis) acquis, \(objectives.enCours) en cours d’acquisition, \(objectives.nonAcquis) non acquis (\(percent(objectives.acquisPercent)) acquis)."
+                )
+                let complaints = report.complaints
+                print(
+                    "Complaints: \(complaints.received) received (\(complaints.reclamations) réclamation\(complaints.reclamations == 1 ? "" : "s")), \(complaints.answered) answered\(complaints.meanDaysToAnswer.map { ", in \($0) days on average" } ?? "")."
+                )
             }
         }
     }

@@ -60,14 +60,8 @@ extension BPFReport {
 
     /// The year's figures.
     public static func compute(year: Int, store: Store) throws -> BPFReport {
-        guard LocalDate.years.contains(year) else {
-            throw TrainingError.invalid(
-                "The year \(year) is outside the years Atelier records, \(LocalDate.years.lowerBound) to \(LocalDate.years.upperBound)."
-            )
-        }
+        let (from, to) = try LocalDate.wholeYear(year)
         let connection = store.connection
-        let from = try LocalDate(year: year, month: 1, day: 1)
-        let to = try LocalDate(year: year, month: 12, day: 31)
         let (start, end) = (from.start(in: store.timeZone), to.next.start(in: store.timeZone))
         var byType: [String: (Int, Int)] = [:]
         for row in try connection.execute(

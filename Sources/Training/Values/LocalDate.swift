@@ -20,6 +20,16 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The years a date may fall in: what the schema's checks accept too.
     public static let years = 2000...2100
 
+    /// The first and last day of `year`, a calendar year a yearly report covers; one outside
+    /// `years` is refused.
+    public static func wholeYear(_ year: Int) throws(TrainingError) -> (first: LocalDate, last: LocalDate) {
+        guard years.contains(year) else {
+            throw .invalid(
+                "The year \(year) is outside the years Atelier records, \(years.lowerBound) to \(years.upperBound).")
+        }
+        return (try LocalDate(year: year, month: 1, day: 1), try LocalDate(year: year, month: 12, day: 31))
+    }
+
     public init(parsing text: String) throws(TrainingError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
