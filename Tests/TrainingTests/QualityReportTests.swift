@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import TestSupport
 import Testing
 
 @testable import Training
@@ -71,5 +72,20 @@ import Testing
         #expect(complaints.received == 1 && complaints.answered == 1 && complaints.meanDaysToAnswer == 0)
         #expect(try QualityReport.compute(year: 2024, store: fixture.store).sessions == 0)
         #expect(throws: TrainingError.self) { try QualityReport.compute(year: 1700, store: fixture.store) }
+    }
+
+    /// The PDF for the organisation's site, read back as a reader's software would.
+    @Test func theDocumentShowsEachFigureBesideItsBar() throws {
+        let pdf = try PDFReading(try QualityReport.document(year: 2025, store: fixture.store))
+        defer { pdf.remove() }
+        let text = try pdf.pages().joined(separator: " ")
+        for expected in [
+            "Nos résultats 2025", "Sur la session de formation terminée en 2025", "70 % (2 réponses)",
+            "Scop Le Triangle, à chaud", "trop peu pour un taux", "Part des heures prévues suivies 63 %",
+            "Acquis 67 % (2)", "En cours d’acquisition", "33 % (1)", "0 % (0)", "Aucune réclamation reçue en 2025.",
+        ] {
+            #expect(text.contains(expected), "the report says \(expected): \(text)")
+        }
+        #expect(try pdf.info()["Title"] == "Résultats 2025")
     }
 }

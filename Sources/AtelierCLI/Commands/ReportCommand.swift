@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Documents
 import Training
 
 /// `atelier report …`: the yearly figures the organisation files.
@@ -71,11 +72,18 @@ struct ReportCommand: ParsableCommand {
                 """)
 
         @Option(help: "The calendar year, like 2027.") var year: Int
+        @Option(help: "A PDF to write, with a chart per figure, for the organisation's site.") var out: String?
         @OptionGroup var output: OutputOptions
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             try options.run { context in
+                if let out {
+                    let file = try OutputFile(path: out)
+                    try file.write(try QualityReport.document(year: year, store: context.store()))
+                    try file.commit()
+                    return Terminal.confirm("Wrote \(out).", wrote: out)
+                }
                 let report = try QualityReport.compute(year: year, store: context.store())
                 if output.json { return try Terminal.printJSON(report) }
                 let percent = { (value: Int?) in value.map { "\($0) %" } ?? "—" }

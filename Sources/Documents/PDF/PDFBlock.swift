@@ -9,6 +9,8 @@ public enum PDFBlock: Sendable {
     case box(caption: String, height: Double, image: [UInt8]?)
     /// A QR code, centred, in a square of `side` points (its quiet zone included).
     case qrCode(QRCode, side: Double)
+    /// Horizontal bars under a title, each value written beside its bar.
+    case bars(BarChart)
     /// Empty space, in points.
     case space(Double)
     /// The next block starts on a new page.

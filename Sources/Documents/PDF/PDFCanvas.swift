@@ -93,6 +93,15 @@ public final class PDFCanvas {
         atelier_cairo_stroke(context)
     }
 
+    /// Fills a rectangle in the charts' blue: a bar.
+    public func fill(x: Double, y: Double, width: Double, height: Double) {
+        atelier_cairo_save(context)
+        atelier_cairo_set_source_rgb(context, 0.04, 0.29, 0.47)
+        atelier_cairo_rectangle(context, x, y, width, height)
+        atelier_cairo_fill(context)
+        atelier_cairo_restore(context)
+    }
+
     /// Draws `image` as large as fits in the box, keeping its proportions, centred.
     public func draw(_ image: PNGImage, x: Double, y: Double, width: Double, height: Double) {
         guard image.width > 0, image.height > 0 else { return }

@@ -47,6 +47,8 @@ public struct PDFDocument {
                     canvas.draw(image, x: x, y: y, width: width, height: height)
                 case .qrCode(let code, let x, let y, let side):
                     canvas.draw(code, x: x, y: y, side: side)
+                case .bar(let x, let y, let width, let height):
+                    canvas.fill(x: x, y: y, width: width, height: height)
                 }
             }
             if let footer {
@@ -66,6 +68,8 @@ enum Drawing {
     case frame(x: Double, y: Double, width: Double, height: Double)
     case image(PNGImage, x: Double, y: Double, width: Double, height: Double)
     case qrCode(QRCode, x: Double, y: Double, side: Double)
+    /// A bar of a chart, filled.
+    case bar(x: Double, y: Double, width: Double, height: Double)
 }
 
 /// The cursor running down the pages.
@@ -73,7 +77,7 @@ struct Layout {
     let canvas: PDFCanvas
     let left: Double, width: Double, top: Double, bottom: Double
     private var pages: [[Drawing]] = [[]]
-    private var y: Double
+    var y: Double
 
     init(canvas: PDFCanvas, margin: Double, bottomReserve: Double) {
         self.canvas = canvas
@@ -85,6 +89,9 @@ struct Layout {
     }
 
     func finishedPages() -> [[Drawing]] { pages }
+
+    /// `drawing` on the current page.
+    mutating func append(_ drawing: Drawing) { pages[pages.count - 1].append(drawing) }
 
     mutating func place(_ block: PDFBlock) throws(DocumentError) {
         switch block {
@@ -106,6 +113,8 @@ struct Layout {
             if y + side > bottom { newPage() }
             pages[pages.count - 1].append(.qrCode(code, x: left + (width - side) / 2, y: y, side: side))
             y += side
+        case .bars(let chart):
+            place(chart)
         case .space(let points):
             y = min(y + points, bottom)
         case .pageBreak:
@@ -130,12 +139,12 @@ struct Layout {
         y += height + 10
     }
 
-    private mutating func newPage() {
+    mutating func newPage() {
         pages.append([])
         y = top
     }
 
-    private mutating func draw(_ line: String, x: Double, width: Double, top: Double, style: TextStyle) {
+    mutating func draw(_ line: String, x: Double, width: Double, top: Double, style: TextStyle) {
         let offset: Double =
             switch style.alignment {
             case .left: 0

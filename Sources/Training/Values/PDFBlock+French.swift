@@ -11,6 +11,12 @@ extension PDFBlock {
             return .table(table)
         case .box(let caption, let height, let image):
             return .box(caption: French.typography(caption), height: height, image: image)
+        case .bars(var chart):
+            chart.title = French.typography(chart.title)
+            chart.bars = chart.bars.map {
+                BarChart.Bar(label: French.typography($0.label), value: $0.value, text: French.typography($0.text))
+            }
+            return .bars(chart)
         case .qrCode, .space, .pageBreak:
             return self
         }
