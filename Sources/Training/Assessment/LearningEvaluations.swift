@@ -54,60 +54,67 @@ public struct LearningEvaluations {
 
     public func grid(session code: String) throws -> Grid {
         let objectives = try Catalogue(store).programme(ofSession: code).objectives
-        var rows: [Grid.Row] = []
-        for row in try connection.execute(
+        let participants = try connection.execute(
             """
             SELECT r.id, p.first_name || ' ' || p.last_name AS name,
-                   array(SELECT e.position || ':' || e.level FROM objective_evaluation e WHERE e.registration_id = r.id)
+                   array(SELECT e.position FROM objective_evaluation e WHERE e.registration_id = r.id ORDER BY 1)
+                       AS positions,
+                   array(SELECT e.level FROM objective_evaluation e WHERE e.registration_id = r.id ORDER BY e.position)
                        AS levels
             FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id
             WHERE s.code = \(code.typedCode) AND r.status = 'confirmed'
             ORDER BY p.last_name, p.first_name, p.email
-            """)
-        {
+            """
+        ).map { row in
             var levels = [LearningLevel?](repeating: nil, count: objectives.count)
-            for pair in try row.decode([String].self, "levels") {
-                let parts = pair.split(separator: ":", maxSplits: 1)
-                if parts.count == 2, let position = Int(parts[0]), levels.indices.contains(position - 1) {
-                    levels[position - 1] = LearningLevel(rawValue: String(parts[1]))
-                }
+            for (position, level) in zip(
+                try row.decode([Int].self, "positions"), try row.decode([LearningLevel].self, "levels"))
+            where position >= 1 && position <= objectives.count {
+                levels[position - 1] = level
             }
-            rows.append(
-                .init(
-                    registration: try row.decode(Int.self, "id"), participant: try row.decode(String.self, "name"),
-                    levels: levels))
+            return Grid.Row(
+                registration: try row.decode(Int.self, "id"), participant: try row.decode(String.self, "name"),
+                levels: levels)
         }
-        return Grid(session: code.typedCode, objectives: objectives, participants: rows)
+        return Grid(session: code.typedCode, objectives: objectives, participants: participants)
     }
 
     /// Records `levels` — by registration, then by objective's position from 1 — as the
-    /// trainer `trainer` of the session `code` evaluated them, in one transaction. A registration
-    /// that is not a confirmed one of the session, or a position beyond its objectives, refuses
-    /// the whole.
+    /// trainer `trainer` of the session `code` evaluated them, in one transaction and one
+    /// statement. A registration that is not a confirmed one of the session, or a position beyond
+    /// its objectives, refuses the whole.
     public func record(_ levels: [Int: [Int: LearningLevel]], session code: String, trainer: Int) throws {
         try connection.write { connection in
             let grid = try grid(session: code)
             let known = Set(grid.participants.map(\.registration))
+            var (registrations, positions, objectives, chosen): ([Int], [Int], [String], [String]) = ([], [], [], [])
             for (registration, byPosition) in levels {
                 guard known.contains(registration) else {
                     throw TrainingError.refused("The registration \(registration) is not a confirmed one of \(code).")
                 }
                 for (position, level) in byPosition {
-                    guard grid.objectives.indices.contains(position - 1) else {
+                    guard !grid.objectives.isEmpty, (1...grid.objectives.count).contains(position) else {
                         throw TrainingError.invalid(
                             "The session \(code) has \(grid.objectives.count) objectives: there is no objective \(position)."
                         )
                     }
-                    try connection.execute(
-                        """
-                        INSERT INTO objective_evaluation (registration_id, position, objective, level, trainer_id)
-                        VALUES (\(registration), \(position), \(grid.objectives[position - 1]), \(level), \(trainer))
-                        ON CONFLICT (registration_id, position) DO UPDATE SET
-                            objective = EXCLUDED.objective, level = EXCLUDED.level, trainer_id = EXCLUDED.trainer_id,
-                            evaluated_at = now()
-                        """)
+                    registrations.append(registration)
+                    positions.append(position)
+                    objectives.append(grid.objectives[position - 1])
+                    chosen.append(level.rawValue)
                 }
             }
+            guard !registrations.isEmpty else { return }
+            try connection.execute(
+                """
+                INSERT INTO objective_evaluation (registration_id, position, objective, level, trainer_id)
+                SELECT registration, position, objective, level, \(trainer)
+                FROM unnest(\(registrations)::bigint[], \(positions)::int[], \(objectives)::text[], \(chosen)::text[])
+                    AS e(registration, position, objective, level)
+                ON CONFLICT (registration_id, position) DO UPDATE SET
+                    objective = EXCLUDED.objective, level = EXCLUDED.level, trainer_id = EXCLUDED.trainer_id,
+                    evaluated_at = now()
+                """)
         }
     }
 }

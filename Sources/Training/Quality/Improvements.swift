@@ -14,7 +14,7 @@ public struct Improvements {
             var (incident, session): (Int?, Int?) = (nil, nil)
             switch origin {
             case .incident(let number): incident = try Incidents(store).incident(number).id
-            case .session(let code): session = try rowID(of: "session", code: code, on: connection)
+            case .session(let code): session = try SessionRow(code, on: connection, locking: false).id
             case nil: break
             }
             let id = try connection.execute(

@@ -15,7 +15,7 @@ public struct Incidents {
     {
         let said = try Field.required(text, "text", limit: 5000, lines: .many)
         return try connection.write { connection in
-            let sessionID = try session.map { try rowID(of: "session", code: $0, on: connection) }
+            let sessionID = try session.map { try SessionRow($0, on: connection, locking: false).id }
             var (participant, trainer, funder): (Int?, Int?, Int?) = (nil, nil, nil)
             switch source {
             case .participant(let email):
@@ -99,7 +99,7 @@ public struct Incidents {
     /// The incidents, oldest first: only those not answered yet with `open`, only the session's
     /// with `session`.
     public func list(open: Bool = false, session: String? = nil) throws -> [Incident] {
-        if let session { _ = try rowID(of: "session", code: session, on: connection) }
+        if let session { _ = try SessionRow(session, on: connection, locking: false) }
         return try incidents(open: open, session: session?.typedCode, id: nil, on: connection)
     }
 
@@ -135,12 +135,12 @@ public struct Incidents {
     }
 }
 
-/// The id of the `noun` (a table whose rows have a `code`) with `code`, or the sentence that
-/// there is none.
-func rowID(of noun: String, code: String, on connection: Connection) throws -> Int {
+/// The id of the trainer or funder with `code`, or the sentence that there is none. (A
+/// session's is `SessionRow`'s.)
+private func rowID(of noun: StaticString, code: String, on connection: Connection) throws -> Int {
     guard
         let row = try connection.execute(
-            "SELECT id FROM \(unescaped: noun) WHERE code = \(code.typedCode)"
+            "SELECT id FROM \(unescaped: "\(noun)") WHERE code = \(code.typedCode)"
         ).first
     else { throw TrainingError.notFound("No \(noun) has the code \(code.typedCode).") }
     return try row.decode(Int.self, at: 0)

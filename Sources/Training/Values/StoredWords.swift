@@ -20,4 +20,4 @@ extension Deliveries.State: PostgresCodable {}
 extension Deliveries.Channel: PostgresCodable {}
 extension JobKind: PostgresCodable {}
 extension Incident.Kind: PostgresCodable {}
-extension LearningLevel: PostgresCodable {}
+extension LearningLevel: PostgresCodable, PostgresArrayElement {}

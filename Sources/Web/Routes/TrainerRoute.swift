@@ -156,7 +156,7 @@ struct TrainerRoute: Sendable {
             guard case .open(let roll) = try lookup(token, store: store), roll.evaluation != nil else { return false }
             do {
                 try LearningEvaluations(store).record(levels, session: roll.link.session, trainer: roll.link.trainerId)
-            } catch is TrainingError {
+            } catch TrainingError.invalid, TrainingError.refused {
                 return false
             }
             return true
