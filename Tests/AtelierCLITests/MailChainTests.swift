@@ -173,7 +173,7 @@ import Training
         #expect(token.count == 32 && token.allSatisfy(\.isHexDigit))
         #expect(
             try count(
-                "SELECT count(*) FROM questionnaire_link WHERE kind = 'hot' AND token_sha256 = sha256(convert_to('\(token)', 'UTF8'))"
+                "SELECT count(*) FROM questionnaire_link WHERE questionnaire = 'hot' AND token_sha256 = sha256(convert_to('\(token)', 'UTF8'))"
             ) == 1)
         #expect(
             try count("SELECT count(*) FROM questionnaire_link WHERE token_sha256 = convert_to('\(token)', 'UTF8')")

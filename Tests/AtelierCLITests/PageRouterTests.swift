@@ -126,7 +126,7 @@ import Web
             (.post, path, good, [.origin: "https://evil.example"], .forbidden, forged),
             (.post, path, "csrf=%ZZ&q1=%E9", [:], .badRequest, "Cet envoi n’a pas pu être lu"),
             (
-                .post, path, "q7=" + String(repeating: "a", count: 70 * 1024), [:], .contentTooLarge,
+                .post, path, "q7=" + String(repeating: "a", count: 130 * 1024), [:], .contentTooLarge,
                 "Votre réponse est trop longue pour être reçue"
             ),
             (

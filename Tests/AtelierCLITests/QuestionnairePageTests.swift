@@ -15,7 +15,7 @@ import Training
         server = try year.pageServer()
     }
 
-    func link(_ name: String, _ questionnaire: QuestionnaireKind = .hot) throws -> String {
+    func link(_ name: String, _ questionnaire: QuestionnaireCode = .hot) throws -> String {
         try year.questionnairePath(name, questionnaire)
     }
 
@@ -111,7 +111,7 @@ import Training
         let pdf = try PDFReading(try [UInt8](Data(contentsOf: URL(fileURLWithPath: report))))
         defer { pdf.remove() }
         let printed = try pdf.pages().joined()
-        #expect(printed.contains("Bilan du questionnaire à chaud"))
+        #expect(printed.contains("Bilan — Votre avis à chaud"))
         #expect(printed.contains("1 sur 5 participants interrogés (20"))
         #expect(
             printed.contains("<script>alert('x')</script> {{organisation}} '; DROP TABLE answer; --"),
@@ -193,7 +193,7 @@ import Training
         let before = try year.database.fingerprint()
         let huge = try server.request(
             "POST", path, headers: [("Content-Type", "application/x-www-form-urlencoded")],
-            body: Array(("q7=" + String(repeating: "a", count: 70 * 1024)).utf8))
+            body: Array(("q7=" + String(repeating: "a", count: 130 * 1024)).utf8))
         #expect(huge.status == 413)
         #expect(huge.text.contains("Votre réponse est trop longue pour être reçue"))
         #expect(huge.headers["connection"] == "close", "the rest of the body is never read")

@@ -92,6 +92,21 @@ import Training
             arguments: ["assessment", "report", "S-2030-404", "--out", "/tmp/atelier-never-written.pdf"],
             status: 66, sentence: "No session has the code S-2030-404."),
         Case(
+            name: "a questionnaire's code that no file could have",
+            arguments: ["assessment", "show", "S-2030-001", "--questionnaire", "Chaud"],
+            status: 65, sentence: "“Chaud” is not a questionnaire's code, like hot or positioning."),
+        Case(
+            name: "an unknown questionnaire",
+            arguments: [
+                "assessment", "record", "S-2030-001", "--participant", "p1@asso.fr", "--questionnaire", "tiede",
+                "--answer", "1=5",
+            ],
+            status: 66, sentence: "There is no questionnaire tiede: the questionnaires are cold, hot."),
+        Case(
+            name: "positioning of an unknown session",
+            arguments: ["assessment", "show", "S-2030-404", "--kind", "positioning"],
+            status: 66, sentence: "No session has the code S-2030-404."),
+        Case(
             name: "unknown participant", arguments: ["register", "S-2030-001", "nobody@asso.fr"],
             status: 66, sentence: "No participant has the email nobody@asso.fr."),
         Case(

@@ -133,7 +133,7 @@ struct TrainingYear: Sendable {
 
 extension TrainingYear {
     /// The path of a new link to `name`'s `questionnaire` of the March session: `/q/<token>`.
-    func questionnairePath(_ name: String, _ questionnaire: QuestionnaireKind = .hot) throws -> String {
+    func questionnairePath(_ name: String, _ questionnaire: QuestionnaireCode = .hot) throws -> String {
         let store = try self.store()
         let registration = try store.connection.execute(
             """

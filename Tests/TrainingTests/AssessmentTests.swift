@@ -17,7 +17,7 @@ import Testing
     }
 
     func answers(_ texts: [String]) throws -> [(position: Int, answer: Answer)] {
-        let questions = try assessments.questions(.hot)
+        let questions = try Questionnaires(fixture.store).questions(.hot)
         return try texts.map { try Answer.parse($0, questions: questions) }
     }
 
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func answersAreCheckedAgainstTheQuestions() throws {
-        let questions = try assessments.questions(.hot)
+        let questions = try Questionnaires(fixture.store).questions(.hot)
         #expect(throws: TrainingError.invalid("The answer to question 1 is a score from 1 to 5, not “6”.")) {
             try Answer.parse("1=6", questions: questions)
         }

@@ -28,7 +28,7 @@ import Testing
                 session: code, slot: try SlotStart(parsing: start), marks: marks, everyoneElse: .present, by: "Claire")
         }
         let assessments = Assessments(fixture.store)
-        let questions = try assessments.questions(.hot)
+        let questions = try Questionnaires(fixture.store).questions(.hot)
         for (index, scores) in [(1, ["1=5", "2=4", "3=4", "4=5", "5=3"]), (2, ["1=3", "2=4", "3=2", "4=5", "5=4"])] {
             try assessments.record(
                 session: code, participant: fixture.email(index), kind: .hot,

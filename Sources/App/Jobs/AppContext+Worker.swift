@@ -8,7 +8,8 @@ extension AppContext {
     /// `atelier worker`: every kind of `JobRegistry` on the queues named (`--queue`), else on
     /// `worker.queues`, else on every queue `Jobs/*/job.yaml` names. Everything is checked here,
     /// once: the database reachable and migrated, the templates, the relay's settings as libcurl
-    /// takes them, the reports' funders. A worker that cannot run them does not start.
+    /// takes them, the reports' funders, the questionnaires (copied into the database). A worker
+    /// that cannot run them does not start.
     public func worker(untilIdle: Bool, queues named: [String] = []) throws -> Worker<JobContext> {
         var options = WorkerOptions(database: try databaseConfiguration())
         options.lanes = settings.integer(.workerLanes)
@@ -30,6 +31,8 @@ extension AppContext {
             options.periodic += try reportJobs(reports, catalogue: catalogue, connection: connection)
         }
         _ = try LaneSenders(settings)
+        // Last, once everything else is known to work: a worker that does not start changes nothing.
+        try synchroniseQuestionnaires(connection)
         return Worker(
             options: options, registry: JobRegistry.workerRegistry(retryDelay: settings.messages.retryDelay),
             makeContext: { connection in try JobContext(connection, settings: settings) })

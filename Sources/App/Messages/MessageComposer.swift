@@ -88,12 +88,19 @@ extension JobKind {
     /// waiting, which stands in for it.
     var attachesProgramme: Bool { self == .convocation || self == .promotionNotice }
 
-    /// The questionnaire a kind's message invites to; a relance's is in its arguments.
-    public var questionnaire: QuestionnaireKind? {
+    /// The moment whose participants' questionnaire a kind's message carries the link of; a
+    /// relance's questionnaire is in its arguments.
+    public var questionnaireMoment: Questionnaire.Moment? {
         switch self {
-        case .questionnaireHot: .hot
-        case .questionnaireCold: .cold
+        case .convocation, .promotionNotice: .convocation
+        case .lastHalfDay: .lastHalfDay
+        case .questionnaireHot: .completion
+        case .questionnaireCold: .threeMonthsAfter
         default: nil
         }
     }
+
+    /// Whether the link is its message's purpose, so that without a questionnaire there is
+    /// nothing to send, and whoever has not answered it is reminded: not so for a convocation.
+    var invitesOnly: Bool { self == .lastHalfDay || self == .questionnaireHot || self == .questionnaireCold }
 }

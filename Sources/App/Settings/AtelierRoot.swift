@@ -1,6 +1,6 @@
 import Foundation
 
-/// The folder Atelier runs from: it holds `Migrations/`, `Config/`, `Jobs/`, `Pages/` and, for the embedded default,
+/// The folder Atelier runs from: it holds `Migrations/`, `Config/`, `Jobs/`, `Questionnaires/`, `Pages/` and, for the embedded default,
 /// `.atelier/`. `ATELIER_ROOT` names it; otherwise it is the first folder holding `Migrations/`
 /// above the current directory, or above the executable (`.build/debug/atelier` in a checkout).
 public struct AtelierRoot: Sendable {
@@ -9,6 +9,8 @@ public struct AtelierRoot: Sendable {
     public var migrations: URL { url.appendingPathComponent("Migrations") }
     public var defaultConfigFile: URL { url.appendingPathComponent("Config/atelier.yaml") }
     public var jobs: URL { url.appendingPathComponent("Jobs") }
+    /// One file per questionnaire, beside the jobs that send them.
+    public var questionnaires: URL { url.appendingPathComponent("Questionnaires") }
     /// The templates and the style sheet of the pages that `atelier serve` answers.
     public var pages: URL { url.appendingPathComponent("Pages") }
     public var webSecretFile: URL { url.appendingPathComponent(".atelier/web-secret") }

@@ -16,7 +16,9 @@ struct DatabaseCommand: ParsableCommand {
             abstract: "Apply the pending migrations of Migrations/, in order, each in its own transaction.",
             discussion: """
                 Safe to run from several places at once: an advisory lock makes runs take turns, \
-                and each file is applied once. A file already applied must never change.
+                and each file is applied once. A file already applied must never change. The \
+                questionnaires of Questionnaires/ are then checked and copied into the database, as \
+                the worker does when it starts.
 
                 Example: atelier db migrate
                 """)
@@ -28,6 +30,7 @@ struct DatabaseCommand: ParsableCommand {
                 let migrator = try context.migrator()
                 let connection = try context.connect()
                 let applied = try migrator.migrate(on: connection) { name in print("Applied \(name)") }
+                try context.synchroniseQuestionnaires(connection)
                 let database = context.databaseLabel ?? ""
                 print(
                     applied.isEmpty

@@ -95,7 +95,7 @@ struct ReportCommand: ParsableCommand {
                         [["QUESTIONNAIRE", "OF", "ASKED", "RESPONSES", "RATE", "SATISFACTION"]]
                             + (report.satisfaction + report.byModule + report.byTrainer).map {
                                 [
-                                    $0.questionnaire.label, $0.of ?? "all", "\($0.asked)", "\($0.responses)",
+                                    $0.questionnaire.rawValue, $0.of ?? "all", "\($0.asked)", "\($0.responses)",
                                     percent($0.responseRatePercent), percent($0.satisfactionPercent),
                                 ]
                             }))

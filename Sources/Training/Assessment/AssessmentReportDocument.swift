@@ -12,10 +12,10 @@ struct AssessmentReportDocument {
 
     func render(at now: Date) throws -> [UInt8] {
         let document = PDFDocument(
-            title: "Bilan du questionnaire \(summary.kind.label) — \(session.code) — \(session.moduleTitle)",
+            title: "Bilan — \(summary.title) — \(session.code) — \(session.moduleTitle)",
             created: PDFDocument.creationDate(now, in: timeZone)
-        ) { [code = session.code, kind = summary.kind] page, count in
-            "Bilan \(kind.label) \(code) — page \(page) sur \(count)"
+        ) { [code = session.code, title = summary.title] page, count in
+            "Bilan « \(title) » \(code) — page \(page) sur \(count)"
         }
         let days = Letter.Day.days(of: session.slots.map { ($0.startsAt, $0.endsAt) }, in: timeZone).map(\.date)
         let rate = summary.responseRatePercent.map { " (\($0) %)" } ?? ""
@@ -24,7 +24,7 @@ struct AssessmentReportDocument {
             blocks.append(.text(organisation.name, TextStyle(size: 10, weight: .bold, spaceAfter: 12)))
         }
         blocks += [
-            .text("Bilan du questionnaire \(summary.kind.label)", .title),
+            .text("Bilan — \(summary.title)", .title),
             .table(
                 PDFTable(
                     columns: [.init("", weight: 1.5), .init("", weight: 4)],
@@ -52,8 +52,10 @@ struct AssessmentReportDocument {
 
     static func result(_ figures: AssessmentSummary.QuestionFigures) -> String {
         switch figures.question.type {
-        case .scale: figures.meanHundredths.map { "\(French.hundredths($0)) / 5 en moyenne" } ?? "—"
-        case .yesNo: figures.yesPercent.map { "\($0) % de oui" } ?? "—"
+        case .scale, .eachObjective: figures.meanHundredths.map { "\(French.hundredths($0)) / 5 en moyenne" } ?? "—"
+        case .score: figures.meanHundredths.map { "\(French.hundredths($0)) / 10 en moyenne" } ?? "—"
+        case .yesNo, .adaptation: figures.yesPercent.map { "\($0) % de oui" } ?? "—"
+        case .oneChoice: figures.choices.map { "\($0.option) : \($0.count)" }.joined(separator: "\n")
         case .text: figures.texts.count == 1 ? "1 commentaire" : "\(figures.texts.count) commentaires"
         }
     }
@@ -61,7 +63,7 @@ struct AssessmentReportDocument {
 
 extension Assessments {
     /// The bilan of the session's `kind` questionnaire as a PDF.
-    public func reportDocument(session code: String, kind: QuestionnaireKind, at now: Date = Date()) throws -> [UInt8] {
+    public func reportDocument(session code: String, kind: QuestionnaireCode, at now: Date = Date()) throws -> [UInt8] {
         let summary = try summary(session: code, kind: kind)
         return try AssessmentReportDocument(
             summary: summary, session: try Sessions(store).session(summary.session),

@@ -8,20 +8,10 @@ public struct Assessments {
 
     public init(_ store: Store) { self.store = store }
 
-    public func questions(_ kind: QuestionnaireKind) throws -> [Question] {
-        try connection.execute(
-            "SELECT position, type, label, scale_low, scale_high FROM question WHERE kind = \(kind) ORDER BY position"
-        ).map { row in
-            let (position, type, label, low, high) = try row.decode(
-                (Int, Question.AnswerType, String, String?, String?).self)
-            let scale = low.flatMap { low in high.map { Question.ScaleWords(low: low, high: $0) } }
-            return Question(position: position, type: type, label: label, scale: scale)
-        }
-    }
-
-    /// Records a participant's response; one per questionnaire and registration.
+    /// Records a participant's response, one per questionnaire and registration; an adaptation
+    /// asked for tells the disability referent.
     public func record(
-        session code: String, participant email: EmailAddress, kind: QuestionnaireKind,
+        session code: String, participant email: EmailAddress, kind: QuestionnaireCode,
         answers: [(position: Int, answer: Answer)]
     ) throws {
         guard !answers.isEmpty else {
@@ -49,53 +39,77 @@ public struct Assessments {
             let registration = try row.decode(Int.self, at: 0)
             guard try !hasAnswered(registration: registration, kind: kind) else {
                 throw TrainingError.refused(
-                    "\(email) has already answered the \(kind.rawValue) questionnaire of the session \(session.code).")
+                    "\(email) has already answered the \(kind) questionnaire of the session \(session.code).")
             }
             let response = try connection.execute(
                 """
-                INSERT INTO response (registration_id, kind) VALUES (\(registration), \(kind)) RETURNING id
+                INSERT INTO response (registration_id, questionnaire) VALUES (\(registration), \(kind)) RETURNING id
                 """)[0].decode(Int.self, at: 0)
             for (position, answer) in answers {
-                let (scale, yes, text): (Int?, Bool?, String?) =
-                    switch answer {
-                    case .scale(let value): (value, nil, nil)
-                    case .yes(let value): (nil, value, nil)
-                    case .text(let value): (nil, nil, value)
-                    }
-                try connection.execute(
-                    """
-                    INSERT INTO answer (response_id, question_id, scale, yes, text)
-                    SELECT \(response), id, \(scale), \(yes), \(text) FROM question WHERE kind = \(kind) AND position = \(position)
-                    """)
+                for value in Self.stored(answer) {
+                    try connection.execute(
+                        """
+                        INSERT INTO answer (response_id, question_id, objective, scale, yes, text)
+                        SELECT \(response), id, \(value.objective), \(value.scale), \(value.yes), \(value.text)
+                        FROM question WHERE questionnaire = \(kind) AND position = \(position) AND retired_at IS NULL
+                        """)
+                }
+            }
+            let adaptation = answers.contains {
+                if case .adaptation(needed: true, _) = $0.answer { true } else { false }
             }
             try EventLog.append(
-                AssessmentAnswered(session: session.code, registrationId: registration, kind: kind), on: connection,
-                jobs: store.jobs)
+                AssessmentAnswered(
+                    session: session.code, registrationId: registration, kind: kind, adaptationNeeded: adaptation),
+                on: connection, jobs: store.jobs)
             // Whoever has answered hears no more of this questionnaire.
             _ = try JobQueue(connection).cancel(.keyPrefix(Self.relanceKeyPrefix(kind, registration: registration)))
         }
     }
 
+    /// The rows of `answer` in the `answer` table: one per objective for « each objective »,
+    /// one otherwise.
+    private static func stored(_ answer: Answer) -> [(objective: Int, scale: Int?, yes: Bool?, text: String?)] {
+        switch answer {
+        case .scale(let value): [(0, value, nil, nil)]
+        case .yes(let value): [(0, nil, value, nil)]
+        case .text(let value): [(0, nil, nil, value)]
+        case .objectives(let scores): scores.enumerated().map { ($0.offset + 1, $0.element, nil, nil) }
+        case .adaptation(let needed, let detail): [(0, nil, needed, needed ? detail : nil)]
+        }
+    }
+
+    /// How many objectives the programme of `session` lists: what an « each objective » answer
+    /// scores.
+    public func objectiveCount(session code: String) throws -> Int {
+        let session = try SessionRow(code, on: connection, locking: false)
+        return try connection.execute(
+            "SELECT cardinality(objectives) FROM module_programme WHERE id = (SELECT programme_id FROM session WHERE id = \(session.id))"
+        ).first?.decode(Int?.self, at: 0) ?? 0
+    }
+
     /// The unique key of a questionnaire's relance `days` after its invitation, and the prefix
     /// of all of them: `questionnaire-reminder:hot:registration:42:3`.
-    public static func relanceKey(_ kind: QuestionnaireKind, registration: Int, days: Int) -> String {
+    public static func relanceKey(_ kind: QuestionnaireCode, registration: Int, days: Int) -> String {
         relanceKeyPrefix(kind, registration: registration) + String(days)
     }
 
-    static func relanceKeyPrefix(_ kind: QuestionnaireKind, registration: Int) -> String {
+    static func relanceKeyPrefix(_ kind: QuestionnaireCode, registration: Int) -> String {
         "questionnaire-reminder:\(kind.rawValue):registration:\(registration):"
     }
 
     /// Whether the registration has answered the questionnaire.
-    public func hasAnswered(registration: Int, kind: QuestionnaireKind) throws -> Bool {
+    public func hasAnswered(registration: Int, kind: QuestionnaireCode) throws -> Bool {
         !(try connection.execute(
-            "SELECT 1 FROM response WHERE registration_id = \(registration) AND kind = \(kind)"
+            "SELECT 1 FROM response WHERE registration_id = \(registration) AND questionnaire = \(kind)"
         ).isEmpty)
     }
 
-    /// Response rate, figures per question and the satisfaction rate.
-    public func summary(session code: String, kind: QuestionnaireKind) throws -> AssessmentSummary {
+    /// Response rate, figures per question and the satisfaction rate; a question retired since
+    /// shows as long as someone of the session answered it.
+    public func summary(session code: String, kind: QuestionnaireCode) throws -> AssessmentSummary {
         let session = try SessionRow(code, on: connection, locking: false)
+        let title = try Questionnaires(store).title(kind)
         let counts = try connection.execute(
             """
             WITH confirmed AS (SELECT id FROM registration WHERE session_id = \(session.id) AND status = 'confirmed'),
@@ -103,40 +117,49 @@ public struct Assessments {
                               WHERE session_id = \(session.id) AND status = 'present')
             SELECT CASE WHEN EXISTS (SELECT 1 FROM attendance WHERE session_id = \(session.id))
                         THEN (SELECT count(*) FROM attended) ELSE (SELECT count(*) FROM confirmed) END AS asked,
-                   (SELECT count(*) FROM response WHERE kind = \(kind) AND registration_id IN (SELECT id FROM confirmed)) AS responses
+                   (SELECT count(*) FROM response WHERE questionnaire = \(kind) AND registration_id IN (SELECT id FROM confirmed)) AS responses
             """)[0]
         let figures = try connection.execute(
             """
-            SELECT q.position, q.type, q.label, count(a.question_id) AS answers,
+            SELECT q.position, q.type, q.label, q.scale_low, q.scale_high, coalesce(q.options, '{}') AS options,
+                   count(DISTINCT a.response_id) AS answers,
                    round(100 * avg(a.scale))::bigint AS mean, round(100 * avg(a.yes::int))::bigint AS yes,
-                   coalesce(array_agg(a.text ORDER BY rs.submitted_at) FILTER (WHERE a.text IS NOT NULL), '{}') AS texts,
-                   count(*) FILTER (WHERE a.scale >= 4) AS satisfied
+                   coalesce(array_agg(a.text ORDER BY rs.submitted_at, rs.id) FILTER (WHERE q.type = 'text'), '{}') AS texts,
+                   coalesce(array_agg(a.text) FILTER (WHERE q.type = 'one_choice'), '{}') AS chosen,
+                   count(*) FILTER (WHERE q.type = 'scale' AND a.scale >= 4) AS satisfied,
+                   count(a.scale) FILTER (WHERE q.type = 'scale') AS scores
             FROM question q
             LEFT JOIN (answer a JOIN response rs ON rs.id = a.response_id
                        JOIN registration r ON r.id = rs.registration_id AND r.session_id = \(session.id) AND r.status = 'confirmed')
                    ON a.question_id = q.id
-            WHERE q.kind = \(kind)
-            GROUP BY q.id ORDER BY q.position
+            WHERE q.questionnaire = \(kind) AND (q.retired_at IS NULL OR a.question_id IS NOT NULL)
+            GROUP BY q.id ORDER BY q.position, q.id
             """)
         var satisfied = 0
-        var scaleAnswers = 0
+        var scores = 0
         let questions = try figures.map { row in
+            let low = try row.decode(String?.self, "scale_low")
+            let high = try row.decode(String?.self, "scale_high")
             let question = Question(
                 position: try row.decode(Int.self, "position"),
                 type: try row.decode(Question.AnswerType.self, "type"),
-                label: try row.decode(String.self, "label"))
-            let answers = try row.decode(Int.self, "answers")
-            if question.type == .scale {
-                scaleAnswers += answers
-                satisfied += try row.decode(Int.self, "satisfied")
-            }
+                label: try row.decode(String.self, "label"),
+                scale: low.flatMap { low in high.map { Question.ScaleWords(low: low, high: $0) } },
+                options: try row.decode([String].self, "options"))
+            satisfied += try row.decode(Int.self, "satisfied")
+            scores += try row.decode(Int.self, "scores")
+            let chosen = try row.decode([String].self, "chosen")
             return AssessmentSummary.QuestionFigures(
-                question: question, answers: answers, meanHundredths: try row.decode(Int?.self, "mean"),
-                yesPercent: try row.decode(Int?.self, "yes"), texts: try row.decode([String].self, "texts"))
+                question: question, answers: try row.decode(Int.self, "answers"),
+                meanHundredths: try row.decode(Int?.self, "mean"), yesPercent: try row.decode(Int?.self, "yes"),
+                texts: try row.decode([String].self, "texts"),
+                choices: question.options.map { option in
+                    AssessmentSummary.Choice(option: option, count: chosen.count { $0 == option })
+                })
         }
         return AssessmentSummary(
-            session: session.code, kind: kind, asked: try counts.decode(Int.self, "asked"),
+            session: session.code, kind: kind, title: title, asked: try counts.decode(Int.self, "asked"),
             responses: try counts.decode(Int.self, "responses"), questions: questions,
-            satisfactionPercent: scaleAnswers == 0 ? nil : Claim.halfUp(100 * satisfied, scaleAnswers))
+            satisfactionPercent: scores == 0 ? nil : Claim.halfUp(100 * satisfied, scores))
     }
 }

@@ -89,7 +89,9 @@ struct AttendanceEvent: DomainEvent {
 struct AssessmentAnswered: DomainEvent {
     let session: String
     let registrationId: Int
-    let kind: QuestionnaireKind
+    let kind: QuestionnaireCode
+    /// The participant needs an adaptation: the disability referent is told.
+    let adaptationNeeded: Bool
 
     var name: String { "assessment.answered" }
 }

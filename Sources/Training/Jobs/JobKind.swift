@@ -23,6 +23,10 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
     case trainerLink = "trainer-link"
     /// The answer to a complaint, an incident or a difficulty, to whoever reported it.
     case incidentAnswer = "incident-answer"
+    /// To the disability referent: a participant asked for an adaptation in a questionnaire.
+    case adaptationNotice = "adaptation-notice"
+    /// The link of the questionnaire sent when the last half-day starts (the self-assessment).
+    case lastHalfDay = "last-half-day"
     case webhook
     case fundingReport = "funding-report"
     /// Deletes finished jobs past their keeping time, on the schedule of `Jobs/schedule.yaml`.
@@ -37,7 +41,7 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
         /// For reminders: how many days before the first slot.
         public var daysBefore: Int?
         /// For a questionnaire's relance: which questionnaire.
-        public var questionnaire: QuestionnaireKind? = nil
+        public var questionnaire: QuestionnaireCode? = nil
         /// For a signature request: the half-day's slot.
         public var slotId: Int? = nil
     }
@@ -54,6 +58,12 @@ public struct TrainerLinkArguments: Codable, Sendable, Hashable {
 /// An `incident-answer` job: the incident whose answer to mail.
 public struct IncidentAnswerArguments: Codable, Sendable, Hashable {
     public let incidentId: Int
+}
+
+/// An `adaptation-notice` job: the registration whose answer asked for an adaptation.
+public struct AdaptationNoticeArguments: Codable, Sendable, Hashable {
+    public let registrationId: Int
+    public let questionnaire: QuestionnaireCode
 }
 
 /// A `webhook` job: which event to POST, and where.

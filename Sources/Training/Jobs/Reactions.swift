@@ -41,6 +41,13 @@ struct Reactions {
                     .incidentAnswer, IncidentAnswerArguments(incidentId: event.incidentId),
                     key: "incident-answer:\(event.incidentId)")
             ])
+        case let event as AssessmentAnswered where event.adaptationNeeded:
+            try queue.enqueue([
+                try jobs.job(
+                    .adaptationNotice,
+                    AdaptationNoticeArguments(registrationId: event.registrationId, questionnaire: event.kind),
+                    key: "adaptation-notice:registration:\(event.registrationId):\(event.kind)")
+            ])
         default: break
         }
     }

@@ -27,7 +27,7 @@ extension Letter {
             questionnaireLink: kind.providesQuestionnaireLink ? "https://atelier.test/q/0123456789abcdef" : nil,
             signingLink: kind.providesSigningLink ? "https://atelier.test/s/0123456789abcdef" : nil,
             personalCode: kind.providesSigningLink ? "K7PM 3QXA" : nil,
-            halfDay: kind == .signatureRequest ? days[0] : nil,
+            halfDay: kind.providesHalfDay ? days[0] : nil,
             certificate: kind == .certificate
                 ? CertificateNote(hours: "3 h 30", replacesEarlier: true, withdrawn: true) : nil)
     }

@@ -61,7 +61,7 @@ public struct Letters {
             questionnaireLink: kind.providesQuestionnaireLink ? questionnaireLink : nil,
             signingLink: kind.providesSigningLink ? signing?.link : nil,
             personalCode: kind.providesSigningLink ? signing.map { ShortCode.grouped($0.personalCode) } : nil,
-            halfDay: kind == .signatureRequest ? try slot.flatMap(halfDay) : nil,
+            halfDay: kind.providesHalfDay ? try slot.flatMap(halfDay) : nil,
             certificate: kind == .certificate ? try certificateNote(registration: registration) : nil)
     }
 
@@ -105,6 +105,26 @@ public struct Letters {
         if cancelled { return "the half-day was cancelled" }
         if signed { return "the participant has signed the half-day" }
         if over { return "the half-day is over" }
+        return nil
+    }
+
+    /// Why the invitation of the last half-day `slot` should not go: the half-day is cancelled,
+    /// over, or no longer the session's last (a rescheduling queued the new last one's).
+    public func reasonNotToInviteAtLastHalfDay(slot: Int) throws -> String? {
+        guard
+            let row = try connection.execute(
+                """
+                SELECT sl.cancelled, sl.ends_at < now() AS over,
+                       EXISTS (SELECT 1 FROM slot later WHERE later.session_id = sl.session_id AND NOT later.cancelled
+                               AND later.starts_at > sl.starts_at) AS followed
+                FROM slot sl WHERE sl.id = \(slot)
+                """
+            ).first
+        else { return "the half-day no longer exists" }
+        let (cancelled, over, followed) = try row.decode((Bool, Bool, Bool).self)
+        if cancelled { return "the half-day was cancelled" }
+        if over { return "the half-day is over" }
+        if followed { return "the half-day is no longer the session's last" }
         return nil
     }
 

@@ -71,11 +71,17 @@ public struct MessageTemplates: Sendable {
     /// The answer to an incident.
     public func render(_ letter: IncidentAnswerLetter) -> RenderedMessage? { render(.incidentAnswer, letter as Any) }
 
+    /// The notice of an adaptation asked for, to the disability referent.
+    public func render(_ letter: AdaptationNoticeLetter) -> RenderedMessage? {
+        render(.adaptationNotice, letter as Any)
+    }
+
     /// A letter with every value `kind`'s templates may read.
     private static func example(for kind: JobKind) -> Any {
         switch kind {
         case .trainerLink: TrainerLetter.example
         case .incidentAnswer: IncidentAnswerLetter.example
+        case .adaptationNotice: AdaptationNoticeLetter.example
         default: Letter.example(for: kind)
         }
     }
@@ -117,10 +123,10 @@ extension JobKind {
     /// The kinds that write to a participant, each with its templates.
     public static let participantMessages: [JobKind] = [
         .convocation, .waitlistNotice, .promotionNotice, .reminder, .rescheduleNotice, .cancellationNotice,
-        .certificate, .questionnaireHot, .questionnaireCold, .questionnaireReminder, .signatureRequest,
+        .certificate, .questionnaireHot, .questionnaireCold, .questionnaireReminder, .signatureRequest, .lastHalfDay,
     ]
     /// The kinds that write to someone else than a participant, each with a letter of its own.
-    public static let otherMessages: [JobKind] = [.trainerLink, .incidentAnswer]
+    public static let otherMessages: [JobKind] = [.trainerLink, .incidentAnswer, .adaptationNotice]
 
     /// What only this kind's letters provide, besides the participant, the session and the organisation.
     var providesReminder: Bool { self == .reminder }
@@ -130,12 +136,21 @@ extension JobKind {
     public var providesSigningLink: Bool {
         self == .convocation || self == .promotionNotice || self == .signatureRequest
     }
+    /// The messages about one half-day: the request to sign it, the last one's invitation.
+    var providesHalfDay: Bool { self == .signatureRequest || self == .lastHalfDay }
     /// The messages after which the half-days' signature requests are queued: those that give
     /// the half-days' dates.
     public var schedulesSignatureRequests: Bool {
         self == .convocation || self == .promotionNotice || self == .rescheduleNotice
     }
+    /// The invitations to a questionnaire and their relances, and the messages that convoke,
+    /// which carry the positioning's link when a questionnaire is sent with them.
     public var providesQuestionnaireLink: Bool {
-        self == .questionnaireHot || self == .questionnaireCold || self == .questionnaireReminder
+        switch self {
+        case .questionnaireHot, .questionnaireCold, .questionnaireReminder, .lastHalfDay, .convocation,
+            .promotionNotice:
+            true
+        default: false
+        }
     }
 }

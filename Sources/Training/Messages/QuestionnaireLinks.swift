@@ -12,12 +12,17 @@ public struct QuestionnaireLinks {
     /// shows of the session.
     public struct Link: Sendable, Hashable {
         public let registration: Int
-        public let questionnaire: QuestionnaireKind
+        public let questionnaire: QuestionnaireCode
+        /// « Votre avis à chaud ».
+        public let title: String
         public let session: String
         public let email: EmailAddress
         public let firstName: String
         /// The module's title, typeset in French.
         public let sessionTitle: String
+        /// The objectives of the session's programme, typeset: what an « each objective »
+        /// question asks about.
+        public let objectives: [String]
         public let organisation: String
         public let days: [Letter.Day]
         /// When the link was made, as its email was written: links expire from there.
@@ -34,14 +39,16 @@ public struct QuestionnaireLinks {
         guard RandomHex.hasShape(token, bits: 128) else { return nil }
         let rows = try store.connection.execute(
             """
-            SELECT l.registration_id, l.kind, s.code, p.email, p.first_name, m.title, l.created_at,
+            SELECT l.registration_id, l.questionnaire, qn.title AS questionnaire_title, s.code, p.email, p.first_name,
+                   mp.title, mp.objectives, l.created_at,
                    coalesce((SELECT name FROM organisation LIMIT 1), '') AS organisation,
-                   EXISTS (SELECT 1 FROM response rs WHERE rs.registration_id = l.registration_id AND rs.kind = l.kind)
+                   EXISTS (SELECT 1 FROM response rs WHERE rs.registration_id = l.registration_id AND rs.questionnaire = l.questionnaire)
                      AS answered,
                    r.status <> 'confirmed' OR s.status = 'cancelled' AS withdrawn,
                    sl.starts_at, sl.ends_at
-            FROM questionnaire_link l JOIN registration r ON r.id = l.registration_id
-            JOIN session s ON s.id = r.session_id JOIN module m ON m.id = s.module_id
+            FROM questionnaire_link l JOIN questionnaire qn ON qn.code = l.questionnaire
+            JOIN registration r ON r.id = l.registration_id
+            JOIN session s ON s.id = r.session_id JOIN module_programme mp ON mp.id = s.programme_id
             JOIN participant p ON p.id = r.participant_id
             LEFT JOIN slot sl ON sl.session_id = s.id
             WHERE l.token_sha256 = sha256(convert_to(\(token), 'UTF8'))
@@ -55,10 +62,12 @@ public struct QuestionnaireLinks {
         }
         return Link(
             registration: try row.decode(Int.self, "registration_id"),
-            questionnaire: try row.decode(QuestionnaireKind.self, "kind"),
+            questionnaire: try row.decode(QuestionnaireCode.self, "questionnaire"),
+            title: try row.decode(String.self, "questionnaire_title"),
             session: try row.decode(String.self, "code"), email: try EmailAddress(try row.decode(String.self, "email")),
             firstName: try row.decode(String.self, "first_name"),
             sessionTitle: French.typography(try row.decode(String.self, "title")),
+            objectives: try row.decode([String].self, "objectives").map(French.typography),
             organisation: try row.decode(String.self, "organisation"),
             days: Letter.Day.days(of: slots, in: store.timeZone),
             issuedAt: try row.decode(Date.self, "created_at"), answered: try row.decode(Bool.self, "answered"),
@@ -68,11 +77,11 @@ public struct QuestionnaireLinks {
     /// A new token for the registration's `questionnaire`, in the caller's
     /// transaction: each message has a link of its own (the invitation, each relance), and the
     /// earlier ones stay open until they expire.
-    public func issue(registration: Int, _ questionnaire: QuestionnaireKind) throws -> String {
+    public func issue(registration: Int, _ questionnaire: QuestionnaireCode) throws -> String {
         let token = RandomHex.make(bits: 128)
         try store.connection.execute(
             """
-            INSERT INTO questionnaire_link (registration_id, kind, token_sha256)
+            INSERT INTO questionnaire_link (registration_id, questionnaire, token_sha256)
             VALUES (\(registration), \(questionnaire.rawValue), sha256(convert_to(\(token), 'UTF8')))
             """)
         return token

@@ -10,8 +10,9 @@ import Postgres
 public struct QualityReport: Sendable, Codable, Hashable {
     /// One questionnaire's figures over a set of sessions.
     public struct Satisfaction: Sendable, Codable, Hashable {
-        /// `hot` or `cold`.
-        public var questionnaire: QuestionnaireKind
+        public var questionnaire: QuestionnaireCode
+        /// « Votre avis à chaud ».
+        public var title: String
         /// A module's or a trainer's code; none for the whole year.
         public var of: String?
         public var asked: Int
@@ -90,19 +91,21 @@ extension QualityReport {
                     SELECT c.*, m.code AS module, t.code AS trainer FROM courses c JOIN module m ON m.id = c.module_id
                     LEFT JOIN LATERAL (SELECT DISTINCT tr.code FROM slot sl JOIN slot_trainer st ON st.slot_id = sl.id
                                        JOIN trainer tr ON tr.id = st.trainer_id WHERE sl.session_id = c.session_id) t ON true)
-                SELECT q.kind, g.scope, g.of,
+                SELECT q.code, q.title, g.scope, g.of,
                        count(DISTINCT g.registration_id) FILTER (WHERE g.attended > 0) AS asked,
                        count(DISTINCT rs.id) AS responses,
                        count(a.scale) FILTER (WHERE a.scale >= 4) AS satisfied, count(a.scale) AS scores
-                FROM (VALUES ('hot'), ('cold')) AS q(kind)
+                FROM questionnaire q
                 CROSS JOIN LATERAL (
                     SELECT 'year' AS scope, NULL::text AS of, registration_id, attended FROM (SELECT DISTINCT registration_id, attended FROM grouped) x
                     UNION ALL SELECT DISTINCT 'module', module, registration_id, attended FROM grouped
                     UNION ALL SELECT DISTINCT 'trainer', trainer, registration_id, attended FROM grouped WHERE trainer IS NOT NULL) g
-                LEFT JOIN response rs ON rs.registration_id = g.registration_id AND rs.kind = q.kind
-                LEFT JOIN answer a ON a.response_id = rs.id
-                GROUP BY q.kind, g.scope, g.of
-                ORDER BY g.scope, g.of, q.kind DESC
+                LEFT JOIN response rs ON rs.registration_id = g.registration_id AND rs.questionnaire = q.code
+                LEFT JOIN (answer a JOIN question qa ON qa.id = a.question_id AND qa.type = 'scale') ON a.response_id = rs.id
+                WHERE q.respondent = 'participant' AND q.retired_at IS NULL
+                  AND EXISTS (SELECT 1 FROM question x WHERE x.questionnaire = q.code AND x.type = 'scale' AND x.retired_at IS NULL)
+                GROUP BY q.code, g.scope, g.of
+                ORDER BY g.scope, g.of, array_position(\(Questionnaire.Moment.allCases.map(\.rawValue)), q.sent)
             """
         ).map { row in
             let scope = try row.decode(String.self, "scope")
@@ -112,7 +115,8 @@ extension QualityReport {
             return (
                 scope,
                 Satisfaction(
-                    questionnaire: try row.decode(QuestionnaireKind.self, "kind"),
+                    questionnaire: try row.decode(QuestionnaireCode.self, "code"),
+                    title: try row.decode(String.self, "title"),
                     of: try row.decode(String?.self, "of"),
                     asked: asked, responses: responses,
                     responseRatePercent: asked == 0 ? nil : Claim.halfUp(100 * responses, asked),

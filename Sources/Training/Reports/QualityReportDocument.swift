@@ -29,7 +29,7 @@ struct QualityReportDocument {
                 BarChart(
                     title: "Satisfaction des participants",
                     bars: report.satisfaction.map {
-                        bar("Questionnaire \($0.questionnaire.label)", $0.satisfactionPercent, $0)
+                        bar($0.title, $0.satisfactionPercent, $0)
                     }
                         + report.byModule.filter { $0.questionnaire == .hot }.map {
                             bar("« \(modules[$0.of ?? ""] ?? $0.of ?? "") », à chaud", $0.satisfactionPercent, $0)
@@ -42,7 +42,7 @@ struct QualityReportDocument {
                     title: "Taux de réponse aux questionnaires",
                     bars: report.satisfaction.map {
                         BarChart.Bar(
-                            label: "Questionnaire \($0.questionnaire.label)",
+                            label: $0.title,
                             value: $0.responseRatePercent.map(Double.init),
                             text: $0.responseRatePercent.map { "\($0) %" } ?? "—")
                     })),

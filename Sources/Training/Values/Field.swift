@@ -8,12 +8,12 @@ import Foundation
 /// `length()` does, so that a limit means the same on both sides. One-line fields hold no emoji
 /// (`Unicode.Scalar.isEmojiMark`). The database checks the same with `is_printed_line`,
 /// `is_clean_text` and `IS NFC NORMALIZED` (migrations 0006 and 0016).
-enum Field {
+public enum Field {
     /// Names, codes, titles: one line. Notes and programmes: paragraphs, with line breaks and tabs.
-    enum Lines { case one, many }
+    public enum Lines: Sendable { case one, many }
 
     /// Canonical, non-empty, at most `limit` code points.
-    static func required(_ text: String, _ name: String, limit: Int, lines: Lines = .one) throws(TrainingError)
+    public static func required(_ text: String, _ name: String, limit: Int, lines: Lines = .one) throws(TrainingError)
         -> String
     {
         let canonical = try optional(text, name, limit: limit, lines: lines)

@@ -14,7 +14,7 @@ extension Module.Nature: PostgresCodable {}
 extension Funder.Kind: PostgresCodable {}
 extension Trainer.Kind: PostgresCodable {}
 extension ReferentialArea.Kind: PostgresCodable {}
-extension QuestionnaireKind: PostgresCodable {}
+extension QuestionnaireCode: PostgresCodable {}
 extension Question.AnswerType: PostgresCodable {}
 extension Deliveries.State: PostgresCodable {}
 extension Deliveries.Channel: PostgresCodable {}

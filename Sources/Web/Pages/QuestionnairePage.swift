@@ -8,8 +8,11 @@ struct QuestionnairePage: Sendable {
     var sessionTitle: String
     var days: [Letter.Day]
     var firstName: String
-    /// « à chaud » or « à froid ».
-    var moment: String
+    /// The questionnaire's title: « Votre avis à chaud ».
+    var heading: String
+    /// It asks where the participant stands, or what they need: their answers are read with
+    /// their name, by those who teach them, not only counted.
+    var personal: Bool
     var csrf: String
     /// « 2 réponses sont à compléter. », after a refused submission.
     var errorSummary: String?
@@ -22,17 +25,18 @@ struct QuestionnairePage: Sendable {
     static let example: QuestionnairePage = {
         var page = QuestionnairePage(
             title: "t", organisation: "o", sessionTitle: "s", days: [Letter.Day(date: "d", times: "h")],
-            firstName: "f", moment: "m", csrf: "c", errorSummary: "e", questions: "q")
+            firstName: "f", heading: "m", personal: true, csrf: "c", errorSummary: "e", questions: "q")
         page.problemLink = "p"
         return page
     }()
 
     /// The page of `link` around `questions`; `errors` is how many answers were refused.
-    init(link: QuestionnaireLinks.Link, csrf: String, questions: String, errors: Int) {
-        let moment = link.questionnaire.label
+    init(link: QuestionnaireLinks.Link, form: QuestionnaireForms.Form, csrf: String, questions: String, errors: Int) {
+        let heading = French.typography(link.title)
         self.init(
-            title: "Votre avis \(moment) — \(link.sessionTitle)", organisation: link.organisation,
-            sessionTitle: link.sessionTitle, days: link.days, firstName: link.firstName, moment: moment, csrf: csrf,
+            title: "\(heading) — \(link.sessionTitle)", organisation: link.organisation,
+            sessionTitle: link.sessionTitle, days: link.days, firstName: link.firstName, heading: heading,
+            personal: form.questions.contains { $0.type == .eachObjective || $0.type == .adaptation }, csrf: csrf,
             errorSummary: errors == 0
                 ? nil : errors == 1 ? "Une réponse est à compléter." : "\(errors) réponses sont à compléter.",
             questions: questions)
@@ -40,14 +44,15 @@ struct QuestionnairePage: Sendable {
 
     init(
         title: String, organisation: String, sessionTitle: String, days: [Letter.Day], firstName: String,
-        moment: String, csrf: String, errorSummary: String?, questions: String
+        heading: String, personal: Bool, csrf: String, errorSummary: String?, questions: String
     ) {
         self.title = title
         self.organisation = organisation
         self.sessionTitle = sessionTitle
         self.days = days
         self.firstName = firstName
-        self.moment = moment
+        self.heading = heading
+        self.personal = personal
         self.csrf = csrf
         self.errorSummary = errorSummary
         self.questions = questions

@@ -4,7 +4,8 @@ import HTTPTypes
 import Hummingbird
 import Training
 
-/// `/q/<token>`: the à-chaud or à-froid questionnaire of one registration. `GET` only reads
+/// `/q/<token>`: one questionnaire of one registration — the positioning, the self-assessment,
+/// the opinion à chaud or à froid. `GET` only reads
 /// (mail scanners open every link first); `POST` records the answers once, through
 /// `Assessments`, in one transaction with its event.
 struct QuestionnaireRoute: Sendable {
@@ -15,8 +16,9 @@ struct QuestionnaireRoute: Sendable {
     let posted: PostedForms
     let linkDays: Int
 
-    /// Forms are small: seven answers, one free text of at most 5 000 characters.
-    static let bodyLimit = 64 * 1024
+    /// Forms are small: a few answers and at most two free texts of 5 000 characters, each of
+    /// which percent-encoding may make nine times longer.
+    static let bodyLimit = 128 * 1024
 
     func add(to router: Router<some RequestContext>) {
         router.get("/q/:token") { _, context in
@@ -74,7 +76,7 @@ struct QuestionnaireRoute: Sendable {
     /// The page of `opened` around `questions` (its form's HTML); `errors`, how many answers were refused.
     func page(_ opened: Opened, questions: String, errors: Int = 0) -> Response {
         var page = QuestionnairePage(
-            link: opened.link, csrf: posted.token(for: WebLinks.questionnairePath + opened.token),
+            link: opened.link, form: opened.form, csrf: posted.token(for: WebLinks.questionnairePath + opened.token),
             questions: questions, errors: errors)
         page.problemLink = WebLinks.problem(token: opened.token)
         return HTMLPage.response(
@@ -84,7 +86,7 @@ struct QuestionnaireRoute: Sendable {
     func show(token: String) async throws -> Response {
         switch try await database.withStore({ store in try opened(token, store: store) }) {
         case .failure(let closed): await message(closed)
-        case .success(let opened): page(opened, questions: opened.form.blank)
+        case .success(let opened): page(opened, questions: forms.blank(opened.form, objectives: opened.link.objectives))
         }
     }
 
@@ -100,7 +102,8 @@ struct QuestionnaireRoute: Sendable {
             case .failure(let closed): return .closed(closed)
             case .success(let found): opened = found
             }
-            let checked = QuestionnaireAnswers(form: posted, questions: opened.form.questions)
+            let checked = QuestionnaireAnswers(
+                form: posted, questions: opened.form.questions, objectives: opened.link.objectives.count)
             guard checked.errors.isEmpty else { return .refused(opened, checked.errors) }
             do {
                 try Assessments(store).record(
@@ -118,7 +121,10 @@ struct QuestionnaireRoute: Sendable {
         case .closed(let closed): return await message(closed)
         case .refused(let opened, let errors):
             return page(
-                opened, questions: forms.filled(opened.form, with: posted, errors: errors), errors: errors.count)
+                opened,
+                questions: forms.filled(
+                    opened.form, objectives: opened.link.objectives, with: posted, errors: errors),
+                errors: errors.count)
         }
     }
 

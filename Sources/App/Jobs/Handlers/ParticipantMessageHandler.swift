@@ -23,13 +23,20 @@ struct ParticipantMessageHandler: KindHandler {
         let letters = Letters(store)
         if let reason = try letters.reasonNotToSend(kind, registration: registration.registrationId)
             ?? registration.slotId.flatMap({ slot in
-                try letters.reasonNotToRequestSignature(registration: registration.registrationId, slot: slot)
+                kind == .lastHalfDay
+                    ? try letters.reasonNotToInviteAtLastHalfDay(slot: slot)
+                    : try letters.reasonNotToRequestSignature(registration: registration.registrationId, slot: slot)
             })
         {
             return .discard(reason: "not sent: \(reason)")
         }
-        let questionnaire = kind.questionnaire ?? registration.questionnaire
-        if kind == .questionnaireReminder, let questionnaire,
+        let questionnaire =
+            try kind.questionnaireMoment.flatMap { try Questionnaires(store).sent($0, to: .participant) }
+            ?? registration.questionnaire
+        if kind.invitesOnly && questionnaire == nil {
+            return .discard(reason: "not sent: no questionnaire for participants is sent with \(kind.rawValue)")
+        }
+        if kind == .questionnaireReminder || kind.invitesOnly, let questionnaire,
             try Assessments(store).hasAnswered(registration: registration.registrationId, kind: questionnaire)
         {
             return .discard(reason: "not sent: the participant has answered")
@@ -62,11 +69,14 @@ struct ParticipantMessageHandler: KindHandler {
             try deliveries.record(
                 job: job.id, kind: kind, channel: .mail, registration: registration.registrationId,
                 recipient: participant.address, messageID: messageID, state, reply: reply)
-            if state == .accepted, let invitation = kind.questionnaire {
+            if state == .accepted, kind.invitesOnly, let invitation = questionnaire {
                 try queueRelances(registration, invitation, settings: settings, store: store)
             }
-            if state == .accepted, kind.schedulesSignatureRequests, let minutes = settings.signatureRequestMinutes {
-                try queueSignatureRequests(registration, minutes: minutes, settings: settings, store: store)
+            if state == .accepted, kind.schedulesSignatureRequests {
+                if let minutes = settings.signatureRequestMinutes {
+                    try queueSignatureRequests(registration, minutes: minutes, settings: settings, store: store)
+                }
+                try queueLastHalfDay(registration, settings: settings, store: store)
             }
         }
     }
@@ -84,7 +94,7 @@ struct ParticipantMessageHandler: KindHandler {
     /// The relances of an invitation just accepted, in its job's transaction: on each day of
     /// `questionnaire.reminder-days` after now, unless answered by then (answering cancels them).
     private func queueRelances(
-        _ registration: JobKind.Arguments, _ questionnaire: QuestionnaireKind, settings: MessageSettings, store: Store
+        _ registration: JobKind.Arguments, _ questionnaire: QuestionnaireCode, settings: MessageSettings, store: Store
     ) throws {
         var arguments = registration
         arguments.questionnaire = questionnaire
@@ -95,6 +105,27 @@ struct ParticipantMessageHandler: KindHandler {
                     .questionnaireReminder, arguments, runAt: now.addingTimeInterval(Double(days) * 86_400),
                     key: Assessments.relanceKey(questionnaire, registration: registration.registrationId, days: days))
             })
+    }
+
+    /// The invitation to the questionnaire of the last half-day, when it starts, if a
+    /// questionnaire for participants is sent then; a rescheduling queues the new last one's.
+    private func queueLastHalfDay(_ registration: JobKind.Arguments, settings: MessageSettings, store: Store) throws {
+        guard try Questionnaires(store).sent(.lastHalfDay, to: .participant) != nil,
+            let last = try store.connection.execute(
+                """
+                SELECT id, starts_at FROM slot WHERE session_id = \(registration.sessionId) AND NOT cancelled
+                ORDER BY starts_at DESC LIMIT 1
+                """
+            ).first
+        else { return }
+        let (slot, start) = try last.decode((Int, Date).self)
+        var arguments = registration
+        arguments.slotId = slot
+        _ = try JobQueue(store.connection).enqueue([
+            try settings.jobs.job(
+                .lastHalfDay, arguments, runAt: start,
+                key: "last-half-day:registration:\(registration.registrationId):slot:\(slot)")
+        ])
     }
 
     /// « Pensez à signer » for each half-day of the session, `minutes` after it starts, in the
