@@ -45,8 +45,9 @@ public struct PageServer: Sendable {
                 client: client, messages: messages))
         HealthRoute(database: database).add(to: router)
         AssetRoute(assets: pages.assets).add(to: router)
+        let forms = QuestionnaireForms(pages: pages)
         QuestionnaireRoute(
-            database: database, pages: pages, messages: messages, forms: QuestionnaireForms(pages: pages),
+            database: database, pages: pages, messages: messages, forms: forms,
             posted: posted, linkDays: settings.integer(.questionnaireLinkDays)
         ).add(to: router)
         let cookie = RoomCookie(secure: https)
@@ -60,7 +61,7 @@ public struct PageServer: Sendable {
         ).add(to: router)
         TrainerRoute(
             database: database, pages: pages, messages: messages, posted: posted, client: client, signing: signing,
-            window: context.signingWindow, zone: context.timeZone
+            forms: forms, window: context.signingWindow, zone: context.timeZone
         ).add(to: router)
         ProblemRoute(database: database, pages: pages, messages: messages, posted: posted).add(to: router)
 

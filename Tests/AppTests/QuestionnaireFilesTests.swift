@@ -21,10 +21,20 @@ import Training
         return folder
     }
 
-    @Test func theShippedFilesAreTheFourQuestionnairesOfAParticipant() throws {
+    @Test func theShippedFilesAskParticipantsTrainersAndStructures() throws {
         let questionnaires = try QuestionnaireFiles.load(shipped)
-        #expect(questionnaires.map(\.code.rawValue) == ["cold", "hot", "positioning", "self-assessment"])
-        #expect(questionnaires.map(\.sent) == [.threeMonthsAfter, .completion, .convocation, .lastHalfDay])
+        #expect(
+            questionnaires.map(\.code.rawValue) == [
+                "cold", "employer", "hot", "positioning", "self-assessment", "trainer",
+            ])
+        #expect(
+            questionnaires.map(\.sent) == [
+                .threeMonthsAfter, .threeMonthsAfter, .completion, .convocation, .lastHalfDay, .completion,
+            ])
+        #expect(
+            questionnaires.map(\.respondent) == [
+                .participant, .employer, .participant, .participant, .participant, .trainer,
+            ])
         let positioning = try #require(questionnaires.first { $0.code.rawValue == "positioning" })
         #expect(positioning.questions.map(\.type) == [.eachObjective, .text, .adaptation])
         #expect(positioning.questions[0].scale == Question.ScaleWords(low: "Je découvre", high: "Je maîtrise"))

@@ -107,6 +107,17 @@ import Training
             arguments: ["assessment", "show", "S-2030-404", "--kind", "positioning"],
             status: 66, sentence: "No session has the code S-2030-404."),
         Case(
+            name: "an unknown structure", arguments: ["structure", "edit", "Les Amis du Vélo", "--contact-name", "Jo"],
+            status: 66,
+            sentence: "No structure has the name or SIRET “Les Amis du Vélo”: `atelier structure list` lists them."),
+        Case(
+            name: "a structure's edit that changes nothing", arguments: ["structure", "edit", "Les Amis du Vélo"],
+            status: 65, sentence: "Nothing to change: give --contact-name, --contact-email or both."),
+        Case(
+            name: "a structure's contact that is no email",
+            arguments: ["structure", "edit", "Les Amis du Vélo", "--contact-email", "jo-at-velo"],
+            status: 65, sentence: "The email “jo-at-velo” is not an email address: it has no @."),
+        Case(
             name: "unknown participant", arguments: ["register", "S-2030-001", "nobody@asso.fr"],
             status: 66, sentence: "No participant has the email nobody@asso.fr."),
         Case(

@@ -23,10 +23,10 @@ import Testing
 
     @Test func figuresAreResponseRateMeansAndSatisfaction() throws {
         try assessments.record(
-            session: code, participant: fixture.email(1), kind: .hot,
+            session: code, by: .participant(fixture.email(1)), kind: .hot,
             answers: answers(["1=5", "2=4", "3=4", "4=5", "5=3", "6=oui", "7=Très concret, merci !"]))
         try assessments.record(
-            session: code, participant: fixture.email(2), kind: .hot,
+            session: code, by: .participant(fixture.email(2)), kind: .hot,
             answers: answers(["1=3", "2=4", "3=2", "4=5", "5=4", "6=non"]))
         let summary = try assessments.summary(session: code, kind: .hot)
         #expect(summary.asked == 4 && summary.responses == 2)
@@ -55,16 +55,17 @@ import Testing
     }
 
     @Test func oneResponsePerParticipantAndQuestionnaire() throws {
-        try assessments.record(session: code, participant: fixture.email(1), kind: .hot, answers: answers(["1=5"]))
+        try assessments.record(session: code, by: .participant(fixture.email(1)), kind: .hot, answers: answers(["1=5"]))
         #expect(
             throws: TrainingError.refused(
                 "p1@asso.fr has already answered the hot questionnaire of the session S-2025-001.")
         ) {
-            try assessments.record(session: code, participant: fixture.email(1), kind: .hot, answers: answers(["1=4"]))
+            try assessments.record(
+                session: code, by: .participant(fixture.email(1)), kind: .hot, answers: answers(["1=4"]))
         }
         #expect(throws: TrainingError.refused("x@y.fr is not a confirmed participant of the session S-2025-001.")) {
             try assessments.record(
-                session: code, participant: EmailAddress("x@y.fr"), kind: .hot, answers: answers(["1=4"]))
+                session: code, by: .participant(EmailAddress("x@y.fr")), kind: .hot, answers: answers(["1=4"]))
         }
         #expect(try fixture.count("SELECT count(*) FROM response") == 1)
     }

@@ -48,7 +48,7 @@ import Testing
         let kind = QuestionnaireCode(rawValue: code)
         let questions = try questionnaires.questions(kind)
         try assessments.record(
-            session: session, participant: try fixture.email(index), kind: kind,
+            session: session, by: .participant(try fixture.email(index)), kind: kind,
             answers: try texts.map { try Answer.parse($0, questions: questions, objectives: 3) })
     }
 
@@ -142,5 +142,40 @@ import Testing
         try questionnaires.synchronise([Self.positioning])
         #expect(try questionnaires.sent(.lastHalfDay, to: .participant) == nil)
         #expect(try questionnaires.sent(.convocation, to: .participant) == Self.positioning.code)
+    }
+
+    /// A trainer answers for a session they teach, a structure for one its people follow, each
+    /// once; the database refuses a respondent of another kind than the questionnaire's.
+    @Test func eachRespondentIsCheckedAgainstTheSession() throws {
+        let trainers = Questionnaire(
+            code: QuestionnaireCode(rawValue: "trainer"), title: "Votre avis de formateur", respondent: .trainer,
+            sent: .completion, questions: [Question(position: 1, type: .text, label: "Remarques")])
+        try questionnaires.synchronise([Self.positioning, Self.selfAssessment, trainers])
+        let id = { (code: String) in
+            try fixture.connection.execute("SELECT id FROM trainer WHERE code = \(code)")[0].decode(Int.self, at: 0)
+        }
+        let answer = [(position: 1, answer: Answer.text("Un bon groupe."))]
+        try assessments.record(session: session, by: .trainer(try id("TRIANGLE")), kind: trainers.code, answers: answer)
+        #expect(
+            throws: TrainingError.refused(
+                "Scop Le Triangle has already answered the trainer questionnaire of the session \(session).")
+        ) {
+            try assessments.record(
+                session: session, by: .trainer(try id("TRIANGLE")), kind: trainers.code, answers: answer)
+        }
+        let marie = try id("MARIE")
+        #expect(throws: TrainingError.refused("The trainer \(marie) teaches no half-day of the session \(session).")) {
+            try assessments.record(session: session, by: .trainer(marie), kind: trainers.code, answers: answer)
+        }
+        #expect(throws: TrainingError.refused("The structure 999 has no participant in the session \(session).")) {
+            try assessments.record(session: session, by: .structure(999), kind: trainers.code, answers: answer)
+        }
+        #expect(throws: PostgresError.self, "a participant's response to the trainers' questionnaire") {
+            try fixture.connection.execute(
+                """
+                INSERT INTO response (questionnaire, session_id, registration_id)
+                SELECT 'trainer', session_id, id FROM registration LIMIT 1
+                """)
+        }
     }
 }

@@ -31,7 +31,7 @@ import Testing
         let questions = try Questionnaires(fixture.store).questions(.hot)
         for (index, scores) in [(1, ["1=5", "2=4", "3=4", "4=5", "5=3"]), (2, ["1=3", "2=4", "3=2", "4=5", "5=4"])] {
             try assessments.record(
-                session: code, participant: fixture.email(index), kind: .hot,
+                session: code, by: .participant(fixture.email(index)), kind: .hot,
                 answers: try scores.map { try Answer.parse($0, questions: questions) })
         }
         let grid = try LearningEvaluations(fixture.store).grid(session: code)

@@ -175,6 +175,7 @@ import Testing
             jobs == [
                 "certificate certificate:registration:1", "questionnaire-hot questionnaire-hot:registration:1",
                 "questionnaire-cold questionnaire-cold:registration:1",
+                "structure-questionnaire structure-questionnaire:session:1:structure:1",
             ])
         let cold = try #require(try queue.jobs(kind: "questionnaire-cold").first)
         #expect(abs(cold.runAt.timeIntervalSinceNow - 90 * 86_400) < 3600)

@@ -52,7 +52,7 @@ struct AssessmentCommand: ParsableCommand {
                 let questions = try questionnaires.questions(kind)
                 let objectives = try assessments.objectiveCount(session: session)
                 try assessments.record(
-                    session: session, participant: try EmailAddress(participant), kind: kind,
+                    session: session, by: .participant(try EmailAddress(participant)), kind: kind,
                     answers: try answers.map { try Answer.parse($0, questions: questions, objectives: objectives) })
                 print("Recorded the \(kind) response of \(participant) for the session \(session.uppercased()).")
             }

@@ -206,7 +206,8 @@ public struct AssessmentSummary: Sendable, Hashable, Codable {
     public let kind: QuestionnaireCode
     public let title: String
     /// Those asked: confirmed participants who attended something (all confirmed ones before
-    /// any attendance is recorded).
+    /// any attendance is recorded), the session's trainers, or the structures of its attendees
+    /// that have a contact's email, as the questionnaire says.
     public let asked: Int
     public let responses: Int
     public let questions: [QuestionFigures]

@@ -8,10 +8,10 @@ public struct Assessments {
 
     public init(_ store: Store) { self.store = store }
 
-    /// Records a participant's response, one per questionnaire and registration; an adaptation
-    /// asked for tells the disability referent.
+    /// Records a response of `respondent`, once per questionnaire; an adaptation asked for
+    /// tells the disability referent.
     public func record(
-        session code: String, participant email: EmailAddress, kind: QuestionnaireCode,
+        session code: String, by respondent: Respondent, kind: QuestionnaireCode,
         answers: [(position: Int, answer: Answer)]
     ) throws {
         guard !answers.isEmpty else {
@@ -26,24 +26,15 @@ public struct Assessments {
             guard session.status != .cancelled else {
                 throw TrainingError.refused("The session \(session.code) is cancelled: it has no questionnaire.")
             }
-            guard
-                let row = try connection.execute(
-                    """
-                    SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id
-                    WHERE r.session_id = \(session.id) AND r.status = 'confirmed' AND p.email = \(email.text)
-                    """
-                ).first
-            else {
-                throw TrainingError.refused("\(email) is not a confirmed participant of the session \(session.code).")
-            }
-            let registration = try row.decode(Int.self, at: 0)
-            guard try !hasAnswered(registration: registration, kind: kind) else {
+            let found = try find(respondent, in: session, on: connection)
+            guard try !hasAnswered(found, kind: kind, session: session.id, on: connection) else {
                 throw TrainingError.refused(
-                    "\(email) has already answered the \(kind) questionnaire of the session \(session.code).")
+                    "\(found.name) has already answered the \(kind) questionnaire of the session \(session.code).")
             }
             let response = try connection.execute(
                 """
-                INSERT INTO response (registration_id, questionnaire) VALUES (\(registration), \(kind)) RETURNING id
+                INSERT INTO response (questionnaire, session_id, registration_id, trainer_id, employer_id)
+                VALUES (\(kind), \(session.id), \(found.registration), \(found.trainer), \(found.structure)) RETURNING id
                 """)[0].decode(Int.self, at: 0)
             for (position, answer) in answers {
                 for value in Self.stored(answer) {
@@ -60,10 +51,13 @@ public struct Assessments {
             }
             try EventLog.append(
                 AssessmentAnswered(
-                    session: session.code, registrationId: registration, kind: kind, adaptationNeeded: adaptation),
+                    session: session.code, registrationId: found.registration, kind: kind,
+                    adaptationNeeded: adaptation),
                 on: connection, jobs: store.jobs)
-            // Whoever has answered hears no more of this questionnaire.
-            _ = try JobQueue(connection).cancel(.keyPrefix(Self.relanceKeyPrefix(kind, registration: registration)))
+            if let registration = found.registration {
+                // Whoever has answered hears no more of this questionnaire.
+                _ = try JobQueue(connection).cancel(.keyPrefix(Self.relanceKeyPrefix(kind, registration: registration)))
+            }
         }
     }
 
@@ -105,32 +99,57 @@ public struct Assessments {
         ).isEmpty)
     }
 
+    /// Whether the structure has answered the questionnaire about the session.
+    public func hasAnswered(structure: Int, session: Int, kind: QuestionnaireCode) throws -> Bool {
+        try hasAnswered(Found(structure: structure, name: ""), kind: kind, session: session, on: connection)
+    }
+
+    /// Whether the trainer has answered the questionnaire about the session.
+    public func hasAnswered(trainer: Int, session: Int, kind: QuestionnaireCode) throws -> Bool {
+        try hasAnswered(Found(trainer: trainer, name: ""), kind: kind, session: session, on: connection)
+    }
+
     /// Response rate, figures per question and the satisfaction rate; a question retired since
     /// shows as long as someone of the session answered it.
     public func summary(session code: String, kind: QuestionnaireCode) throws -> AssessmentSummary {
         let session = try SessionRow(code, on: connection, locking: false)
         let title = try Questionnaires(store).title(kind)
+        // Those asked: the participants who attended something (all confirmed ones before any
+        // attendance), the session's trainers, or the structures of its attendees with a contact.
         let counts = try connection.execute(
             """
             WITH confirmed AS (SELECT id FROM registration WHERE session_id = \(session.id) AND status = 'confirmed'),
                  attended AS (SELECT DISTINCT registration_id FROM attendance
                               WHERE session_id = \(session.id) AND status = 'present')
-            SELECT CASE WHEN EXISTS (SELECT 1 FROM attendance WHERE session_id = \(session.id))
-                        THEN (SELECT count(*) FROM attended) ELSE (SELECT count(*) FROM confirmed) END AS asked,
-                   (SELECT count(*) FROM response WHERE questionnaire = \(kind) AND registration_id IN (SELECT id FROM confirmed)) AS responses
+            SELECT CASE q.respondent
+                     WHEN 'participant' THEN
+                       CASE WHEN EXISTS (SELECT 1 FROM attendance WHERE session_id = \(session.id))
+                            THEN (SELECT count(*) FROM attended) ELSE (SELECT count(*) FROM confirmed) END
+                     WHEN 'trainer' THEN
+                       (SELECT count(DISTINCT st.trainer_id) FROM slot sl JOIN slot_trainer st ON st.slot_id = sl.id
+                        WHERE sl.session_id = \(session.id) AND NOT sl.cancelled)
+                     ELSE
+                       (SELECT count(DISTINCT e.id) FROM attended a JOIN registration r ON r.id = a.registration_id
+                        JOIN participant p ON p.id = r.participant_id JOIN employer e ON e.id = p.employer_id
+                        WHERE e.contact_email IS NOT NULL)
+                   END AS asked,
+                   (SELECT count(*) FROM response rs WHERE rs.questionnaire = q.code AND rs.session_id = \(session.id)
+                      AND (rs.registration_id IS NULL OR rs.registration_id IN (SELECT id FROM confirmed))) AS responses
+            FROM questionnaire q WHERE q.code = \(kind)
             """)[0]
         let figures = try connection.execute(
             """
             SELECT q.position, q.type, q.label, q.scale_low, q.scale_high, coalesce(q.options, '{}') AS options,
                    count(DISTINCT a.response_id) AS answers,
                    round(100 * avg(a.scale))::bigint AS mean, round(100 * avg(a.yes::int))::bigint AS yes,
-                   coalesce(array_agg(a.text ORDER BY rs.submitted_at, rs.id) FILTER (WHERE q.type = 'text'), '{}') AS texts,
-                   coalesce(array_agg(a.text) FILTER (WHERE q.type = 'one_choice'), '{}') AS chosen,
+                   coalesce(array_agg(a.text ORDER BY a.submitted_at, a.response_id) FILTER (WHERE q.type = 'text' AND a.text IS NOT NULL), '{}') AS texts,
+                   coalesce(array_agg(a.text) FILTER (WHERE q.type = 'one_choice' AND a.text IS NOT NULL), '{}') AS chosen,
                    count(*) FILTER (WHERE q.type = 'scale' AND a.scale >= 4) AS satisfied,
                    count(a.scale) FILTER (WHERE q.type = 'scale') AS scores
             FROM question q
-            LEFT JOIN (answer a JOIN response rs ON rs.id = a.response_id
-                       JOIN registration r ON r.id = rs.registration_id AND r.session_id = \(session.id) AND r.status = 'confirmed')
+            LEFT JOIN (SELECT a.*, rs.submitted_at FROM answer a JOIN response rs ON rs.id = a.response_id
+                       LEFT JOIN registration r ON r.id = rs.registration_id
+                       WHERE rs.session_id = \(session.id) AND (rs.registration_id IS NULL OR r.status = 'confirmed')) a
                    ON a.question_id = q.id
             WHERE q.questionnaire = \(kind) AND (q.retired_at IS NULL OR a.question_id IS NOT NULL)
             GROUP BY q.id ORDER BY q.position, q.id

@@ -32,6 +32,21 @@ public enum ConstraintViolation {
         ),
         "registration_once": (.conflict, "This participant is already registered for this session."),
         "response_once": (.conflict, "This participant has already answered this questionnaire."),
+        "response_once_by_trainer": (
+            .conflict, "This trainer has already answered this questionnaire for the session."
+        ),
+        "response_once_by_structure": (
+            .conflict, "This structure has already answered this questionnaire for the session."
+        ),
+        "response_one_respondent": (
+            .invalidInput, "A response is a participant's, a trainer's or a structure's: exactly one of them."
+        ),
+        "response_matches_questionnaire": (
+            .invalidInput, "This questionnaire is not answered by this kind of respondent, or not for this session."
+        ),
+        "questionnaire_link_one_respondent": (
+            .invalidInput, "A questionnaire link is a participant's, or a structure's about one session."
+        ),
         "employer_siret_valid": (.invalidInput, "The SIRET is not valid: 14 digits whose check digit is right."),
         "organisation_siret_valid": (.invalidInput, "The SIRET is not valid: 14 digits whose check digit is right."),
         "organisation_single_row": (.refused, "Atelier holds one organisation: edit it with `atelier org edit`."),
@@ -77,9 +92,10 @@ public enum ConstraintViolation {
             .refused, "The session cannot be completed: attendance is missing for some participants."
         ),
         "answer_matches_question": (
-            .invalidInput, "The answer does not fit its question: a scale from 1 to 5, oui or non, or text."
+            .invalidInput,
+            "The answer does not fit its question: a score in its range, oui or non, one of its options, a text, or a score per objective of the session."
         ),
-        "answer_one_value": (.invalidInput, "An answer holds exactly one value."),
+        "answer_one_value": (.invalidInput, "An answer holds exactly one value, or a oui with what is needed."),
         "job_running_leased": (.refused, "A job runs exactly when a worker holds its lease."),
         "job_finished_when": (.refused, "A job is finished exactly when it has a finishing time."),
         "event_name_format": (.invalidInput, "An event's name is two lowercase words joined by a dot."),

@@ -88,7 +88,8 @@ struct AttendanceEvent: DomainEvent {
 
 struct AssessmentAnswered: DomainEvent {
     let session: String
-    let registrationId: Int
+    /// A participant's answer; `nil` for a trainer's or a structure's.
+    let registrationId: Int?
     let kind: QuestionnaireCode
     /// The participant needs an adaptation: the disability referent is told.
     let adaptationNeeded: Bool

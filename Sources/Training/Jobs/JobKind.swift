@@ -21,12 +21,17 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
     /// The trainer's link to certify the half-days: when the session is scheduled, and again
     /// when it changes.
     case trainerLink = "trainer-link"
+    /// At completion, to each trainer of the session: their page asks the trainers' questionnaire.
+    case trainerQuestionnaire = "trainer-questionnaire"
     /// The answer to a complaint, an incident or a difficulty, to whoever reported it.
     case incidentAnswer = "incident-answer"
     /// To the disability referent: a participant asked for an adaptation in a questionnaire.
     case adaptationNotice = "adaptation-notice"
     /// The link of the questionnaire sent when the last half-day starts (the self-assessment).
     case lastHalfDay = "last-half-day"
+    /// Three months after a session, the structures' questionnaire to the contact of each
+    /// structure whose people attended.
+    case structureQuestionnaire = "structure-questionnaire"
     case webhook
     case fundingReport = "funding-report"
     /// Deletes finished jobs past their keeping time, on the schedule of `Jobs/schedule.yaml`.
@@ -64,6 +69,13 @@ public struct IncidentAnswerArguments: Codable, Sendable, Hashable {
 public struct AdaptationNoticeArguments: Codable, Sendable, Hashable {
     public let registrationId: Int
     public let questionnaire: QuestionnaireCode
+}
+
+/// A `structure-questionnaire` job: the session, and the structure asked about it.
+public struct StructureQuestionnaireArguments: Codable, Sendable, Hashable {
+    public let session: String
+    public let sessionId: Int
+    public let structureId: Int
 }
 
 /// A `webhook` job: which event to POST, and where.

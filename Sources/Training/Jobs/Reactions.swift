@@ -42,11 +42,12 @@ struct Reactions {
                     key: "incident-answer:\(event.incidentId)")
             ])
         case let event as AssessmentAnswered where event.adaptationNeeded:
+            guard let registration = event.registrationId else { break }
             try queue.enqueue([
                 try jobs.job(
                     .adaptationNotice,
-                    AdaptationNoticeArguments(registrationId: event.registrationId, questionnaire: event.kind),
-                    key: "adaptation-notice:registration:\(event.registrationId):\(event.kind)")
+                    AdaptationNoticeArguments(registrationId: registration, questionnaire: event.kind),
+                    key: "adaptation-notice:registration:\(registration):\(event.kind)")
             ])
         default: break
         }
@@ -138,12 +139,27 @@ struct Reactions {
                         try jobs.job(.questionnaireCold, arguments, runAt: cold, key: "questionnaire-cold:\(key)"),
                     ]
                 })
+            try queue.enqueue(
+                try trainerLinks(of: event, changed: false, kind: .trainerQuestionnaire) {
+                    "trainer-questionnaire:\($0)"
+                })
+            try queue.enqueue(
+                try structures(attending: event.sessionId).map { structure in
+                    try jobs.job(
+                        .structureQuestionnaire,
+                        StructureQuestionnaireArguments(
+                            session: event.session, sessionId: event.sessionId, structureId: structure),
+                        runAt: cold, key: "structure-questionnaire:session:\(event.sessionId):structure:\(structure)")
+                })
         }
     }
 
-    /// A trainer link for each trainer of the session with an email; `key` completes the job's
-    /// key from `session:S:trainer:T`.
-    private func trainerLinks(of event: SessionEvent, changed: Bool, key: (String) -> String) throws -> [NewJob] {
+    /// A job of `kind` — the trainer link, or at completion the trainers' questionnaire — for
+    /// each trainer of the session with an email; `key` completes the job's key from
+    /// `session:S:trainer:T`.
+    private func trainerLinks(
+        of event: SessionEvent, changed: Bool, kind: JobKind = .trainerLink, key: (String) -> String
+    ) throws -> [NewJob] {
         try connection.execute(
             """
             SELECT DISTINCT t.id FROM slot_trainer st JOIN slot sl ON sl.id = st.slot_id JOIN trainer t ON t.id = st.trainer_id
@@ -152,7 +168,7 @@ struct Reactions {
         ).map { row in
             let trainer = try row.decode(Int.self, at: 0)
             return try jobs.job(
-                .trainerLink,
+                kind,
                 TrainerLinkArguments(
                     session: event.session, sessionId: event.sessionId, trainerId: trainer, changed: changed),
                 key: key("session:\(event.sessionId):trainer:\(trainer)"))
@@ -207,6 +223,18 @@ struct Reactions {
 
     /// The confirmed participants present at one slot at least: those who get a certificate; with
     /// `orCertified`, also those who were issued one.
+    /// The structures some of whose people attended the session.
+    private func structures(attending sessionId: Int) throws -> [Int] {
+        try connection.execute(
+            """
+            SELECT DISTINCT p.employer_id FROM registration r JOIN participant p ON p.id = r.participant_id
+            WHERE r.session_id = \(sessionId) AND r.status = 'confirmed' AND p.employer_id IS NOT NULL
+              AND EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id AND a.status = 'present')
+            ORDER BY 1
+            """
+        ).map { try $0.decode(Int.self, at: 0) }
+    }
+
     private func attendees(session: String, id sessionId: Int, orCertified: Bool = false) throws
         -> [JobKind.Arguments]
     {

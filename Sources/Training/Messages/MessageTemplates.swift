@@ -66,10 +66,16 @@ public struct MessageTemplates: Sendable {
     public func render(_ kind: JobKind, _ letter: Letter) -> RenderedMessage? { render(kind, letter as Any) }
 
     /// The message to a trainer.
-    public func render(_ letter: TrainerLetter) -> RenderedMessage? { render(.trainerLink, letter as Any) }
+    /// The message to a trainer: their link, or at completion the questionnaire on their page.
+    public func render(_ kind: JobKind, _ letter: TrainerLetter) -> RenderedMessage? { render(kind, letter as Any) }
 
     /// The answer to an incident.
     public func render(_ letter: IncidentAnswerLetter) -> RenderedMessage? { render(.incidentAnswer, letter as Any) }
+
+    /// The structures' questionnaire, to a structure's contact.
+    public func render(_ letter: StructureQuestionnaireLetter) -> RenderedMessage? {
+        render(.structureQuestionnaire, letter as Any)
+    }
 
     /// The notice of an adaptation asked for, to the disability referent.
     public func render(_ letter: AdaptationNoticeLetter) -> RenderedMessage? {
@@ -79,9 +85,10 @@ public struct MessageTemplates: Sendable {
     /// A letter with every value `kind`'s templates may read.
     private static func example(for kind: JobKind) -> Any {
         switch kind {
-        case .trainerLink: TrainerLetter.example
+        case .trainerLink, .trainerQuestionnaire: TrainerLetter.example
         case .incidentAnswer: IncidentAnswerLetter.example
         case .adaptationNotice: AdaptationNoticeLetter.example
+        case .structureQuestionnaire: StructureQuestionnaireLetter.example
         default: Letter.example(for: kind)
         }
     }
@@ -126,7 +133,9 @@ extension JobKind {
         .certificate, .questionnaireHot, .questionnaireCold, .questionnaireReminder, .signatureRequest, .lastHalfDay,
     ]
     /// The kinds that write to someone else than a participant, each with a letter of its own.
-    public static let otherMessages: [JobKind] = [.trainerLink, .incidentAnswer, .adaptationNotice]
+    public static let otherMessages: [JobKind] = [
+        .trainerLink, .trainerQuestionnaire, .incidentAnswer, .adaptationNotice, .structureQuestionnaire,
+    ]
 
     /// What only this kind's letters provide, besides the participant, the session and the organisation.
     var providesReminder: Bool { self == .reminder }

@@ -45,6 +45,8 @@ public struct Incidents {
         case registration(Int)
         /// A trainer's link for one session.
         case trainer(Int, session: Int)
+        /// A structure's questionnaire link about one session: someone Atelier keeps no email of.
+        case structure(session: Int)
     }
 
     /// Records what someone wrote from their personal link, as a réclamation about its session.
@@ -64,6 +66,12 @@ public struct Incidents {
                     """
                     INSERT INTO incident (session_id, kind, source, trainer_id, text)
                     VALUES (\(session), 'reclamation', 'trainer', \(trainer), \(said))
+                    RETURNING id
+                    """
+                case .structure(let session):
+                    """
+                    INSERT INTO incident (session_id, kind, source, text)
+                    VALUES (\(session), 'reclamation', 'other', \(said))
                     RETURNING id
                     """
                 }

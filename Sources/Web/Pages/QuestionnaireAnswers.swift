@@ -36,6 +36,11 @@ struct QuestionnaireAnswers {
         }
     }
 
+    /// « 2 réponses sont à compléter. » for `errors` refused answers; `nil` for none.
+    static func summary(errors: Int) -> String? {
+        errors == 0 ? nil : errors == 1 ? "Une réponse est à compléter." : "\(errors) réponses sont à compléter."
+    }
+
     private static func problem(_ question: Question, _ value: String) -> String {
         switch question.type {
         case .scale: return "Choisissez une note de 1 à 5."

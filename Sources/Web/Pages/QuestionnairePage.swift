@@ -35,10 +35,9 @@ struct QuestionnairePage: Sendable {
         let heading = French.typography(link.title)
         self.init(
             title: "\(heading) — \(link.sessionTitle)", organisation: link.organisation,
-            sessionTitle: link.sessionTitle, days: link.days, firstName: link.firstName, heading: heading,
+            sessionTitle: link.sessionTitle, days: link.days, firstName: link.greeting, heading: heading,
             personal: form.questions.contains { $0.type == .eachObjective || $0.type == .adaptation }, csrf: csrf,
-            errorSummary: errors == 0
-                ? nil : errors == 1 ? "Une réponse est à compléter." : "\(errors) réponses sont à compléter.",
+            errorSummary: QuestionnaireAnswers.summary(errors: errors),
             questions: questions)
     }
 

@@ -62,6 +62,18 @@ struct TrainerPage: Sendable {
     var problemLink: String? = nil
     /// From the last half-day: where each participant stands on each objective.
     var evaluation: Evaluation? = nil
+    /// Once the session is completed: the trainers' questionnaire, or thanks for answering it.
+    var opinion: Opinion? = nil
+
+    struct Opinion: Sendable {
+        /// « Votre avis de formateur ».
+        var title: String
+        var answered: Bool
+        /// « 2 réponses sont à compléter. », after a refused submission.
+        var errorSummary: String?
+        /// The questions' HTML, rendered from `questions.mustache`, every value escaped there.
+        var questions: String
+    }
 
     /// The grid of the trainer's evaluation: a line per participant, a choice per objective.
     struct Evaluation: Sendable {
@@ -122,7 +134,7 @@ struct TrainerPage: Sendable {
         evaluation: Evaluation(
             LearningEvaluations.Grid(
                 session: "s", objectives: ["o"], participants: [.init(registration: 1, participant: "p", levels: [nil])]
-            )))
+            )), opinion: Opinion(title: "t", answered: true, errorSummary: "e", questions: "q"))
 
     /// What each mark is called on the page, in the order the trainer picks from.
     static let presences: [(Presence, String)] = [

@@ -37,8 +37,9 @@ struct ProblemRoute: Sendable {
     static func holder(_ token: String, store: Store) throws -> Holder? {
         if let link = try QuestionnaireLinks(store).find(token: token) {
             return Holder(
-                reporter: .registration(link.registration), organisation: link.organisation,
-                sessionTitle: link.sessionTitle, back: ".." + WebLinks.questionnairePath + token)
+                reporter: link.registration.map { .registration($0) } ?? .structure(session: link.sessionId),
+                organisation: link.organisation, sessionTitle: link.sessionTitle,
+                back: ".." + WebLinks.questionnairePath + token)
         }
         if let link = try Signatures(store).link(token: token) {
             return Holder(

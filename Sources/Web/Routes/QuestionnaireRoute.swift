@@ -107,7 +107,7 @@ struct QuestionnaireRoute: Sendable {
             guard checked.errors.isEmpty else { return .refused(opened, checked.errors) }
             do {
                 try Assessments(store).record(
-                    session: opened.link.session, participant: opened.link.email, kind: opened.link.questionnaire,
+                    session: opened.link.session, by: opened.link.respondent, kind: opened.link.questionnaire,
                     answers: checked.answers)
             } catch {
                 // Another submission of the same link won the race: its answers stand.

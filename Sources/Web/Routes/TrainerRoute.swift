@@ -14,6 +14,7 @@ struct TrainerRoute: Sendable {
     let posted: PostedForms
     let client: ClientAddress
     let signing: SigningRoute
+    let forms: QuestionnaireForms
     let window: Signatures.Window
     let zone: TimeZone
 
@@ -44,6 +45,7 @@ struct TrainerRoute: Sendable {
                     }
                 }
                 if form["form"] == "evaluation" { return try await evaluate(form, token: token) }
+                if form["form"] == "opinion" { return try await answer(form, token: token) }
                 return try await close(form, token: token, client: browser)
             }
         }
@@ -72,12 +74,22 @@ struct TrainerRoute: Sendable {
         case open(Roll)
     }
 
-    /// What the page shows of an open link: its half-days now, and the evaluation of what each
-    /// participant learnt once the last half-day has begun (when the programme has objectives).
+    /// What the page shows of an open link: its half-days now, the evaluation of what each
+    /// participant learnt once the last half-day has begun (when the programme has objectives),
+    /// and the trainers' questionnaire once the session is completed.
     struct Roll: Sendable {
         let link: TrainerCertification.Link
         let halfDays: [TrainerCertification.HalfDay]
         let evaluation: LearningEvaluations.Grid?
+        let opinion: Opinion?
+    }
+
+    /// The trainers' questionnaire of a completed session, and whether this trainer answered it.
+    struct Opinion: Sendable {
+        let questionnaire: QuestionnaireCode
+        let title: String
+        let form: QuestionnaireForms.Form
+        let answered: Bool
     }
 
     func lookup(_ token: String, store: Store) throws -> Lookup {
@@ -92,7 +104,18 @@ struct TrainerRoute: Sendable {
         let grid = lastHasBegun ? try LearningEvaluations(store).grid(session: link.session) : nil
         return Roll(
             link: link, halfDays: halfDays,
-            evaluation: grid.flatMap { $0.objectives.isEmpty || $0.participants.isEmpty ? nil : $0 })
+            evaluation: grid.flatMap { $0.objectives.isEmpty || $0.participants.isEmpty ? nil : $0 },
+            opinion: try opinion(link, store: store))
+    }
+
+    private func opinion(_ link: TrainerCertification.Link, store: Store) throws -> Opinion? {
+        let questionnaires = Questionnaires(store)
+        guard try Sessions(store).session(link.session).status == .completed,
+            let code = try questionnaires.sent(.completion, to: .trainer)
+        else { return nil }
+        return Opinion(
+            questionnaire: code, title: try questionnaires.title(code), form: try forms.form(code, store: store),
+            answered: try Assessments(store).hasAnswered(trainer: link.trainerId, session: link.sessionId, kind: code))
     }
 
     func show(token: String) async throws -> Response {
@@ -105,12 +128,22 @@ struct TrainerRoute: Sendable {
 
     func page(
         _ token: String, _ roll: Roll, posted marks: [Int: (Presence, String?)] = [:], error: String? = nil,
-        typedName: String = "", status: HTTPResponse.Status = .ok
+        typedName: String = "", answers: (posted: [String: String], errors: [Int: String])? = nil,
+        status: HTTPResponse.Status = .ok
     ) -> Response {
         var page = TrainerPage(
             link: roll.link, halfDays: roll.halfDays, zone: zone, csrf: posted.token(for: WebLinks.trainerPath + token),
             posted: marks, error: error, typedName: typedName)
         page.evaluation = roll.evaluation.map(TrainerPage.Evaluation.init)
+        page.opinion = roll.opinion.map { opinion in
+            TrainerPage.Opinion(
+                title: French.typography(opinion.title), answered: opinion.answered,
+                errorSummary: answers.flatMap { QuestionnaireAnswers.summary(errors: $0.errors.count) },
+                questions: answers.map {
+                    forms.filled(opinion.form, objectives: [], with: $0.posted, errors: $0.errors)
+                }
+                    ?? forms.blank(opinion.form, objectives: []))
+        }
         page.problemLink = WebLinks.problem(token: token)
         return HTMLPage.response(pages.render(.trainer, page), status: status)
     }
@@ -163,6 +196,38 @@ struct TrainerRoute: Sendable {
         }
         guard recorded else { return await messages.response(.malformed, status: .badRequest) }
         return Self.backToTheRoll(token)
+    }
+
+    /// Records the trainer's answers to the trainers' questionnaire, then shows the page again;
+    /// what is missing or wrong is said next to its question, nothing recorded.
+    func answer(_ form: [String: String], token: String) async throws -> Response {
+        let outcome: Answered = try await database.withStore { store in
+            guard case .open(let roll) = try lookup(token, store: store), let opinion = roll.opinion else {
+                return .malformed
+            }
+            if opinion.answered { return .recorded }
+            let checked = QuestionnaireAnswers(form: form, questions: opinion.form.questions, objectives: 0)
+            guard checked.errors.isEmpty else { return .refused(roll, checked.errors) }
+            do {
+                try Assessments(store).record(
+                    session: roll.link.session, by: .trainer(roll.link.trainerId), kind: opinion.questionnaire,
+                    answers: checked.answers)
+            } catch TrainingError.refused {
+                // Answered meanwhile from another tab: that answer stands.
+            }
+            return .recorded
+        }
+        switch outcome {
+        case .malformed: return await messages.response(.malformed, status: .badRequest)
+        case .recorded: return Self.backToTheRoll(token)
+        case .refused(let roll, let errors):
+            return page(token, roll, answers: (form, errors), status: .unprocessableContent)
+        }
+    }
+
+    enum Answered: Sendable {
+        case malformed, recorded
+        case refused(Roll, [Int: String])
     }
 
     /// The levels of the form's `level-<registration>-<position>` fields, those left empty

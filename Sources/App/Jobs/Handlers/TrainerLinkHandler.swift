@@ -26,7 +26,7 @@ struct TrainerLinkHandler: KindHandler {
                 session: arguments.session, trainer: arguments.trainerId, link: settings.links.trainer(token: token),
                 changed: arguments.changed)
         else { return .discard(reason: "not sent: the trainer has no email or no half-day of the session any more") }
-        guard let rendered = settings.templates.render(letter) else {
+        guard let rendered = settings.templates.render(kind, letter) else {
             return .discard(reason: "no template for \(kind.rawValue)")
         }
         let trainer = MailAddress(letter.trainer.email, displayName: letter.trainer.name)

@@ -1,0 +1,97 @@
+import Foundation
+import Postgres
+
+/// A structure participants come from — the association that employs them, or where they
+/// volunteer —, with whom to ask, three months after a session, what came of it.
+public struct Structure: Sendable, Hashable, Codable {
+    public var id: Int
+    public var name: String
+    public var siret: String?
+    public var city: String?
+    public var contactName: String?
+    public var contactEmail: String?
+    /// How many participants say they come from it.
+    public var participants: Int
+}
+
+/// The structures, created as participants name them (`participant add --organisation`), and
+/// their contact, set by a coordinator.
+public struct Structures {
+    let store: Store
+    var connection: Connection { store.connection }
+
+    public init(_ store: Store) { self.store = store }
+
+    static let columns = """
+        e.id, e.name, e.siret, e.city, e.contact_name, e.contact_email,
+        (SELECT count(*) FROM participant p WHERE p.employer_id = e.id) AS participants
+        """
+
+    public func structures() throws -> [Structure] {
+        try connection.execute("SELECT \(unescaped: Self.columns) FROM employer e ORDER BY lower(e.name), e.city, e.id")
+            .map(Self.structure)
+    }
+
+    /// The structure `text` names: its SIRET, or its name when one structure has it.
+    public func structure(_ text: String) throws -> Structure {
+        try find(text, on: connection)
+    }
+
+    private func find(_ text: String, on connection: Connection, locking: Bool = false) throws -> Structure {
+        let digits = text.filter { !$0.isWhitespace }
+        let found =
+            try
+            (digits.count == 14 && digits.allSatisfy(\.isASCIIDigit)
+            ? connection.execute(
+                "SELECT \(unescaped: Self.columns) FROM employer e WHERE e.siret = \(digits) \(unescaped: locking ? "FOR UPDATE" : "")"
+            )
+            : connection.execute(
+                """
+                SELECT \(unescaped: Self.columns) FROM employer e WHERE lower(e.name) = lower(\(text.nfc.trimmingWhiteSpace))
+                ORDER BY e.city \(unescaped: locking ? "FOR UPDATE" : "")
+                """)).map(Self.structure)
+        guard let first = found.first else {
+            throw TrainingError.notFound(
+                "No structure has the name or SIRET “\(Printable.escaped(text))”: `atelier structure list` lists them.")
+        }
+        guard found.count == 1 else {
+            throw TrainingError.invalid(
+                "\(found.count) structures are named “\(first.name)” (\(found.map { $0.city ?? "no city" }.joined(separator: ", "))): give the SIRET of the one you mean."
+            )
+        }
+        return first
+    }
+
+    /// Sets the contact of the structure `text` names; `nil` leaves a value as it is, an empty
+    /// text removes it.
+    public func editContact(_ text: String, name: String?, email: String?) throws -> Structure {
+        let name = try name.map { name throws(TrainingError) in
+            try Field.optional(name, "contact's name", limit: 200)
+        }
+        let email = try email.map { email throws(TrainingError) in
+            email.trimmingCharacters(in: .whitespaces).isEmpty ? "" : try EmailAddress(email).text
+        }
+        return try connection.write { connection in
+            let structure = try find(text, on: connection, locking: true)
+            try connection.execute(
+                """
+                UPDATE employer SET
+                    contact_name = CASE WHEN \(name == nil) THEN contact_name ELSE nullif(\(name ?? ""), '') END,
+                    contact_email = CASE WHEN \(email == nil) THEN contact_email ELSE nullif(\(email ?? ""), '') END
+                WHERE id = \(structure.id)
+                """)
+            return try connection.execute(
+                "SELECT \(unescaped: Self.columns) FROM employer e WHERE e.id = \(structure.id)"
+            ).map(Self.structure)[0]
+        }
+    }
+
+    static func structure(_ row: Row) throws -> Structure {
+        Structure(
+            id: try row.decode(Int.self, "id"), name: try row.decode(String.self, "name"),
+            siret: try row.decode(String?.self, "siret"), city: try row.decode(String?.self, "city"),
+            contactName: try row.decode(String?.self, "contact_name"),
+            contactEmail: try row.decode(String?.self, "contact_email"),
+            participants: try row.decode(Int.self, "participants"))
+    }
+}
