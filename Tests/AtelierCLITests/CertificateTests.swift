@@ -56,8 +56,20 @@ import Training
         let chloe = try #require(mails.first { $0.to == "chloe@asso.fr" })
         #expect(
             chloe.subject == "Votre certificat de réalisation — «\u{202F}Accompagner la fonction employeur\u{202F}»")
-        #expect(chloe.parts.map(\.type) == ["text/plain", "text/html", "application/pdf"])
+        #expect(chloe.parts.map(\.type) == ["text/plain", "text/html", "application/pdf", "application/pdf"])
         #expect(chloe.parts[2].filename == "certificat-S-2026-001-caron-chloe.pdf")
+        #expect(chloe.parts[3].filename == "attestation-fin-formation-S-2026-001-caron-chloe.pdf")
+        let attestation = try PDFReading(try #require(chloe.parts[3].bytes))
+        defer { attestation.remove() }
+        let attested = try attestation.pages().joined(separator: "\n")
+        for field in [
+            "Attestation de fin de formation",
+            "Je soussigné(e) Claire Martin, Directrice de Maison des associations de Caen, atteste que Chloé CARON, de la structure Comité des fêtes d’Hérouville, a suivi la formation « Accompagner la fonction employeur » le 2 mars 2026.",
+            "Durée suivie : 3 h 30 sur 7 h prévues (50 %).",
+            "Le programme de la formation ne fixe pas d’objectifs évaluables.",
+        ] {
+            #expect(attested.contains(field), "the attestation says \(field)")
+        }
         #expect(
             chloe.parts[0].text?.contains("Il atteste des 3\u{00A0}h\u{00A0}30 de formation que vous avez suivies.")
                 == true)

@@ -72,7 +72,10 @@ extension CertificateTests {
         #expect(mails.count == 3)
         let third = try #require(mails.last)
         #expect(third.subject.hasPrefix("Votre certificat de réalisation rectifié"))
-        #expect(third.parts.last?.filename == "certificat-S-2026-001-benard-bruno-v3.pdf")
+        #expect(
+            third.parts.compactMap(\.filename) == [
+                "certificat-S-2026-001-benard-bruno-v3.pdf", "attestation-fin-formation-S-2026-001-benard-bruno.pdf",
+            ])
         let (text, pdf) = try certificateText(third)
         defer { pdf.remove() }
         #expect(text.contains("pour une durée réalisée de 3 h 30"))

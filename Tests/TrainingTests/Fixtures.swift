@@ -55,6 +55,22 @@ struct Fixture {
         return plan
     }
 
+    /// The Maison des associations de Caen, as letters and documents name it.
+    func describeOrganisation() throws {
+        _ = try OrganisationRecord(store).edit { organisation in
+            organisation.name = "Maison des associations de Caen"
+            organisation.siret = "73282932000074"
+            organisation.activityNumber = "28 14 01234 14"
+            organisation.street = "8 rue Daniel Huet"
+            organisation.postalCode = "14000"
+            organisation.city = "Caen"
+            organisation.email = "formation@mda-caen.fr"
+            organisation.signatoryName = "Claire Martin"
+            organisation.signatoryRole = "Directrice"
+            organisation.disabilityReferentName = "Marie Durand"
+        }
+    }
+
     func count(_ sql: String) throws -> Int {
         try connection.execute(PostgresQuery(unsafeSQL: sql))[0].decode(Int.self, at: 0)
     }

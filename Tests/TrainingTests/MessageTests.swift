@@ -15,18 +15,7 @@ import Testing
         _ = try Catalogue(fixture.store).editModule("PMAE-EMPLOI") {
             $0.whatToBring = "Les statuts de votre association."
         }
-        _ = try OrganisationRecord(fixture.store).edit { organisation in
-            organisation.name = "Maison des associations de Caen"
-            organisation.siret = "73282932000074"
-            organisation.activityNumber = "28 14 01234 14"
-            organisation.street = "8 rue Daniel Huet"
-            organisation.postalCode = "14000"
-            organisation.city = "Caen"
-            organisation.email = "formation@mda-caen.fr"
-            organisation.signatoryName = "Claire Martin"
-            organisation.signatoryRole = "Directrice"
-            organisation.disabilityReferentName = "Marie Durand"
-        }
+        try fixture.describeOrganisation()
     }
 
     func letter(_ kind: JobKind, daysBefore: Int? = nil) throws -> Letter {

@@ -178,4 +178,43 @@ import Testing
                 """)
         }
     }
+
+    /// The attestation de fin de formation states the time followed of the time planned, and
+    /// each objective with the positioning, the self-assessment and the trainer's evaluation.
+    @Test func theAttestationSaysWhereTheParticipantStandsOnEachObjective() throws {
+        try fixture.describeOrganisation()
+        let past = try fixture.sessions.schedule(try fixture.caenPlan(year: 2025, past: true)).code
+        _ = try fixture.registrations.register(try fixture.email(1), in: past)
+        for (index, start) in ["2025-04-04T09:00", "2025-04-04T14:00", "2025-04-05T09:00"].enumerated() {
+            try fixture.attendances.record(
+                session: past, slot: try SlotStart(parsing: start), marks: [:],
+                everyoneElse: index == 2 ? .absent : .present, by: "Claire")
+        }
+        let kind = Self.positioning.code
+        let questions = try questionnaires.questions(kind)
+        try assessments.record(
+            session: past, by: .participant(try fixture.email(1)), kind: kind,
+            answers: [try Answer.parse("1=1,2,3", questions: questions, objectives: 3)])
+        let registration = try LearningEvaluations(fixture.store).grid(session: past).participants[0].registration
+        let trainer = try fixture.connection.execute("SELECT id FROM trainer WHERE code = 'TRIANGLE'")[0].decode(
+            Int.self, at: 0)
+        try LearningEvaluations(fixture.store).record(
+            [registration: [1: .acquis, 2: .enCours]], session: past, trainer: trainer)
+        let issued = try #require(ISO8601DateFormatter().date(from: "2025-04-20T10:00:00Z"))
+        let attestation = try #require(
+            try Certificates(fixture.store).attestation(registration: registration, at: issued))
+        #expect(attestation.fileName == "attestation-fin-formation-\(past)-nom1-prenom1.pdf")
+        let pdf = try PDFReading(attestation.pdf)
+        defer { pdf.remove() }
+        let text = try pdf.pages().joined(separator: "\n")
+        for expected in [
+            "Attestation de fin de formation",
+            "a suivi la formation « Accompagner la fonction employeur » du 4 avril 2025 au 19 avril 2025.",
+            "Durée suivie : 7 h sur 21 h prévues (33 %).", "1. Le cadre. 1/5 — acquis",
+            "2. Recruter. 2/5 — en cours d’acquisition", "3. Accueillir. 3/5 — non évalué",
+            "Fait à", "le 20 avril 2025.",
+        ] {
+            #expect(text.contains(expected), "the attestation says \(expected)")
+        }
+    }
 }

@@ -7,6 +7,7 @@ import Postgres
 /// trainer's evaluation. Scores are from 1 to 5; `nil` where not answered.
 public struct ObjectiveProgress: Sendable, Hashable, Codable {
     public struct Row: Sendable, Hashable, Codable {
+        public var registration: Int
         public var participant: String
         public var before: [Int?]
         public var after: [Int?]
@@ -72,7 +73,8 @@ extension Assessments {
         let unanswered = [Int?](repeating: nil, count: count)
         let rows = grid.participants.map { row in
             ObjectiveProgress.Row(
-                participant: row.participant, before: before[row.registration] ?? unanswered,
+                registration: row.registration, participant: row.participant,
+                before: before[row.registration] ?? unanswered,
                 after: after[row.registration] ?? unanswered, evaluation: row.levels,
                 adaptationNeeded: adaptations[row.registration])
         }

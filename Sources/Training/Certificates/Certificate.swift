@@ -24,16 +24,20 @@ public struct Certificate: Sendable, Hashable {
     /// The name with the registration's id after the person's: for two certificates whose
     /// names fold to the same letters (two Marie Martin, two names in another script).
     func fileName(distinguished: Bool) -> String {
+        let words = Self.words(of: participant) + (distinguished ? [String(registrationId)] : [])
+        let name = words.isEmpty ? "\(registrationId)" : words.joined(separator: "-")
+        return "certificat-\(session)-\(name)\(version > 1 ? "-v\(version)" : "").pdf"
+    }
+
+    /// A person's name as the ASCII words of a file name: « Œdipe Müller » → `oedipe`, `muller`.
+    static func words(of name: String) -> [String] {
         let ligatures: [Character: String] = ["œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"]
-        let unligated = participant.map { ligatures[$0] ?? String($0) }.joined()
+        let unligated = name.map { ligatures[$0] ?? String($0) }.joined()
         let slug = unligated.folding(
             options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")
         )
         .lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
-        let words =
-            String(slug).split(separator: "-").map(String.init) + (distinguished ? [String(registrationId)] : [])
-        let name = words.isEmpty ? "\(registrationId)" : words.joined(separator: "-")
-        return "certificat-\(session)-\(name)\(version > 1 ? "-v\(version)" : "").pdf"
+        return String(slug).split(separator: "-").map(String.init)
     }
 
     /// The certificates' file names, one each, in order: a name two of them would share gets

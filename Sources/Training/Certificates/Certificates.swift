@@ -155,7 +155,7 @@ public struct Certificates {
             pdf: [UInt8](try row.decode(Data?.self, "pdf") ?? Data()))
     }
 
-    private func organisation() throws -> Organisation {
+    func organisation() throws -> Organisation {
         guard let organisation = try OrganisationRecord(store).current() else {
             throw TrainingError.refused(
                 "The organisation is not described yet: a certificate names it; run `atelier org edit` first.")

@@ -43,8 +43,17 @@ struct ParticipantMessageHandler: KindHandler {
         }
         var documents: [MailMessage.Attachment] = []
         if kind == .certificate {
-            switch try Certificates(store, stamp: settings.stamp).issue(registration: registration.registrationId) {
-            case .issued(let certificate): documents = [certificate.attachment]
+            let certificates = Certificates(store, stamp: settings.stamp)
+            switch try certificates.issue(registration: registration.registrationId) {
+            case .issued(let certificate):
+                // The attestation de fin de formation travels with it, drawn as of the same day.
+                documents = [certificate.attachment]
+                if let attestation = try certificates.attestation(
+                    registration: registration.registrationId, at: certificate.issuedAt)
+                {
+                    documents.append(
+                        .init(fileName: attestation.fileName, contentType: "application/pdf", bytes: attestation.pdf))
+                }
             case .unchanged(let certificate):
                 return .discard(
                     reason: "not sent: the certificate version \(certificate.version), already sent, states these hours"
