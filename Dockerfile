@@ -1,4 +1,4 @@
-# Builds `atelier` and ships it with Migrations/, Config/ and Jobs/ in a slim Debian image. The
+# Builds `atelier` and ships it with Migrations/, Config/, Jobs/, Questionnaires/ and Pages/ in a slim Debian image. The
 # build stage copies every folder Package.swift names a target in: the manifest needs them all.
 FROM swift:6.2-bookworm AS build
 RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
@@ -20,6 +20,7 @@ COPY --from=build /src/.build/release/atelier /usr/local/bin/atelier
 COPY Migrations Migrations
 COPY Config Config
 COPY Jobs Jobs
+COPY Questionnaires Questionnaires
 COPY Pages Pages
 ENV ATELIER_ROOT=/app
 USER nobody

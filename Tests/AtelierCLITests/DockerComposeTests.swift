@@ -51,7 +51,7 @@ import Yams
         for folder in folders.union(["Sources"]) {
             #expect(dockerfile.contains("COPY \(folder) \(folder)"), "the Dockerfile does not copy \(folder)/")
         }
-        for shipped in ["Migrations", "Config", "Jobs", "Pages"] {
+        for shipped in ["Migrations", "Config", "Jobs", "Questionnaires", "Pages"] {
             #expect(dockerfile.contains("COPY \(shipped) \(shipped)"))
         }
     }
