@@ -43,6 +43,24 @@ import Testing
                 grid.participants[1].registration: [1: .enCours],
             ],
             session: code, trainer: trainer)
+        // The trainer's opinion, beside the participants'.
+        let trainers = Questionnaire(
+            code: QuestionnaireCode(rawValue: "trainer"), title: "Votre avis de formateur", respondent: .trainer,
+            sent: .completion,
+            questions: [
+                Question(
+                    position: 1, type: .scale, label: "Objectifs atteints ?",
+                    scale: Question.ScaleWords(low: "Non", high: "Oui"))
+            ])
+        let questionnaires = Questionnaires(fixture.store)
+        try questionnaires.synchronise([
+            Questionnaire(
+                code: .hot, title: "Votre avis à chaud", respondent: .participant, sent: .completion,
+                questions: try questionnaires.questions(.hot)),
+            trainers,
+        ])
+        try assessments.record(
+            session: code, by: .trainer(trainer), kind: trainers.code, answers: [(1, .scale(4))])
         let incident = try Incidents(fixture.store).add(
             session: code, kind: .reclamation, from: .participant(try fixture.email(1)), text: "Salle trop petite.")
         _ = try Incidents(fixture.store).answer(incident.id, text: "Nous changeons de salle.")
@@ -56,6 +74,8 @@ import Testing
         #expect(hot.asked == 3 && hot.responses == 2 && hot.responseRatePercent == 67)
         #expect(hot.satisfactionPercent == 70)
         #expect(report.byModule.first { $0.questionnaire == .hot }?.of == "PMAE-EMPLOI")
+        let trainers = try #require(report.satisfaction.first { $0.questionnaire.rawValue == "trainer" })
+        #expect(trainers.asked == 1 && trainers.responses == 1 && trainers.satisfactionPercent == 100)
         // Two responses for the trainer: fewer than 5, so no figure that would name people.
         let trainer = try #require(report.byTrainer.first { $0.questionnaire == .hot })
         #expect(trainer.of == "TRIANGLE" && trainer.responses == 2 && trainer.satisfactionPercent == nil)

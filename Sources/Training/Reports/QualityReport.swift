@@ -3,8 +3,9 @@ import Postgres
 
 /// The yearly figures an organisation publishes on its results (Qualiopi indicator 2), for the
 /// sessions that ended in a calendar year in the store's time zone, by now (those not cancelled):
-/// satisfaction and response rates per questionnaire, per module and per trainer (a trainer's
-/// figure only from 5 answers: fewer would name people), how much of the planned time was
+/// satisfaction and response rates per questionnaire — the participants', the trainers' and the
+/// structures' —, per module and per trainer (a trainer's figure only from 5 answers: fewer would
+/// name people), how much of the planned time was
 /// followed, the courses interrupted or not followed, the objectives reached as the trainers
 /// evaluated them, and the complaints received in the year and answered.
 public struct QualityReport: Sendable, Codable, Hashable {
@@ -59,6 +60,25 @@ public struct QualityReport: Sendable, Codable, Hashable {
     public var objectives: Objectives
     public var complaints: Complaints
 
+    /// A row of figures as the queries give them: its scope (`year`, `module`, `trainer`) and
+    /// the figures, a trainer's satisfaction hidden under `fewestForATrainer` responses.
+    static func satisfaction(_ row: Row) throws -> (String, Satisfaction) {
+        let scope = try row.decode(String.self, "scope")
+        let (asked, responses) = (try row.decode(Int.self, "asked"), try row.decode(Int.self, "responses"))
+        let scores = try row.decode(Int.self, "scores")
+        let hidden = scope == "trainer" && responses < fewestForATrainer
+        return (
+            scope,
+            Satisfaction(
+                questionnaire: try row.decode(QuestionnaireCode.self, "code"),
+                title: try row.decode(String.self, "title"),
+                of: try row.decode(String?.self, "of"), asked: asked, responses: responses,
+                responseRatePercent: asked == 0 ? nil : Claim.halfUp(100 * responses, asked),
+                satisfactionPercent: scores == 0 || hidden
+                    ? nil : Claim.halfUp(100 * (try row.decode(Int.self, "satisfied")), scores))
+        )
+    }
+
     /// Fewer responses than this, and a trainer's satisfaction is not shown (DOMAIN.md).
     public static let fewestForATrainer = 5
 }
@@ -107,23 +127,33 @@ extension QualityReport {
                 GROUP BY q.code, g.scope, g.of
                 ORDER BY g.scope, g.of, array_position(\(Questionnaire.Moment.allCases.map(\.rawValue)), q.sent)
             """
-        ).map { row in
-            let scope = try row.decode(String.self, "scope")
-            let (asked, responses) = (try row.decode(Int.self, "asked"), try row.decode(Int.self, "responses"))
-            let scores = try row.decode(Int.self, "scores")
-            let hidden = scope == "trainer" && responses < fewestForATrainer
-            return (
-                scope,
-                Satisfaction(
-                    questionnaire: try row.decode(QuestionnaireCode.self, "code"),
-                    title: try row.decode(String.self, "title"),
-                    of: try row.decode(String?.self, "of"),
-                    asked: asked, responses: responses,
-                    responseRatePercent: asked == 0 ? nil : Claim.halfUp(100 * responses, asked),
-                    satisfactionPercent: scores == 0 || hidden
-                        ? nil : Claim.halfUp(100 * (try row.decode(Int.self, "satisfied")), scores))
-            )
-        }
+        ).map(Self.satisfaction)
+        // The trainers' and the structures' opinions, over the year's sessions: those asked are
+        // each session's trainers, and the structures of its attendees that have a contact.
+        let others = try connection.execute(
+            """
+            WITH bounds AS (SELECT \(start)::timestamptz AS starts, \(end)::timestamptz AS ends), \(unescaped: Self.courses),
+            asked AS (
+                    SELECT DISTINCT 'trainer' AS respondent, e.id AS session_id, st.trainer_id AS who
+                    FROM ended e JOIN slot sl ON sl.session_id = e.id AND NOT sl.cancelled
+                    JOIN slot_trainer st ON st.slot_id = sl.id
+                    UNION
+                    SELECT DISTINCT 'employer', c.session_id, p.employer_id
+                    FROM courses c JOIN registration r ON r.id = c.registration_id
+                    JOIN participant p ON p.id = r.participant_id JOIN employer em ON em.id = p.employer_id
+                    WHERE c.attended > 0 AND em.contact_email IS NOT NULL)
+                SELECT q.code, q.title, 'year' AS scope, NULL::text AS of,
+                       (SELECT count(*) FROM asked x WHERE x.respondent = q.respondent) AS asked,
+                       count(DISTINCT rs.id) AS responses,
+                       count(a.scale) FILTER (WHERE a.scale >= 4) AS satisfied, count(a.scale) AS scores
+                FROM questionnaire q
+                LEFT JOIN response rs ON rs.questionnaire = q.code AND rs.session_id IN (SELECT id FROM ended)
+                LEFT JOIN (answer a JOIN question qa ON qa.id = a.question_id AND qa.type = 'scale') ON a.response_id = rs.id
+                WHERE q.respondent <> 'participant' AND q.retired_at IS NULL
+                  AND EXISTS (SELECT 1 FROM question x WHERE x.questionnaire = q.code AND x.type = 'scale' AND x.retired_at IS NULL)
+                GROUP BY q.code ORDER BY q.respondent DESC, q.code
+            """
+        ).map(Self.satisfaction)
         let totals = try connection.execute(
             """
             WITH bounds AS (SELECT \(start)::timestamptz AS starts, \(end)::timestamptz AS ends), \(unescaped: Self.courses)
@@ -148,7 +178,7 @@ extension QualityReport {
         let levels = try ["acquis", "en_cours", "non_acquis"].map { try totals.decode(Int.self, $0) }
         return QualityReport(
             year: year, sessions: try totals.decode(Int.self, "sessions"),
-            satisfaction: satisfaction.filter { $0.0 == "year" }.map(\.1),
+            satisfaction: (satisfaction + others).filter { $0.0 == "year" }.map(\.1),
             byModule: satisfaction.filter { $0.0 == "module" }.map(\.1),
             byTrainer: satisfaction.filter { $0.0 == "trainer" }.map(\.1),
             courses: Courses(

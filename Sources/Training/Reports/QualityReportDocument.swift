@@ -27,7 +27,7 @@ struct QualityReportDocument {
                 TextStyle(size: 10, spaceAfter: 16)),
             .bars(
                 BarChart(
-                    title: "Satisfaction des participants",
+                    title: "Satisfaction des participants, des formateurs et des structures",
                     bars: report.satisfaction.map {
                         bar($0.title, $0.satisfactionPercent, $0)
                     }
