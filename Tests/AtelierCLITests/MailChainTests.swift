@@ -330,6 +330,20 @@ import Training
                 "invitation.ics", "programme-PMAE-v1.pdf", "reglement-interieur.pdf",
             ])
         #expect(convocation.parts.last?.bytes == [UInt8](try Data(contentsOf: URL(fileURLWithPath: rules))))
+        // What went is kept with its delivery: the subject, the text, each attachment's digest.
+        let kept = try database.connect().execute(
+            """
+            SELECT subject, body, attachments::text FROM delivery WHERE kind = 'convocation' AND state = 'accepted'
+            """)[0]
+        let (subject, body, attachments) = try kept.decode((String, String, String).self)
+        #expect(subject == convocation.subject)
+        #expect(body.replacingOccurrences(of: "\r\n", with: "\n") == convocation.parts.first?.text)
+        let rulesDigest = try ExternalTool.run("/usr/bin/sha256sum", [rules]).output.prefix(64)
+        let rulesSize = try Data(contentsOf: URL(fileURLWithPath: rules)).count
+        #expect(
+            attachments.hasSuffix(
+                "{\"name\": \"reglement-interieur.pdf\", \"bytes\": \(rulesSize), \"sha256\": \"\(rulesDigest)\"}]"))
+        #expect(attachments.contains("\"name\": \"programme-PMAE-v1.pdf\""))
     }
 
     /// An answered complaint reaches whoever made it; an answer to someone Atelier has no email

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// An email as RFC 5322 and MIME want it, built in Swift: what `SMTPSender` sends.
@@ -136,4 +137,11 @@ public struct MailMessage: Sendable, Hashable {
         style.locale = Locale(identifier: "en_US_POSIX")
         return style
     }()
+}
+
+extension MailMessage.Attachment {
+    /// The SHA-256 of the bytes, in lowercase hex: what says which file went.
+    public var sha256: String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
 }

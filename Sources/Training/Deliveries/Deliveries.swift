@@ -36,16 +36,47 @@ public struct Deliveries {
         }
     }
 
+    /// What a message said: its subject, its plain text, and its attachments' names, sizes and
+    /// SHA-256 (in hex).
+    public struct Content: Sendable, Hashable {
+        public struct Attachment: Sendable, Hashable, Codable {
+            public let name: String
+            public let bytes: Int
+            public let sha256: String
+
+            public init(name: String, bytes: Int, sha256: String) {
+                (self.name, self.bytes, self.sha256) = (name, bytes, sha256)
+            }
+        }
+
+        public let subject: String
+        public let text: String
+        public let attachments: [Attachment]
+
+        public init(subject: String, text: String, attachments: [Attachment]) {
+            (self.subject, self.text, self.attachments) = (subject, text, attachments)
+        }
+    }
+
+    /// Records an attempt's outcome; `content`, what a message said (none for a webhook call or
+    /// an upload).
     public func record(
         job: Int, kind: JobKind, channel: Channel, registration: Int?, recipient: String, messageID: String,
-        _ state: State, reply: String
+        _ state: State, reply: String, content: Content? = nil
     ) throws {
         // A server's words: kept on one line, without control characters, as the column requires.
         let reply = String(Printable.escaped(reply).precomposedStringWithCanonicalMapping.prefix(2000))
+        let attachments = try content.map { content in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return String(decoding: try encoder.encode(content.attachments), as: UTF8.self)
+        }
         try connection.execute(
             """
-            INSERT INTO delivery (job_id, kind, channel, registration_id, recipient, message_id, state, reply)
-            VALUES (\(job), \(kind), \(channel), \(registration), \(recipient), \(messageID), \(state), \(reply))
+            INSERT INTO delivery (job_id, kind, channel, registration_id, recipient, message_id, state, reply,
+                                  subject, body, attachments)
+            VALUES (\(job), \(kind), \(channel), \(registration), \(recipient), \(messageID), \(state), \(reply),
+                    \(content?.subject), \(content?.text), \(attachments)::jsonb)
             """)
     }
 

@@ -32,6 +32,12 @@ public enum ConstraintViolation {
         ),
         "registration_once": (.conflict, "This participant is already registered for this session."),
         "response_once": (.conflict, "This participant has already answered this questionnaire."),
+        "delivery_subject_text": (.invalidInput, "A message's subject is one line of at most 998 characters."),
+        "delivery_body_length": (.invalidInput, "A message's text is at most 200 000 characters."),
+        "delivery_attachments_shape": (.invalidInput, "A message's attachments are a list."),
+        "delivery_content_whole": (
+            .invalidInput, "A message's subject, text and attachments are kept together, or none of them."
+        ),
         "response_once_by_trainer": (
             .conflict, "This trainer has already answered this questionnaire for the session."
         ),

@@ -40,7 +40,16 @@ extension JobContext {
         return try senders.mail.send(message).settled(refusedBy: "the mail server") { state, reply in
             try Deliveries(store).record(
                 job: job.id, kind: kind, channel: .mail, registration: nil, recipient: recipient.address,
-                messageID: messageID, state, reply: reply)
+                messageID: messageID, state, reply: reply, content: Deliveries.Content(message))
         }
+    }
+}
+
+extension Deliveries.Content {
+    /// What `message` says, its attachments by name, size and digest.
+    init(_ message: MailMessage) {
+        self.init(
+            subject: message.subject, text: message.text,
+            attachments: message.attachments.map { .init(name: $0.fileName, bytes: $0.bytes.count, sha256: $0.sha256) })
     }
 }

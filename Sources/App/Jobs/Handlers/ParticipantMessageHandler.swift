@@ -77,7 +77,8 @@ struct ParticipantMessageHandler: KindHandler {
         return try lane.senders.mail.send(message).settled(refusedBy: "the mail server") { state, reply in
             try deliveries.record(
                 job: job.id, kind: kind, channel: .mail, registration: registration.registrationId,
-                recipient: participant.address, messageID: messageID, state, reply: reply)
+                recipient: participant.address, messageID: messageID, state, reply: reply,
+                content: Deliveries.Content(message))
             if state == .accepted, kind.invitesOnly, let invitation = questionnaire {
                 try queueRelances(registration, invitation, settings: settings, store: store)
             }
