@@ -30,7 +30,4 @@ public struct Questionnaire: Sendable, Hashable, Codable {
         self.sent = sent
         self.questions = questions
     }
-
-    /// Whether its questions ask about each objective of the session's programme.
-    public var asksEachObjective: Bool { questions.contains { $0.type == .eachObjective } }
 }

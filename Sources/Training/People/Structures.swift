@@ -32,24 +32,18 @@ public struct Structures {
             .map(Self.structure)
     }
 
-    /// The structure `text` names: its SIRET, or its name when one structure has it.
-    public func structure(_ text: String) throws -> Structure {
-        try find(text, on: connection)
-    }
-
-    private func find(_ text: String, on connection: Connection, locking: Bool = false) throws -> Structure {
+    /// The structure `text` names — its SIRET, or its name when one structure has it —, its row
+    /// locked until the transaction ends.
+    private func find(_ text: String, on connection: Connection) throws -> Structure {
         let digits = text.filter { !$0.isWhitespace }
-        let found =
-            try
-            (digits.count == 14 && digits.allSatisfy(\.isASCIIDigit)
-            ? connection.execute(
-                "SELECT \(unescaped: Self.columns) FROM employer e WHERE e.siret = \(digits) \(unescaped: locking ? "FOR UPDATE" : "")"
-            )
-            : connection.execute(
-                """
-                SELECT \(unescaped: Self.columns) FROM employer e WHERE lower(e.name) = lower(\(text.nfc.trimmingWhiteSpace))
-                ORDER BY e.city \(unescaped: locking ? "FOR UPDATE" : "")
-                """)).map(Self.structure)
+        let bySiret = digits.count == 14 && digits.allSatisfy(\.isASCIIDigit)
+        let found = try connection.execute(
+            """
+            SELECT \(unescaped: Self.columns) FROM employer e
+            WHERE CASE WHEN \(bySiret) THEN e.siret = \(digits) ELSE lower(e.name) = lower(\(text.nfc.trimmingWhiteSpace)) END
+            ORDER BY e.city FOR UPDATE
+            """
+        ).map(Self.structure)
         guard let first = found.first else {
             throw TrainingError.notFound(
                 "No structure has the name or SIRET “\(Printable.escaped(text))”: `atelier structure list` lists them.")
@@ -72,7 +66,7 @@ public struct Structures {
             email.trimmingCharacters(in: .whitespaces).isEmpty ? "" : try EmailAddress(email).text
         }
         return try connection.write { connection in
-            let structure = try find(text, on: connection, locking: true)
+            let structure = try find(text, on: connection)
             try connection.execute(
                 """
                 UPDATE employer SET
