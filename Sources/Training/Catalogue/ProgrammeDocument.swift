@@ -21,14 +21,7 @@ struct ProgrammeDocument {
             "Programme \(module), version \(version) — page \(page) sur \(count)"
         }
         var blocks: [PDFBlock] = []
-        if let organisation {
-            blocks += [
-                .text(organisation.name, TextStyle(size: 11, weight: .bold, spaceAfter: 2)),
-                .text(
-                    "\(organisation.street), \(organisation.postalCode) \(organisation.city)\nSIRET \(organisation.siret) — déclaration d’activité n° \(organisation.activityNumber)",
-                    TextStyle(size: 9, spaceAfter: 20)),
-            ]
-        }
+        if let organisation { blocks += organisation.letterhead(spaceAfter: 20) }
         blocks += [
             .text("Programme de formation", .title),
             .text(programme.title, TextStyle(size: 13, weight: .bold, alignment: .center, spaceAfter: 14)),

@@ -20,22 +20,19 @@ struct AttestationDocument {
             title: "Attestation de fin de formation — \(facts.firstName) \(facts.lastName)",
             created: PDFDocument.creationDate(issuedAt, in: timeZone)
         ) { page, count in
-            "SIRET \(organisation.siret) — déclaration d’activité n° \(organisation.activityNumber) — page \(page) sur \(count)"
+            "\(organisation.registration) — page \(page) sur \(count)"
         }
         let body = TextStyle.body
-        var blocks: [PDFBlock] = [
-            .text(organisation.name, TextStyle(size: 11, weight: .bold, spaceAfter: 2)),
-            .text(
-                "\(organisation.street), \(organisation.postalCode) \(organisation.city)\nSIRET \(organisation.siret) — déclaration d’activité n° \(organisation.activityNumber)",
-                TextStyle(size: 9, spaceAfter: 24)),
-            .text("Attestation de fin de formation", .title),
-            .text(
-                "Je soussigné(e) \(organisation.signatoryName), \(organisation.signatoryRole) de \(organisation.name), atteste que \(facts.firstName) \(facts.lastName.uppercased())\(facts.employer.map { ", de la structure \($0)," } ?? "") a suivi la formation « \(facts.moduleTitle) » \(dates()).",
-                body),
-            .text(
-                "Durée suivie : \(French.duration(minutes: facts.attendedMinutes)) sur \(French.duration(minutes: facts.plannedMinutes)) prévues\(facts.plannedMinutes > 0 ? " (\(Claim.halfUp(100 * facts.attendedMinutes, facts.plannedMinutes)) %)" : "").",
-                TextStyle(size: 10, weight: .bold, spaceAfter: 12)),
-        ]
+        var blocks: [PDFBlock] =
+            organisation.letterhead() + [
+                .text("Attestation de fin de formation", .title),
+                .text(
+                    "Je soussigné(e) \(organisation.signatoryName), \(organisation.signatoryRole) de \(organisation.name), atteste que \(facts.firstName) \(facts.lastName.uppercased())\(facts.employer.map { ", de la structure \($0)," } ?? "") a suivi la formation « \(facts.moduleTitle) » \(facts.dates(in: timeZone)).",
+                    body),
+                .text(
+                    "Durée suivie : \(French.duration(minutes: facts.attendedMinutes)) sur \(French.duration(minutes: facts.plannedMinutes)) prévues\(facts.plannedMinutes > 0 ? " (\(Claim.halfUp(100 * facts.attendedMinutes, facts.plannedMinutes)) %)" : "").",
+                    TextStyle(size: 10, weight: .bold, spaceAfter: 12)),
+            ]
         if objectives.isEmpty {
             blocks.append(.text("Le programme de la formation ne fixe pas d’objectifs évaluables.", body))
         } else {
@@ -76,12 +73,6 @@ struct AttestationDocument {
         return "\(score) / 5"
     }
 
-    /// `le 2 mars 2026`, `du 2 mars 2026 au 16 mars 2026`.
-    private func dates() -> String {
-        guard let first = facts.firstStart, let last = facts.lastEnd else { return "" }
-        let (from, to) = (LocalDate(first, in: timeZone), LocalDate(last, in: timeZone))
-        return from == to ? "le \(French.day(from))" : "du \(French.day(from)) au \(French.day(to))"
-    }
 }
 
 extension Certificates {

@@ -21,23 +21,20 @@ struct CertificateDocument {
             title: "Certificat de réalisation — \(facts.firstName) \(facts.lastName)",
             created: PDFDocument.creationDate(issuedAt, in: timeZone)
         ) { page, count in
-            "SIRET \(organisation.siret) — déclaration d’activité n° \(organisation.activityNumber) — page \(page) sur \(count)"
+            "\(organisation.registration) — page \(page) sur \(count)"
         }
         let body = TextStyle.body
         let strong = TextStyle(size: 11, weight: .bold, spaceAfter: 6)
         let natures = Module.Nature.allCases.map { "\($0 == facts.nature ? "☒" : "☐") \($0.label)" }.joined(
             separator: "\n")
-        var blocks: [PDFBlock] = [
-            .text(organisation.name, TextStyle(size: 11, weight: .bold, spaceAfter: 2)),
-            .text(
-                "\(organisation.street), \(organisation.postalCode) \(organisation.city)\nSIRET \(organisation.siret) — déclaration d’activité n° \(organisation.activityNumber)",
-                TextStyle(size: 9, spaceAfter: 24)),
-            .text("Certificat de réalisation", .title),
-            .text(
-                "Je soussigné(e) \(organisation.signatoryName), \(organisation.signatoryRole), représentant légal du dispensateur de l’action concourant au développement des compétences \(organisation.name), atteste que :",
-                body),
-            .text("\(facts.firstName) \(facts.lastName.uppercased())", strong),
-        ]
+        var blocks: [PDFBlock] =
+            organisation.letterhead() + [
+                .text("Certificat de réalisation", .title),
+                .text(
+                    "Je soussigné(e) \(organisation.signatoryName), \(organisation.signatoryRole), représentant légal du dispensateur de l’action concourant au développement des compétences \(organisation.name), atteste que :",
+                    body),
+                .text("\(facts.firstName) \(facts.lastName.uppercased())", strong),
+            ]
         if let employer = facts.employer {
             let role =
                 switch facts.status {
@@ -52,7 +49,7 @@ struct CertificateDocument {
             .text("Nature de l’action concourant au développement des compétences :", body),
             .text(natures, TextStyle(size: 10, spaceAfter: 8)),
             .text(
-                "qui s’est déroulée \(dates()) pour une durée réalisée de \(French.duration(minutes: facts.attendedMinutes)) (\(Self.spelledDuration(facts.attendedMinutes))).",
+                "qui s’est déroulée \(facts.dates(in: timeZone)) pour une durée réalisée de \(French.duration(minutes: facts.attendedMinutes)) (\(Self.spelledDuration(facts.attendedMinutes))).",
                 body),
             .text(
                 "Sans préjudice des délais imposés par les règles fiscales, comptables ou commerciales, je m’engage à conserver l’ensemble des pièces justificatives qui ont permis d’établir le présent certificat pendant une durée de 3 ans à compter de la fin de l’année du dernier paiement. En cas de cofinancement des fonds européens, la durée de conservation est étendue conformément aux obligations conventionnelles spécifiques.",
@@ -70,13 +67,6 @@ struct CertificateDocument {
                     TextStyle(size: 8, spaceAfter: 0)))
         }
         return try document.render(blocks.map(\.frenchSpacing))
-    }
-
-    /// `le 2 mars 2026`, `du 2 mars 2026 au 16 mars 2026`.
-    private func dates() -> String {
-        guard let first = facts.firstStart, let last = facts.lastEnd else { return "" }
-        let (from, to) = (LocalDate(first, in: timeZone), LocalDate(last, in: timeZone))
-        return from == to ? "le \(French.day(from))" : "du \(French.day(from)) au \(French.day(to))"
     }
 
     /// `7 heures`, `3 heures et 30 minutes`, `45 minutes`: the model asks for hours and minutes.

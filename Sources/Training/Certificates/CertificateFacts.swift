@@ -23,6 +23,13 @@ struct CertificateFacts {
     /// When the last certificate in force was issued: what a later version says it replaces.
     var lastIssuedAt: Date?
 
+    /// When the session took place, in `zone`: `le 2 mars 2026`, `du 2 mars 2026 au 16 mars 2026`.
+    func dates(in zone: TimeZone) -> String {
+        guard let firstStart, let lastEnd else { return "" }
+        let (from, to) = (LocalDate(firstStart, in: zone), LocalDate(lastEnd, in: zone))
+        return from == to ? "le \(French.day(from))" : "du \(French.day(from)) au \(French.day(to))"
+    }
+
     /// The registration's facts, its row locked until the transaction ends: two workers never
     /// issue the same version.
     static func load(registration: Int, on connection: Connection) throws -> CertificateFacts {
