@@ -55,6 +55,7 @@ let package = Package(
             name: "Training",
             dependencies: [
                 "Postgres", "Queue", "Documents", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
         // What the CLI, the worker and the pages share: settings, the store, the one registry of

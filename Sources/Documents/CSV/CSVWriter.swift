@@ -16,12 +16,26 @@ public final class CSVWriter: TableWriter {
 
     public func write(_ row: [Cell]) throws(DocumentError) {
         line.removeAll(keepingCapacity: true)
-        for (index, cell) in row.enumerated() {
-            if index > 0 { line.append(Byte.semicolon) }
-            Self.append(cell, to: &line)
-        }
-        line += [Byte.cr, Byte.lf]
+        Self.append(row, to: &line)
         try file.write(line)
+    }
+
+    /// A small table as the bytes of its CSV file, byte for byte what a writer puts on disk: for
+    /// a file that goes into an archive rather than a folder.
+    public static func bytes(columns: [Column], rows: [[Cell]]) -> [UInt8] {
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        append(columns.map { .text($0.title) }, to: &bytes)
+        for row in rows { append(row, to: &bytes) }
+        return bytes
+    }
+
+    /// A row and its line end.
+    static func append(_ row: [Cell], to bytes: inout [UInt8]) {
+        for (index, cell) in row.enumerated() {
+            if index > 0 { bytes.append(Byte.semicolon) }
+            append(cell, to: &bytes)
+        }
+        bytes += [Byte.cr, Byte.lf]
     }
 
     public func writeTotals(_ row: [Cell]) throws(DocumentError) { try write(row) }

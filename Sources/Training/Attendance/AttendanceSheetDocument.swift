@@ -12,6 +12,9 @@ struct AttendanceSheetDocument {
     let venues: [String: Venue]
     let trainers: [String: Trainer]
     let blank: Bool
+    /// Whether signature images and client addresses are shown; without, each signature is its
+    /// caption alone (« signé le … à 09 h 12 »).
+    let personalData: Bool
     /// The session's attendance evidence: its « Piste d'audit » page ends a sheet that is not
     /// blank.
     let trail: AuditTrail
@@ -51,7 +54,7 @@ struct AttendanceSheetDocument {
                                 blank ? "" : signature(line, slot)?.caption(in: timeZone) ?? "",
                             ]
                         },
-                        images: blank ? [] : sheet.lines.map { [nil, nil, nil, signature($0, slot)?.png] },
+                        images: blank || !personalData ? [] : sheet.lines.map { [nil, nil, nil, signature($0, slot)?.png] },
                         size: 9, minimumRowHeight: blank || signatures.isEmpty ? 30 : 56)))
             let boxes = slot.trainers.map {
                 (trainers[$0]?.name ?? $0, signatures[SignedBox.trainerKey($0)]?[slot.startsAt])
@@ -62,7 +65,7 @@ struct AttendanceSheetDocument {
                     PDFTable(
                         columns: [.init("Formateur", weight: 6), .init("Signature du formateur", weight: 4)],
                         rows: shown.isEmpty ? [["", ""]] : shown.map { [$0.0, $0.1?.caption(in: timeZone) ?? ""] },
-                        images: shown.map { [nil, $0.1?.png] }, size: 9,
+                        images: personalData ? shown.map { [nil, $0.1?.png] } : [], size: 9,
                         minimumRowHeight: shown.contains { $0.1 != nil } ? 56 : 40)))
         }
         if !blank && !trail.entries.isEmpty { blocks += [.pageBreak] + auditTrail() }
@@ -78,7 +81,8 @@ struct AttendanceSheetDocument {
                 "\(French.date(entry.actedAt, in: timeZone)) à \(French.time(entry.actedAt, in: timeZone))",
                 AuditTrail.action(entry) + (entry.participant.map { " — \($0)" } ?? "")
                     + (entry.reason.map { " (motif\u{00A0}: \($0))" } ?? ""),
-                entry.actor, AuditTrail.channels[entry.channel] ?? entry.channel, entry.address ?? "—",
+                entry.actor, AuditTrail.channels[entry.channel] ?? entry.channel,
+                personalData ? entry.address ?? "—" : "retirée",
                 String(entry.hash.prefix(12)),
             ]
         }
@@ -153,8 +157,10 @@ struct AttendanceSheetDocument {
 
 extension Attendances {
     /// The session's feuille d'émargement as a PDF: blank (to print before the session), or with
-    /// the marks recorded so far.
-    public func sheetDocument(session code: String, blank: Bool, at now: Date = Date()) throws -> [UInt8] {
+    /// the marks recorded so far; without `personalData`, no signature image nor client address.
+    public func sheetDocument(session code: String, blank: Bool, at now: Date = Date(), personalData: Bool = true)
+        throws -> [UInt8]
+    {
         let sheet = try sheet(session: code)
         let session = try Sessions(store).session(code)
         let catalogue = Catalogue(store)
@@ -169,7 +175,7 @@ extension Attendances {
         let id = try SessionRow(code, on: connection, locking: false).id
         return try AttendanceSheetDocument(
             sheet: sheet, session: session, organisation: try OrganisationRecord(store).current(),
-            venues: venues, trainers: trainers, blank: blank, trail: try AuditTrail(session: id, on: connection),
+            venues: venues, trainers: trainers, blank: blank, personalData: personalData, trail: try AuditTrail(session: id, on: connection),
             lateness: try lateness(session: id), signatures: try SignedBox.all(session: id, on: connection),
             timeZone: store.timeZone
         ).render(at: now)

@@ -17,19 +17,24 @@ public struct AttendanceWarning: Sendable, Hashable, Codable {
 
     public let kind: Kind
     public let sentence: String
+    /// The same in French, for the documents an auditor reads (`qualiopi pack`).
+    public let french: String
     /// The records concerned, by their place in the session's chain (`attendance verify`).
     public let records: [Int]
 }
 
 extension Attendances {
-    /// The session's warnings, half-days first, then its signatures; `window` says when a
-    /// half-day takes signatures.
-    public func warnings(session code: String, window: Signatures.Window) throws -> [AttendanceWarning] {
+    /// The session's warnings as of `now`, half-days first, then its signatures; `window` says
+    /// when a half-day takes signatures.
+    public func warnings(session code: String, window: Signatures.Window, at now: Date = Date()) throws
+        -> [AttendanceWarning]
+    {
         let session = try SessionRow(code, on: connection, locking: false)
         var warnings = try calendarWarnings(session: session)
         let halfDay = { (start: Date, end: Date) in
             "\(French.date(start, in: self.timeZone)), de \(French.time(start, in: self.timeZone)) à \(French.time(end, in: self.timeZone))"
         }
+        let at = { (date: Date) in "\(French.date(date, in: self.timeZone)) à \(French.time(date, in: self.timeZone))" }
         warnings += try connection.execute(
             """
             SELECT array_agg(position::bigint ORDER BY position) AS records FROM attendance_evidence
@@ -42,6 +47,8 @@ extension Attendances {
                 kind: .sameImage,
                 sentence:
                     "The same signature image is on \(records.count) records (\(Self.list(records))): a drawing is never the same twice.",
+                french:
+                    "La même image de signature figure sur \(records.count) enregistrements (\(Self.list(records)))\u{00A0}: un tracé n’est jamais deux fois le même.",
                 records: records)
         }
         warnings += try connection.execute(
@@ -59,6 +66,8 @@ extension Attendances {
                 kind: .outsideHalfDay,
                 sentence:
                     "\(actor) signed \(halfDay(start, end)) on \(French.date(actedAt, in: timeZone)) at \(French.time(actedAt, in: timeZone)), outside the half-day (record \(position)).",
+                french:
+                    "\(actor) a signé la demi-journée du \(halfDay(start, end)) le \(at(actedAt)), hors de la demi-journée (enregistrement \(position)).",
                 records: [position])
         }
         warnings += try connection.execute(
@@ -75,13 +84,15 @@ extension Attendances {
                 kind: .moreSignaturesThanSeats,
                 sentence:
                     "\(halfDay(start, end)) has \(signatures) participants' signatures for \(capacity) seat\(capacity == 1 ? "" : "s").",
+                french:
+                    "La demi-journée du \(halfDay(start, end)) porte \(signatures) signatures de participants pour \(capacity) place\(capacity == 1 ? "" : "s") (enregistrements \(Self.list(records))).",
                 records: records)
         }
         warnings += try connection.execute(
             """
             SELECT sl.starts_at, sl.ends_at FROM slot sl
             WHERE sl.session_id = \(session.id) AND NOT sl.cancelled
-              AND sl.ends_at + \(window.graceMinutesAfter) * interval '1 minute' < now()
+              AND sl.ends_at + \(window.graceMinutesAfter) * interval '1 minute' < \(now)
               AND NOT EXISTS (SELECT 1 FROM attendance_evidence e WHERE e.slot_id = sl.id AND e.action = 'closing')
             ORDER BY sl.starts_at
             """
@@ -90,6 +101,7 @@ extension Attendances {
             return AttendanceWarning(
                 kind: .neverClosed,
                 sentence: "\(halfDay(start, end)) has ended and was never closed by its trainer: nobody certified it.",
+                french: "La demi-journée du \(halfDay(start, end)) est passée sans être clôturée par son formateur.",
                 records: [])
         }
         return warnings
@@ -108,10 +120,12 @@ extension Attendances {
             if let holiday = FrenchHolidays.name(year: day.year ?? 0, month: day.month ?? 1, day: day.day ?? 1) {
                 return AttendanceWarning(
                     kind: .publicHoliday, sentence: "The half-day of \(date) falls on a public holiday (\(holiday)).",
-                    records: [])
+                    french: "La demi-journée du \(date) tombe un jour férié (\(holiday)).", records: [])
             }
             guard day.weekday == 1 else { return nil }
-            return AttendanceWarning(kind: .sunday, sentence: "The half-day of \(date) falls on a Sunday.", records: [])
+            return AttendanceWarning(
+                kind: .sunday, sentence: "The half-day of \(date) falls on a Sunday.",
+                french: "La demi-journée du \(date) tombe un dimanche.", records: [])
         }
     }
 

@@ -135,7 +135,7 @@ public struct Certificates {
         }
     }
 
-    private func stored(registration: Int, version: Int, withPDF: Bool = true, on connection: Connection) throws
+    func stored(registration: Int, version: Int, withPDF: Bool = true, on connection: Connection) throws
         -> Certificate
     {
         let row = try connection.execute(

@@ -42,31 +42,12 @@ public struct FundingExport {
             throw TrainingError.invalid("The period runs backwards: \(from) is after \(to).")
         }
         var summary = Summary()
-        let zone = store.timeZone
-        func day(_ date: Date?) -> Cell {
-            guard let date else { return .empty }
-            let local = LocalDate(date, in: zone)
-            return .date(CalendarDay(year: local.year, month: local.month, day: local.day))
-        }
         try Funding(store).claims(.ending(from: from, to: to, funder: funder.code)) { claim in
-            let agreement = claim.agreement
-            let (first, last) = (day(claim.firstStart), day(claim.lastEnd))
             for line in claim.lines {
-                let participant = line.participant
-                let planned = Self.hundredthsOfHours(line.plannedMinutes)
-                let attended = Self.hundredthsOfHours(line.attendedMinutes)
-                try writer.write([
-                    participant.employer.map { .text($0.name) } ?? .empty,
-                    participant.employer?.siret.map(Cell.text) ?? .empty,
-                    .text(participant.lastName), .text(participant.firstName), .text(participant.status.label),
-                    .text(claim.moduleTitle), .text(claim.nature.label), .text(agreement.session),
-                    first, last, .text(agreement.scheme), agreement.agreementNumber.map(Cell.text) ?? .empty,
-                    .number(planned, places: 2), .number(attended, places: 2),
-                    .number(line.agreed.cents, places: 2), .number(line.claimed.cents, places: 2),
-                ])
+                try writer.write(Self.row(claim: claim, line: line, in: store.timeZone))
                 summary.rows += 1
-                summary.plannedHundredths += planned
-                summary.attendedHundredths += attended
+                summary.plannedHundredths += Self.hundredthsOfHours(line.plannedMinutes)
+                summary.attendedHundredths += Self.hundredthsOfHours(line.attendedMinutes)
                 summary.agreed = summary.agreed + line.agreed
                 summary.claimed = summary.claimed + line.claimed
             }
@@ -79,6 +60,27 @@ public struct FundingExport {
             ])
         try writer.finish()
         return summary
+    }
+
+    /// The row of `line` under `columns`: the export's, and the Qualiopi pack's funding file's.
+    static func row(claim: AgreementClaim, line: ClaimLine, in zone: TimeZone) -> [Cell] {
+        func day(_ date: Date?) -> Cell {
+            guard let date else { return .empty }
+            let local = LocalDate(date, in: zone)
+            return .date(CalendarDay(year: local.year, month: local.month, day: local.day))
+        }
+        let (agreement, participant) = (claim.agreement, line.participant)
+        return [
+            participant.employer.map { .text($0.name) } ?? .empty,
+            participant.employer?.siret.map(Cell.text) ?? .empty,
+            .text(participant.lastName), .text(participant.firstName), .text(participant.status.label),
+            .text(claim.moduleTitle), .text(claim.nature.label), .text(agreement.session),
+            day(claim.firstStart), day(claim.lastEnd), .text(agreement.scheme),
+            agreement.agreementNumber.map(Cell.text) ?? .empty,
+            .number(Self.hundredthsOfHours(line.plannedMinutes), places: 2),
+            .number(Self.hundredthsOfHours(line.attendedMinutes), places: 2),
+            .number(line.agreed.cents, places: 2), .number(line.claimed.cents, places: 2),
+        ]
     }
 
     /// The refusal of an export with no row.
