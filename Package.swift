@@ -115,7 +115,9 @@ let package = Package(
         // finds the servers `scripts/test` started.
         .target(
             name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport",
-            exclude: ["http_receiver.py", "read_mail.py", "read_table.py", "browser_questionnaire.py"]),
+            exclude: [
+                "http_receiver.py", "read_mail.py", "read_table.py", "read_zip.py", "browser_questionnaire.py",
+            ]),
         // The real worker with the tests' handlers, run as processes by WorkerTests.
         .executableTarget(
             name: "TestWorker", dependencies: ["Worker", "Queue", "Postgres", logging], path: "Tests/TestWorker"),

@@ -432,6 +432,22 @@ import Training
             name: "a page of registrations after someone not registered",
             arguments: ["registration", "list", "S-2030-001", "--after", "p3@asso.fr"],
             status: 66, sentence: "p3@asso.fr has no registration for the session S-2030-001."),
+        Case(
+            name: "the pack of an unknown session",
+            arguments: ["qualiopi", "pack", "S-2030-404", "--out", "/tmp/atelier-refused-pack.zip"],
+            status: 66, sentence: "No session has the code S-2030-404."),
+        Case(
+            name: "a pack as of a day that is not one",
+            arguments: ["qualiopi", "pack", "S-2030-001", "--out", "/tmp/atelier-refused-pack.zip", "--at", "demain"],
+            status: 65, sentence: "The date “demain” is not a date: write it as YYYY-MM-DD, like 2027-04-05."),
+        Case(
+            name: "the packs of a period that runs backwards",
+            arguments: ["qualiopi", "pack", "--from", "2030-12-31", "--to", "2030-01-01", "--out", "/tmp"],
+            status: 65, sentence: "The period runs backwards: 2030-12-31 is after 2030-01-01."),
+        Case(
+            name: "a pack into a folder that does not exist",
+            arguments: ["qualiopi", "pack", "S-2030-001", "--out", "/nonexistent/pack.zip"],
+            status: 73, sentence: "Cannot write /nonexistent/pack.zip: the folder /nonexistent does not exist."),
     ]
 
     @Test(arguments: cases)
@@ -454,6 +470,14 @@ import Training
         (
             ["register", "S-2030-001", "p3@asso.fr", "--funding", "F1", "--funder", "OPCO", "--amount", "300"],
             "Error: Give either --funding to join an agreement, or --funder for a new one, not both."
+        ),
+        (
+            ["qualiopi", "pack", "S-2030-001", "--from", "2030-01-01", "--to", "2030-12-31", "--out", "/tmp"],
+            "Error: Give a session or a period (--from and --to), not both."
+        ),
+        (
+            ["qualiopi", "pack", "--from", "2030-01-01", "--out", "/tmp"],
+            "Error: Give a session, or a period with both --from and --to."
         ),
         (
             ["participant", "list", "--limit", "0"],

@@ -54,7 +54,8 @@ struct AttendanceSheetDocument {
                                 blank ? "" : signature(line, slot)?.caption(in: timeZone) ?? "",
                             ]
                         },
-                        images: blank || !personalData ? [] : sheet.lines.map { [nil, nil, nil, signature($0, slot)?.png] },
+                        images: blank || !personalData
+                            ? [] : sheet.lines.map { [nil, nil, nil, signature($0, slot)?.png] },
                         size: 9, minimumRowHeight: blank || signatures.isEmpty ? 30 : 56)))
             let boxes = slot.trainers.map {
                 (trainers[$0]?.name ?? $0, signatures[SignedBox.trainerKey($0)]?[slot.startsAt])
@@ -175,7 +176,8 @@ extension Attendances {
         let id = try SessionRow(code, on: connection, locking: false).id
         return try AttendanceSheetDocument(
             sheet: sheet, session: session, organisation: try OrganisationRecord(store).current(),
-            venues: venues, trainers: trainers, blank: blank, personalData: personalData, trail: try AuditTrail(session: id, on: connection),
+            venues: venues, trainers: trainers, blank: blank, personalData: personalData,
+            trail: try AuditTrail(session: id, on: connection),
             lateness: try lateness(session: id), signatures: try SignedBox.all(session: id, on: connection),
             timeZone: store.timeZone
         ).render(at: now)

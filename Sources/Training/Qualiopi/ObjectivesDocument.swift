@@ -13,10 +13,12 @@ struct ObjectivesDocument {
 
     func render() throws -> [UInt8] {
         let title = stage == .positioning ? "Positionnement à l’entrée" : "Évaluation des acquis"
-        var blocks: [PDFBlock] = (context.organisation?.letterhead() ?? []) + [
-            .text(title, .title),
-            .text("\(context.identity), \(context.dates).", TextStyle(size: 10, alignment: .center, spaceAfter: 12)),
-        ]
+        var blocks: [PDFBlock] =
+            (context.organisation?.letterhead() ?? []) + [
+                .text(title, .title),
+                .text(
+                    "\(context.identity), \(context.dates).", TextStyle(size: 10, alignment: .center, spaceAfter: 12)),
+            ]
         if progress.objectives.isEmpty {
             blocks.append(.text("Le programme de la session ne fixe pas d’objectifs évaluables.", .body))
         } else if stage == .positioning {
@@ -24,8 +26,10 @@ struct ObjectivesDocument {
         } else {
             blocks += evaluation()
         }
-        return try context.document(title: "\(title) — \(context.session.code)", footer: "\(title) \(context.session.code)")
-            .render(blocks.map(\.frenchSpacing))
+        return try context.document(
+            title: "\(title) — \(context.session.code)", footer: "\(title) \(context.session.code)"
+        )
+        .render(blocks.map(\.frenchSpacing))
     }
 
     private static let scale = "Notes de 1 (je découvre) à 5 (je maîtrise), données par le participant lui-même."

@@ -104,7 +104,8 @@ struct PackContext {
         ).map { row in
             Member(
                 registration: try row.decode(Int.self, "id"),
-                name: "\(try row.decode(String.self, "first_name")) \(try row.decode(String.self, "last_name").uppercased())",
+                name:
+                    "\(try row.decode(String.self, "first_name")) \(try row.decode(String.self, "last_name").uppercased())",
                 email: try row.decode(String.self, "email"), attendedMinutes: try row.decode(Int.self, "attended"),
                 signedMinutes: try row.decode(Int.self, "signed"),
                 certifiedMinutes: try row.decode(Int?.self, "certified"),

@@ -15,8 +15,12 @@ struct PackChecks {
         let french = { (kinds: [AttendanceWarning.Kind]) in warnings.filter { kinds.contains($0.kind) }.map(\.french) }
         let verification = try AttendanceEvidence(context.store).verify(session: context.session.code)
         return [
-            PackCheck(title: "Le même intitulé sur le programme, les convocations, la feuille, les certificats et l’export", failures: try titles()),
-            PackCheck(title: "Pour chaque participant, heures émargées = heures du certificat = heures demandées", failures: try hours()),
+            PackCheck(
+                title: "Le même intitulé sur le programme, les convocations, la feuille, les certificats et l’export",
+                failures: try titles()),
+            PackCheck(
+                title: "Pour chaque participant, heures émargées = heures du certificat = heures demandées",
+                failures: try hours()),
             PackCheck(
                 title: "Pas plus de participants que de places",
                 failures: seats() + french([.moreSignaturesThanSeats])),
@@ -79,7 +83,9 @@ struct PackChecks {
             guard mismatched else { return nil }
             var parts = ["présent \(French.duration(minutes: attended))"]
             if signedAtAll { parts.append("signé \(French.duration(minutes: member.signedMinutes))") }
-            if let certified = member.certifiedMinutes { parts.append("certificat \(French.duration(minutes: certified))") }
+            if let certified = member.certifiedMinutes {
+                parts.append("certificat \(French.duration(minutes: certified))")
+            }
             parts += (claimed[member.email] ?? []).map { "demandé \(French.duration(minutes: $0))" }
             return "\(member.name) : \(parts.joined(separator: ", "))."
         }

@@ -23,54 +23,66 @@ struct PackSummaryDocument {
     func render() throws -> [UInt8] {
         let session = context.session
         let zone = context.zone
-        let venues = Set(session.slots.compactMap(\.venue)).sorted()
-        let trainers = Set(session.slots.flatMap(\.trainers)).sorted()
+        let catalogue = Catalogue(context.store)
+        let venues = try Set(session.slots.compactMap(\.venue)).sorted().map { code in
+            let venue = try catalogue.venue(code)
+            return "\(venue.name), \(venue.address)"
+        }
+        let trainers = try Set(session.slots.flatMap(\.trainers)).sorted().map { try catalogue.trainer($0).name }
         let failed = checks.filter { !$0.passed }
-        var blocks: [PDFBlock] = (context.organisation?.letterhead() ?? []) + [
-            .text("Dossier qualité de la session \(session.code)", .title),
-            .table(
-                PDFTable(
-                    columns: [.init("", weight: 1.6), .init("", weight: 4)],
-                    rows: [
-                        ["Action", session.moduleTitle],
-                        [
-                            "Programme",
-                            "\(context.programme.module), version \(context.programme.version) du \(French.day(LocalDate(context.programme.validFrom, in: zone)))",
-                        ],
-                        ["Dates", "\(context.dates), \(session.slots.count) demi-journées, \(French.duration(minutes: session.plannedMinutes))"],
-                        ["Lieu", venues.isEmpty ? "—" : venues.joined(separator: ", ")],
-                        ["Formateurs", trainers.isEmpty ? "—" : trainers.joined(separator: ", ")],
-                        ["Participants", "\(context.roll.count) inscrits pour \(session.capacity) places"],
-                        ["Statut", Self.status(session.status)],
-                        ["Dossier établi le", French.day(context.options.day)],
-                        [
-                            "Données personnelles",
-                            context.options.personalData
-                                ? "incluses (signatures, adresses, besoins d’adaptation)"
-                                : "retirées : chaque signature est remplacée par son heure, chaque besoin d’adaptation par « oui » ou « non »",
-                        ],
-                    ], size: 9.5, spaceAfter: 14, framed: false)),
-            .text("Indicateurs et pièces", TextStyle(size: 12, weight: .bold, spaceAfter: 6)),
-            .table(
-                PDFTable(
-                    columns: [.init("Indicateur", weight: 2.4), .init("Fichiers", weight: 4)],
-                    rows: indicatorRows(), size: 8.5, spaceAfter: 14)),
-            .text("Manques", TextStyle(size: 12, weight: .bold, spaceAfter: 6)),
-        ]
+        var blocks: [PDFBlock] =
+            (context.organisation?.letterhead() ?? []) + [
+                .text("Dossier qualité de la session \(session.code)", .title),
+                .table(
+                    PDFTable(
+                        columns: [.init("", weight: 1.6), .init("", weight: 4)],
+                        rows: [
+                            ["Action", session.moduleTitle],
+                            [
+                                "Programme",
+                                "\(context.programme.module), version \(context.programme.version) du \(French.day(LocalDate(context.programme.validFrom, in: zone)))",
+                            ],
+                            [
+                                "Dates",
+                                "\(context.dates), \(session.slots.count) demi-journées, \(French.duration(minutes: session.plannedMinutes))",
+                            ],
+                            ["Lieu", venues.isEmpty ? "—" : venues.joined(separator: ", ")],
+                            ["Formateurs", trainers.isEmpty ? "—" : trainers.joined(separator: ", ")],
+                            ["Participants", "\(context.roll.count) inscrits pour \(session.capacity) places"],
+                            ["Statut", Self.status(session.status)],
+                            ["Dossier établi le", French.day(context.options.day)],
+                            [
+                                "Données personnelles",
+                                context.options.personalData
+                                    ? "incluses (signatures, adresses, besoins d’adaptation)"
+                                    : "retirées : chaque signature est remplacée par son heure, chaque besoin d’adaptation par « oui » ou « non »",
+                            ],
+                        ], size: 9.5, spaceAfter: 14, framed: false)),
+                .text("Indicateurs et pièces", TextStyle(size: 12, weight: .bold, spaceAfter: 6)),
+                .table(
+                    PDFTable(
+                        columns: [.init("Indicateur", weight: 2.4), .init("Fichiers", weight: 4)],
+                        rows: indicatorRows(), size: 8.5, spaceAfter: 14)),
+                .text("Manques", TextStyle(size: 12, weight: .bold, spaceAfter: 6)),
+            ]
         blocks += gaps.isEmpty ? [.text("Aucun manque relevé.", .body)] : gaps.map { .text("– \($0)", .body) }
         blocks += [
             .space(8),
             .text("Contrôles", TextStyle(size: 12, weight: .bold, spaceAfter: 6)),
             .text(
-                "\(checks.count - failed.count) contrôles passés sur \(checks.count)\(failed.isEmpty ? "." : ", à examiner : ") \(failed.map(\.title).joined(separator: " ; "))\(failed.isEmpty ? "" : ".") Le détail est dans \(PackFile.checksPath).",
+                failed.isEmpty
+                    ? "Les \(checks.count) contrôles sont passés ; le détail est dans \(PackFile.checksPath)."
+                    : "\(checks.count - failed.count) contrôles passés sur \(checks.count) ; à examiner dans \(PackFile.checksPath) : \(failed.map(\.title).joined(separator: " ; ")).",
                 .body),
             .space(8),
             .text(
                 "Empreinte SHA-256 de \(PackFile.manifestPath), qui donne celle de chaque autre fichier : \(manifestSHA256)",
                 TextStyle(size: 8.5)),
         ]
-        return try context.document(title: "Dossier qualité — \(session.code)", footer: "Dossier qualité \(session.code)")
-            .render(blocks.map(\.frenchSpacing))
+        return try context.document(
+            title: "Dossier qualité — \(session.code)", footer: "Dossier qualité \(session.code)"
+        )
+        .render(blocks.map(\.frenchSpacing))
     }
 
     /// Each indicator with its files, then the funder's evidence (the files that serve no
@@ -105,12 +117,13 @@ struct PackChecksDocument {
     let checks: [PackCheck]
 
     func render() throws -> [UInt8] {
-        var blocks: [PDFBlock] = (context.organisation?.letterhead() ?? []) + [
-            .text("Contrôles de la session \(context.session.code)", .title),
-            .text(
-                "\(context.identity), \(context.dates). Les vérifications que font un juge et un financeur, menées sur les données au \(French.day(context.options.day)).",
-                TextStyle(size: 9.5, spaceAfter: 12)),
-        ]
+        var blocks: [PDFBlock] =
+            (context.organisation?.letterhead() ?? []) + [
+                .text("Contrôles de la session \(context.session.code)", .title),
+                .text(
+                    "\(context.identity), \(context.dates). Les vérifications que font un juge et un financeur, menées sur les données au \(French.day(context.options.day)).",
+                    TextStyle(size: 9.5, spaceAfter: 12)),
+            ]
         for (index, check) in checks.enumerated() {
             blocks.append(
                 .text(
@@ -120,7 +133,9 @@ struct PackChecksDocument {
                 blocks += check.failures.map { .text("– \($0)", TextStyle(size: 9, spaceAfter: 2)) } + [.space(8)]
             }
         }
-        return try context.document(title: "Contrôles — \(context.session.code)", footer: "Contrôles \(context.session.code)")
-            .render(blocks.map(\.frenchSpacing))
+        return try context.document(
+            title: "Contrôles — \(context.session.code)", footer: "Contrôles \(context.session.code)"
+        )
+        .render(blocks.map(\.frenchSpacing))
     }
 }

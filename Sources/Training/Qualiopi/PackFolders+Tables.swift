@@ -18,7 +18,8 @@ extension PackFolders {
         let columns = [Column("Financeur", width: 24), Column("Accord", width: 8)] + FundingExport.columns
         return [
             PackFile(
-                path: "07-financement/demandes-de-financement.csv", bytes: CSVWriter.bytes(columns: columns, rows: rows),
+                path: "07-financement/demandes-de-financement.csv",
+                bytes: CSVWriter.bytes(columns: columns, rows: rows),
                 indicators: [],
                 sources: context.claims.map { "funding_agreement:\(session.code)/\($0.agreement.reference)" })
         ]
@@ -48,7 +49,8 @@ extension PackFolders {
                 PackFile(
                     path: "08-satisfaction/bilan-\(questionnaire.rawValue).pdf",
                     bytes: try assessments.reportDocument(session: session.code, kind: questionnaire, at: context.asOf),
-                    indicators: [30], sources: ["questionnaire:\(questionnaire.rawValue)", "session:\(context.sessionId)"]
+                    indicators: [30],
+                    sources: ["questionnaire:\(questionnaire.rawValue)", "session:\(context.sessionId)"]
                 ))
         }
         files.append(
@@ -81,11 +83,15 @@ extension PackFolders {
                         return [
                             .text(French.day(LocalDate(sent, in: context.zone))),
                             .text(French.time(sent, in: context.zone)),
-                            .text("\(try row.decode(String.self, "first_name")) \(try row.decode(String.self, "last_name"))"),
+                            .text(
+                                "\(try row.decode(String.self, "first_name")) \(try row.decode(String.self, "last_name"))"
+                            ),
                             .text(try row.decode(String.self, "subject")),
                         ]
                     }),
-                indicators: [30], sources: try relances.map { "delivery:\(try $0.decode(Int.self, "id"))" }))
+                indicators: [30],
+                sources: ["session:\(context.sessionId)"]
+                    + (try relances.map { "delivery:\(try $0.decode(Int.self, "id"))" })))
         return files
     }
 

@@ -23,8 +23,10 @@ struct PackFolders {
         let programme = context.programme
         return PackFile(
             path: "01-programme/programme-\(programme.module)-v\(programme.version).pdf",
-            bytes: try ProgrammeDocument(programme: programme, organisation: context.organisation, timeZone: context.zone)
-                .render(),
+            bytes: try ProgrammeDocument(
+                programme: programme, organisation: context.organisation, timeZone: context.zone
+            )
+            .render(),
             indicators: [1, 5, 6], sources: ["module_programme:\(context.programmeId)"])
     }
 

@@ -18,7 +18,8 @@ struct PackGaps {
         }
         let unconvoked = roll.count { !$0.convoked }
         if unconvoked > 0 {
-            gaps.append("indicateur 9 : pas de convocation envoyée pour \(Self.of(unconvoked, roll.count, "participant"))")
+            gaps.append(
+                "indicateur 9 : pas de convocation envoyée pour \(Self.of(unconvoked, roll.count, "participant"))")
         }
         let questionnaires = Questionnaires(context.store)
         let progress = try Assessments(context.store).progress(session: context.session.code)
@@ -26,7 +27,8 @@ struct PackGaps {
             gaps.append("indicateur 8 : aucun questionnaire de positionnement n’est défini")
         } else if progress.positioned < roll.count {
             gaps.append(
-                "indicateur 8 : pas de positionnement pour \(Self.of(roll.count - progress.positioned, roll.count, "participant"))")
+                "indicateur 8 : pas de positionnement pour \(Self.of(roll.count - progress.positioned, roll.count, "participant"))"
+            )
         }
         if ended && !progress.objectives.isEmpty {
             let present = Set(attendees.map(\.registration))
@@ -34,19 +36,22 @@ struct PackGaps {
             let unassessed = rows.count { !$0.after.contains { $0 != nil } }
             if unassessed > 0 {
                 gaps.append(
-                    "indicateur 11 : pas d’autoévaluation en fin de formation pour \(Self.of(unassessed, rows.count, "participant présent", "participants présents"))")
+                    "indicateur 11 : pas d’autoévaluation en fin de formation pour \(Self.of(unassessed, rows.count, "participant présent", "participants présents"))"
+                )
             }
             let unevaluated = rows.count { $0.evaluation.isEmpty || $0.evaluation.contains(nil) }
             if unevaluated > 0 {
                 gaps.append(
-                    "indicateur 11 : pas d’évaluation des acquis par le formateur pour \(Self.of(unevaluated, rows.count, "participant présent", "participants présents"))")
+                    "indicateur 11 : pas d’évaluation des acquis par le formateur pour \(Self.of(unevaluated, rows.count, "participant présent", "participants présents"))"
+                )
             }
         }
         if completed {
             let uncertified = attendees.count { $0.certifiedMinutes == nil }
             if uncertified > 0 {
                 gaps.append(
-                    "certificats : pas de certificat de réalisation pour \(Self.of(uncertified, attendees.count, "participant présent", "participants présents"))")
+                    "certificats : pas de certificat de réalisation pour \(Self.of(uncertified, attendees.count, "participant présent", "participants présents"))"
+                )
             }
             gaps += try unanswered()
         }
@@ -59,12 +64,16 @@ struct PackGaps {
     /// The questionnaires of opinion sent at completion that nobody asked has answered.
     private func unanswered() throws -> [String] {
         let codes = try context.connection.execute(
-            "SELECT code FROM questionnaire WHERE sent = 'completion' AND retired_at IS NULL ORDER BY respondent DESC, code"
+            """
+            SELECT code FROM questionnaire WHERE sent = 'completion' AND retired_at IS NULL
+            ORDER BY respondent <> 'participant', respondent, code
+            """
         ).map { QuestionnaireCode(rawValue: try $0.decode(String.self, at: 0)) }
         return try codes.compactMap { code in
             let summary = try Assessments(context.store).summary(session: context.session.code, kind: code)
             guard summary.asked > 0 && summary.responses == 0 else { return nil }
-            return "indicateur 30 : aucune réponse au questionnaire « \(summary.title) » (\(summary.asked) interrogé\(summary.asked == 1 ? "" : "s"))"
+            return
+                "indicateur 30 : aucune réponse au questionnaire « \(summary.title) » (\(summary.asked) interrogé\(summary.asked == 1 ? "" : "s"))"
         }
     }
 

@@ -35,7 +35,7 @@ struct PackIncidents {
                             when(incident.answeredAt),
                         ]
                     }),
-                indicators: [31], sources: incidents.map { "incident:\($0.id)" }),
+                indicators: [31], sources: ["session:\(context.sessionId)"] + incidents.map { "incident:\($0.id)" }),
             PackFile(
                 path: "10-reclamations/ameliorations.csv",
                 bytes: CSVWriter.bytes(
@@ -51,7 +51,7 @@ struct PackIncidents {
                             .text(improvement.text), .text(improvement.outcome ?? ""), when(improvement.doneAt),
                         ]
                     }),
-                indicators: [32], sources: decided.map { "improvement:\($0.id)" }),
+                indicators: [32], sources: ["session:\(context.sessionId)"] + decided.map { "improvement:\($0.id)" }),
         ]
     }
 }

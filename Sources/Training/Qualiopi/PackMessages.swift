@@ -51,9 +51,13 @@ struct PackMessages {
             }
             rows.append([
                 .text(Self.label(message.kind)), .text(message.participant), .text(message.recipient),
-                .text("\(French.day(LocalDate(message.acceptedAt, in: context.zone))) à \(French.time(message.acceptedAt, in: context.zone))"),
+                .text(
+                    "\(French.day(LocalDate(message.acceptedAt, in: context.zone))) à \(French.time(message.acceptedAt, in: context.zone))"
+                ),
                 .text(message.subject ?? ""),
-                .text(message.attachments.map { "\($0.name) (\($0.bytes) octets, SHA-256 \($0.sha256))" }.joined(separator: " ; ")),
+                .text(
+                    message.attachments.map { "\($0.name) (\($0.bytes) octets, SHA-256 \($0.sha256))" }.joined(
+                        separator: " ; ")),
                 .text(file.map { String($0.dropFirst("02-convocations/".count)) } ?? "contenu non conservé"),
             ])
             guard let file, let body = message.body else { continue }
@@ -70,7 +74,7 @@ struct PackMessages {
                     Column("Accepté le", width: 24), Column("Objet", width: 50), Column("Pièces jointes", width: 60),
                     Column("Fichier", width: 40),
                 ], rows: rows),
-            indicators: [9], sources: messages.map { "delivery:\($0.id)" })
+            indicators: [9], sources: ["session:\(context.sessionId)"] + messages.map { "delivery:\($0.id)" })
         return [list] + files
     }
 
