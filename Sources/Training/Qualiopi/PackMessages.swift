@@ -56,8 +56,9 @@ struct PackMessages {
                 ),
                 .text(message.subject ?? ""),
                 .text(
-                    message.attachments.map { "\($0.name) (\($0.bytes) octets, SHA-256 \($0.sha256))" }.joined(
-                        separator: " ; ")),
+                    message.attachments.map { "\($0.name) (\(French.grouped($0.bytes)) octets, SHA-256 \($0.sha256))" }
+                        .joined(
+                            separator: " ; ")),
                 .text(file.map { String($0.dropFirst("02-convocations/".count)) } ?? "contenu non conservé"),
             ])
             guard let file, let body = message.body else { continue }
@@ -88,7 +89,9 @@ struct PackMessages {
             "Accepté par le serveur de messagerie le \(French.date(message.acceptedAt, in: context.zone)) à \(French.time(message.acceptedAt, in: context.zone)) (\(message.reply))",
             "Objet : \(message.subject ?? "")",
         ]
-        lines += message.attachments.map { "Pièce jointe : \($0.name), \($0.bytes) octets, SHA-256 \($0.sha256)" }
+        lines += message.attachments.map {
+            "Pièce jointe : \($0.name), \(French.grouped($0.bytes)) octets, SHA-256 \($0.sha256)"
+        }
         return lines.map(French.typography).joined(separator: "\n") + "\n\n" + Self.withoutCredentials(body) + "\n"
     }
 
