@@ -296,6 +296,19 @@ import Training
         #expect(Self.plain(try positioning.pages().joined(separator: " ")).contains("oui : Je me déplace en fauteuil."))
     }
 
+    /// A period's packs: one ZIP per session that ended in it, in a folder created if need be.
+    @Test func aPeriodWritesAPackPerSessionThatEndedInIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("packs-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try year.atelier([
+            "qualiopi", "pack", "--from", "2026-10-01", "--to", "2026-10-31", "--out", folder, "--at", Self.day,
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput == "Wrote \(folder)/\(caen).zip: 7 gaps, 8 of 8 checks passed.\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["\(caen).zip"])
+        #expect(try ExternalTool.python("read_zip.py", [folder + "/\(caen).zip"], as: Archive.self).ok)
+    }
+
     /// A session a court would reject: one drawing on two half-days, a half-day on 14 July, and
     /// twelve signatures for eleven seats (one signed, cancelled, and another took the seat).
     @Test func theChecksFlagASessionBuiltToFail() throws {
