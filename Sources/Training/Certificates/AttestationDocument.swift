@@ -79,9 +79,17 @@ extension Certificates {
     /// The attestation de fin de formation of `registration`, as of `now`: its file name and PDF;
     /// `nil` when the participant attended nothing.
     public func attestation(registration: Int, at now: Date = Date()) throws -> (fileName: String, pdf: [UInt8])? {
+        try attestation(registration: registration, at: now, progress: nil)
+    }
+
+    /// The same, from the session's `progress` when the caller has read it already (a pack
+    /// draws every participant's).
+    func attestation(registration: Int, at now: Date, progress known: ObjectiveProgress?) throws -> (
+        fileName: String, pdf: [UInt8]
+    )? {
         let facts = try CertificateFacts.load(registration: registration, on: connection)
         guard facts.attendedMinutes > 0 else { return nil }
-        let progress = try Assessments(store).progress(session: facts.session)
+        let progress = try known ?? Assessments(store).progress(session: facts.session)
         let pdf = try AttestationDocument(
             facts: facts, objectives: progress.objectives.map(\.text),
             progress: progress.participants.first { $0.registration == registration }, organisation: try organisation(),

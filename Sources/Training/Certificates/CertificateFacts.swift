@@ -26,8 +26,7 @@ struct CertificateFacts {
     /// When the session took place, in `zone`: `le 2 mars 2026`, `du 2 mars 2026 au 16 mars 2026`.
     func dates(in zone: TimeZone) -> String {
         guard let firstStart, let lastEnd else { return "" }
-        let (from, to) = (LocalDate(firstStart, in: zone), LocalDate(lastEnd, in: zone))
-        return from == to ? "le \(French.day(from))" : "du \(French.day(from)) au \(French.day(to))"
+        return French.period(firstStart, lastEnd, in: zone)
     }
 
     /// The registration's facts, its row locked until the transaction ends: two workers never

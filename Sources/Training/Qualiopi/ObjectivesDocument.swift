@@ -9,7 +9,7 @@ struct ObjectivesDocument {
 
     let context: PackContext
     let stage: Stage
-    let progress: ObjectiveProgress
+    var progress: ObjectiveProgress { context.progress }
 
     func render() throws -> [UInt8] {
         let title = stage == .positioning ? "Positionnement à l’entrée" : "Évaluation des acquis"

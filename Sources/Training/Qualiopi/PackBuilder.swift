@@ -8,8 +8,6 @@ struct PackBuilder {
     let store: Store
     let code: String
     let options: PackOptions
-    var connection: Connection { store.connection }
-    var zone: TimeZone { store.timeZone }
 
     func build() throws -> QualiopiPack {
         let context = try PackContext(store: store, code: code, options: options)
@@ -45,6 +43,10 @@ struct PackContext {
     let roll: [Member]
     /// Each funding agreement of the session with its claim, a line per registration it covers.
     let claims: [AgreementClaim]
+    /// Each participant on each objective: before, at the end, as evaluated.
+    let progress: ObjectiveProgress
+    /// The attendance evidence's chain, recomputed.
+    let verification: AttendanceEvidence.Verification
 
     var connection: Connection { store.connection }
     var zone: TimeZone { store.timeZone }
@@ -84,6 +86,8 @@ struct PackContext {
             }
         }
         self.claims = claims
+        progress = try Assessments(store).progress(session: row.code)
+        verification = try AttendanceEvidence(store).verify(session: row.code)
         roll = try store.connection.execute(
             """
             SELECT r.id, p.first_name, p.last_name, p.email,
@@ -120,8 +124,7 @@ struct PackContext {
     /// « du 4 avril 2026 au 19 avril 2026 », or « le … » for one day.
     var dates: String {
         guard let first = session.firstDay, let last = session.lastDay else { return "sans demi-journée" }
-        let (from, to) = (LocalDate(first, in: zone), LocalDate(last, in: zone))
-        return from == to ? "le \(French.day(from))" : "du \(French.day(from)) au \(French.day(to))"
+        return French.period(first, last, in: zone)
     }
 
     /// A PDF of the pack, dated as of its day, with its footer.

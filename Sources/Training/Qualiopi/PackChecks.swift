@@ -13,7 +13,7 @@ struct PackChecks {
         let warnings = try Attendances(context.store).warnings(
             session: context.session.code, window: context.options.window, at: context.asOf)
         let french = { (kinds: [AttendanceWarning.Kind]) in warnings.filter { kinds.contains($0.kind) }.map(\.french) }
-        let verification = try AttendanceEvidence(context.store).verify(session: context.session.code)
+        let verification = context.verification
         return [
             PackCheck(
                 title: "Le même intitulé sur le programme, les convocations, la feuille, les certificats et l’export",

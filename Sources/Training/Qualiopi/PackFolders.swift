@@ -13,9 +13,10 @@ struct PackFolders {
     var session: Session { context.session }
 
     func files() throws -> [PackFile] {
-        try [programme()] + PackMessages(context: context).files() + [positioning(), attendance()]
-            + [verification()] + evaluation() + certificates() + funding() + satisfaction()
-            + [trainers()] + PackIncidents(context: context).files()
+        let evidence = try evidenceSources()
+        return try [programme()] + PackMessages(context: context).files()
+            + [positioning(), attendance(evidence), verification(evidence)] + evaluation() + certificates()
+            + funding() + satisfaction() + [trainers()] + PackIncidents(context: context).files()
     }
 
     /// The programme as the session keeps it (indicators 1, 5 and 6).
@@ -35,23 +36,23 @@ struct PackFolders {
     func positioning() throws -> PackFile {
         PackFile(
             path: "03-positionnement/positionnement.pdf",
-            bytes: try ObjectivesDocument(context: context, stage: .positioning, progress: try progress()).render(),
+            bytes: try ObjectivesDocument(context: context, stage: .positioning).render(),
             indicators: [8, 26], sources: try responseSources(.convocation))
     }
 
     /// The feuille d'émargement with its audit trail (indicator 12); without personal data, each
     /// signature says when it was made instead of showing its image, and addresses are left out.
-    func attendance() throws -> PackFile {
+    func attendance(_ evidence: [String]) throws -> PackFile {
         PackFile(
             path: "04-emargement/feuille-emargement.pdf",
             bytes: try Attendances(store).sheetDocument(
                 session: session.code, blank: false, at: context.asOf, personalData: context.options.personalData),
-            indicators: [12], sources: try evidenceSources())
+            indicators: [12], sources: evidence)
     }
 
     /// What `attendance verify` answers: the chain of evidence recomputed.
-    func verification() throws -> PackFile {
-        let verification = try AttendanceEvidence(store).verify(session: session.code)
+    func verification(_ evidence: [String]) throws -> PackFile {
+        let verification = context.verification
         let answer =
             verification.firstBroken.map {
                 "La chaîne de preuves de \(session.code) est rompue à l’enregistrement \($0) sur \(verification.records) : il ne correspond plus à son empreinte, ou celui d’avant a été modifié ou supprimé."
@@ -59,18 +60,16 @@ struct PackFolders {
             ?? "La chaîne de preuves de \(session.code) est intacte : \(verification.records) enregistrement\(verification.records == 1 ? "" : "s")\(verification.lastHash.map { ", dernière empreinte \($0)" } ?? "")."
         return PackFile(
             path: "04-emargement/verification.txt",
-            bytes: Array((French.typography(answer) + "\n").utf8), indicators: [12],
-            sources: try evidenceSources())
+            bytes: Array((French.typography(answer) + "\n").utf8), indicators: [12], sources: evidence)
     }
 
     /// Before, at the end and as the trainer evaluated, side by side (indicator 11), and each
     /// participant's attestation de fin de formation, dated as issued with their certificate.
     func evaluation() throws -> [PackFile] {
-        let progress = try progress()
         var files = [
             PackFile(
                 path: "05-evaluation/evaluation-des-acquis.pdf",
-                bytes: try ObjectivesDocument(context: context, stage: .evaluation, progress: progress).render(),
+                bytes: try ObjectivesDocument(context: context, stage: .evaluation).render(),
                 indicators: [11],
                 sources: try responseSources(.lastHalfDay) + evaluationSources())
         ]
@@ -78,7 +77,8 @@ struct PackFolders {
         for member in context.roll {
             guard
                 let attestation = try certificates.attestation(
-                    registration: member.registration, at: member.certificateIssuedAt ?? context.asOf)
+                    registration: member.registration, at: member.certificateIssuedAt ?? context.asOf,
+                    progress: context.progress)
             else { continue }
             files.append(
                 PackFile(
@@ -113,8 +113,6 @@ struct PackFolders {
                 sources: ["certificate:\(item.id)"])
         }
     }
-
-    private func progress() throws -> ObjectiveProgress { try Assessments(store).progress(session: session.code) }
 
     /// The responses to the participants' questionnaire sent at `moment`.
     private func responseSources(_ moment: Questionnaire.Moment) throws -> [String] {

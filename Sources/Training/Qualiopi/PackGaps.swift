@@ -22,7 +22,7 @@ struct PackGaps {
                 "indicateur 9 : pas de convocation envoyée pour \(Self.of(unconvoked, roll.count, "participant"))")
         }
         let questionnaires = Questionnaires(context.store)
-        let progress = try Assessments(context.store).progress(session: context.session.code)
+        let progress = context.progress
         if try questionnaires.sent(.convocation, to: .participant) == nil {
             gaps.append("indicateur 8 : aucun questionnaire de positionnement n’est défini")
         } else if progress.positioned < roll.count {

@@ -12,13 +12,11 @@ struct PackIncidents {
             date.map { .text("\(French.day(LocalDate($0, in: zone))) à \(French.time($0, in: zone))") } ?? .empty
         }
         let incidents = try Incidents(context.store).list(session: context.session.code).sorted { $0.id < $1.id }
-        let improvements = try context.connection.execute(
-            """
-            SELECT i.id FROM improvement i LEFT JOIN incident n ON n.id = i.incident_id
-            WHERE i.session_id = \(context.sessionId) OR n.session_id = \(context.sessionId) ORDER BY i.id
-            """
-        ).map { try $0.decode(Int.self, at: 0) }
-        let decided = try Improvements(context.store).list().filter { improvements.contains($0.id) }
+        // An improvement names its origin as `--from` does: the session, or one of its incidents.
+        let origins = Set(
+            [Improvement.Origin.session(context.session.code).text]
+                + incidents.map { Improvement.Origin.incident($0.id).text })
+        let decided = try Improvements(context.store).list().filter { $0.from.map(origins.contains) ?? false }
         return [
             PackFile(
                 path: "10-reclamations/reclamations-et-incidents.csv",

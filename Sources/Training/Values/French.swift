@@ -104,6 +104,13 @@ public enum French {
         return String(result)
     }
 
+    /// When something took place, from its first instant to its last, in `zone`: `le 2 mars 2026`,
+    /// `du 2 mars 2026 au 16 mars 2026`.
+    public static func period(_ first: Date, _ last: Date, in zone: TimeZone) -> String {
+        let (from, to) = (LocalDate(first, in: zone), LocalDate(last, in: zone))
+        return from == to ? "le \(day(from))" : "du \(day(from)) au \(day(to))"
+    }
+
     /// `A`, `A et B`, `A, B et C`.
     public static func list(_ items: [String]) -> String {
         guard let last = items.last else { return "" }
