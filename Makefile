@@ -11,8 +11,8 @@ test:
 
 ## Each figure beside its reference from the same run: the queue beside pgbench and PgQueuer, the
 ## mail sender and the whole mail path beside a plain C libcurl loop, the CLI and lists of 100 000
-## participants beside psql, their import beside \copy, the pages beside their /health (on private
-## servers; not part of the tests).
+## participants beside psql, their import beside \copy, a year of Qualiopi packs beside zip, the
+## pages beside their /health (on private servers; not part of the tests).
 bench:
 	scripts/bench
 

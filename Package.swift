@@ -111,6 +111,10 @@ let package = Package(
         .executableTarget(
             name: "DocumentBenchmark", dependencies: ["Training", "Postgres"], path: "Benchmarks/DocumentBenchmark"),
 
+        // `make bench`: a year of the seeds' Caen session, for `qualiopi pack` to be timed on.
+        .executableTarget(
+            name: "PackBenchmark", dependencies: ["Training", "Postgres"], path: "Benchmarks/PackBenchmark"),
+
         // Tests: one target per module, plus the shared support that starts nothing itself but
         // finds the servers `scripts/test` started.
         .target(
