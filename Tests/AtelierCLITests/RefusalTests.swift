@@ -112,7 +112,8 @@ import Training
             sentence: "No structure has the name or SIRET “Les Amis du Vélo”: `atelier structure list` lists them."),
         Case(
             name: "a structure's edit that changes nothing", arguments: ["structure", "edit", "Les Amis du Vélo"],
-            status: 65, sentence: "Nothing to change: give --contact-name, --contact-email or both."),
+            status: 65,
+            sentence: "Nothing to change: give --contact-name, --contact-email, --siret or a billing option."),
         Case(
             name: "a structure's contact that is no email",
             arguments: ["structure", "edit", "Les Amis du Vélo", "--contact-email", "jo-at-velo"],

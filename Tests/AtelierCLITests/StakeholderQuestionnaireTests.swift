@@ -85,7 +85,7 @@ import Training
             ])
         #expect(
             edited.standardOutput
-                == "Updated Association Familles Rurales du Calvados: contact Jeanne Morel <direction@famillesrurales14.example>.\n"
+                == "Updated Association Familles Rurales du Calvados: contact Jeanne Morel <direction@famillesrurales14.example>; no billing address.\n"
         )
         // Both structures of the March session are asked, three months after its completion.
         #expect(

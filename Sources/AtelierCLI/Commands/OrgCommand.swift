@@ -45,6 +45,14 @@ struct OrgCommand: ParsableCommand {
                                     o.administrativeContactName, o.administrativeContactEmail,
                                     o.administrativeContactPhone),
                             ],
+                            ["VAT", o.terms.vatRegime.sentence],
+                            [
+                                "Payment",
+                                "\(o.terms.paymentDays) days; late penalties "
+                                    + (o.terms.latePenaltyBasisPoints.map { "\(French.hundredths($0)) %" } ?? "not set")
+                                    + "; dédit \(o.terms.noShowChargePercent) %",
+                            ],
+                            ["Bank", [o.terms.iban, o.terms.bic].compactMap { $0 }.joined(separator: " ")],
                         ].filter { !$0[1].isEmpty }, indent: "  "))
             }
         }
@@ -93,6 +101,18 @@ struct OrgCommand: ParsableCommand {
         var administrativeContactEmail: String?
         @Option(name: .customLong("administrative-contact-phone"), help: "Their phone.")
         var administrativeContactPhone: String?
+        @Option(name: .customLong("vat-regime"), help: "The VAT regime, whose sentence every invoice carries.")
+        var vatRegime: BillingTerms.VATRegime?
+        @Option(name: .customLong("payment-days"), help: "Days from an invoice to its due date: 0 to 60.")
+        var paymentDays: Int?
+        @Option(name: .customLong("late-penalty-rate"), help: "The yearly late-penalty rate in percent, like 12,15.")
+        var latePenaltyRate: String?
+        @Option(
+            name: .customLong("no-show-charge"),
+            help: "The dédit on hours not attended, in percent of their price (0 for none).")
+        var noShowCharge: Int?
+        @Option(help: "The bank account payments go to (empty to take off).") var iban: String?
+        @Option(help: "Its BIC.") var bic: String?
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
@@ -118,6 +138,14 @@ struct OrgCommand: ParsableCommand {
                     if let administrativeContactName { o.administrativeContactName = administrativeContactName }
                     if let administrativeContactEmail { o.administrativeContactEmail = administrativeContactEmail }
                     if let administrativeContactPhone { o.administrativeContactPhone = administrativeContactPhone }
+                    if let vatRegime { o.terms.vatRegime = vatRegime }
+                    if let paymentDays { o.terms.paymentDays = paymentDays }
+                    if let latePenaltyRate {
+                        o.terms.latePenaltyBasisPoints = try BillingTerms.basisPoints(latePenaltyRate)
+                    }
+                    if let noShowCharge { o.terms.noShowChargePercent = noShowCharge }
+                    if let iban { o.terms.iban = iban }
+                    if let bic { o.terms.bic = bic }
                 }
                 print("Saved the identity of \(saved.name).")
             }

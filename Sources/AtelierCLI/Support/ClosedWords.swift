@@ -15,6 +15,15 @@ extension Session.Status: ClosedWord {}
 extension Module.Modality: ClosedWord {}
 extension Module.Nature: ClosedWord {}
 extension Funder.Kind: ClosedWord {}
+extension Funder.InvoiceGrouping: ClosedWord {}
+extension Payment.Method: ClosedWord {}
+
+/// `exempt-261-4-4a`, `franchise-293b`, `not-taxable`: named as the law's articles are.
+extension BillingTerms.VATRegime: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased().replacingOccurrences(of: "_", with: "-"))
+    }
+}
 
 /// `hour`, `participant` or `group`, as coordinators say it.
 extension FundingAgreement.Basis: ExpressibleByArgument {

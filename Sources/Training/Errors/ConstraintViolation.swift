@@ -54,6 +54,48 @@ public enum ConstraintViolation {
             .invalidInput, "A questionnaire link is a participant's, or a structure's about one session."
         ),
         "employer_siret_valid": (.invalidInput, "The SIRET is not valid: 14 digits whose check digit is right."),
+        "funder_siret_valid": (.invalidInput, "The SIRET is not valid: 14 digits whose check digit is right."),
+        "employer_billing_address_whole": (
+            .invalidInput, "A billing address is a street, a postal code and a city: the three, or none."
+        ),
+        "funder_billing_address_whole": (
+            .invalidInput, "A billing address is a street, a postal code and a city: the three, or none."
+        ),
+        "invoice_one_buyer": (.invalidInput, "An invoice has one buyer: a structure, a funder or a person."),
+        "invoice_credit_cites": (
+            .invalidInput, "A credit note cites the invoice it credits and says why; an invoice does neither."
+        ),
+        "invoice_issued_whole": (
+            .invalidInput,
+            "An issued invoice has its number, its dates, both parties and its PDF; a draft has none of them."
+        ),
+        "invoice_number_of_series": (.invalidInput, "An invoice's number is its series and its rank in it."),
+        "invoice_series_of_kind": (
+            .invalidInput, "Invoices are numbered in the FA series of their year, credit notes in the AV series."
+        ),
+        "invoice_due_within_60_days": (
+            .invalidInput, "An invoice is due on its issue date or up to 60 days after it."
+        ),
+        "invoice_pdf_checksum": (.invalidInput, "An invoice's checksum is the SHA-256 of its PDF."),
+        "invoice_number_key": (.conflict, "Another invoice already has this number."),
+        "invoice_series_sequence_key": (.conflict, "Another invoice already has this number."),
+        "invoice_issued_frozen": (
+            .refused, "An issued invoice never changes and is never deleted: correct it with a credit note."
+        ),
+        "invoice_number_from_counter": (
+            .refused, "An invoice takes its number from its series' counter, in the transaction that issues it."
+        ),
+        "invoice_total_of_lines": (.refused, "An invoice's total is the sum of its lines."),
+        "invoice_counter_forward": (
+            .refused, "A series' numbers go one step forward at a time, and their dates never go back."
+        ),
+        "invoice_credit_of_issued": (
+            .refused, "A credit note credits an issued invoice of the same buyer and session."
+        ),
+        "invoice_credit_within_total": (.refused, "An invoice cannot be credited beyond its total."),
+        "invoice_line_dedit_not_to_funder": (.refused, "A dédit is never invoiced to a funder."),
+        "payment_of_issued_invoice": (.refused, "A payment settles an issued invoice."),
+        "payment_within_balance": (.refused, "A payment cannot exceed what is left to pay on its invoice."),
         "organisation_siret_valid": (.invalidInput, "The SIRET is not valid: 14 digits whose check digit is right."),
         "organisation_single_row": (.refused, "Atelier holds one organisation: edit it with `atelier org edit`."),
         "organisation_activity_number_format": (.invalidInput, "The numéro de déclaration d'activité is 11 digits."),

@@ -28,6 +28,8 @@ public struct Organisation: Sendable, Hashable, Codable {
     public var administrativeContactName: String?
     public var administrativeContactEmail: String?
     public var administrativeContactPhone: String?
+    /// What its invoices say of money.
+    public var terms = BillingTerms()
 
     public init() {}
 
@@ -72,6 +74,7 @@ public struct Organisation: Sendable, Hashable, Codable {
         organisation.administrativeContactEmail = try Self.contactEmail(administrativeContactEmail)
         organisation.administrativeContactPhone = try Self.contact(
             administrativeContactPhone, "administrative contact's phone", 30)
+        organisation.terms = try terms.validated()
         return organisation
     }
 
@@ -102,7 +105,8 @@ public struct OrganisationRecord {
                    signatory_name, signatory_role, disability_referent_name, disability_referent_email,
                    disability_referent_phone, pedagogical_contact_name, pedagogical_contact_email,
                    pedagogical_contact_phone, administrative_contact_name, administrative_contact_email,
-                   administrative_contact_phone
+                   administrative_contact_phone, vat_regime, payment_days, late_penalty_basis_points,
+                   no_show_charge_percent, iban, bic
             FROM organisation
             """
         ).first.map { row in
@@ -127,6 +131,12 @@ public struct OrganisationRecord {
             organisation.administrativeContactName = try row.decode(String?.self, "administrative_contact_name")
             organisation.administrativeContactEmail = try row.decode(String?.self, "administrative_contact_email")
             organisation.administrativeContactPhone = try row.decode(String?.self, "administrative_contact_phone")
+            organisation.terms.vatRegime = try row.decode(BillingTerms.VATRegime.self, "vat_regime")
+            organisation.terms.paymentDays = try row.decode(Int.self, "payment_days")
+            organisation.terms.latePenaltyBasisPoints = try row.decode(Int?.self, "late_penalty_basis_points")
+            organisation.terms.noShowChargePercent = try row.decode(Int.self, "no_show_charge_percent")
+            organisation.terms.iban = try row.decode(String?.self, "iban")
+            organisation.terms.bic = try row.decode(String?.self, "bic")
             return organisation
         }
     }
@@ -143,12 +153,15 @@ public struct OrganisationRecord {
                                           signatory_name, signatory_role, disability_referent_name, disability_referent_email,
                                           disability_referent_phone, pedagogical_contact_name, pedagogical_contact_email,
                                           pedagogical_contact_phone, administrative_contact_name,
-                                          administrative_contact_email, administrative_contact_phone)
+                                          administrative_contact_email, administrative_contact_phone, vat_regime,
+                                          payment_days, late_penalty_basis_points, no_show_charge_percent, iban, bic)
                 VALUES (\(o.name), \(o.siret), \(o.activityNumber), \(o.street), \(o.postalCode), \(o.city), \(o.email),
                         \(o.phone), \(o.website), \(o.signatoryName), \(o.signatoryRole), \(o.disabilityReferentName),
                         \(o.disabilityReferentEmail), \(o.disabilityReferentPhone), \(o.pedagogicalContactName),
                         \(o.pedagogicalContactEmail), \(o.pedagogicalContactPhone), \(o.administrativeContactName),
-                        \(o.administrativeContactEmail), \(o.administrativeContactPhone))
+                        \(o.administrativeContactEmail), \(o.administrativeContactPhone), \(o.terms.vatRegime),
+                        \(o.terms.paymentDays), \(o.terms.latePenaltyBasisPoints), \(o.terms.noShowChargePercent),
+                        \(o.terms.iban), \(o.terms.bic))
                 ON CONFLICT (singleton) DO UPDATE SET
                     name = EXCLUDED.name, siret = EXCLUDED.siret, activity_number = EXCLUDED.activity_number,
                     street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, city = EXCLUDED.city,
@@ -162,7 +175,11 @@ public struct OrganisationRecord {
                     pedagogical_contact_phone = EXCLUDED.pedagogical_contact_phone,
                     administrative_contact_name = EXCLUDED.administrative_contact_name,
                     administrative_contact_email = EXCLUDED.administrative_contact_email,
-                    administrative_contact_phone = EXCLUDED.administrative_contact_phone, updated_at = now()
+                    administrative_contact_phone = EXCLUDED.administrative_contact_phone,
+                    vat_regime = EXCLUDED.vat_regime, payment_days = EXCLUDED.payment_days,
+                    late_penalty_basis_points = EXCLUDED.late_penalty_basis_points,
+                    no_show_charge_percent = EXCLUDED.no_show_charge_percent, iban = EXCLUDED.iban, bic = EXCLUDED.bic,
+                    updated_at = now()
                 """)
             try EventLog.append(OrganisationEdited(organisation: o.name), on: connection, jobs: store.jobs)
             return o

@@ -10,6 +10,8 @@ public struct Structure: Sendable, Hashable, Codable {
     public var city: String?
     public var contactName: String?
     public var contactEmail: String?
+    /// What its invoices print.
+    public var billing: BillingIdentity
     /// How many participants say they come from it.
     public var participants: Int
 }
@@ -23,7 +25,8 @@ public struct Structures {
     public init(_ store: Store) { self.store = store }
 
     static let columns = """
-        e.id, e.name, e.siret, e.city, e.contact_name, e.contact_email,
+        e.id, e.name, e.siret, e.city, e.contact_name, e.contact_email, e.legal_name, e.billing_street,
+        e.billing_postal_code, e.billing_city, e.billing_email, e.vat_number,
         (SELECT count(*) FROM participant p WHERE p.employer_id = e.id) AS participants
         """
 
@@ -56,28 +59,40 @@ public struct Structures {
         return first
     }
 
-    /// Sets the contact of the structure `text` names; `nil` leaves a value as it is, an empty
-    /// text removes it.
-    public func editContact(_ text: String, name: String?, email: String?) throws -> Structure {
-        let name = try name.map { name throws(TrainingError) in
+    /// Edits the structure `text` names, in one transaction: its contact's name and email and its
+    /// SIRET when given (`nil` leaves a value as it is, an empty contact removes it), and its
+    /// billing identity, which `billing` edits and which is saved whole.
+    public func edit(
+        _ text: String, contactName: String? = nil, contactEmail: String? = nil, siret: String? = nil,
+        billing: (inout BillingIdentity) -> Void = { _ in }
+    ) throws -> Structure {
+        let name = try contactName.map { name throws(TrainingError) in
             try Field.optional(name, "contact's name", limit: 200)
         }
-        let email = try email.map { email throws(TrainingError) in
+        let email = try contactEmail.map { email throws(TrainingError) in
             email.trimmingCharacters(in: .whitespaces).isEmpty ? "" : try EmailAddress(email).text
         }
+        let siret = try siret.map { siret throws(TrainingError) in try Siret.validated(siret) }
         return try connection.write { connection in
             let structure = try find(text, on: connection)
+            var identity = structure.billing
+            billing(&identity)
+            try identity.validated().save(table: .employer, id: structure.id, on: connection)
             try connection.execute(
                 """
                 UPDATE employer SET
                     contact_name = CASE WHEN \(name == nil) THEN contact_name ELSE nullif(\(name ?? ""), '') END,
-                    contact_email = CASE WHEN \(email == nil) THEN contact_email ELSE nullif(\(email ?? ""), '') END
+                    contact_email = CASE WHEN \(email == nil) THEN contact_email ELSE nullif(\(email ?? ""), '') END,
+                    siret = coalesce(\(siret), siret)
                 WHERE id = \(structure.id)
                 """)
-            return try connection.execute(
-                "SELECT \(unescaped: Self.columns) FROM employer e WHERE e.id = \(structure.id)"
-            ).map(Self.structure)[0]
+            return try reread(structure, on: connection)
         }
+    }
+
+    private func reread(_ structure: Structure, on connection: Connection) throws -> Structure {
+        try connection.execute("SELECT \(unescaped: Self.columns) FROM employer e WHERE e.id = \(structure.id)")
+            .map(Self.structure)[0]
     }
 
     static func structure(_ row: Row) throws -> Structure {
@@ -85,7 +100,7 @@ public struct Structures {
             id: try row.decode(Int.self, "id"), name: try row.decode(String.self, "name"),
             siret: try row.decode(String?.self, "siret"), city: try row.decode(String?.self, "city"),
             contactName: try row.decode(String?.self, "contact_name"),
-            contactEmail: try row.decode(String?.self, "contact_email"),
+            contactEmail: try row.decode(String?.self, "contact_email"), billing: try BillingIdentity(row: row),
             participants: try row.decode(Int.self, "participants"))
     }
 }

@@ -106,6 +106,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
             : LocalDate(unchecked: year - 1, 12, 31)
     }
 
+    /// The day `days` days later (earlier when negative): a due date 30 days after an issue.
+    public func adding(days: Int) -> LocalDate {
+        var date = self
+        for _ in 0..<abs(days) { date = days > 0 ? date.next : date.previous }
+        return date
+    }
+
     private init(unchecked year: Int, _ month: Int, _ day: Int) {
         (self.year, self.month, self.day) = (year, month, day)
     }

@@ -21,3 +21,9 @@ extension Deliveries.Channel: PostgresCodable {}
 extension JobKind: PostgresCodable {}
 extension Incident.Kind: PostgresCodable {}
 extension LearningLevel: PostgresCodable, PostgresArrayElement {}
+extension BillingTerms.VATRegime: PostgresCodable {}
+extension Funder.InvoiceGrouping: PostgresCodable {}
+extension Invoice.Kind: PostgresCodable {}
+extension Invoice.BuyerKind: PostgresCodable {}
+extension InvoiceLine.Kind: PostgresCodable {}
+extension Payment.Method: PostgresCodable {}

@@ -1,0 +1,125 @@
+import Documents
+import Foundation
+
+/// The invoice or credit note as sent and kept ten years, with every mention the law asks for
+/// (CGI annexe II art. 242 nonies A, Code de commerce L441-9): both parties, the number and the
+/// dates, the training and its dates, the lines, the totals, the VAT sentence of the
+/// organisation's regime, the due date, the discount terms, the late penalties and, for a
+/// business buyer, the 40 € recovery indemnity.
+struct InvoiceDocument {
+    let invoice: Invoice
+    let seller: InvoiceParty
+    let buyer: InvoiceParty
+    let organisation: Organisation
+    let facts: InvoiceFacts
+    let timeZone: TimeZone
+
+    func render() throws -> [UInt8] {
+        let title = "\(invoice.kind.french) n° \(invoice.number ?? "")"
+        let document = PDFDocument(
+            title: title, created: PDFDocument.creationDate(Date(), in: timeZone)
+        ) { [registration = organisation.registration] page, count in
+            "\(registration) — page \(page) sur \(count)"
+        }
+        let body = TextStyle.body
+        var blocks =
+            organisation.letterhead(spaceAfter: 12) + [
+                .text(title, .title),
+                .table(
+                    PDFTable(
+                        columns: [.init("", weight: 1.3), .init("", weight: 4)],
+                        rows: head, size: 9.5, spaceAfter: 12, framed: false)),
+            ]
+        blocks +=
+            facts.credits.map { credited in
+                [
+                    .text(
+                        "Avoir sur la facture n° \(credited.number) du \(French.day(credited.issuedOn)). Motif : \(invoice.reason ?? "").",
+                        TextStyle(size: 10, weight: .bold, spaceAfter: 6))
+                ]
+            } ?? []
+        blocks.append(.text(object, body))
+        if let mention = fundingMention { blocks.append(.text(mention, body)) }
+        blocks += [
+            .table(
+                PDFTable(
+                    columns: [
+                        .init("Désignation", weight: 6), .init("Qté", weight: 0.6, alignment: .right),
+                        .init("Prix unitaire", weight: 1.5, alignment: .right),
+                        .init("Montant", weight: 1.5, alignment: .right),
+                    ],
+                    rows: invoice.lines.map { ["\($0.label)", "1", "\($0.amount)", "\($0.amount)"] }, size: 9,
+                    spaceAfter: 8)),
+            .table(
+                PDFTable(
+                    columns: [
+                        .init("", weight: 6.6), .init("", weight: 1.5, alignment: .right),
+                        .init("", weight: 1.5, alignment: .right),
+                    ],
+                    rows: [
+                        ["", "Total HT", "\(invoice.total)"], ["", "TVA", "\(Money.zero)"],
+                        ["", "Total TTC", "\(invoice.total)"],
+                        ["", invoice.kind == .invoice ? "Net à payer" : "Net à déduire", "\(invoice.total)"],
+                    ], size: 9.5, spaceAfter: 10, framed: false)),
+            .text(organisation.terms.vatRegime.sentence + ".", TextStyle(size: 10, weight: .bold, spaceAfter: 10)),
+            .text(terms, TextStyle(size: 8.5, spaceAfter: 6)),
+        ]
+        return try document.render(blocks.map(\.frenchSpacing))
+    }
+
+    /// The dates and the buyer, as label and value rows.
+    private var head: [[String]] {
+        var rows = [["Date d’émission", invoice.issuedOn.map(French.day) ?? ""]]
+        if invoice.kind == .invoice { rows.append(["Échéance", invoice.dueOn.map(French.day) ?? ""]) }
+        let client = [
+            buyer.name, buyer.address, buyer.siret.map { "SIRET \($0)" },
+            buyer.vatNumber.map { "TVA intracommunautaire \($0)" }, buyer.email,
+        ].compactMap { $0 }.joined(separator: "\n")
+        rows.append(["Client", client])
+        rows.append(["Émetteur", "\(seller.name), \(seller.email ?? "")"])
+        return rows
+    }
+
+    /// What is billed: the training, its session and dates, where.
+    private var object: String {
+        let dates = facts.firstStart.flatMap { first in facts.lastEnd.map { French.period(first, $0, in: timeZone) } }
+        return
+            "Formation « \(facts.title) » (session \(facts.session))\(dates.map { ", \($0)" } ?? "")\(facts.venue.map { ", \($0)" } ?? ""). Prestation réalisée, facturée selon les présences émargées."
+    }
+
+    /// Under subrogation, what a funder pays and what its invoice carries; for the structure,
+    /// what the funder pays beside.
+    private var fundingMention: String? {
+        guard let funders = facts.funders else { return nil }
+        let dossiers = facts.dossiers.map { " (dossier \($0))" } ?? ""
+        switch invoice.buyerKind {
+        case .funder:
+            return
+                "Subrogation de paiement\(dossiers) : l’employeur a chargé \(funders) de payer directement l’organisme de formation. Les certificats de réalisation des stagiaires sont joints."
+        case .structure, .participant:
+            return
+                "La prise en charge par \(funders)\(dossiers) lui est facturée directement ; la présente facture porte sur le reste à charge."
+        }
+    }
+
+    /// Payment terms, discount, late penalties, recovery indemnity, bank account.
+    private var terms: String {
+        guard invoice.kind == .invoice else {
+            return
+                "Montant à déduire de la facture n° \(facts.credits?.number ?? "") ; s’il a été payé, il est remboursé par virement."
+        }
+        let days = organisation.terms.paymentDays
+        var text =
+            (days == 0 ? "Paiement à réception" : "Paiement à \(days) jours")
+            + ", au plus tard le \(invoice.dueOn.map(French.day) ?? ""). Pas d’escompte pour paiement anticipé. En cas de retard de paiement, pénalités au taux annuel de \(French.hundredths(organisation.terms.latePenaltyBasisPoints ?? 0)) %"
+        text +=
+            invoice.buyerKind == .participant
+            ? "."
+            : " et indemnité forfaitaire pour frais de recouvrement : 40 € (art. L441-10 et D441-5 du Code de commerce)."
+        if let iban = organisation.terms.iban {
+            text +=
+                " Règlement par virement : IBAN \(iban)\(organisation.terms.bic.map { ", BIC \($0)" } ?? ""), en rappelant le numéro de la facture."
+        }
+        return text
+    }
+}
