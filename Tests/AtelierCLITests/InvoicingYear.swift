@@ -97,10 +97,10 @@ struct InvoicingYear: Sendable {
     /// The session's drafts, drawn through the CLI.
     func draft() throws -> [Invoice] { try json([Invoice].self, ["invoice", "draft", caen]) }
 
-    /// Issues each draft through the CLI, in order, and returns them issued.
-    func issue(_ drafts: [Invoice]) throws -> [Invoice] {
+    /// Issues each draft through the CLI, in order, today or on `day`, and returns them issued.
+    func issue(_ drafts: [Invoice], on day: String? = nil) throws -> [Invoice] {
         try drafts.map { draft in
-            let outcome = try atelier(["invoice", "issue", String(draft.id)])
+            let outcome = try atelier(["invoice", "issue", String(draft.id)] + (day.map { ["--date", $0] } ?? []))
             try #require(outcome.status == 0, "\(outcome.standardError)")
             return try json(Invoice.self, ["invoice", "show", String(draft.id)])
         }

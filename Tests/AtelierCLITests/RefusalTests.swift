@@ -14,6 +14,17 @@ import Training
         let status: Int32
         let sentence: String
         var testDescription: String { name }
+
+        /// Runs the case against `database`: its sentence alone on standard error, its exit
+        /// status, nothing on standard output, and every table as before.
+        func check(on database: TestDatabase) throws {
+            let before = try database.fingerprint()
+            let outcome = try AtelierProcess.run(arguments, environment: ["ATELIER_DATABASE_URL": database.url])
+            #expect(outcome.standardError == sentence + "\n")
+            #expect(outcome.status == status)
+            #expect(outcome.standardOutput == "")
+            #expect(try database.fingerprint() == before)
+        }
     }
 
     /// Built once for all the cases: since none of them may change anything, they can share it.
@@ -453,13 +464,7 @@ import Training
 
     @Test(arguments: cases)
     func refusedWithOneSentenceAndNothingChanged(_ refusal: Case) throws {
-        let database = try Self.seeded.get().database
-        let before = try database.fingerprint()
-        let outcome = try AtelierProcess.run(refusal.arguments, environment: ["ATELIER_DATABASE_URL": database.url])
-        #expect(outcome.standardError == refusal.sentence + "\n")
-        #expect(outcome.status == refusal.status)
-        #expect(outcome.standardOutput == "")
-        #expect(try database.fingerprint() == before)
+        try refusal.check(on: try Self.seeded.get().database)
     }
 
     /// Misuse of the command line: a usage error (64) whose first line says what, before any work.
@@ -490,7 +495,12 @@ import Training
         ),
     ])
     func misuseIsAUsageError(arguments: [String], firstLine: String) throws {
-        let database = try Self.seeded.get().database
+        try Self.checkUsageError(arguments, firstLine: firstLine, on: try Self.seeded.get().database)
+    }
+
+    /// A usage error (64) whose first line is `firstLine`, with nothing on standard output and
+    /// every table as before.
+    static func checkUsageError(_ arguments: [String], firstLine: String, on database: TestDatabase) throws {
         let before = try database.fingerprint()
         let outcome = try AtelierProcess.run(arguments, environment: ["ATELIER_DATABASE_URL": database.url])
         #expect(outcome.status == 64)
