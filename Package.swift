@@ -43,6 +43,7 @@ let package = Package(
             name: "Documents",
             dependencies: [
                 "CCairo", "CPango", "CQREncode", "CLazyLink", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
         // The job queue, and the runtime of workers (lanes, heartbeat, listener, leases,

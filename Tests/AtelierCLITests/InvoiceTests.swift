@@ -68,7 +68,7 @@ import Training
             "Facture n° FA-2026-00001", "Uniformation (OPCO Cohésion sociale) 43 boulevard Diderot, 75012 Paris",
             "Subrogation de paiement (dossier AC-2026-0118)", "Total HT 3 600,00 €", "TVA 0,00 €",
             "Exonération de TVA, art. 261-4-4° a du CGI.", "Pas d’escompte pour paiement anticipé",
-            "pénalités au taux annuel de 12,15 %", "indemnité forfaitaire pour frais de recouvrement : 40 €",
+            "pénalités au taux annuel de 12,15 %", "Indemnité forfaitaire pour frais de recouvrement : 40 €",
             "IBAN FR7630006000011234567890189", "du 5 mars 2026 au 20 mars 2026", "SIRET 77935012000019",
         ] {
             #expect(
@@ -176,6 +176,50 @@ import Training
         #expect(rest.status == 0)
         let shown = try caen.json(Invoice.self, ["invoice", "show", number])
         #expect(shown.credited == shown.total && shown.leftToPay == .zero)
+    }
+
+    /// Every invoice and credit note is Factur-X: `factur-x.xml` attached to a PDF/A-3, which the
+    /// factur-x library reads, valid against the EN 16931 XSD, and passing the EN 16931 and French
+    /// CTC Schematron rules without one failed assertion. The same XML with a wrong total fails
+    /// them: the rules ran.
+    @Test func everyInvoiceAndCreditNoteIsFacturX() throws {
+        let issued = try caen.issue(try caen.draft())
+        let credited = try #require(issued[0].number)
+        #expect(try caen.atelier(["invoice", "credit", credited, "--lines", "1,2", "--reason", "Erreur"]).status == 0)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("factur-x-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for number in issued.compactMap(\.number) + ["AV-2026-00001"] {
+            let path = folder.appendingPathComponent("\(number).pdf").path
+            #expect(try caen.atelier(["invoice", "pdf", number, "--out", path]).status == 0)
+            paths.append(path)
+        }
+        for path in paths {
+            #expect(try ExternalTool.run("/usr/bin/pdfdetach", ["-list", path]).output.contains("1: factur-x.xml"))
+            let xmp = try ExternalTool.run("/usr/bin/pdfinfo", ["-meta", path]).output
+            #expect(
+                xmp.contains("<pdfaid:part>3</pdfaid:part>")
+                    && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"))
+            #expect(xmp.contains("<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>"))
+        }
+        let checks = try FacturXCheck.run(paths)
+        #expect(checks.count == 13)
+        for check in checks {
+            #expect(check.attachment == "factur-x.xml")
+            #expect(check.xsd == "valid", "\(check.pdf)")
+            for name in ["en16931", "fr-ctc"] {
+                let rules = try #require(check.rules[name])
+                #expect(rules.firedRules > 20, "\(name) ran on \(check.pdf)")
+                #expect(rules.failed.isEmpty, "\(name) on \(check.pdf): \(rules.failed)")
+            }
+        }
+        let tampered = try FacturXCheck.run([paths[0]], tampered: true)
+        #expect(tampered[0].rules["en16931"]?.failed.map(\.id).contains("BR-CO-15") == true)
+        // The PDF people read is still the invoice they read, with its text.
+        let reading = try PDFReading(try [UInt8](Data(contentsOf: URL(fileURLWithPath: paths[0]))))
+        defer { reading.remove() }
+        #expect(try reading.pages()[0].contains("Facture n° \(credited)"))
     }
 
     /// Twenty coordinators issue at once: the counter row queues them, and the numbers follow

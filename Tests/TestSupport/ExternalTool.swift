@@ -25,9 +25,12 @@ public enum ExternalTool {
 
     /// Runs one of the Python readers beside this file (`read_xlsx.py`, …) with Debian's Python,
     /// which has the modules they import, and decodes the JSON it prints.
-    public static func python<T: Decodable>(_ script: String, _ arguments: [String], as type: T.Type) throws -> T {
+    /// `interpreter` names another Python: the virtual environment's of the Factur-X checks.
+    public static func python<T: Decodable>(
+        _ script: String, _ arguments: [String], as type: T.Type, interpreter: String = "/usr/bin/python3"
+    ) throws -> T {
         let path = AtelierProcess.packageRoot.appendingPathComponent("Tests/TestSupport/\(script)").path
-        let outcome = try run("/usr/bin/python3", [path] + arguments)
+        let outcome = try run(interpreter, [path] + arguments)
         guard outcome.status == 0 else {
             throw LoopbackServerError.didNotStart("\(script) exited with \(outcome.status)")
         }

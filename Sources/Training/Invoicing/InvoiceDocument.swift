@@ -5,7 +5,8 @@ import Foundation
 /// (CGI annexe II art. 242 nonies A, Code de commerce L441-9): both parties, the number and the
 /// dates, the training and its dates, the lines, the totals, the VAT sentence of the
 /// organisation's regime, the due date, the discount terms, the late penalties and, for a
-/// business buyer, the 40 € recovery indemnity.
+/// business buyer, the 40 € recovery indemnity. Drawn for people, then archived as Factur-X
+/// (PDF/A-3 with the same invoice as `factur-x.xml`) for their software.
 struct InvoiceDocument {
     let invoice: Invoice
     let seller: InvoiceParty
@@ -16,9 +17,9 @@ struct InvoiceDocument {
 
     func render() throws -> [UInt8] {
         let title = "\(invoice.kind.french) n° \(invoice.number ?? "")"
-        let document = PDFDocument(
-            title: title, created: PDFDocument.creationDate(Date(), in: timeZone)
-        ) { [registration = organisation.registration] page, count in
+        let created = PDFDocument.creationDate(Date(), in: timeZone)
+        let document = PDFDocument(title: title, created: created) {
+            [registration = organisation.registration] page, count in
             "\(registration) — page \(page) sur \(count)"
         }
         let body = TextStyle.body
@@ -62,9 +63,14 @@ struct InvoiceDocument {
                         ["", invoice.kind == .invoice ? "Net à payer" : "Net à déduire", "\(invoice.total)"],
                     ], size: 9.5, spaceAfter: 10, framed: false)),
             .text(organisation.terms.vatRegime.sentence + ".", TextStyle(size: 10, weight: .bold, spaceAfter: 10)),
-            .text(terms, TextStyle(size: 8.5, spaceAfter: 6)),
+            .text(
+                InvoiceTerms(invoice: invoice, organisation: organisation, credits: facts.credits?.number).text,
+                TextStyle(size: 8.5, spaceAfter: 6)),
         ]
-        return try document.render(blocks.map(\.frenchSpacing))
+        let drawn = try document.render(blocks.map(\.frenchSpacing))
+        return try FacturX(
+            invoice: invoice, seller: seller, buyer: buyer, organisation: organisation, facts: facts, timeZone: timeZone
+        ).archive(drawn, title: title, created: created)
     }
 
     /// The dates and the buyer, as label and value rows.
@@ -100,26 +106,5 @@ struct InvoiceDocument {
             return
                 "La prise en charge par \(funders)\(dossiers) lui est facturée directement ; la présente facture porte sur le reste à charge."
         }
-    }
-
-    /// Payment terms, discount, late penalties, recovery indemnity, bank account.
-    private var terms: String {
-        guard invoice.kind == .invoice else {
-            return
-                "Montant à déduire de la facture n° \(facts.credits?.number ?? "") ; s’il a été payé, il est remboursé par virement."
-        }
-        let days = organisation.terms.paymentDays
-        var text =
-            (days == 0 ? "Paiement à réception" : "Paiement à \(days) jours")
-            + ", au plus tard le \(invoice.dueOn.map(French.day) ?? ""). Pas d’escompte pour paiement anticipé. En cas de retard de paiement, pénalités au taux annuel de \(French.hundredths(organisation.terms.latePenaltyBasisPoints ?? 0)) %"
-        text +=
-            invoice.buyerKind == .participant
-            ? "."
-            : " et indemnité forfaitaire pour frais de recouvrement : 40 € (art. L441-10 et D441-5 du Code de commerce)."
-        if let iban = organisation.terms.iban {
-            text +=
-                " Règlement par virement : IBAN \(iban)\(organisation.terms.bic.map { ", BIC \($0)" } ?? ""), en rappelant le numéro de la facture."
-        }
-        return text
     }
 }

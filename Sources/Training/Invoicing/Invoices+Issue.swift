@@ -79,7 +79,8 @@ extension Invoices {
     }
 
     /// The buyer as the invoice prints it, from its row today; a structure or a funder needs its
-    /// billing address.
+    /// billing address and email (its electronic address in Factur-X, and where the worker
+    /// mails it).
     private func party(of invoice: Invoice, on connection: Connection) throws -> InvoiceParty {
         let table: String =
             switch invoice.buyerKind {
@@ -103,10 +104,15 @@ extension Invoices {
             return InvoiceParty(name: name, email: try row.decode(String.self, "email"))
         }
         let billing = try BillingIdentity(row: row)
+        let command = invoice.buyerKind == .funder ? "funder edit" : "structure edit"
         guard billing.street != nil else {
-            let command = invoice.buyerKind == .funder ? "funder edit" : "structure edit"
             throw TrainingError.refused(
                 "\(invoice.buyer) has no billing address, which an invoice states: set it with `atelier \(command) … --billing-street … --billing-postal-code … --billing-city …`."
+            )
+        }
+        guard billing.email != nil else {
+            throw TrainingError.refused(
+                "\(invoice.buyer) has no billing email, where its invoices are sent: set it with `atelier \(command) … --billing-email …`."
             )
         }
         return InvoiceParty(
