@@ -7,15 +7,8 @@ import Foundation
 /// category and sentence of the organisation's regime, the payment terms and the legal notes.
 /// The French rules (BR-FR) add the invoicing frame — S1, an invoice for services — and an
 /// electronic address for both parties: their email.
-struct FacturX {
-    let invoice: Invoice
-    let seller: InvoiceParty
-    let buyer: InvoiceParty
-    let organisation: Organisation
-    let facts: InvoiceFacts
-    let timeZone: TimeZone
-
-    static let fileName = "factur-x.xml"
+extension InvoiceContent {
+    static let facturXName = "factur-x.xml"
 
     /// The PDF drawn for people, archived as PDF/A-3 with the XML attached.
     func archive(_ pdf: [UInt8], title: String, created: String) throws -> [UInt8] {
@@ -23,15 +16,16 @@ struct FacturX {
             title: title, created: created,
             attachments: [
                 .init(
-                    name: Self.fileName, mimeType: "text/xml", bytes: Array(xml.utf8), relationship: "Data",
+                    name: Self.facturXName, mimeType: "text/xml", bytes: Array(xml.utf8), relationship: "Data",
                     description:
                         "Factur-X \(invoice.kind == .invoice ? "invoice" : "credit note") \(invoice.number ?? "")")
-            ], extraMetadata: Self.metadata
+            ], extraMetadata: Self.facturXMetadata
         ).archive(pdf)
     }
 
     private var regime: BillingTerms.VATRegime { organisation.terms.vatRegime }
 
+    /// The Cross Industry Invoice.
     var xml: String {
         let lines = invoice.lines.map { line in
             """
@@ -74,7 +68,7 @@ struct FacturX {
             \(paymentMeans)
             <ram:ApplicableTradeTax><ram:CalculatedAmount>0.00</ram:CalculatedAmount><ram:TypeCode>VAT</ram:TypeCode><ram:ExemptionReason>\(XMLText.escaped(regime.sentence))</ram:ExemptionReason><ram:BasisAmount>\(total)</ram:BasisAmount><ram:CategoryCode>\(regime.category)</ram:CategoryCode><ram:ExemptionReasonCode>\(regime.exemptionCode)</ram:ExemptionReasonCode>\(regime == .notTaxable ? "" : "<ram:RateApplicablePercent>0</ram:RateApplicablePercent>")</ram:ApplicableTradeTax>
             \(period)
-            <ram:SpecifiedTradePaymentTerms><ram:Description>\(XMLText.escaped(InvoiceTerms(invoice: invoice, organisation: organisation, credits: facts.credits?.number).payment))</ram:Description>\(invoice.kind == .invoice ? "<ram:DueDateDateTime>\(Self.date(invoice.dueOn, "udt"))</ram:DueDateDateTime>" : "")</ram:SpecifiedTradePaymentTerms>
+            <ram:SpecifiedTradePaymentTerms><ram:Description>\(XMLText.escaped(terms.payment))</ram:Description>\(invoice.kind == .invoice ? "<ram:DueDateDateTime>\(Self.date(invoice.dueOn, "udt"))</ram:DueDateDateTime>" : "")</ram:SpecifiedTradePaymentTerms>
             <ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:LineTotalAmount>\(total)</ram:LineTotalAmount><ram:TaxBasisTotalAmount>\(total)</ram:TaxBasisTotalAmount><ram:TaxTotalAmount currencyID="EUR">0.00</ram:TaxTotalAmount><ram:GrandTotalAmount>\(total)</ram:GrandTotalAmount><ram:DuePayableAmount>\(total)</ram:DuePayableAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation>
             \(facts.credits.map { "<ram:InvoiceReferencedDocument><ram:IssuerAssignedID>\(XMLText.escaped($0.number))</ram:IssuerAssignedID><ram:FormattedIssueDateTime>\(Self.date($0.issuedOn, "qdt"))</ram:FormattedIssueDateTime></ram:InvoiceReferencedDocument>" } ?? "")
             </ram:ApplicableHeaderTradeSettlement>
@@ -87,7 +81,7 @@ struct FacturX {
     /// The legal notes, with the subject codes French e-invoicing reads them by: the late
     /// penalties (PMD), the recovery indemnity for a business buyer (PMT), the discount (AAB).
     private var notes: [(code: String, text: String)] {
-        let terms = InvoiceTerms(invoice: invoice, organisation: organisation, credits: facts.credits?.number)
+        let terms = terms
         return [("PMD", terms.penalties), ("PMT", terms.recovery), ("AAB", InvoiceTerms.discount)]
     }
 
@@ -148,7 +142,7 @@ struct FacturX {
     }
 
     /// The Factur-X properties and the PDF/A extension schema that declares them.
-    static let metadata = """
+    static let facturXMetadata = """
         <rdf:Description rdf:about="" xmlns:fx="urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#">
         <fx:DocumentType>INVOICE</fx:DocumentType>
         <fx:DocumentFileName>factur-x.xml</fx:DocumentFileName>

@@ -7,15 +7,9 @@ import Foundation
 /// organisation's regime, the due date, the discount terms, the late penalties and, for a
 /// business buyer, the 40 € recovery indemnity. Drawn for people, then archived as Factur-X
 /// (PDF/A-3 with the same invoice as `factur-x.xml`) for their software.
-struct InvoiceDocument {
-    let invoice: Invoice
-    let seller: InvoiceParty
-    let buyer: InvoiceParty
-    let organisation: Organisation
-    let facts: InvoiceFacts
-    let timeZone: TimeZone
-
-    func render() throws -> [UInt8] {
+extension InvoiceContent {
+    /// The PDF/A-3 as sent and kept.
+    func document() throws -> [UInt8] {
         let title = "\(invoice.kind.french) n° \(invoice.number ?? "")"
         let created = PDFDocument.creationDate(Date(), in: timeZone)
         let document = PDFDocument(title: title, created: created) {
@@ -64,13 +58,11 @@ struct InvoiceDocument {
                     ], size: 9.5, spaceAfter: 10, framed: false)),
             .text(organisation.terms.vatRegime.sentence + ".", TextStyle(size: 10, weight: .bold, spaceAfter: 10)),
             .text(
-                InvoiceTerms(invoice: invoice, organisation: organisation, credits: facts.credits?.number).text,
+                terms.text,
                 TextStyle(size: 8.5, spaceAfter: 6)),
         ]
         let drawn = try document.render(blocks.map(\.frenchSpacing))
-        return try FacturX(
-            invoice: invoice, seller: seller, buyer: buyer, organisation: organisation, facts: facts, timeZone: timeZone
-        ).archive(drawn, title: title, created: created)
+        return try archive(drawn, title: title, created: created)
     }
 
     /// The dates and the buyer, as label and value rows.

@@ -56,3 +56,18 @@ extension InvoiceParty {
             activityNumber: organisation.activityNumber)
     }
 }
+
+/// Everything an issued invoice says, gathered once for its two forms: the PDF people read
+/// (`InvoiceDocument`) and the Factur-X XML their software reads (`FacturX`).
+struct InvoiceContent {
+    let invoice: Invoice
+    let seller: InvoiceParty
+    let buyer: InvoiceParty
+    let organisation: Organisation
+    let facts: InvoiceFacts
+    let timeZone: TimeZone
+
+    var terms: InvoiceTerms {
+        InvoiceTerms(invoice: invoice, organisation: organisation, credits: facts.credits?.number)
+    }
+}

@@ -38,10 +38,10 @@ extension Invoices {
         let seller = InvoiceParty(organisation)
         var issued = invoice
         (issued.number, issued.series, issued.issuedOn, issued.dueOn) = (number, series, day, due)
-        let pdf = try InvoiceDocument(
+        let pdf = try InvoiceContent(
             invoice: issued, seller: seller, buyer: buyer, organisation: organisation,
             facts: try InvoiceFacts(invoice: id, on: connection), timeZone: store.timeZone
-        ).render()
+        ).document()
         try connection.execute(
             """
             UPDATE invoice SET series = \(series), sequence = \(sequence), number = \(number), issued_on = \(day),
