@@ -162,6 +162,18 @@ import Training
             name: "a funder's SIRET that is not one", arguments: ["funder", "edit", "AKTO", "--siret", "123"],
             status: 65, sentence: "The SIRET “123” is not valid: it is 14 digits."),
         .init(
+            name: "a journal of a period without invoices",
+            arguments: [
+                "export", "invoices", "--from", "2025-01-01", "--to", "2025-12-31", "--out", "/tmp/atelier-ventes.csv",
+            ],
+            status: 66, sentence: "No invoice was issued between 2025-01-01 and 2025-12-31: there is nothing to write."),
+        .init(
+            name: "a journal of a period that runs backwards",
+            arguments: [
+                "export", "invoices", "--from", "2026-12-31", "--to", "2026-01-01", "--out", "/tmp/atelier-ventes.csv",
+            ],
+            status: 65, sentence: "The period runs backwards: 2026-12-31 is after 2026-01-01."),
+        .init(
             name: "a funder edit that changes nothing", arguments: ["funder", "edit", "AKTO"], status: 65,
             sentence: "Nothing to change: give --siret, a billing option, --invoice-grouping or --invoice-within."),
     ]

@@ -154,6 +154,36 @@ import Training
         let billed = all.reduce(0) { $0 + ($1.kind == .invoice ? 1 : -1) * $1.total.cents }
         #expect(billed == 11 * 42_000)
         #expect(try caen.draft().isEmpty)
+
+        // The sales journal: every invoice and credit note, credit notes negative, in both
+        // formats, the totals adding up to what is billed.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ventes-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let written = try caen.atelier([
+            "export", "invoices", "--from", "2026-01-01", "--to", "2026-12-31", "--out", folder + "/ventes.csv",
+        ])
+        #expect(
+            written.standardOutput
+                == "Wrote \(folder)/ventes.csv: 32 invoices and credit notes, \(Money(cents: 462_000)) net, \(Money(cents: 462_000)) left to pay.\n"
+        )
+        let csv = try ReadCSV.read(folder + "/ventes.csv")
+        #expect(
+            csv.rows[0] == [
+                "Numéro", "Date", "Type", "Avoir sur", "Session", "Client", "Montant HT (€)", "TVA (€)",
+                "Montant TTC (€)", "Payé (€)", "Reste à payer (€)",
+            ])
+        #expect(csv.rows.count == 34)
+        let note = try #require(csv.rows.first { $0[0] == "AV-2026-00001" })
+        #expect(note[2] == "Avoir" && note[3] == "FA-2026-00001" && note[6] == "-3600,00")
+        #expect(csv.rows.last == ["Total", "", "", "", "", "", "4620,00", "0,00", "4620,00", "0,00", "4620,00"])
+        #expect(
+            try caen.atelier([
+                "export", "invoices", "--from", "2026-01-01", "--to", "2026-12-31", "--out", folder + "/ventes.xlsx",
+            ]).status == 0)
+        let sheet = try ReadXLSX.read(folder + "/ventes.xlsx")
+        #expect(sheet.rows.count == 34)
+        #expect(sheet.cached.last?[6] == .number(4620))
     }
 
     @Test func creditNotesCiteTheirInvoiceAndNeverCreditTwice() throws {

@@ -31,7 +31,7 @@ public struct Invoices {
               AND (NOT \(filter.overdue) OR due_on < \(today))
               AND (\(filter.issued?.lowerBound)::date IS NULL
                    OR issued_on BETWEEN \(filter.issued?.lowerBound) AND \(filter.issued?.upperBound))
-            ORDER BY issued_on, kind, sequence, id
+            ORDER BY issued_on, kind DESC, sequence, id
             """
         ).map(Self.invoice)
         let lines = try lines(of: invoices.map(\.id), on: connection)
