@@ -252,6 +252,39 @@ import Training
         #expect(try reading.pages()[0].contains("Facture n° \(credited)"))
     }
 
+    /// The worker mails each issued invoice to its buyer's billing email, once: a funder's with
+    /// the certificats de réalisation of the trainees it pays for, the PDF as issued.
+    @Test func issuedInvoicesAreMailedOnceWithTheirEvidence() throws {
+        let drafts = try caen.draft()
+        let issued = try caen.issue([drafts[0], drafts[1]])
+        let catcher = try MailCatcher()
+        let environment = [
+            "ATELIER_SMTP_URL": catcher.url, "ATELIER_MAIL_FROM": "Atelier Caen <formation@mda-caen.example>",
+        ]
+        for _ in 0..<2 {
+            let worker = try caen.year.atelier(["worker", "--until-idle"], environment: environment)
+            #expect(worker.status == 0, "\(worker.standardError)")
+        }
+        let mails = try ReadMail.read(catcher.messageFiles())
+        let opco = try #require(mails.first { $0.to == "factures@uniformation.example" })
+        #expect(mails.filter { $0.to == "factures@uniformation.example" }.count == 1, "sent once")
+        #expect(opco.subject == "Facture FA-2026-00001 — Accompagner la fonction employeur")
+        let files = opco.parts.compactMap(\.filename)
+        #expect(files.first == "FA-2026-00001.pdf")
+        #expect(
+            files.dropFirst().count == 9 && files.dropFirst().allSatisfy { $0.hasPrefix("certificat-\(caen.caen)-") })
+        let text = try #require(opco.parts.first?.text)
+        #expect(text.contains("dossier AC-2026-0118"))
+        #expect(text.contains("Les certificats de réalisation des stagiaires qu’elle concerne sont joints (9)."))
+        let stored = try Invoices(try caen.year.store()).pdf(issued[0].id).pdf
+        #expect(opco.parts.first { $0.filename == "FA-2026-00001.pdf" }?.bytes == stored, "the PDF as issued")
+        let structure = try #require(mails.first { $0.to == "compta@asso1.example" })
+        #expect(structure.parts.compactMap(\.filename) == ["FA-2026-00002.pdf"])
+        let recorded = try caen.year.database.connect().execute(
+            "SELECT count(*) FROM delivery WHERE kind = 'invoice' AND state = 'accepted'")[0].decode(Int.self, at: 0)
+        #expect(recorded == 2)
+    }
+
     /// Twenty coordinators issue at once: the counter row queues them, and the numbers follow
     /// each other without a gap or a duplicate.
     @Test func twentyIssuersAtOnceTakeConsecutiveNumbers() throws {

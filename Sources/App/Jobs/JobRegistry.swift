@@ -24,6 +24,7 @@ public enum JobRegistry {
         IncidentAnswerHandler(),
         AdaptationNoticeHandler(),
         StructureQuestionnaireHandler(),
+        InvoiceHandler(),
         WebhookHandler(),
         FundingReportHandler(),
         PruneHandler(),

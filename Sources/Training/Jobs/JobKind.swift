@@ -32,6 +32,9 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
     /// Three months after a session, the structures' questionnaire to the contact of each
     /// structure whose people attended.
     case structureQuestionnaire = "structure-questionnaire"
+    /// An issued invoice or credit note, to its buyer's billing email; a funder's with the
+    /// certificats de réalisation of the trainees it pays for.
+    case invoice
     case webhook
     case fundingReport = "funding-report"
     /// Deletes finished jobs past their keeping time, on the schedule of `Jobs/schedule.yaml`.
@@ -63,6 +66,11 @@ public struct TrainerLinkArguments: Codable, Sendable, Hashable {
 /// An `incident-answer` job: the incident whose answer to mail.
 public struct IncidentAnswerArguments: Codable, Sendable, Hashable {
     public let incidentId: Int
+}
+
+/// An `invoice` job: the invoice or credit note to mail.
+public struct InvoiceArguments: Codable, Sendable, Hashable {
+    public let invoiceId: Int
 }
 
 /// An `adaptation-notice` job: the registration whose answer asked for an adaptation.

@@ -41,6 +41,10 @@ struct Reactions {
                     .incidentAnswer, IncidentAnswerArguments(incidentId: event.incidentId),
                     key: "incident-answer:\(event.incidentId)")
             ])
+        case let event as InvoiceIssued:
+            try queue.enqueue([
+                try jobs.job(.invoice, InvoiceArguments(invoiceId: event.invoiceId), key: "invoice:\(event.invoiceId)")
+            ])
         case let event as AssessmentAnswered where event.adaptationNeeded:
             guard let registration = event.registrationId else { break }
             try queue.enqueue([

@@ -82,6 +82,9 @@ public struct MessageTemplates: Sendable {
         render(.adaptationNotice, letter as Any)
     }
 
+    /// An issued invoice or credit note, to its buyer.
+    public func render(_ letter: InvoiceLetter) -> RenderedMessage? { render(.invoice, letter as Any) }
+
     /// A letter with every value `kind`'s templates may read.
     private static func example(for kind: JobKind) -> Any {
         switch kind {
@@ -89,6 +92,7 @@ public struct MessageTemplates: Sendable {
         case .incidentAnswer: IncidentAnswerLetter.example
         case .adaptationNotice: AdaptationNoticeLetter.example
         case .structureQuestionnaire: StructureQuestionnaireLetter.example
+        case .invoice: InvoiceLetter.example
         default: Letter.example(for: kind)
         }
     }
@@ -134,7 +138,7 @@ extension JobKind {
     ]
     /// The kinds that write to someone else than a participant, each with a letter of its own.
     public static let otherMessages: [JobKind] = [
-        .trainerLink, .trainerQuestionnaire, .incidentAnswer, .adaptationNotice, .structureQuestionnaire,
+        .trainerLink, .trainerQuestionnaire, .incidentAnswer, .adaptationNotice, .structureQuestionnaire, .invoice,
     ]
 
     /// What only this kind's letters provide, besides the participant, the session and the organisation.

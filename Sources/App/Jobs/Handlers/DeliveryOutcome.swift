@@ -29,14 +29,15 @@ struct DeliveryDeferred: Error, CustomStringConvertible {
 
 extension JobContext {
     /// Mails `rendered` to someone other than a participant — a trainer, whoever reported an
-    /// incident — as `messageID`, recording the delivery in the job's transaction.
-    func mail(_ rendered: RenderedMessage, to recipient: MailAddress, messageID: String, job: Job, kind: JobKind)
-        throws -> JobOutcome
-    {
+    /// incident, a buyer — as `messageID`, recording the delivery in the job's transaction.
+    func mail(
+        _ rendered: RenderedMessage, to recipient: MailAddress, messageID: String, job: Job, kind: JobKind,
+        attachments: [MailMessage.Attachment] = []
+    ) throws -> JobOutcome {
         let settings = settings.messages
         let message = MailMessage(
             from: settings.from, to: recipient, replyTo: settings.replyTo, subject: rendered.subject,
-            messageID: messageID, text: rendered.text, html: rendered.html)
+            messageID: messageID, text: rendered.text, html: rendered.html, attachments: attachments)
         return try senders.mail.send(message).settled(refusedBy: "the mail server") { state, reply in
             try Deliveries(store).record(
                 job: job.id, kind: kind, channel: .mail, registration: nil, recipient: recipient.address,
