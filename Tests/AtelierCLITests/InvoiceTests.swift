@@ -285,6 +285,30 @@ import Training
         #expect(recorded == 2)
     }
 
+    /// The BPF's revenue comes from the year's invoices net of its credit notes once it has
+    /// any: the OPCOs' under C-2h, the structures' under C-1.
+    @Test func theBPFRevenueComesFromIssuedInvoicesOnceThereAreAny() throws {
+        struct Revenue: Decodable {
+            struct Line: Decodable {
+                let line: String
+                let amountCents: Int
+            }
+            let revenue: [Line]
+            let revenueBasis: String
+        }
+        let before = try caen.json(Revenue.self, ["report", "bpf", "--year", "2026"])
+        #expect(before.revenueBasis == "claims")
+        let issued = try caen.issue(try caen.draft())
+        let number = try #require(issued[0].number)
+        #expect(try caen.atelier(["invoice", "credit", number, "--lines", "1", "--reason", "Erreur"]).status == 0)
+        let report = try caen.json(Revenue.self, ["report", "bpf", "--year", "2026"])
+        #expect(report.revenueBasis == "invoices")
+        let revenue = Dictionary(uniqueKeysWithValues: report.revenue.map { ($0.line, $0.amountCents) })
+        #expect(revenue["C-2h"] == 360_000 + 84_000 - issued[0].lines[0].amount.cents)
+        #expect(revenue["C-1"] == issued.filter { $0.buyerKind == .structure }.reduce(0) { $0 + $1.total.cents })
+        #expect(revenue["C-6"] == 0 && revenue["C-9"] == 0)
+    }
+
     /// Twenty coordinators issue at once: the counter row queues them, and the numbers follow
     /// each other without a gap or a duplicate.
     @Test func twentyIssuersAtOnceTakeConsecutiveNumbers() throws {

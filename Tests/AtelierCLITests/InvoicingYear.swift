@@ -91,7 +91,7 @@ struct InvoicingYear: Sendable {
     func json<T: Decodable>(_ type: T.Type, _ arguments: [String]) throws -> T {
         let outcome = try atelier(arguments + ["--json"])
         try #require(outcome.status == 0, "\(arguments): \(outcome.standardError)")
-        return try JSONDecoder().decode(T.self, from: Data(outcome.standardOutput.utf8))
+        return try JSONDecoder.snakeCase.decode(T.self, from: Data(outcome.standardOutput.utf8))
     }
 
     /// The session's drafts, drawn through the CLI.

@@ -281,8 +281,8 @@ public struct TestCertificate: Sendable {
 }
 
 extension JSONDecoder {
-    /// Python's helpers write snake_case keys.
-    static var snakeCase: JSONDecoder {
+    /// Python's helpers and `atelier … --json` write snake_case keys.
+    public static var snakeCase: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return decoder

@@ -16,8 +16,9 @@ struct ReportCommand: ParsableCommand {
             discussion: """
                 F-1: trainees and hours-trainee by type, from attended time only (a registration \
                 counts once when its participant was present at a slot of the year). E: trainers \
-                and the hours they gave, internal and external. C: revenue by source, what is claimed \
-                from each kind of funder for the sessions that ended in the year.
+                and the hours they gave, internal and external. C: revenue by source, the invoices \
+                issued in the year net of its credit notes once it has any, by buyer; before, what is \
+                claimed from each kind of funder for the sessions that ended in the year.
                 Example: atelier report bpf --year 2027
                 """)
 
@@ -49,7 +50,10 @@ struct ReportCommand: ParsableCommand {
                             + report.trainers.map {
                                 [$0.line, $0.label, String($0.trainers), French.hours(minutes: $0.minutes)]
                             }))
-                print("\nC    Produits de la formation, par origine (montants demandés)")
+                print(
+                    "\nC    Produits de la formation, par origine ("
+                        + (report.revenueBasis == .invoices
+                            ? "factures émises, avoirs déduits)" : "montants demandés, aucune facture émise)"))
                 print(
                     Terminal.table(
                         [["LINE", "ORIGIN", "AMOUNT"]]

@@ -47,14 +47,11 @@ public struct Invoice: Sendable, Hashable, Codable {
     public var isDraft: Bool { number == nil }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, session, number, series, buyer, lines, reason, credits
-        case buyerKind = "buyer_kind"
-        case issuedOn = "issued_on"
-        case dueOn = "due_on"
-        case total = "total_cents"
-        case paid = "paid_cents"
-        case credited = "credited_cents"
-        case pdfSHA256 = "pdf_sha256"
+        case id, kind, session, number, series, buyer, buyerKind, issuedOn, dueOn, lines, reason, credits
+        case total = "totalCents"
+        case paid = "paidCents"
+        case credited = "creditedCents"
+        case pdfSHA256 = "pdfSha256"
     }
 }
 
@@ -75,12 +72,8 @@ public struct InvoiceLine: Sendable, Hashable, Codable {
     public var amount: Money
 
     enum CodingKeys: String, CodingKey {
-        case position, kind, label
-        case registrationId = "registration_id"
-        case agreementId = "agreement_id"
-        case attendedMinutes = "attended_minutes"
-        case plannedMinutes = "planned_minutes"
-        case amount = "amount_cents"
+        case position, kind, label, registrationId, agreementId, attendedMinutes, plannedMinutes
+        case amount = "amountCents"
     }
 }
 
@@ -110,10 +103,9 @@ public struct Payment: Sendable, Hashable, Codable {
     public var leftToPay: Money
 
     enum CodingKeys: String, CodingKey {
-        case id, invoice, method
-        case amount = "amount_cents"
-        case paidOn = "paid_on"
-        case leftToPay = "left_to_pay_cents"
+        case id, invoice, method, paidOn
+        case amount = "amountCents"
+        case leftToPay = "leftToPayCents"
     }
 }
 

@@ -6,8 +6,10 @@ import Postgres
 /// - F-1, trainees and hours-trainee by type, from **attended** time only: a registration counts
 ///   once per session when its participant was present at a slot of the year;
 /// - E, trainers and the hours they gave, internal and external, from the slots of the year;
-/// - C, revenue by source: what `Funding` claims for the sessions that ended in the year, by
-///   the kind of funder.
+/// - C, revenue by source: once the year has an issued invoice, the invoices issued in it net of
+///   the credit notes issued in it, by their buyer (a funder by its kind, a structure as an
+///   employer, a person as an individual); before, what `Funding` claims for the sessions that
+///   ended in the year, by the kind of funder.
 public struct BPFReport: Sendable, Codable, Hashable {
     public struct TraineeLine: Sendable, Codable, Hashable {
         public var line: String
@@ -34,10 +36,16 @@ public struct BPFReport: Sendable, Codable, Hashable {
         }
     }
 
+    /// Where section C's figures come from.
+    public enum RevenueBasis: String, Sendable, Codable, Hashable {
+        case invoices, claims
+    }
+
     public var year: Int
     public var trainees: [TraineeLine]
     public var trainers: [TrainerLine]
     public var revenue: [RevenueLine]
+    public var revenueBasis: RevenueBasis
 }
 
 extension BPFReport {
@@ -93,11 +101,16 @@ extension BPFReport {
             let (isInternal, trainers, minutes) = try row.decode((Bool, Int, Int).self)
             byOrigin[isInternal] = (trainers, minutes)
         }
-        var byKind: [Funder.Kind: Money] = [:]
-        try Funding(store).claims(.ending(from: from, to: to, funder: nil)) { claim in
-            byKind[claim.funderKind, default: .zero] = claim.lines.reduce(byKind[claim.funderKind, default: .zero]) {
-                $0 + $1.claimed
+        var byKind = try invoicedRevenue(from: from, to: to, on: store.connection)
+        let basis: RevenueBasis = byKind == nil ? .claims : .invoices
+        if byKind == nil {
+            var claimed: [Funder.Kind: Money] = [:]
+            try Funding(store).claims(.ending(from: from, to: to, funder: nil)) { claim in
+                claimed[claim.funderKind] = claim.lines.reduce(claimed[claim.funderKind, default: .zero]) {
+                    $0 + $1.claimed
+                }
             }
+            byKind = claimed
         }
         return BPFReport(
             year: year,
@@ -112,6 +125,30 @@ extension BPFReport {
             ].map {
                 TrainerLine(line: $0.1, label: $0.2, trainers: byOrigin[$0.0]?.0 ?? 0, minutes: byOrigin[$0.0]?.1 ?? 0)
             },
-            revenue: revenueLines.map { RevenueLine(line: $0.line, label: $0.label, amount: byKind[$0.kind] ?? .zero) })
+            revenue: revenueLines.map {
+                RevenueLine(line: $0.line, label: $0.label, amount: byKind?[$0.kind] ?? .zero)
+            },
+            revenueBasis: basis)
+    }
+
+    /// The invoices issued between the two days net of the credit notes issued between them, by
+    /// the kind of their buyer; `nil` when none was issued.
+    private static func invoicedRevenue(from: LocalDate, to: LocalDate, on connection: Connection) throws
+        -> [Funder.Kind: Money]?
+    {
+        let rows = try connection.execute(
+            """
+            SELECT CASE i.buyer_kind WHEN 'funder' THEN fu.kind WHEN 'structure' THEN 'employeur' ELSE 'particulier' END,
+                   sum(CASE i.kind WHEN 'invoice' THEN i.total_cents ELSE -i.total_cents END)::bigint
+            FROM invoice i LEFT JOIN funder fu ON fu.id = i.funder_id
+            WHERE i.number IS NOT NULL AND i.issued_on BETWEEN \(from) AND \(to)
+            GROUP BY 1
+            """)
+        guard !rows.isEmpty else { return nil }
+        return Dictionary(
+            uniqueKeysWithValues: try rows.map { row in
+                let (kind, cents) = try row.decode((Funder.Kind, Int).self)
+                return (kind, Money(cents: cents))
+            })
     }
 }
