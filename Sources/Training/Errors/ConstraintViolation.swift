@@ -94,6 +94,25 @@ public enum ConstraintViolation {
         ),
         "invoice_credit_within_total": (.refused, "An invoice cannot be credited beyond its total."),
         "invoice_line_dedit_not_to_funder": (.refused, "A dédit is never invoiced to a funder."),
+        "convention_one_party": (
+            .invalidInput, "A convention is with one structure; a contrat de formation with one individual."
+        ),
+        "convention_signature_whole": (
+            .invalidInput,
+            "A signature names its day, its signatory, their role and how it was given: all of them, or none."
+        ),
+        "convention_pdf_is_pdf": (.invalidInput, "A convention is stored as a PDF file."),
+        "convention_pdf_checksum": (.invalidInput, "A convention's checksum is the SHA-256 of its PDF."),
+        "convention_once": (.conflict, "The session already has a convention with this party."),
+        "convention_signed_frozen": (.refused, "A signed convention never changes and is never deleted."),
+        "invoice_individual_withdrawal": (
+            .refused,
+            "An individual is invoiced nothing before the ten days to withdraw from their signed contrat are over, then 30 % of their share until the training proceeds."
+        ),
+        "payment_individual_withdrawal": (
+            .refused,
+            "An individual pays nothing before the ten days to withdraw from their signed contrat are over, then 30 % of their share until the training proceeds."
+        ),
         "payment_of_issued_invoice": (.refused, "A payment settles an issued invoice."),
         "payment_within_balance": (.refused, "A payment cannot exceed what is left to pay on its invoice."),
         "organisation_siret_valid": (.invalidInput, "The SIRET is not valid: 14 digits whose check digit is right."),

@@ -20,6 +20,8 @@ struct BillingPlan {
         /// The price agreed for the whole training, what is due for the hours done, and what the
         /// funder pays of it.
         var price = Money.zero
+        /// What the funder agreed to pay of the price, as planned (`Claim.agreed`).
+        var agreed = Money.zero
         var delivered = Money.zero
         var funded = Money.zero
     }
@@ -55,43 +57,21 @@ struct BillingPlan {
     let overfunded: [Seat]
 
     init(session code: String, noShowChargePercent: Int, on connection: Connection) throws {
-        let head = try connection.execute(
-            """
-            SELECT s.id, s.code, s.status, mp.price_per_participant_cents, mp.price_per_group_cents
-            FROM session s JOIN module_programme mp ON mp.id = s.programme_id
-            WHERE s.code = \(code.typedCode)
-            """
-        ).first
-        guard let head else { throw TrainingError.notFound("No session has the code \(code.typedCode).") }
-        let (id, sessionCode, status) = try head.decode((Int, String, Session.Status).self)
-        guard status == .completed else {
+        let pricing = try SessionPricing(session: code, on: connection)
+        guard pricing.status == .completed else {
             throw TrainingError.refused(
-                "The session \(sessionCode) is \(status.rawValue): invoices are drawn from its attendance once it is completed (`atelier session complete \(sessionCode)`)."
+                "The session \(pricing.code) is \(pricing.status.rawValue): invoices are drawn from its attendance once it is completed (`atelier session complete \(pricing.code)`)."
             )
         }
-        let perParticipant = try head.decode(Int?.self, "price_per_participant_cents")
-        let perGroup = try head.decode(Int?.self, "price_per_group_cents")
-        guard perParticipant != nil || perGroup != nil else {
-            throw TrainingError.refused(
-                "The programme of the session \(sessionCode) has no price: set one with `atelier module edit … --price-per-participant` before a session, as conventions state it."
-            )
-        }
-        session = (id, sessionCode)
-        var seats = try Self.seats(session: id, on: connection)
-        // The price agreed per participant.
-        let prices =
-            perParticipant.map { price in seats.map { _ in Money(cents: price) } }
-            ?? Claim.agreed(.perGroup, amount: Money(cents: perGroup ?? 0), rows: seats.map { $0.row })
+        session = (pricing.id, pricing.code)
+        var seats = pricing.seats
         for index in seats.indices {
-            seats[index].price = prices[index]
             seats[index].delivered =
                 Claim.amounts(
-                    .perParticipant, amount: prices[index], rows: [seats[index].row], sessionCompleted: true)[0]
+                    .perParticipant, amount: seats[index].price, rows: [seats[index].row], sessionCompleted: true)[0]
         }
         // Each agreement's claim, over its participants in the claims' order.
-        for agreementId in Set(seats.compactMap { $0.agreement?.id }) {
-            let covered = seats.indices.filter { seats[$0].agreement?.id == agreementId }
-            guard let agreement = seats[covered[0]].agreement else { continue }
+        for (agreement, covered) in Self.byAgreement(seats) {
             let claimed = Claim.amounts(
                 agreement.basis, amount: agreement.amount, rows: covered.map { seats[$0].row }, sessionCompleted: true)
             for (index, amount) in zip(covered, claimed) { seats[index].funded = amount }
@@ -101,8 +81,20 @@ struct BillingPlan {
         bills = Self.bills(seats, noShowChargePercent: noShowChargePercent)
     }
 
+    /// The seats' indices by the agreement that covers them, in the seats' order.
+    static func byAgreement(_ seats: [Seat]) -> [(Agreement, [Int])] {
+        var order: [Int] = []
+        var covered: [Int: (Agreement, [Int])] = [:]
+        for (index, seat) in seats.enumerated() {
+            guard let agreement = seat.agreement else { continue }
+            if covered[agreement.id] == nil { order.append(agreement.id) }
+            covered[agreement.id, default: (agreement, [])].1.append(index)
+        }
+        return order.compactMap { covered[$0] }
+    }
+
     /// The confirmed registrations in the order claims list them, with their hours.
-    private static func seats(session: Int, on connection: Connection) throws -> [Seat] {
+    static func seats(session: Int, on connection: Connection) throws -> [Seat] {
         try connection.execute(
             """
             SELECT r.id, r.participant_id, p.first_name, p.last_name, p.employer_id,
@@ -191,5 +183,45 @@ struct BillingPlan {
     private struct BillKey: Hashable {
         var payer: Payer
         var group: Int
+    }
+}
+
+/// The price a session's participants were agreed, from the programme version it keeps — its
+/// price per participant, or its price per group shared between the confirmed participants — and
+/// what their funders agreed to pay of it: what conventions state before the action, and
+/// invoices start from after it.
+struct SessionPricing {
+    let id: Int
+    let code: String
+    let status: Session.Status
+    let seats: [BillingPlan.Seat]
+
+    init(session code: String, on connection: Connection) throws {
+        let head = try connection.execute(
+            """
+            SELECT s.id, s.code, s.status, mp.price_per_participant_cents, mp.price_per_group_cents
+            FROM session s JOIN module_programme mp ON mp.id = s.programme_id
+            WHERE s.code = \(code.typedCode)
+            """
+        ).first
+        guard let head else { throw TrainingError.notFound("No session has the code \(code.typedCode).") }
+        (id, self.code, status) = try head.decode((Int, String, Session.Status).self)
+        let perParticipant = try head.decode(Int?.self, "price_per_participant_cents")
+        let perGroup = try head.decode(Int?.self, "price_per_group_cents")
+        guard perParticipant != nil || perGroup != nil else {
+            throw TrainingError.refused(
+                "The programme of the session \(self.code) has no price: set one with `atelier module edit … --price-per-participant` before a session, as conventions state it."
+            )
+        }
+        var seats = try BillingPlan.seats(session: id, on: connection)
+        let prices =
+            perParticipant.map { price in seats.map { _ in Money(cents: price) } }
+            ?? Claim.agreed(.perGroup, amount: Money(cents: perGroup ?? 0), rows: seats.map { $0.row })
+        for index in seats.indices { seats[index].price = prices[index] }
+        for (agreement, covered) in BillingPlan.byAgreement(seats) {
+            let agreed = Claim.agreed(agreement.basis, amount: agreement.amount, rows: covered.map { seats[$0].row })
+            for (index, amount) in zip(covered, agreed) { seats[index].agreed = min(amount, seats[index].price) }
+        }
+        self.seats = seats
     }
 }

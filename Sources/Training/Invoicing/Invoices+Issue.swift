@@ -32,6 +32,20 @@ extension Invoices {
             throw TrainingError.invalid(
                 "The issue date \(day) is after today: an invoice is issued today or on an earlier day.")
         }
+        if invoice.buyerKind == .participant, invoice.kind == .invoice {
+            let (session, participant, billed) = try connection.execute(
+                """
+                SELECT i.session_id, i.participant_id,
+                       (SELECT coalesce(sum(CASE k.kind WHEN 'invoice' THEN k.total_cents ELSE -k.total_cents END), 0)
+                        FROM invoice k WHERE k.session_id = i.session_id AND k.participant_id = i.participant_id
+                          AND k.number IS NOT NULL)::bigint
+                FROM invoice i WHERE i.id = \(id)
+                """)[0].decode((Int, Int, Int).self)
+            try IndividualBilling.check(
+                session: session, participant: participant, day: day, total: billed + invoice.total.cents,
+                act: .invoiced,
+                on: connection)
+        }
         let (series, sequence) = try nextNumber(of: invoice.kind, on: day, connection)
         let number = "\(series)-\(String(repeating: "0", count: max(0, 5 - String(sequence).count)))\(sequence)"
         let due = invoice.kind == .invoice ? day.adding(days: organisation.terms.paymentDays) : day

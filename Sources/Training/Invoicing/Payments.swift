@@ -36,6 +36,18 @@ extension Invoices {
                     "\(amount) is more than the \(invoice.leftToPay) left to pay on \(number): record what was received, at most what is due."
                 )
             }
+            if invoice.buyerKind == .participant {
+                let (session, participant, paid) = try connection.execute(
+                    """
+                    SELECT i.session_id, i.participant_id,
+                           (SELECT coalesce(sum(p.amount_cents), 0) FROM payment p JOIN invoice k ON k.id = p.invoice_id
+                            WHERE k.session_id = i.session_id AND k.participant_id = i.participant_id)::bigint
+                    FROM invoice i WHERE i.id = \(id)
+                    """)[0].decode((Int, Int, Int).self)
+                try IndividualBilling.check(
+                    session: session, participant: participant, day: day, total: paid + amount.cents, act: .paid,
+                    on: connection)
+            }
             let paymentId = try connection.execute(
                 """
                 INSERT INTO payment (invoice_id, amount_cents, paid_on, method)

@@ -37,7 +37,7 @@ public struct Structures {
 
     /// The structure `text` names — its SIRET, or its name when one structure has it —, its row
     /// locked until the transaction ends.
-    private func find(_ text: String, on connection: Connection) throws -> Structure {
+    func find(_ text: String, on connection: Connection) throws -> Structure {
         let digits = text.filter { !$0.isWhitespace }
         let bySiret = digits.count == 14 && digits.allSatisfy(\.isASCIIDigit)
         let found = try connection.execute(

@@ -27,3 +27,5 @@ extension Invoice.Kind: PostgresCodable {}
 extension Invoice.BuyerKind: PostgresCodable {}
 extension InvoiceLine.Kind: PostgresCodable {}
 extension Payment.Method: PostgresCodable {}
+extension Convention.Kind: PostgresCodable {}
+extension Convention.Channel: PostgresCodable {}
