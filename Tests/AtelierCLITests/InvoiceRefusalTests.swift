@@ -9,7 +9,8 @@ import Training
 /// every table as before.
 @Suite struct InvoiceRefusalTests {
     /// The Caen session's invoices issued, but for two drafts: draft 2 to Association 1 (which
-    /// has its billing address) and draft 3 to AKTO (whose address the seed takes off). The
+    /// has its billing address) and draft 3 to AKTO (whose address the seed takes off); the
+    /// convention 1 with Association 2, signed. The
     /// year's March session (S-2026-001) was scheduled before the module had a price; its April
     /// one (S-2026-002) is not completed.
     static let seeded = Result {
@@ -18,7 +19,11 @@ import Training
         try #require(drafts.map(\.id) == Array(1...12))
         try #require(drafts[1].buyer == "Association 1" && drafts[2].buyer == "AKTO")
         _ = try caen.issue([drafts[0]] + drafts.dropFirst(3), on: "2026-12-01")
-        _ = try Catalogue(try caen.year.store()).editFunder("AKTO") {
+        let store = try caen.year.store()
+        _ = try Conventions(store).draw(session: caen.caen, with: .structure("Association 2"))
+        _ = try Conventions(store).sign(
+            1, by: "Jeanne Morel", role: "Présidente", on: try LocalDate(parsing: "2026-02-20"))
+        _ = try Catalogue(store).editFunder("AKTO") {
             ($0.billing.street, $0.billing.postalCode, $0.billing.city) = ("", "", "")
         }
         return caen
@@ -173,6 +178,45 @@ import Training
                 "export", "invoices", "--from", "2026-12-31", "--to", "2026-01-01", "--out", "/tmp/atelier-ventes.csv",
             ],
             status: 65, sentence: "The period runs backwards: 2026-12-31 is after 2026-01-01."),
+        .init(
+            name: "a convention with a buyer of no kind",
+            arguments: ["convention", "draw", "S-2026-003", "--buyer", "société:Graine"], status: 65,
+            sentence: "The buyer “société:Graine” is not one: write structure:NAME (or its SIRET) or participant:EMAIL."
+        ),
+        .init(
+            name: "a convention with a structure none of whose people come",
+            arguments: ["convention", "draw", "S-2026-003", "--buyer", "structure:44201234000018"], status: 67,
+            sentence: "No confirmed participant of the session comes from Association Familles Rurales du Calvados."),
+        .init(
+            name: "a contrat with someone whose structure buys",
+            arguments: ["convention", "draw", "S-2026-003", "--buyer", "participant:stagiaire1@asso.fr"], status: 67,
+            sentence:
+                "Stagiaire1 Caennais comes from Association 1: the convention is with the structure (`--buyer structure:…`)."
+        ),
+        .init(
+            name: "a contrat with nobody",
+            arguments: ["convention", "draw", "S-2026-003", "--buyer", "participant:personne@asso.fr"], status: 66,
+            sentence: "No participant has the email personne@asso.fr."),
+        .init(
+            name: "a signed convention drawn again",
+            arguments: ["convention", "draw", "S-2026-003", "--buyer", "structure:Association 2"], status: 67,
+            sentence: "The convention of Association 2 for S-2026-003 was signed on 2026-02-20: it stands as signed."),
+        .init(
+            name: "a convention signed twice",
+            arguments: [
+                "convention", "sign", "1", "--by", "Paul Durand", "--role", "Trésorier", "--date", "2026-02-21",
+            ],
+            status: 67, sentence: "The convention 1 was signed on 2026-02-20 by Jeanne Morel: it stands as signed."),
+        .init(
+            name: "a convention signed tomorrow",
+            arguments: [
+                "convention", "sign", "1", "--by", "Paul Durand", "--role", "Trésorier", "--date", "2099-02-21",
+            ],
+            status: 65, sentence: "The signature date 2099-02-21 is after today: record a signature once it is given."),
+        .init(
+            name: "a convention that does not exist",
+            arguments: ["convention", "pdf", "99", "--out", "/tmp/atelier-c.pdf"],
+            status: 66, sentence: "No convention has the id 99: `atelier convention list` lists them."),
         .init(
             name: "a funder edit that changes nothing", arguments: ["funder", "edit", "AKTO"], status: 65,
             sentence: "Nothing to change: give --siret, a billing option, --invoice-grouping or --invoice-within."),

@@ -56,13 +56,9 @@ struct BillingPlan {
     /// their structure, and the coordinator is told.
     let overfunded: [Seat]
 
+    /// The plan of a completed session.
     init(session code: String, noShowChargePercent: Int, on connection: Connection) throws {
         let pricing = try SessionPricing(session: code, on: connection)
-        guard pricing.status == .completed else {
-            throw TrainingError.refused(
-                "The session \(pricing.code) is \(pricing.status.rawValue): invoices are drawn from its attendance once it is completed (`atelier session complete \(pricing.code)`)."
-            )
-        }
         session = (pricing.id, pricing.code)
         var seats = pricing.seats
         for index in seats.indices {
@@ -193,19 +189,18 @@ struct BillingPlan {
 struct SessionPricing {
     let id: Int
     let code: String
-    let status: Session.Status
     let seats: [BillingPlan.Seat]
 
     init(session code: String, on connection: Connection) throws {
         let head = try connection.execute(
             """
-            SELECT s.id, s.code, s.status, mp.price_per_participant_cents, mp.price_per_group_cents
+            SELECT s.id, s.code, mp.price_per_participant_cents, mp.price_per_group_cents
             FROM session s JOIN module_programme mp ON mp.id = s.programme_id
             WHERE s.code = \(code.typedCode)
             """
         ).first
         guard let head else { throw TrainingError.notFound("No session has the code \(code.typedCode).") }
-        (id, self.code, status) = try head.decode((Int, String, Session.Status).self)
+        (id, self.code) = try head.decode((Int, String).self)
         let perParticipant = try head.decode(Int?.self, "price_per_participant_cents")
         let perGroup = try head.decode(Int?.self, "price_per_group_cents")
         guard perParticipant != nil || perGroup != nil else {

@@ -19,6 +19,11 @@ extension Invoices {
     public func draft(session code: String) throws -> InvoiceDraftReport {
         try connection.write { connection in
             let session = try SessionRow(code, on: connection)
+            guard session.status == .completed else {
+                throw TrainingError.refused(
+                    "The session \(session.code) is \(session.status.rawValue): invoices are drawn from its attendance once it is completed (`atelier session complete \(session.code)`)."
+                )
+            }
             let percent = try OrganisationRecord(store).current()?.terms.noShowChargePercent ?? 0
             let plan = try BillingPlan(session: session.code, noShowChargePercent: percent, on: connection)
             try connection.execute("DELETE FROM invoice WHERE session_id = \(session.id) AND number IS NULL")
