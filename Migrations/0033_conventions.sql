@@ -1,13 +1,18 @@
--- Conventions de formation with structures (D6353-1) and contrats de formation with the
--- individuals who pay themselves (L6353-3 to -7), as drawn for a session and as signed. A
--- contrat's signature starts the ten days in which the individual may withdraw: nothing is
--- invoiced or paid to them before.
+-- Conventions de formation with structures (D6353-1), contrats de formation with the
+-- individuals who pay themselves (L6353-3 to -7), and quotes (devis) to any buyer — a structure,
+-- a funder, a person — which, accepted, stand in for the convention of an OPCO-funded action: as
+-- drawn for a session and as signed (a quote's signature is its acceptance). A contrat's
+-- signature starts the ten days in which the individual may withdraw: nothing is invoiced or
+-- paid to them before.
 CREATE TABLE convention (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     session_id bigint NOT NULL REFERENCES session,
-    kind text NOT NULL CONSTRAINT convention_kind_check CHECK (kind IN ('convention', 'contrat')),
+    kind text NOT NULL CONSTRAINT convention_kind_check CHECK (kind IN ('convention', 'contrat', 'quote')),
     employer_id bigint REFERENCES employer,
+    funder_id bigint REFERENCES funder,
     participant_id bigint REFERENCES participant,
+    -- A quote's offer holds until this day.
+    valid_until date,
     -- The price agreed for the participants it names, and what their funders agreed to pay of it.
     price_cents bigint NOT NULL CONSTRAINT convention_price_cents_range CHECK (price_cents BETWEEN 0 AND 10000000000),
     funded_cents bigint NOT NULL CONSTRAINT convention_funded_cents_range CHECK (funded_cents BETWEEN 0 AND price_cents),
@@ -19,13 +24,16 @@ CREATE TABLE convention (
     signer_role text CONSTRAINT convention_signer_role_text CHECK (is_printed_line(signer_role) AND length(signer_role) BETWEEN 1 AND 100),
     signed_via text CONSTRAINT convention_signed_via_check CHECK (signed_via IN ('paper', 'link')),
     CONSTRAINT convention_one_party CHECK (
-        (kind = 'convention') = (employer_id IS NOT NULL) AND (kind = 'contrat') = (participant_id IS NOT NULL)),
+        num_nonnulls(employer_id, funder_id, participant_id) = 1
+        AND (kind <> 'convention' OR employer_id IS NOT NULL) AND (kind <> 'contrat' OR participant_id IS NOT NULL)),
+    CONSTRAINT convention_quote_validity CHECK ((kind = 'quote') = (valid_until IS NOT NULL)),
     CONSTRAINT convention_signature_whole CHECK (num_nulls(signed_on, signed_by, signer_role, signed_via) IN (0, 4)),
     CONSTRAINT convention_pdf_checksum CHECK (pdf_sha256 = encode(sha256(pdf), 'hex'))
 );
-CREATE UNIQUE INDEX convention_once ON convention (session_id, coalesce(employer_id, 0), coalesce(participant_id, 0));
+CREATE UNIQUE INDEX convention_once
+    ON convention (session_id, kind, coalesce(employer_id, 0), coalesce(funder_id, 0), coalesce(participant_id, 0));
 
--- A signed convention never changes and is never deleted.
+-- A signed convention, contrat or quote never changes and is never deleted.
 CREATE FUNCTION convention_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF OLD.signed_on IS NOT NULL THEN
@@ -49,7 +57,7 @@ LANGUAGE sql STABLE AS $$
                       (c.price_cents - c.funded_cents) * coalesce(held.minutes, 0) / nullif(held.planned, 0))
     END
     FROM (SELECT) AS one
-    LEFT JOIN convention c ON c.session_id = p_session AND c.participant_id = p_participant
+    LEFT JOIN convention c ON c.session_id = p_session AND c.participant_id = p_participant AND c.kind = 'contrat'
     LEFT JOIN LATERAL (SELECT sum(minutes) FILTER (WHERE (starts_at AT TIME ZONE time_zone)::date <= p_day) AS minutes,
                               sum(minutes) AS planned
                        FROM slot WHERE session_id = p_session) AS held ON true

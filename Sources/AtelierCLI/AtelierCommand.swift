@@ -20,7 +20,8 @@ public struct AtelierCommand: ParsableCommand {
                 SessionCommand.self, RegisterCommand.self, RegistrationCommand.self, FundingCommand.self,
                 ExportCommand.self, ReportCommand.self, MailCommand.self,
                 AttendanceCommand.self, CertificateCommand.self, AssessmentCommand.self, IncidentCommand.self,
-                ImprovementCommand.self, QualiopiCommand.self, ConventionCommand.self, InvoiceCommand.self,
+                ImprovementCommand.self, QualiopiCommand.self, QuoteCommand.self, ConventionCommand.self,
+                InvoiceCommand.self,
                 PaymentCommand.self, OrgCommand.self, StructureCommand.self, WorkerCommand.self,
             ] + others + [JobsCommand.self, WebhookCommand.self, DatabaseCommand.self, ConfigCommand.self])
     }

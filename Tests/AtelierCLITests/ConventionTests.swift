@@ -59,6 +59,40 @@ import Training
         #expect(listed.map(\.signedBy) == ["Jeanne Morel"] && listed[0].withdrawalEnds == nil)
     }
 
+    /// A quote to Uniformation prices its nine trainees and what it agreed; accepted, it stands in
+    /// for the convention of this OPCO-funded action, and says so.
+    @Test func anAcceptedQuoteStandsInForTheConventionOfAnOPCOFundedAction() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("devis-\(UUID()).pdf").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let drawn = try caen.atelier(["quote", "add", caen.caen, "--buyer", "funder:UNIFORMATION", "--out", path])
+        #expect(drawn.status == 0, "\(drawn.standardError)")
+        let quote = try caen.json(Convention.self, ["quote", "show", "1"])
+        #expect(quote.kind == .quote && quote.party == "Uniformation (OPCO Cohésion sociale)")
+        #expect(quote.price == Money(cents: 9 * 42_000) && quote.funded == Money(cents: 360_000))
+        let validUntil = try #require(quote.validUntil)
+        let reading = try PDFReading(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
+        defer { reading.remove() }
+        let text = try reading.pages().joined(separator: " ").replacing("\u{202F}", with: " ").replacing(
+            "\u{00A0}", with: " ")
+        for mention in [
+            "Devis n° 1", "valable jusqu’au \(French.day(validUntil))", "Stagiaire1 CAENNAIS",
+            "tient lieu de convention de formation pour cette action financée par un OPCO",
+            "Bon pour accord", "Objet, nature et caractéristiques de l’action",
+        ] {
+            #expect(text.contains(mention), "\(mention)")
+        }
+        #expect(
+            try caen.atelier(["convention", "sign", "1", "--by", "X", "--role", "Y", "--date", "2026-02-01"])
+                .standardError == "The quote 1 is accepted, not signed: `atelier quote accept 1`.\n")
+        let accepted = try caen.atelier(["quote", "accept", "1", "--by", "Sophie Marie", "--role", "Conseillère"])
+        #expect(accepted.status == 0)
+        #expect(
+            accepted.standardOutput.hasPrefix(
+                "Recorded the acceptance of the quote 1 by Sophie Marie, Conseillère, on "))
+        #expect(try caen.json([Convention].self, ["quote", "list"]).map(\.signedBy) == ["Sophie Marie"])
+        #expect(try caen.json([Convention].self, ["convention", "list"]).isEmpty, "a quote is not a convention")
+    }
+
     /// An individual without a structure, alone in a half-day of June 2026 at 420 €: nothing is
     /// invoiced without a signed contrat, nor before its ten days to withdraw are over; then at
     /// most 30 % until the half-day is held; everything once it is.

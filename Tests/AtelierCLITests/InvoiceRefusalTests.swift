@@ -181,7 +181,8 @@ import Training
         .init(
             name: "a convention with a buyer of no kind",
             arguments: ["convention", "draw", "S-2026-003", "--buyer", "société:Graine"], status: 65,
-            sentence: "The buyer “société:Graine” is not one: write structure:NAME (or its SIRET) or participant:EMAIL."
+            sentence:
+                "The buyer “société:Graine” is not one: write structure:NAME (or its SIRET), funder:CODE or participant:EMAIL."
         ),
         .init(
             name: "a convention with a structure none of whose people come",

@@ -26,9 +26,6 @@ struct BillingOptions: ParsableArguments {
 extension BillingIdentity {
     /// `8 rue Daniel Huet, 14000 Caen <compta@…>`, or what of it is set.
     var summary: String {
-        [
-            street.map { "\($0), \(postalCode ?? "") \(city ?? "")" }, email.map { "<\($0)>" },
-            vatNumber.map { "TVA \($0)" },
-        ].compactMap { $0 }.joined(separator: " ")
+        [address, email.map { "<\($0)>" }, vatNumber.map { "TVA \($0)" }].compactMap { $0 }.joined(separator: " ")
     }
 }

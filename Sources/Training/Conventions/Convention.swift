@@ -1,10 +1,14 @@
 import Foundation
 
-/// A convention de formation with a structure (D6353-1), or a contrat de formation with an
-/// individual who pays, even in part (L6353-3 to -7), for one session: as drawn, and as signed.
+/// A convention de formation with a structure (D6353-1), a contrat de formation with an
+/// individual who pays, even in part (L6353-3 to -7), or a quote (devis) to any buyer, for one
+/// session: as drawn, and as signed — a quote's signature is its acceptance.
 public struct Convention: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
-        case convention, contrat
+        case convention, contrat, quote
+
+        /// `convention`, `contrat`, `devis`.
+        public var french: String { self == .quote ? "devis" : rawValue }
     }
 
     /// How it was signed: on paper, recorded by a coordinator, or from a personal link.
@@ -15,7 +19,7 @@ public struct Convention: Sendable, Hashable, Codable {
     public var id: Int
     public var session: String
     public var kind: Kind
-    /// The structure's name, or the person's.
+    /// The structure's, funder's or person's name.
     public var party: String
     /// The price agreed for the participants it names, and what their funders agreed to pay.
     public var price: Money
@@ -24,33 +28,38 @@ public struct Convention: Sendable, Hashable, Codable {
     public var signedBy: String?
     public var signerRole: String?
     public var signedVia: Channel?
+    /// A quote's offer holds until this day.
+    public var validUntil: LocalDate?
     /// A contrat's withdrawal period: ten days from its signature (L6353-5); nothing may be
     /// invoiced or paid before the day after.
     public var withdrawalEnds: LocalDate?
     public var pdfSHA256: String
 
     enum CodingKeys: String, CodingKey {
-        case id, session, kind, party, signedOn, signedBy, signerRole, signedVia, withdrawalEnds
+        case id, session, kind, party, signedOn, signedBy, signerRole, signedVia, validUntil, withdrawalEnds
         case price = "priceCents"
         case funded = "fundedCents"
         case pdfSHA256 = "pdfSha256"
     }
 }
 
-/// Who a convention, a contrat or a quote is with: `structure:NAME`, `participant:EMAIL`.
+/// Who a convention, a contrat or a quote is with: `structure:NAME`, `funder:CODE` (a quote
+/// only), `participant:EMAIL`.
 public enum ConventionParty: Sendable, Hashable {
     case structure(String)
+    case funder(String)
     case participant(EmailAddress)
 
-    /// Reads `structure:NAME` (or its SIRET) and `participant:EMAIL`.
+    /// Reads `structure:NAME` (or its SIRET), `funder:CODE` and `participant:EMAIL`.
     public init(parsing text: String) throws(TrainingError) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         switch (parts.first?.lowercased(), parts.count) {
         case ("structure", 2): self = .structure(parts[1])
+        case ("funder", 2): self = .funder(parts[1])
         case ("participant", 2): self = .participant(try EmailAddress(parts[1]))
         default:
             throw .invalid(
-                "The buyer “\(Printable.escaped(text))” is not one: write structure:NAME (or its SIRET) or participant:EMAIL."
+                "The buyer “\(Printable.escaped(text))” is not one: write structure:NAME (or its SIRET), funder:CODE or participant:EMAIL."
             )
         }
     }

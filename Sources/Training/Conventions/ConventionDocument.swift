@@ -1,8 +1,8 @@
 import Documents
 import Foundation
 
-/// The convention de formation (L6353-1, D6353-1) or the contrat de formation (L6353-3 to -7)
-/// as signed: the parties; the action's title, nature, objectives, public, prerequisites and
+/// The convention de formation (L6353-1, D6353-1), the contrat de formation (L6353-3 to -7) or
+/// the quote (devis) that stands in for a convention once accepted, as signed: the parties; the action's title, nature, objectives, public, prerequisites and
 /// content from the programme version the session keeps; its duration, dates, place and
 /// modality; its means, trainers and how it is followed and assessed; the participants named
 /// with their price and what their funders pay under subrogation; the price and payment terms;
@@ -13,6 +13,7 @@ struct ConventionDocument {
         var lines: [String]
     }
 
+    let id: Int
     let kind: Convention.Kind
     let party: Party
     let seats: [BillingPlan.Seat]
@@ -21,31 +22,40 @@ struct ConventionDocument {
     let trainers: [String]
     let venue: String?
     let organisation: Organisation
+    /// A quote's offer holds until this day.
+    let validUntil: LocalDate?
     let drawnAt: Date
     let timeZone: TimeZone
 
     func render() throws -> [UInt8] {
         let title =
-            kind == .convention ? "Convention de formation professionnelle" : "Contrat de formation professionnelle"
+            switch kind {
+            case .convention: "Convention de formation professionnelle n° \(id)"
+            case .contrat: "Contrat de formation professionnelle n° \(id)"
+            case .quote: "Devis n° \(id)"
+            }
         let document = PDFDocument(
             title: "\(title) — \(session.code) — \(party.name)",
             created: PDFDocument.creationDate(drawnAt, in: timeZone)
-        ) {
-            [registration = organisation.registration] page, count in "\(registration) — page \(page) sur \(count)"
-        }
+        ) { [registration = organisation.registration] page, count in "\(registration) — page \(page) sur \(count)" }
         let law =
-            kind == .convention
-            ? "articles L6353-1 et D6353-1 du Code du travail" : "articles L6353-3 à L6353-7 du Code du travail"
+            switch kind {
+            case .convention: "articles L6353-1 et D6353-1 du Code du travail"
+            case .contrat: "articles L6353-3 à L6353-7 du Code du travail"
+            case .quote:
+                "valable jusqu’au \(validUntil.map(French.day) ?? "") ; il porte les mentions de l’article D6353-1 du Code du travail"
+            }
+        let buyer = kind == .contrat ? "le stagiaire" : kind == .convention ? "la structure" : "le client"
         var blocks: [PDFBlock] =
             organisation.letterhead(spaceAfter: 12) + [
                 .text(title, .title),
                 .text("(\(law))", TextStyle(size: 9, alignment: .center, spaceAfter: 12)),
-                .text("Entre les soussignés :", Self.body),
+                .text(kind == .quote ? "Établi par :" : "Entre les soussignés :", Self.body),
                 .text(
                     "\(organisation.name), \(organisation.street), \(organisation.postalCode) \(organisation.city), SIRET \(organisation.siret), déclaration d’activité enregistrée sous le numéro \(organisation.activityNumber) (cet enregistrement ne vaut pas agrément de l’État), représentée par \(organisation.signatoryName), \(organisation.signatoryRole), ci-après « l’organisme de formation » ;",
                     Self.body),
                 .text(
-                    "et \(([party.name] + party.lines).joined(separator: ", ")), ci-après « \(kind == .convention ? "la structure" : "le stagiaire") ».",
+                    "\(kind == .quote ? "pour" : "et") \(([party.name] + party.lines).joined(separator: ", ")), ci-après « \(buyer) ».",
                     Self.body),
             ]
         blocks += article(
@@ -83,7 +93,7 @@ struct ConventionDocument {
             [
                 "La présence est attestée par demi-journée sur une feuille d’émargement signée par chaque stagiaire et certifiée par le formateur. Évaluation des acquis : \(Self.given(programme.evaluationMethod)) Un certificat de réalisation et une attestation de fin de formation sont remis à l’issue de l’action."
             ])
-        blocks += article(5, kind == .convention ? "Stagiaires" : "Stagiaire", [])
+        blocks += article(5, seats.count > 1 ? "Stagiaires" : "Stagiaire", [])
         blocks.append(
             .table(
                 PDFTable(
@@ -101,23 +111,30 @@ struct ConventionDocument {
                     }, size: 9, spaceAfter: 8)))
         blocks += article(6, "Prix et modalités de paiement", paymentTerms)
         blocks += article(
-            7, kind == .convention ? "Dédit et abandon" : "Rétractation, abandon et force majeure", withdrawal)
+            7, kind == .contrat ? "Rétractation, abandon et force majeure" : "Dédit et abandon", withdrawal)
+        if kind == .quote, seats.contains(where: { $0.agreement?.funderKind == .opco }) {
+            blocks.append(
+                .text(
+                    "Accepté et signé, le présent devis, qui porte les mentions de l’article D6353-1 du Code du travail, tient lieu de convention de formation pour cette action financée par un OPCO.",
+                    TextStyle(size: 9.5, weight: .bold, spaceAfter: 6)))
+        }
+        let partySignature =
+            switch kind {
+            case .convention: "Pour la structure (nom, qualité, cachet)"
+            case .contrat: "Le stagiaire"
+            case .quote: "Bon pour accord (date, nom, qualité, signature)"
+            }
         blocks += [
             .text(
-                "Fait en deux exemplaires à \(organisation.city), le \(French.day(LocalDate(drawnAt, in: timeZone))).",
+                "Fait \(kind == .quote ? "" : "en deux exemplaires ")à \(organisation.city), le \(French.day(LocalDate(drawnAt, in: timeZone))).",
                 Self.body),
             .table(
                 PDFTable(
-                    columns: [
-                        .init("Pour l’organisme de formation", weight: 1),
-                        .init(
-                            kind == .convention ? "Pour la structure (nom, qualité, cachet)" : "Le stagiaire", weight: 1
-                        ),
-                    ],
+                    columns: [.init("Pour l’organisme de formation", weight: 1), .init(partySignature, weight: 1)],
                     rows: [
                         [
                             "\(organisation.signatoryName), \(organisation.signatoryRole)",
-                            kind == .convention ? "" : party.name,
+                            kind == .contrat ? party.name : "",
                         ]
                     ],
                     size: 9, minimumRowHeight: 80, spaceAfter: 0)),
@@ -142,11 +159,11 @@ struct ConventionDocument {
         ]
         if funded > .zero {
             lines.append(
-                "Par subrogation de paiement, le financeur nommé à l’article 5 règle directement à l’organisme de formation la part qu’il prend en charge, soit \(funded) ; \(kind == .convention ? "la structure" : "le stagiaire") règle le reste, soit \(Money(cents: price.cents - funded.cents))."
+                "Par subrogation de paiement, le financeur nommé à l’article 5 règle directement à l’organisme de formation la part qu’il prend en charge, soit \(funded) ; \(kind == .contrat ? "le stagiaire" : "l’employeur") règle le reste, soit \(Money(cents: price.cents - funded.cents))."
             )
         }
         lines.append(
-            kind == .convention
+            kind != .contrat
                 ? "La facture est émise à l’issue de l’action, payable à \(organisation.terms.paymentDays) jours."
                 : "Aucune somme ne peut être exigée du stagiaire avant l’expiration du délai de rétractation. À son terme, un premier paiement de 30 % au plus du prix à sa charge peut être demandé ; le solde est échelonné au fur et à mesure du déroulement de l’action (article L6353-6)."
         )

@@ -18,7 +18,7 @@ enum IndividualBilling {
             SELECT p.first_name || ' ' || p.last_name AS name, p.email, s.code, c.signed_on,
                    individual_billing_limit(\(session), \(participant), \(day)) AS most
             FROM participant p CROSS JOIN session s
-            LEFT JOIN convention c ON c.session_id = s.id AND c.participant_id = p.id
+            LEFT JOIN convention c ON c.session_id = s.id AND c.participant_id = p.id AND c.kind = 'contrat'
             WHERE p.id = \(participant) AND s.id = \(session)
             """)[0]
         let most = try row.decode(Int.self, "most")

@@ -95,7 +95,8 @@ public enum ConstraintViolation {
         "invoice_credit_within_total": (.refused, "An invoice cannot be credited beyond its total."),
         "invoice_line_dedit_not_to_funder": (.refused, "A dédit is never invoiced to a funder."),
         "convention_one_party": (
-            .invalidInput, "A convention is with one structure; a contrat de formation with one individual."
+            .invalidInput,
+            "A convention is with one structure, a contrat de formation with one individual, a quote to one structure, funder or person."
         ),
         "convention_signature_whole": (
             .invalidInput,
@@ -103,7 +104,12 @@ public enum ConstraintViolation {
         ),
         "convention_pdf_is_pdf": (.invalidInput, "A convention is stored as a PDF file."),
         "convention_pdf_checksum": (.invalidInput, "A convention's checksum is the SHA-256 of its PDF."),
-        "convention_once": (.conflict, "The session already has a convention with this party."),
+        "convention_once": (
+            .conflict, "The session already has a convention, contrat or quote of this kind with this party."
+        ),
+        "convention_quote_validity": (
+            .invalidInput, "A quote holds until a day it names; a convention or a contrat names none."
+        ),
         "convention_signed_frozen": (.refused, "A signed convention never changes and is never deleted."),
         "invoice_individual_withdrawal": (
             .refused,

@@ -14,6 +14,12 @@ public struct BillingIdentity: Sendable, Hashable, Codable {
 
     public init() {}
 
+    /// `2 rue de Bras, 14000 Caen`, when the address is set.
+    public var address: String? {
+        guard let street, let postalCode, let city else { return nil }
+        return "\(street), \(postalCode) \(city)"
+    }
+
     /// The same columns on `employer` and `funder`.
     static let columns = "legal_name, billing_street, billing_postal_code, billing_city, billing_email, vat_number"
 

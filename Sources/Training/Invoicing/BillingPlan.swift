@@ -30,6 +30,7 @@ struct BillingPlan {
         var id: Int
         var funderId: Int
         var funderName: String
+        var funderKind: Funder.Kind
         var grouping: Funder.InvoiceGrouping
         var basis: FundingAgreement.Basis
         var amount: Money
@@ -94,7 +95,8 @@ struct BillingPlan {
         try connection.execute(
             """
             SELECT r.id, r.participant_id, p.first_name, p.last_name, p.employer_id,
-                   f.id AS agreement_id, f.funder_id, fu.name AS funder_name, fu.invoice_grouping, f.basis,
+                   f.id AS agreement_id, f.funder_id, fu.name AS funder_name, fu.kind AS funder_kind,
+                   fu.invoice_grouping, f.basis,
                    f.amount_cents, f.agreement_number,
                    coalesce((SELECT sum(x.minutes) FROM attendance a JOIN slot x ON x.id = a.slot_id
                              WHERE a.registration_id = r.id AND a.status = 'present'), 0)::bigint AS attended,
@@ -111,6 +113,7 @@ struct BillingPlan {
                 Agreement(
                     id: id, funderId: try row.decode(Int.self, "funder_id"),
                     funderName: try row.decode(String.self, "funder_name"),
+                    funderKind: try row.decode(Funder.Kind.self, "funder_kind"),
                     grouping: try row.decode(Funder.InvoiceGrouping.self, "invoice_grouping"),
                     basis: try row.decode(FundingAgreement.Basis.self, "basis"),
                     amount: Money(cents: try row.decode(Int.self, "amount_cents")),
