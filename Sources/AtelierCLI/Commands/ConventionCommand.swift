@@ -32,14 +32,7 @@ struct ConventionCommand: ParsableCommand {
         func run() throws {
             try options.run { context in
                 let party = try ConventionParty(parsing: buyer)
-                let file = try out.map { try OutputFile(path: $0) }
-                let conventions = Conventions(try context.store())
-                let drawn = try conventions.draw(session: session, with: party)
-                if let file, let out {
-                    try file.write(try conventions.pdf(drawn.id).pdf)
-                    try file.commit()
-                    Terminal.confirm("Wrote \(out).", wrote: out)
-                }
+                let drawn = try ConventionCommand.draw(context, out: out) { try $0.draw(session: session, with: party) }
                 print(
                     "Drew the \(drawn.kind.rawValue) \(drawn.id) with \(drawn.party) for \(drawn.session): \(drawn.price), of which \(drawn.funded) funded. Record its signature with `atelier convention sign \(drawn.id)`."
                 )
@@ -108,12 +101,24 @@ struct ConventionCommand: ParsableCommand {
 
         func run() throws {
             try options.run { context in
-                let (_, pdf) = try Conventions(context.store()).pdf(id)
-                let file = try OutputFile(path: out)
-                try file.write(pdf)
-                try file.commit()
-                Terminal.confirm("Wrote \(out).", wrote: out)
+                try Terminal.write(try Conventions(context.store()).pdf(id).pdf, to: out)
             }
         }
+    }
+
+    /// Draws with `draw` and, when `out` is given, writes the PDF there: the file is opened
+    /// first, so that a path that cannot be written is refused before anything is drawn.
+    static func draw(_ context: AppContext, out: String?, _ draw: (Conventions) throws -> Convention) throws
+        -> Convention
+    {
+        let file = try out.map { try OutputFile(path: $0) }
+        let conventions = Conventions(try context.store())
+        let drawn = try draw(conventions)
+        if let file, let out {
+            try file.write(try conventions.pdf(drawn.id).pdf)
+            try file.commit()
+            Terminal.confirm("Wrote \(out).", wrote: out)
+        }
+        return drawn
     }
 }

@@ -214,11 +214,7 @@ struct InvoiceCommand: ParsableCommand {
         func run() throws {
             try options.run { context in
                 let invoices = Invoices(try context.store())
-                let (_, pdf) = try invoices.pdf(try invoices.resolve(invoice))
-                let file = try OutputFile(path: out)
-                try file.write(pdf)
-                try file.commit()
-                Terminal.confirm("Wrote \(out).", wrote: out)
+                try Terminal.write(try invoices.pdf(try invoices.resolve(invoice)).pdf, to: out)
             }
         }
     }

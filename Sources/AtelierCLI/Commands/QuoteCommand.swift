@@ -33,14 +33,7 @@ struct QuoteCommand: ParsableCommand {
         func run() throws {
             try options.run { context in
                 let party = try ConventionParty(parsing: buyer)
-                let file = try out.map { try OutputFile(path: $0) }
-                let conventions = Conventions(try context.store())
-                let quote = try conventions.quote(session: session, to: party)
-                if let file, let out {
-                    try file.write(try conventions.pdf(quote.id).pdf)
-                    try file.commit()
-                    Terminal.confirm("Wrote \(out).", wrote: out)
-                }
+                let quote = try ConventionCommand.draw(context, out: out) { try $0.quote(session: session, to: party) }
                 print(
                     "Drew the quote \(quote.id) to \(quote.party) for \(quote.session): \(quote.price), of which \(quote.funded) funded, valid until \(quote.validUntil?.description ?? "")."
                 )
@@ -133,10 +126,7 @@ struct QuoteCommand: ParsableCommand {
             try options.run { context in
                 let conventions = Conventions(try context.store())
                 _ = try conventions.quote(id)
-                let file = try OutputFile(path: out)
-                try file.write(try conventions.pdf(id).pdf)
-                try file.commit()
-                Terminal.confirm("Wrote \(out).", wrote: out)
+                try Terminal.write(try conventions.pdf(id).pdf, to: out)
             }
         }
     }

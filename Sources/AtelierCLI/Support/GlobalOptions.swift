@@ -163,3 +163,13 @@ struct OutputError: Error {
         code == EPIPE ? "" : "Cannot write to standard output: \(String(cString: strerror(code)))."
     }
 }
+
+extension Terminal {
+    /// Writes a document whole to `out` (it appears only once complete) and says so.
+    static func write(_ bytes: [UInt8], to out: String) throws {
+        let file = try OutputFile(path: out)
+        try file.write(bytes)
+        try file.commit()
+        confirm("Wrote \(out).", wrote: out)
+    }
+}
