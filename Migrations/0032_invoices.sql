@@ -42,7 +42,8 @@ ALTER TABLE funder
 -- The organisation's terms, printed on every invoice: its VAT regime (each with the sentence the
 -- law fixes), the payment delay (at most 60 days), the late-penalty rate in hundredths of a
 -- percent, the dédit charged on hours not attended (a share of their price, 0 for none) and
--- the bank account payments go to.
+-- the bank account payments go to; and how many days after the due date an unpaid invoice is
+-- recalled to its buyer, then, as many days later, to the coordinator.
 ALTER TABLE organisation
     ADD COLUMN vat_regime text NOT NULL DEFAULT 'exempt-261-4-4a' CONSTRAINT organisation_vat_regime_check
         CHECK (vat_regime IN ('exempt-261-4-4a', 'franchise-293b', 'not-taxable')),
@@ -52,6 +53,8 @@ ALTER TABLE organisation
         CHECK (late_penalty_basis_points BETWEEN 1 AND 10000),
     ADD COLUMN no_show_charge_percent int NOT NULL DEFAULT 0 CONSTRAINT organisation_no_show_charge_percent_range
         CHECK (no_show_charge_percent BETWEEN 0 AND 100),
+    ADD COLUMN payment_reminder_days int NOT NULL DEFAULT 15 CONSTRAINT organisation_payment_reminder_days_range
+        CHECK (payment_reminder_days BETWEEN 1 AND 90),
     ADD COLUMN iban text CONSTRAINT organisation_iban_format CHECK (iban ~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$'),
     ADD COLUMN bic text CONSTRAINT organisation_bic_format CHECK (bic ~ '^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$');
 

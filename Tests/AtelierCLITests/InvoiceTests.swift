@@ -285,6 +285,51 @@ import Training
         #expect(recorded == 2)
     }
 
+    /// An invoice unpaid 15 days after its due date is recalled to its buyer, then 15 days later
+    /// to the coordinator; a paid one is not. A funder's invoicing deadline near, its invoice not
+    /// issued, is told to the coordinator; one issued is not.
+    @Test func unpaidInvoicesAndInvoicingDeadlinesAreRecalled() throws {
+        let drafts = try caen.draft()
+        let issued = try caen.issue([drafts[0], drafts[1]], on: "2026-03-25")
+        #expect(issued.map(\.dueOn?.description) == ["2026-04-24", "2026-04-24"])
+        let uniformation = try #require(issued[0].number)
+        #expect(
+            try caen.atelier(["payment", "record", uniformation, "--amount", "3 600", "--date", "2026-04-20"]).status
+                == 0)
+        let catcher = try MailCatcher()
+        let environment = [
+            "ATELIER_SMTP_URL": catcher.url, "ATELIER_MAIL_FROM": "Atelier Caen <formation@mda-caen.example>",
+        ]
+        #expect(try caen.year.atelier(["worker", "--until-idle"], environment: environment).status == 0)
+        var mails = try ReadMail.read(catcher.messageFiles())
+        let reminders = mails.filter { $0.subject.hasPrefix("Relance") }
+        #expect(reminders.map(\.subject) == ["Relance\u{00A0}: facture FA-2026-00002 du 25 mars 2026"])
+        #expect(reminders.first?.to == "compta@asso1.example")
+        #expect(reminders.first?.parts.compactMap(\.filename) == ["FA-2026-00002.pdf"])
+        #expect(reminders.first?.parts.first?.text?.contains("il en reste \(issued[1].total) à régler") == true)
+        // AKTO's two dossiers are not invoiced yet: the coordinator hears of each; Uniformation's is.
+        let deadlines = mails.filter { $0.to == "formation@mda-caen.example" }.map(\.subject).sorted()
+        #expect(
+            deadlines
+                == Array(repeating: "À facturer avant le 18 juin 2026\u{00A0}: AKTO, session \(caen.caen)", count: 2))
+        // The coordinator hears of the unpaid invoice 15 days after its reminder.
+        let connection = try caen.year.database.connect()
+        let due = try connection.execute(
+            "SELECT count(*) FROM job WHERE kind = 'billing-notice' AND run_at > now() + interval '14 days'")[0].decode(
+                Int.self, at: 0)
+        #expect(due == 1)
+        try connection.execute("UPDATE job SET run_at = now() WHERE kind = 'billing-notice' AND state = 'scheduled'")
+        #expect(try caen.year.atelier(["worker", "--until-idle"], environment: environment).status == 0)
+        mails = try ReadMail.read(catcher.messageFiles())
+        let notice = try #require(mails.first { $0.subject.hasPrefix("Facture impayée") })
+        #expect(notice.subject == "Facture impayée\u{00A0}: FA-2026-00002 (Association 1)")
+        #expect(notice.to == "formation@mda-caen.example")
+        let discarded = try connection.execute(
+            "SELECT count(*) FROM job WHERE kind = 'invoice-reminder' AND state = 'discarded' AND errors::text LIKE '%paid or credited%'"
+        )[0].decode(Int.self, at: 0)
+        #expect(discarded == 1, "the paid invoice is not recalled")
+    }
+
     /// The BPF's revenue comes from the year's invoices net of its credit notes once it has
     /// any: the OPCOs' under C-2h, the structures' under C-1.
     @Test func theBPFRevenueComesFromIssuedInvoicesOnceThereAreAny() throws {

@@ -8,7 +8,8 @@ import Training
 /// trainees from eleven structures, a price of 420 € per participant; Uniformation funds nine of
 /// them as an action collective of 3 600 € (dossier AC-2026-0118), AKTO the other two at 420 €
 /// each (one dossier each). The eighth trainee missed the afternoon of 19 March (17,5 h of 21 h).
-/// Every buyer has its billing address; the organisation its late-penalty rate and bank account.
+/// Every buyer has its billing address; the funders want their invoices within 90 days of the
+/// session's end; the organisation has its late-penalty rate and bank account.
 struct InvoicingYear: Sendable {
     let year: TrainingYear
     let caen: String
@@ -39,6 +40,7 @@ struct InvoicingYear: Sendable {
             _ = try catalogue.editFunder(code) {
                 ($0.billing.street, $0.billing.postalCode, $0.billing.city) = (street, postalCode, city)
                 $0.billing.email = "factures@\(code.lowercased()).example"
+                $0.invoicingDelayDays = 90
             }
         }
         trainees = try (1...11).map { index in

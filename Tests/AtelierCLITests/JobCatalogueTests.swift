@@ -67,7 +67,7 @@ import Training
         try expectRefused(
             "\(root.url.path)/Jobs/newsletter/ holds a job.yaml for a kind this build does not know; the kinds are "
                 + "convocation, waitlist-notice, promotion-notice, reminder, reschedule-notice, cancellation-notice, certificate, "
-                + "questionnaire-hot, questionnaire-cold, questionnaire-reminder, signature-request, last-half-day, trainer-link, trainer-questionnaire, incident-answer, adaptation-notice, structure-questionnaire, invoice, webhook, funding-report, prune."
+                + "questionnaire-hot, questionnaire-cold, questionnaire-reminder, signature-request, last-half-day, trainer-link, trainer-questionnaire, incident-answer, adaptation-notice, structure-questionnaire, invoice, invoice-reminder, billing-notice, webhook, funding-report, prune."
         )
     }
 

@@ -25,6 +25,8 @@ public enum JobRegistry {
         AdaptationNoticeHandler(),
         StructureQuestionnaireHandler(),
         InvoiceHandler(),
+        InvoiceReminderHandler(),
+        BillingNoticeHandler(),
         WebhookHandler(),
         FundingReportHandler(),
         PruneHandler(),

@@ -50,7 +50,7 @@ struct OrgCommand: ParsableCommand {
                                 "Payment",
                                 "\(o.terms.paymentDays) days; late penalties "
                                     + (o.terms.latePenaltyBasisPoints.map { "\(French.hundredths($0)) %" } ?? "not set")
-                                    + "; dédit \(o.terms.noShowChargePercent) %",
+                                    + "; dédit \(o.terms.noShowChargePercent) %; reminders after \(o.terms.reminderDays) days",
                             ],
                             ["Bank", [o.terms.iban, o.terms.bic].compactMap { $0 }.joined(separator: " ")],
                         ].filter { !$0[1].isEmpty }, indent: "  "))
@@ -111,6 +111,10 @@ struct OrgCommand: ParsableCommand {
             name: .customLong("no-show-charge"),
             help: "The dédit on hours not attended, in percent of their price (0 for none).")
         var noShowCharge: Int?
+        @Option(
+            name: .customLong("payment-reminder-days"),
+            help: "Days after the due date an unpaid invoice is recalled to its buyer, then to you.")
+        var paymentReminderDays: Int?
         @Option(help: "The bank account payments go to (empty to take off).") var iban: String?
         @Option(help: "Its BIC.") var bic: String?
         @OptionGroup var options: GlobalOptions
@@ -144,6 +148,7 @@ struct OrgCommand: ParsableCommand {
                         o.terms.latePenaltyBasisPoints = try BillingTerms.basisPoints(latePenaltyRate)
                     }
                     if let noShowCharge { o.terms.noShowChargePercent = noShowCharge }
+                    if let paymentReminderDays { o.terms.reminderDays = paymentReminderDays }
                     if let iban { o.terms.iban = iban }
                     if let bic { o.terms.bic = bic }
                 }

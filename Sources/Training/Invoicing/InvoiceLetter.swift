@@ -17,8 +17,9 @@ public struct InvoiceLetter: Sendable, Hashable {
         public var date: String
         /// `3 600,00 €`.
         public var total: String
-        /// For an invoice, when it is due.
+        /// For an invoice, when it is due, and what is left to pay.
         public var due: String?
+        public var left: String?
         /// For a credit note, the invoice it credits.
         public var credits: String?
         /// For a funder's invoice, its dossiers.
@@ -42,7 +43,7 @@ public struct InvoiceLetter: Sendable, Hashable {
             recipient: Recipient(name: "Uniformation (OPCO Cohésion sociale)", email: "factures@uniformation.example"),
             document: Document(
                 kind: "facture", number: "FA-2027-00042", date: "7 avril 2027", total: "3 600,00 €",
-                due: "7 mai 2027", credits: "FA-2027-00041", dossiers: "AC-2027-0118"),
+                due: "7 mai 2027", left: "1 600,00 €", credits: "FA-2027-00041", dossiers: "AC-2027-0118"),
             training: Training(
                 title: "Accompagner la fonction employeur", dates: "du 5 mars 2027 au 20 mars 2027"),
             certificates: 9, organisation: Letter.example(for: .convocation).organisation)
@@ -59,8 +60,9 @@ public struct InvoiceMailing: Sendable {
 extension Invoices {
     /// The message of the issued invoice `id`. Throws `TrainingError.tryAgain` while a trainee
     /// of a funder's invoice has no certificate in force yet: the worker issues them after the
-    /// session's completion, and the invoice goes with them.
-    public func mailing(_ id: Int) throws -> InvoiceMailing {
+    /// session's completion, and the invoice goes with them. A reminder (`evidence: false`)
+    /// carries the invoice alone.
+    public func mailing(_ id: Int, evidence: Bool = true) throws -> InvoiceMailing {
         let invoice = try invoice(id)
         let (fileName, pdf) = try pdf(id)
         let row = try connection.execute(
@@ -74,7 +76,7 @@ extension Invoices {
             WHERE i.id = \(id)
             """)[0]
         var files = [(name: fileName, bytes: pdf)]
-        if invoice.buyerKind == .funder, invoice.kind == .invoice {
+        if evidence, invoice.buyerKind == .funder, invoice.kind == .invoice {
             files += try certificates(of: invoice)
         }
         let dates = try row.decode(Date?.self, "first_start").flatMap { first in
@@ -87,8 +89,9 @@ extension Invoices {
                 document: .init(
                     kind: invoice.kind == .invoice ? "facture" : "avoir", number: invoice.number ?? "",
                     date: invoice.issuedOn.map(French.day) ?? "", total: invoice.total.description,
-                    due: invoice.kind == .invoice ? invoice.dueOn.map(French.day) : nil, credits: invoice.credits,
-                    dossiers: try row.decode(String?.self, "dossiers")),
+                    due: invoice.kind == .invoice ? invoice.dueOn.map(French.day) : nil,
+                    left: invoice.kind == .invoice ? invoice.leftToPay.description : nil, credits: invoice.credits,
+                    dossiers: invoice.buyerKind == .funder ? try row.decode(String?.self, "dossiers") : nil),
                 training: .init(title: try row.decode(String.self, "title"), dates: dates ?? ""),
                 certificates: files.count - 1, organisation: try Letters(store).organisation()),
             files: files)

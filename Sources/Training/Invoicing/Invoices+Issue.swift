@@ -63,8 +63,14 @@ extension Invoices {
                 pdf_sha256 = \(PackFile.sha256(pdf))
             WHERE id = \(id)
             """)
+        // An invoice unpaid some days after it is due is recalled to its buyer, at 09:00.
+        let remindAt =
+            invoice.kind == .invoice
+            ? due.adding(days: organisation.terms.reminderDays).at(hour: 9, minute: 0, in: store.timeZone).date
+            : nil
         try EventLog.append(
-            InvoiceIssued(invoiceId: id, number: number, session: invoice.session), on: connection, jobs: store.jobs)
+            InvoiceIssued(invoiceId: id, number: number, session: invoice.session, remindAt: remindAt), on: connection,
+            jobs: store.jobs)
         return try self.invoice(id, on: connection)
     }
 
@@ -135,11 +141,14 @@ extension Invoices {
     }
 }
 
-/// An invoice or a credit note was issued: the worker mails it to its buyer.
+/// An invoice or a credit note was issued: the worker mails it to its buyer, and recalls an
+/// invoice still unpaid after its due date.
 struct InvoiceIssued: DomainEvent {
     let invoiceId: Int
     let number: String
     let session: String
+    /// When to recall an unpaid invoice to its buyer; `nil` for a credit note.
+    let remindAt: Date?
 
     var name: String { "invoice.issued" }
 }

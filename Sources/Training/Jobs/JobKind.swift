@@ -35,6 +35,11 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
     /// An issued invoice or credit note, to its buyer's billing email; a funder's with the
     /// certificats de réalisation of the trainees it pays for.
     case invoice
+    /// An issued invoice still unpaid some days after its due date, recalled to its buyer.
+    case invoiceReminder = "invoice-reminder"
+    /// To the coordinator: an invoice still unpaid after its reminder, or a funder's invoicing
+    /// deadline near with its invoice not issued.
+    case billingNotice = "billing-notice"
     case webhook
     case fundingReport = "funding-report"
     /// Deletes finished jobs past their keeping time, on the schedule of `Jobs/schedule.yaml`.
@@ -71,6 +76,13 @@ public struct IncidentAnswerArguments: Codable, Sendable, Hashable {
 /// An `invoice` job: the invoice or credit note to mail.
 public struct InvoiceArguments: Codable, Sendable, Hashable {
     public let invoiceId: Int
+}
+
+/// A `billing-notice` job: the invoice still unpaid, or the agreement whose funder's invoicing
+/// deadline is near.
+public struct BillingNoticeArguments: Codable, Sendable, Hashable {
+    public var invoiceId: Int?
+    public var agreementId: Int?
 }
 
 /// An `adaptation-notice` job: the registration whose answer asked for an adaptation.

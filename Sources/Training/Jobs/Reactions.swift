@@ -42,9 +42,16 @@ struct Reactions {
                     key: "incident-answer:\(event.incidentId)")
             ])
         case let event as InvoiceIssued:
-            try queue.enqueue([
-                try jobs.job(.invoice, InvoiceArguments(invoiceId: event.invoiceId), key: "invoice:\(event.invoiceId)")
-            ])
+            let arguments = InvoiceArguments(invoiceId: event.invoiceId)
+            try queue.enqueue(
+                [try jobs.job(.invoice, arguments, key: "invoice:\(event.invoiceId)")]
+                    + (try event.remindAt.map { remindAt in
+                        [
+                            try jobs.job(
+                                .invoiceReminder, arguments, runAt: remindAt, key: "invoice-reminder:\(event.invoiceId)"
+                            )
+                        ]
+                    } ?? []))
         case let event as AssessmentAnswered where event.adaptationNeeded:
             guard let registration = event.registrationId else { break }
             try queue.enqueue([
@@ -147,6 +154,7 @@ struct Reactions {
                 try trainerLinks(of: event, changed: false, kind: .trainerQuestionnaire) {
                     "trainer-questionnaire:\($0)"
                 })
+            try queue.enqueue(try invoicingDeadlines(session: event.sessionId))
             try queue.enqueue(
                 try structures(attending: event.sessionId).map { structure in
                     try jobs.job(
@@ -155,6 +163,29 @@ struct Reactions {
                             session: event.session, sessionId: event.sessionId, structureId: structure),
                         runAt: cold, key: "structure-questionnaire:session:\(event.sessionId):structure:\(structure)")
                 })
+        }
+    }
+
+    /// For each agreement whose funder must receive its invoice within some days of the session's
+    /// end, a notice to the coordinator the organisation's reminder days before that deadline
+    /// (at once when it is nearer), at 09:00 where the last slot was entered.
+    private func invoicingDeadlines(session: Int) throws -> [NewJob] {
+        try connection.execute(
+            """
+            SELECT f.id, greatest(now(), ((((x.ends_at AT TIME ZONE x.time_zone)::date + fu.invoicing_delay_days
+                                           - coalesce((SELECT payment_reminder_days FROM organisation), 15))
+                                          + time '09:00') AT TIME ZONE x.time_zone)) AS run_at
+            FROM funding_agreement f JOIN funder fu ON fu.id = f.funder_id
+            CROSS JOIN LATERAL (SELECT ends_at, time_zone FROM slot WHERE session_id = f.session_id
+                                ORDER BY ends_at DESC LIMIT 1) AS x
+            WHERE f.session_id = \(session) AND fu.invoicing_delay_days IS NOT NULL
+            ORDER BY f.id
+            """
+        ).map { row in
+            let (agreement, runAt) = try row.decode((Int, Date).self)
+            return try jobs.job(
+                .billingNotice, BillingNoticeArguments(agreementId: agreement), runAt: runAt,
+                key: "billing-notice:agreement:\(agreement)")
         }
     }
 

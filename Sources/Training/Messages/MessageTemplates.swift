@@ -82,8 +82,11 @@ public struct MessageTemplates: Sendable {
         render(.adaptationNotice, letter as Any)
     }
 
-    /// An issued invoice or credit note, to its buyer.
-    public func render(_ letter: InvoiceLetter) -> RenderedMessage? { render(.invoice, letter as Any) }
+    /// An issued invoice or credit note, or its reminder, to its buyer.
+    public func render(_ kind: JobKind, _ letter: InvoiceLetter) -> RenderedMessage? { render(kind, letter as Any) }
+
+    /// A notice to the coordinator: an invoice unpaid, a funder's invoicing deadline near.
+    public func render(_ letter: BillingNoticeLetter) -> RenderedMessage? { render(.billingNotice, letter as Any) }
 
     /// A letter with every value `kind`'s templates may read.
     private static func example(for kind: JobKind) -> Any {
@@ -92,7 +95,8 @@ public struct MessageTemplates: Sendable {
         case .incidentAnswer: IncidentAnswerLetter.example
         case .adaptationNotice: AdaptationNoticeLetter.example
         case .structureQuestionnaire: StructureQuestionnaireLetter.example
-        case .invoice: InvoiceLetter.example
+        case .invoice, .invoiceReminder: InvoiceLetter.example
+        case .billingNotice: BillingNoticeLetter.example
         default: Letter.example(for: kind)
         }
     }
@@ -139,6 +143,7 @@ extension JobKind {
     /// The kinds that write to someone else than a participant, each with a letter of its own.
     public static let otherMessages: [JobKind] = [
         .trainerLink, .trainerQuestionnaire, .incidentAnswer, .adaptationNotice, .structureQuestionnaire, .invoice,
+        .invoiceReminder, .billingNotice,
     ]
 
     /// What only this kind's letters provide, besides the participant, the session and the organisation.

@@ -32,6 +32,10 @@ public struct BillingTerms: Sendable, Hashable, Codable {
     public var latePenaltyBasisPoints: Int?
     /// The share of the price of hours not attended charged as a dédit, 0 for none.
     public var noShowChargePercent = 0
+    /// Days after the due date an unpaid invoice is recalled to its buyer, then as many days
+    /// later to the coordinator; and days before a funder's invoicing deadline the coordinator
+    /// is told of it.
+    public var reminderDays = 15
     public var iban: String?
     public var bic: String?
 
@@ -46,6 +50,9 @@ public struct BillingTerms: Sendable, Hashable, Codable {
             throw .invalid(
                 "The late-penalty rate of \(French.hundredths(rate)) % is not allowed: it is above 0 and at most 100 %."
             )
+        }
+        guard (1...90).contains(reminderDays) else {
+            throw .invalid("The reminder delay of \(reminderDays) days is not allowed: it is 1 to 90 days.")
         }
         guard (0...100).contains(noShowChargePercent) else {
             throw .invalid(

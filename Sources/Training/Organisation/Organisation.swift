@@ -106,7 +106,7 @@ public struct OrganisationRecord {
                    disability_referent_phone, pedagogical_contact_name, pedagogical_contact_email,
                    pedagogical_contact_phone, administrative_contact_name, administrative_contact_email,
                    administrative_contact_phone, vat_regime, payment_days, late_penalty_basis_points,
-                   no_show_charge_percent, iban, bic
+                   no_show_charge_percent, payment_reminder_days, iban, bic
             FROM organisation
             """
         ).first.map { row in
@@ -135,6 +135,7 @@ public struct OrganisationRecord {
             organisation.terms.paymentDays = try row.decode(Int.self, "payment_days")
             organisation.terms.latePenaltyBasisPoints = try row.decode(Int?.self, "late_penalty_basis_points")
             organisation.terms.noShowChargePercent = try row.decode(Int.self, "no_show_charge_percent")
+            organisation.terms.reminderDays = try row.decode(Int.self, "payment_reminder_days")
             organisation.terms.iban = try row.decode(String?.self, "iban")
             organisation.terms.bic = try row.decode(String?.self, "bic")
             return organisation
@@ -154,13 +155,15 @@ public struct OrganisationRecord {
                                           disability_referent_phone, pedagogical_contact_name, pedagogical_contact_email,
                                           pedagogical_contact_phone, administrative_contact_name,
                                           administrative_contact_email, administrative_contact_phone, vat_regime,
-                                          payment_days, late_penalty_basis_points, no_show_charge_percent, iban, bic)
+                                          payment_days, late_penalty_basis_points, no_show_charge_percent, payment_reminder_days,
+                                          iban, bic)
                 VALUES (\(o.name), \(o.siret), \(o.activityNumber), \(o.street), \(o.postalCode), \(o.city), \(o.email),
                         \(o.phone), \(o.website), \(o.signatoryName), \(o.signatoryRole), \(o.disabilityReferentName),
                         \(o.disabilityReferentEmail), \(o.disabilityReferentPhone), \(o.pedagogicalContactName),
                         \(o.pedagogicalContactEmail), \(o.pedagogicalContactPhone), \(o.administrativeContactName),
                         \(o.administrativeContactEmail), \(o.administrativeContactPhone), \(o.terms.vatRegime),
                         \(o.terms.paymentDays), \(o.terms.latePenaltyBasisPoints), \(o.terms.noShowChargePercent),
+                        \(o.terms.reminderDays),
                         \(o.terms.iban), \(o.terms.bic))
                 ON CONFLICT (singleton) DO UPDATE SET
                     name = EXCLUDED.name, siret = EXCLUDED.siret, activity_number = EXCLUDED.activity_number,
@@ -178,7 +181,8 @@ public struct OrganisationRecord {
                     administrative_contact_phone = EXCLUDED.administrative_contact_phone,
                     vat_regime = EXCLUDED.vat_regime, payment_days = EXCLUDED.payment_days,
                     late_penalty_basis_points = EXCLUDED.late_penalty_basis_points,
-                    no_show_charge_percent = EXCLUDED.no_show_charge_percent, iban = EXCLUDED.iban, bic = EXCLUDED.bic,
+                    no_show_charge_percent = EXCLUDED.no_show_charge_percent,
+                    payment_reminder_days = EXCLUDED.payment_reminder_days, iban = EXCLUDED.iban, bic = EXCLUDED.bic,
                     updated_at = now()
                 """)
             try EventLog.append(OrganisationEdited(organisation: o.name), on: connection, jobs: store.jobs)

@@ -22,7 +22,7 @@ struct InvoiceHandler: KindHandler {
         } catch let error as TrainingError where error.kind == .tryAgain {
             throw DeliveryDeferred(reason: error.description)
         }
-        guard let rendered = settings.templates.render(mailing.letter) else {
+        guard let rendered = settings.templates.render(kind, mailing.letter) else {
             return .discard(reason: "no template for \(kind.rawValue)")
         }
         let recipient = MailAddress(mailing.letter.recipient.email, displayName: mailing.letter.recipient.name)
