@@ -179,6 +179,20 @@ import Training
             ],
             status: 65, sentence: "The period runs backwards: 2026-12-31 is after 2026-01-01."),
         .init(
+            name: "edit an issued invoice", arguments: ["invoice", "edit", "1", "--line", "1", "--label", "Autre"],
+            status: 67,
+            sentence:
+                "The invoice FA-2026-00001 is issued: it never changes; credit it with `atelier invoice credit 1 …`."),
+        .init(
+            name: "edit a line that is not there", arguments: ["invoice", "edit", "2", "--line", "7", "--remove"],
+            status: 65, sentence: "The draft 2 has no line 7: it has lines 1 to 1."),
+        .init(
+            name: "remove a draft's only line", arguments: ["invoice", "edit", "2", "--line", "1", "--remove"],
+            status: 67, sentence: "Line 1 is the draft's only one: drop the draft instead (`atelier invoice drop 2`)."),
+        .init(
+            name: "reword a line to nothing", arguments: ["invoice", "edit", "2", "--line", "1", "--label", " "],
+            status: 65, sentence: "The line's label is empty."),
+        .init(
             name: "a convention with a buyer of no kind",
             arguments: ["convention", "draw", "S-2026-003", "--buyer", "société:Graine"], status: 65,
             sentence:

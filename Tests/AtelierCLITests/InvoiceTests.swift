@@ -92,6 +92,23 @@ import Training
         #expect(rows.first { $0["number"] as? String == number }?["paid_cents"] as? Int == 360_000)
     }
 
+    /// A draft's line can be reworded or removed, its total following; then it is issued as edited.
+    @Test func aDraftIsEditedBeforeItIsIssued() throws {
+        let uniformation = try #require(try caen.draft().first)
+        let id = String(uniformation.id)
+        #expect(
+            try caen.atelier(["invoice", "edit", id, "--line", "1", "--label", "Stagiaire1 CAENNAIS — 21 h"]).status
+                == 0)
+        let removed = try caen.atelier(["invoice", "edit", id, "--line", "2", "--remove"])
+        let expected = Money(cents: uniformation.total.cents - uniformation.lines[1].amount.cents)
+        #expect(
+            removed.standardOutput
+                == "Edited the draft \(id) to Uniformation (OPCO Cohésion sociale): 8 lines, \(expected).\n")
+        let issued = try caen.issue([uniformation])[0]
+        #expect(issued.total == expected && issued.lines.map(\.position) == Array(1...8))
+        #expect(issued.lines[0].label == "Stagiaire1 CAENNAIS — 21 h")
+    }
+
     @Test func aDeditIsChargedToTheStructureNeverToAFunder() throws {
         let withDedit = try InvoicingYear(noShowChargePercent: 50)
         let drafts = try withDedit.draft()

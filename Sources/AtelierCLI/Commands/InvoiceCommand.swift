@@ -16,7 +16,7 @@ struct InvoiceCommand: ParsableCommand {
             has no number and can be dropped. `invoice issue` gives it the next number of its \
             series, with no gap, and freezes it: a correction is a credit note.
             """,
-        subcommands: [Draft.self, Issue.self, Credit.self, Drop.self, List.self, Show.self, PDF.self])
+        subcommands: [Draft.self, Edit.self, Issue.self, Credit.self, Drop.self, List.self, Show.self, PDF.self])
 
     struct Draft: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -114,6 +114,35 @@ struct InvoiceCommand: ParsableCommand {
                     try invoices.resolve(invoice), positions: positions, reason: reason,
                     on: try date.map { try LocalDate(parsing: $0) })
                 print("Issued \(note.number ?? "") to \(note.buyer), crediting \(note.credits ?? ""): \(note.total).")
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Reword or remove a line of a draft; its total follows.",
+            discussion: """
+                Example: atelier invoice edit 12 --line 2 --label "Léa FOURNIER — 21 h, convention n° 4"
+                         atelier invoice edit 12 --line 3 --remove
+                """)
+
+        @Argument(help: "The draft's id.") var id: Int
+        @Option(help: "The line's position.") var line: Int
+        @Option(help: "Its new label.") var label: String?
+        @Flag(help: "Remove the line.") var remove = false
+
+        @OptionGroup var options: GlobalOptions
+
+        func validate() throws {
+            guard (label == nil) == remove else { throw ValidationError("Give --label or --remove, one of them.") }
+        }
+
+        func run() throws {
+            try options.run { context in
+                let edited = try Invoices(context.store()).edit(id, line: line, label.map { .label($0) } ?? .remove)
+                print(
+                    "Edited the draft \(edited.id) to \(edited.buyer): \(edited.lines.count) line\(edited.lines.count == 1 ? "" : "s"), \(edited.total)."
+                )
             }
         }
     }

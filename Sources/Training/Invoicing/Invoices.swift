@@ -59,6 +59,51 @@ public struct Invoices {
         return ("\(number).pdf", Array(try row.decode(Data.self, at: 0)))
     }
 
+    /// What `edit` changes in a draft's line.
+    public enum LineEdit: Sendable {
+        case label(String)
+        case remove
+    }
+
+    /// Rewords or removes a line of a draft; its total follows. An issued invoice never changes:
+    /// the database refuses it too.
+    public func edit(_ id: Int, line position: Int, _ change: LineEdit) throws -> Invoice {
+        try connection.write { connection in
+            let invoice = try invoice(id, on: connection, locking: true)
+            if let number = invoice.number {
+                throw TrainingError.refused(
+                    "The invoice \(number) is issued: it never changes; credit it with `atelier invoice credit \(id) …`."
+                )
+            }
+            guard invoice.lines.contains(where: { $0.position == position }) else {
+                throw TrainingError.invalid(
+                    "The draft \(id) has no line \(position): it has lines 1 to \(invoice.lines.count).")
+            }
+            switch change {
+            case .label(let text):
+                let label = try Field.required(text, "line's label", limit: 500)
+                try connection.execute(
+                    "UPDATE invoice_line SET label = \(label) WHERE invoice_id = \(id) AND position = \(position)")
+            case .remove:
+                guard invoice.lines.count > 1 else {
+                    throw TrainingError.refused(
+                        "Line \(position) is the draft's only one: drop the draft instead (`atelier invoice drop \(id)`)."
+                    )
+                }
+                try connection.execute("DELETE FROM invoice_line WHERE invoice_id = \(id) AND position = \(position)")
+                try connection.execute(
+                    "UPDATE invoice_line SET position = position - 1 WHERE invoice_id = \(id) AND position > \(position)"
+                )
+                try connection.execute(
+                    """
+                    UPDATE invoice SET total_cents = (SELECT sum(amount_cents) FROM invoice_line WHERE invoice_id = \(id))
+                    WHERE id = \(id)
+                    """)
+            }
+            return try self.invoice(id, on: connection)
+        }
+    }
+
     /// Drops a draft; an issued invoice is never deleted.
     public func drop(_ id: Int) throws -> Invoice {
         try connection.write { connection in
