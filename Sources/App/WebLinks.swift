@@ -28,6 +28,10 @@ public struct WebLinks: Sendable, Hashable {
     public static let roomPath = "/r/"
     public func room(code: String) -> String { base + Self.roomPath + code }
 
+    /// Where a structure, a funder or a person signs a convention, a contrat or a quote.
+    public static let conventionPath = "/c/"
+    public func convention(token: String) -> String { base + Self.conventionPath + token }
+
     /// « Un problème ? Dites-le nous », from any personal link: the path, then the link's token.
     public static let problemPath = "/probleme/"
     /// The problem page of a personal link, relative to the link's own page (`../probleme/…`),

@@ -64,6 +64,8 @@ public struct PageServer: Sendable {
             forms: forms, window: context.signingWindow, zone: context.timeZone
         ).add(to: router)
         ProblemRoute(database: database, pages: pages, messages: messages, posted: posted).add(to: router)
+        ConventionRoute(database: database, pages: pages, messages: messages, posted: posted, client: client).add(
+            to: router)
 
         return Application(
             router: router,

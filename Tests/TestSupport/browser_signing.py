@@ -1,10 +1,12 @@
-"""Signs a half-day from a signing page in a real browser (Debian's Chromium, through
-chromium-driver), on a phone: 390x844, touch events.
+"""Signs from a signing page in a real browser (Debian's Chromium, through chromium-driver), on
+a phone: 390x844, touch events. A half-day's page, or a convention's, whose signer's name and
+role it types first.
 
-    browser_signing.py LINK SCREENSHOTS_FOLDER
+    browser_signing.py LINK SCREENSHOTS_FOLDER [SIGNER ROLE]
 
-Opens the page, taps « Signer à la main », draws a stroke on the pad with a finger (pointer
-events of type touch), taps « Signer », and waits for the confirmation. Writes signing-page.png,
+Opens the page, types the signer and role when given, taps « Signer à la main », draws a stroke
+on the pad with a finger (pointer events of type touch), taps « Signer », and waits for the
+confirmation. Writes signing-page.png,
 signing-pad.png and signing-confirmation.png, and prints one line, RESULT and JSON: what the
 pages said and whether anything scrolled while drawing. A missing browser fails: it never skips.
 """
@@ -17,11 +19,13 @@ from selenium.webdriver.common.by import By
 import browser
 
 link, folder = sys.argv[1], sys.argv[2]
+signer = sys.argv[3:5]
+prefix = "convention" if signer else "signing"
 driver = browser.chromium(phone=True)
 
 
 def shot(name):
-    browser.shot(driver, os.path.join(folder, f"signing-{name}.png"), whole_page=False)
+    browser.shot(driver, os.path.join(folder, f"{prefix}-{name}.png"), whole_page=False)
 
 
 def steps(said):
@@ -30,6 +34,11 @@ def steps(said):
     said["consent"] = driver.find_element(By.CSS_SELECTOR, ".consent").text
     said["width"] = driver.execute_script("return document.documentElement.scrollWidth")
     said["viewport"] = driver.execute_script("return window.innerWidth")
+    if signer:
+        driver.find_element(By.ID, "signer").send_keys(signer[0])
+        role = driver.find_element(By.ID, "role")
+        role.clear()
+        role.send_keys(signer[1])
     shot("page")
     driver.find_element(By.ID, "draw").click()
     canvas = driver.find_element(By.ID, "canvas")

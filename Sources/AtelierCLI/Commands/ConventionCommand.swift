@@ -9,7 +9,7 @@ struct ConventionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convention",
         abstract: "Draw and sign the conventions and contrats de formation of a session, before the action.",
-        subcommands: [Draw.self, Sign.self, List.self, PDF.self])
+        subcommands: [Draw.self, Link.self, Sign.self, List.self, PDF.self])
 
     struct Draw: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -36,6 +36,29 @@ struct ConventionCommand: ParsableCommand {
                 print(
                     "Drew the \(drawn.kind.rawValue) \(drawn.id) with \(drawn.party) for \(drawn.session): \(drawn.price), of which \(drawn.funded) funded. Record its signature with `atelier convention sign \(drawn.id)`."
                 )
+            }
+        }
+    }
+
+    struct Link: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "link",
+            abstract: "Print a personal link to sign a convention, a contrat or a quote on the pages.",
+            discussion: """
+                The party opens it, reads the document, and signs with a finger, a stylus or the \
+                mouse, or by typing their name: the signature is recorded with its evidence (the \
+                time, the address and browser, the sentence certified, the SHA-256 of the PDF shown), \
+                chained to the signatures before it. Send it as you would a personal message.
+                Example: atelier convention link 4
+                """)
+
+        @Argument(help: "The convention's, contrat's or quote's id.") var id: Int
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let token = try Conventions(context.store()).issueLink(id)
+                print(WebLinks(base: context.settings[.webBaseURL].text).convention(token: token))
             }
         }
     }

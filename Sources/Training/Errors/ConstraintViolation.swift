@@ -111,6 +111,13 @@ public enum ConstraintViolation {
             .invalidInput, "A quote holds until a day it names; a convention or a contrat names none."
         ),
         "convention_signed_frozen": (.refused, "A signed convention never changes and is never deleted."),
+        "convention_link_token_key": (.conflict, "Another link already has this token: try again."),
+        "convention_evidence_position_key": (.tryAgain, "Another signature took this place in the chain: try again."),
+        "convention_evidence_once": (.refused, "This document is already signed."),
+        "convention_evidence_one_mark": (
+            .invalidInput, "A signature is drawn or typed: one of the two."
+        ),
+        "convention_evidence_frozen": (.refused, "The evidence of a signature never changes and is never deleted."),
         "invoice_individual_withdrawal": (
             .refused,
             "An individual is invoiced nothing before the ten days to withdraw from their signed contrat are over, then 30 % of their share until the training proceeds."

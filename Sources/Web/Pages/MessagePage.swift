@@ -92,6 +92,25 @@ struct MessagePage: Sendable {
         title: "Formation terminée", heading: "Cette formation est terminée",
         message: "Ses présences sont arrêtées ; l’organisme seul peut encore les corriger.")
 
+    static let conventionAlreadySigned = MessagePage(
+        title: "Déjà signé", heading: "Ce document est déjà signé",
+        message:
+            "Sa signature est enregistrée ; elle ne peut plus être modifiée. L’organisme de formation en garde la trace."
+    )
+
+    static let quoteExpired = MessagePage(
+        title: "Devis expiré", heading: "Ce devis n’est plus valable",
+        message: "Sa date de validité est passée : demandez un nouveau devis à l’organisme de formation.")
+
+    /// The confirmation of a convention's signature.
+    static func conventionSigned(_ convention: Convention) -> MessagePage {
+        MessagePage(
+            title: "Signature enregistrée", heading: "Merci, votre signature est enregistrée",
+            message:
+                "\(convention.signedBy ?? ""), \(convention.signerRole ?? "")\u{00A0}: signé le \(convention.signedOn.map(French.day) ?? ""). L’organisme de formation vous en remercie."
+        )
+    }
+
     /// The confirmation of a signature: the half-day, and when it was signed.
     static func signed(_ halfDay: Signatures.HalfDay, zone: TimeZone) -> MessagePage {
         let when = halfDay.signedAt.map { " à \(French.time($0, in: zone))" } ?? ""

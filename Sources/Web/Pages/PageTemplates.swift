@@ -7,7 +7,7 @@ import Training
 /// the file, as the job templates do.
 struct PageTemplates: Sendable {
     enum Page: String, CaseIterable, Sendable {
-        case questionnaire, questions, signing, trainer, room, message, problem
+        case questionnaire, questions, signing, trainer, room, message, problem, convention
 
         /// An example of what the page is given, every optional filled, for the check.
         var example: Any {
@@ -19,6 +19,7 @@ struct PageTemplates: Sendable {
             case .room: RoomPage.example
             case .message: MessagePage.example
             case .problem: ProblemPage.example
+            case .convention: ConventionPage.example
             }
         }
     }
