@@ -44,7 +44,10 @@ import Training
         let absent = try Registrations(store).id(of: caen.absent, in: caen.caen)
         let absentLines = drafts.flatMap(\.lines).filter { $0.registrationId == absent }
         #expect(absentLines.count == 2)
-        #expect(absentLines.allSatisfy { $0.label.contains("17,5\u{00A0}h réalisées sur 21\u{00A0}h") })
+        #expect(
+            absentLines.allSatisfy {
+                $0.label.contains("17,5\u{00A0}h réalisées sur 21\u{00A0}h (5, 6, 19 et 20 mars 2026)")
+            }, "\(absentLines.map(\.label))")
         #expect(absentLines.reduce(0) { $0 + $1.amount.cents } == 35_000)
         // Everything adds up to the price of the hours done: 11 × 420 € less 3,5 h at 20 €.
         #expect(drafts.reduce(0) { $0 + $1.total.cents } == 11 * 42_000 - 7_000)

@@ -93,4 +93,21 @@ import Testing
         #expect(French.typography("https://asso.fr:8080, 9 h 30") == "https://asso.fr:8080, 9 h 30")
         #expect(French.list(["Scop Le Triangle", "Marie Durand", "Paul"]) == "Scop Le Triangle, Marie Durand et Paul")
     }
+
+    @Test func daysAreSaidWithTheirMonthAndYearOnce() throws {
+        let days = try ["2026-03-20", "2026-03-05", "2026-03-06", "2026-03-19"].map(LocalDate.init(parsing:))
+        #expect(French.days(days) == "5, 6, 19 et 20 mars 2026")
+        let across = try ["2026-04-30", "2026-05-01", "2027-01-04"].map(LocalDate.init(parsing:))
+        #expect(French.days(across) == "30 avril, 1er mai 2026 et 4 janvier 2027")
+        #expect(French.days([]) == "")
+    }
+
+    /// IBANs and BICs as a bank prints them, their check digits verified (ISO 13616).
+    @Test func bankDetailsAreChecked() throws {
+        #expect(try BillingTerms.iban("fr76 3000 6000 0112 3456 7890 189") == "FR7630006000011234567890189")
+        #expect(try BillingTerms.iban(" ") == nil)
+        #expect(throws: TrainingError.self) { try BillingTerms.iban("FR7630006000011234567890188") }
+        #expect(try BillingTerms.bic("agrifrpp") == "AGRIFRPP")
+        #expect(try BillingTerms.basisPoints("12,15 %") == 1215)
+    }
 }

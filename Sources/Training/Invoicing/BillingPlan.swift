@@ -17,6 +17,8 @@ struct BillingPlan {
         var participantId: Int
         var agreement: Agreement?
         var row: Claim.Row
+        /// The days the participant was present, in the slots' own time zones.
+        var attendedDays: [LocalDate]
         /// The price agreed for the whole training, what is due for the hours done, and what the
         /// funder pays of it.
         var price = Money.zero
@@ -100,7 +102,10 @@ struct BillingPlan {
                    f.amount_cents, f.agreement_number,
                    coalesce((SELECT sum(x.minutes) FROM attendance a JOIN slot x ON x.id = a.slot_id
                              WHERE a.registration_id = r.id AND a.status = 'present'), 0)::bigint AS attended,
-                   coalesce((SELECT sum(minutes) FROM slot WHERE session_id = r.session_id), 0)::bigint AS planned
+                   coalesce((SELECT sum(minutes) FROM slot WHERE session_id = r.session_id), 0)::bigint AS planned,
+                   (SELECT string_agg(DISTINCT ((x.starts_at AT TIME ZONE x.time_zone)::date)::text, ',')
+                    FROM attendance a JOIN slot x ON x.id = a.slot_id
+                    WHERE a.registration_id = r.id AND a.status = 'present') AS attended_days
             FROM registration r
             JOIN participant p ON p.id = r.participant_id
             LEFT JOIN funding_agreement f ON f.id = r.funding_agreement_id
@@ -127,7 +132,10 @@ struct BillingPlan {
                 participantId: try row.decode(Int.self, "participant_id"), agreement: agreement,
                 row: Claim.Row(
                     attendedMinutes: try row.decode(Int.self, "attended"),
-                    plannedMinutes: try row.decode(Int.self, "planned")))
+                    plannedMinutes: try row.decode(Int.self, "planned")),
+                attendedDays: try (try row.decode(String?.self, "attended_days") ?? "").split(separator: ",").map {
+                    try LocalDate(parsing: String($0))
+                })
         }
     }
 
@@ -148,8 +156,9 @@ struct BillingPlan {
                     amount: amount))
         }
         for seat in seats {
+            let days = seat.attendedDays.isEmpty ? "" : " (\(French.days(seat.attendedDays)))"
             let hours =
-                "\(French.hours(minutes: seat.row.attendedMinutes)) réalisées sur \(French.hours(minutes: seat.row.plannedMinutes))"
+                "\(French.hours(minutes: seat.row.attendedMinutes)) réalisées sur \(French.hours(minutes: seat.row.plannedMinutes))\(days)"
             if let agreement = seat.agreement {
                 let group: Int =
                     switch agreement.grouping {

@@ -76,6 +76,25 @@ public enum French {
         "\(date.day == 1 ? "1er" : String(date.day)) \(months[(date.month + 11) % 12]) \(date.year)"
     }
 
+    /// `5, 6 et 19 mars 2026`, `30 avril et 2 mai 2026`: days in order, each month and year said
+    /// once after its days.
+    public static func days(_ days: [LocalDate]) -> String {
+        var groups: [(month: Int, year: Int, days: [String])] = []
+        for day in days.sorted() {
+            let text = day.day == 1 ? "1er" : String(day.day)
+            if groups.last?.month == day.month, groups.last?.year == day.year {
+                groups[groups.count - 1].days.append(text)
+            } else {
+                groups.append((day.month, day.year, [text]))
+            }
+        }
+        let said = groups.enumerated().map { index, group in
+            let sameYearNext = index + 1 < groups.count && groups[index + 1].year == group.year
+            return list(group.days) + " \(months[(group.month + 11) % 12])" + (sameYearNext ? "" : " \(group.year)")
+        }
+        return list(said)
+    }
+
     /// `9 h`, `12 h 30`: the time of day as French writes it.
     public static func time(_ date: Date, in timeZone: TimeZone) -> String {
         let calendar = calendar(timeZone)
