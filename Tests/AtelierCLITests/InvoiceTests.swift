@@ -55,7 +55,7 @@ import Training
 
         // Issued in order: consecutive numbers, the PDF stored with its SHA-256 and every mention.
         let issued = try caen.issue(drafts)
-        #expect(issued.map(\.number) == (1...12).map { String(format: "FA-2026-%05d", $0) })
+        #expect(issued.map(\.number) == (1...12).map { InvoicingYear.number("FA", $0) })
         let number = try #require(issued[0].number)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(number)-\(UUID()).pdf").path
         let written = try caen.atelier(["invoice", "pdf", number, "--out", path])
@@ -68,7 +68,7 @@ import Training
         defer { reading.remove() }
         let text = try reading.pages().joined(separator: " ")
         for mention in [
-            "Facture n° FA-2026-00001", "Uniformation (OPCO Cohésion sociale) 43 boulevard Diderot, 75012 Paris",
+            "Facture n° \(number)", "Uniformation (OPCO Cohésion sociale) 43 boulevard Diderot, 75012 Paris",
             "Subrogation de paiement (dossier AC-2026-0118)", "Total HT 3 600,00 €", "TVA 0,00 €",
             "Exonération de TVA, art. 261-4-4° a du CGI.", "Pas d’escompte pour paiement anticipé",
             "pénalités au taux annuel de 12,15 %", "Indemnité forfaitaire pour frais de recouvrement : 40 €",
@@ -165,10 +165,10 @@ import Training
         #expect(try caen.json([Invoice].self, ["invoice", "list"]) == issued)
         let again = try caen.issue(proposed)
         #expect(
-            again.filter { $0.kind == .creditNote }.map(\.number) == (1...10).map { String(format: "AV-2026-%05d", $0) }
+            again.filter { $0.kind == .creditNote }.map(\.number) == (1...10).map { InvoicingYear.number("AV", $0) }
         )
         #expect(
-            again.filter { $0.kind == .invoice }.map(\.number) == (13...22).map { String(format: "FA-2026-%05d", $0) })
+            again.filter { $0.kind == .invoice }.map(\.number) == (13...22).map { InvoicingYear.number("FA", $0) })
         // Billed now: the full price for the trainee, as for the others.
         let all = try caen.json([Invoice].self, ["invoice", "list"])
         let billed = all.reduce(0) { $0 + ($1.kind == .invoice ? 1 : -1) * $1.total.cents }
@@ -181,7 +181,9 @@ import Training
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let written = try caen.atelier([
-            "export", "invoices", "--from", "2026-01-01", "--to", "2026-12-31", "--out", folder + "/ventes.csv",
+            "export", "invoices", "--from", "\(InvoicingYear.thisYear)-01-01", "--to",
+            "\(InvoicingYear.thisYear)-12-31",
+            "--out", folder + "/ventes.csv",
         ])
         #expect(
             written.standardOutput
@@ -194,12 +196,14 @@ import Training
                 "Montant TTC (€)", "Payé (€)", "Reste à payer (€)",
             ])
         #expect(csv.rows.count == 34)
-        let note = try #require(csv.rows.first { $0[0] == "AV-2026-00001" })
-        #expect(note[2] == "Avoir" && note[3] == "FA-2026-00001" && note[6] == "-3600,00")
+        let note = try #require(csv.rows.first { $0[0] == InvoicingYear.number("AV", 1) })
+        #expect(note[2] == "Avoir" && note[3] == InvoicingYear.number("FA", 1) && note[6] == "-3600,00")
         #expect(csv.rows.last == ["Total", "", "", "", "", "", "4620,00", "0,00", "4620,00", "0,00", "4620,00"])
         #expect(
             try caen.atelier([
-                "export", "invoices", "--from", "2026-01-01", "--to", "2026-12-31", "--out", folder + "/ventes.xlsx",
+                "export", "invoices", "--from", "\(InvoicingYear.thisYear)-01-01", "--to",
+                "\(InvoicingYear.thisYear)-12-31",
+                "--out", folder + "/ventes.xlsx",
             ]).status == 0)
         let sheet = try ReadXLSX.read(folder + "/ventes.xlsx")
         #expect(sheet.rows.count == 34)
@@ -212,9 +216,9 @@ import Training
         let credit = try caen.atelier(["invoice", "credit", number, "--lines", "9", "--reason", "Erreur de tarif"])
         #expect(
             credit.standardOutput
-                == "Issued AV-2026-00001 to Uniformation (OPCO Cohésion sociale), crediting \(number): \(issued[0].lines[8].amount).\n"
+                == "Issued \(InvoicingYear.number("AV", 1)) to Uniformation (OPCO Cohésion sociale), crediting \(number): \(issued[0].lines[8].amount).\n"
         )
-        let note = try caen.json(Invoice.self, ["invoice", "show", "AV-2026-00001"])
+        let note = try caen.json(Invoice.self, ["invoice", "show", InvoicingYear.number("AV", 1)])
         #expect(note.credits == number && note.reason == "Erreur de tarif" && note.lines.count == 1)
         let text = try PDFReading(try Invoices(try caen.year.store()).pdf(note.id).pdf)
         defer { text.remove() }
@@ -240,7 +244,7 @@ import Training
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var paths: [String] = []
-        for number in issued.compactMap(\.number) + ["AV-2026-00001"] {
+        for number in issued.compactMap(\.number) + [InvoicingYear.number("AV", 1)] {
             let path = folder.appendingPathComponent("\(number).pdf").path
             #expect(try caen.atelier(["invoice", "pdf", number, "--out", path]).status == 0)
             paths.append(path)
@@ -288,18 +292,18 @@ import Training
         let mails = try ReadMail.read(catcher.messageFiles())
         let opco = try #require(mails.first { $0.to == "factures@uniformation.example" })
         #expect(mails.filter { $0.to == "factures@uniformation.example" }.count == 1, "sent once")
-        #expect(opco.subject == "Facture FA-2026-00001 — Accompagner la fonction employeur")
+        #expect(opco.subject == "Facture \(InvoicingYear.number("FA", 1)) — Accompagner la fonction employeur")
         let files = opco.parts.compactMap(\.filename)
-        #expect(files.first == "FA-2026-00001.pdf")
+        #expect(files.first == "\(InvoicingYear.number("FA", 1)).pdf")
         #expect(
             files.dropFirst().count == 9 && files.dropFirst().allSatisfy { $0.hasPrefix("certificat-\(caen.caen)-") })
         let text = try #require(opco.parts.first?.text)
         #expect(text.contains("dossier AC-2026-0118"))
         #expect(text.contains("Les certificats de réalisation des stagiaires qu’elle concerne sont joints (9)."))
         let stored = try Invoices(try caen.year.store()).pdf(issued[0].id).pdf
-        #expect(opco.parts.first { $0.filename == "FA-2026-00001.pdf" }?.bytes == stored, "the PDF as issued")
+        #expect(opco.parts.first { $0.filename == files.first }?.bytes == stored, "the PDF as issued")
         let structure = try #require(mails.first { $0.to == "compta@asso1.example" })
-        #expect(structure.parts.compactMap(\.filename) == ["FA-2026-00002.pdf"])
+        #expect(structure.parts.compactMap(\.filename) == ["\(InvoicingYear.number("FA", 2)).pdf"])
         let recorded = try caen.year.database.connect().execute(
             "SELECT count(*) FROM delivery WHERE kind = 'invoice' AND state = 'accepted'")[0].decode(Int.self, at: 0)
         #expect(recorded == 2)
@@ -361,12 +365,13 @@ import Training
             let revenue: [Line]
             let revenueBasis: String
         }
-        let before = try caen.json(Revenue.self, ["report", "bpf", "--year", "2026"])
+        let year = String(InvoicingYear.thisYear)
+        let before = try caen.json(Revenue.self, ["report", "bpf", "--year", year])
         #expect(before.revenueBasis == "claims")
         let issued = try caen.issue(try caen.draft())
         let number = try #require(issued[0].number)
         #expect(try caen.atelier(["invoice", "credit", number, "--lines", "1", "--reason", "Erreur"]).status == 0)
-        let report = try caen.json(Revenue.self, ["report", "bpf", "--year", "2026"])
+        let report = try caen.json(Revenue.self, ["report", "bpf", "--year", year])
         #expect(report.revenueBasis == "invoices")
         let revenue = Dictionary(uniqueKeysWithValues: report.revenue.map { ($0.line, $0.amountCents) })
         #expect(revenue["C-2h"] == 360_000 + 84_000 - issued[0].lines[0].amount.cents)
@@ -387,9 +392,10 @@ import Training
         let outcomes = running.map { $0.finish() }
         #expect(outcomes.allSatisfy { $0.status == 0 }, "\(outcomes.map(\.standardError))")
         let numbers = try caen.json([Invoice].self, ["invoice", "list"]).compactMap(\.number)
-        #expect(numbers.sorted() == (1...20).map { String(format: "FA-2026-%05d", $0) })
+        #expect(numbers.sorted() == (1...20).map { InvoicingYear.number("FA", $0) })
         let counter = try caen.year.database.connect().execute(
-            "SELECT last_number FROM invoice_counter WHERE series = 'FA-2026'")[0].decode(Int.self, at: 0)
+            "SELECT last_number FROM invoice_counter WHERE series = \("FA-\(InvoicingYear.thisYear)")")[0].decode(
+                Int.self, at: 0)
         #expect(counter == 20)
     }
 
@@ -427,11 +433,12 @@ import Training
             if !gone { Thread.sleep(forTimeInterval: 0.05) }
         }
         #expect(gone, "the killed issuer's backend ended")
-        let counter = try watcher.execute("SELECT last_number FROM invoice_counter WHERE series = 'FA-2026'")[0]
+        let counter = try watcher.execute(
+            "SELECT last_number FROM invoice_counter WHERE series = \("FA-\(InvoicingYear.thisYear)")")[0]
             .decode(Int.self, at: 0)
         #expect(counter == 1)
         let retried = try caen.atelier(["invoice", "issue", String(drafts[1].id)])
-        #expect(retried.standardOutput.hasPrefix("Issued FA-2026-00002 to "))
+        #expect(retried.standardOutput.hasPrefix("Issued \(InvoicingYear.number("FA", 2)) to "))
     }
 
     /// PostgreSQL itself refuses to change or delete an issued invoice, its lines, or to move its

@@ -89,6 +89,14 @@ struct InvoicingYear: Sendable {
 
     func atelier(_ arguments: [String]) throws -> AtelierProcess.Outcome { try year.atelier(arguments) }
 
+    /// The year of today in Caen: what an invoice issued without a date is numbered in.
+    static var thisYear: Int { LocalDate(Date(), in: TimeZone(identifier: "Europe/Paris") ?? .gmt).year }
+
+    /// `FA-2027-00003`: the number `rank` of `prefix`'s series of this year.
+    static func number(_ prefix: String, _ rank: Int) -> String {
+        "\(prefix)-\(thisYear)-" + String(repeating: "0", count: max(0, 5 - String(rank).count)) + String(rank)
+    }
+
     /// `atelier …` that must succeed, decoded from its `--json` output.
     func json<T: Decodable>(_ type: T.Type, _ arguments: [String]) throws -> T {
         let outcome = try atelier(arguments + ["--json"])
