@@ -98,3 +98,8 @@ CREATE TRIGGER invoice_individual_rules BEFORE UPDATE OF number ON invoice
     FOR EACH ROW EXECUTE FUNCTION individual_billing_rules();
 CREATE TRIGGER payment_individual_rules BEFORE INSERT OR UPDATE ON payment
     FOR EACH ROW EXECUTE FUNCTION individual_billing_rules();
+
+-- A contrat de formation names the trainers' diplomas, titles or references (L6353-4): each
+-- trainer says theirs.
+ALTER TABLE trainer ADD COLUMN qualifications text NOT NULL DEFAULT ''
+    CONSTRAINT trainer_qualifications_text CHECK (is_clean_text(qualifications) AND length(qualifications) <= 1000);

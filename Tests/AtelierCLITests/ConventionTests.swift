@@ -119,8 +119,28 @@ import Training
         )
         #expect(unsigned.status == 67)
         #expect(try caen.year.database.fingerprint() == before)
-        let contrat = try caen.atelier(["convention", "draw", june, "--buyer", "participant:lea.martin@exemple.fr"])
+        #expect(
+            try caen.atelier(["trainer", "edit", "SCOP", "--qualifications", "DESJEPS ; 12 ans d’accompagnement"])
+                .status == 0)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("contrat-\(UUID()).pdf").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let contrat = try caen.atelier([
+            "convention", "draw", june, "--buyer", "participant:lea.martin@exemple.fr", "--out", path,
+        ])
         #expect(contrat.status == 0, "\(contrat.standardError)")
+        // The mentions of L6353-4: programme, prerequisites, trainers' qualifications, payment
+        // terms, dropping out; and the ten days to withdraw.
+        let reading = try PDFReading(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
+        defer { reading.remove() }
+        let text = try reading.pages().joined(separator: " ").replacing("\u{202F}", with: " ").replacing(
+            "\u{00A0}", with: " ")
+        for mention in [
+            "Contrat de formation professionnelle n° 1", "articles L6353-3 à L6353-7", "Prérequis",
+            "Scop L’Atelier coopératif (DESJEPS ; 12 ans d’accompagnement)", "Léa Martin",
+            "délai de 10 jours pour se rétracter", "30 % au plus du prix à sa charge", "force majeure",
+        ] {
+            #expect(text.contains(mention), "\(mention)")
+        }
         #expect(
             try caen.atelier([
                 "convention", "sign", "1", "--by", "Léa Martin", "--role", "stagiaire", "--date", "2026-05-01",

@@ -6,7 +6,7 @@ import Training
 struct TrainerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trainer", abstract: "Keep the trainers: people, or organisations such as a Scop.",
-        subcommands: [Add.self, List.self, Show.self])
+        subcommands: [Add.self, Edit.self, List.self, Show.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -22,11 +22,13 @@ struct TrainerCommand: ParsableCommand {
         @Flag(help: "Employed by the training organisation itself (the BPF counts these apart).") var `internal` = false
         @Option(help: "The email address.") var email: String?
         @Option(help: "The phone number.") var phone: String?
+        @Option(help: "Diplomas, titles or references, which contrats de formation name.") var qualifications: String?
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
             try options.run { context in
                 var trainer = Trainer(code: code, name: name)
+                trainer.qualifications = qualifications ?? ""
                 trainer.kind = organisation ? .organisation : .person
                 trainer.isInternal = `internal`
                 trainer.email = try email.map(EmailAddress.init)
@@ -95,6 +97,27 @@ struct TrainerCommand: ParsableCommand {
                             sessions.map { [$0.code, $0.moduleTitle, Display.span($0, in: context.timeZone)] },
                             indent: "  "))
                 }
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Set a trainer's qualifications, which contrats de formation name.",
+            discussion:
+                "Example: atelier trainer edit ATELIER-COOP --qualifications \"DESJEPS animation sociale ; 12 ans d'accompagnement d'associations employeuses\""
+        )
+
+        @Argument(help: "The trainer's code.") var code: String
+        @Option(help: "Diplomas, titles or references (empty to take off).") var qualifications: String
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try options.run { context in
+                let trainer = try Catalogue(context.store()).editTrainerQualifications(code, qualifications)
+                print(
+                    "Updated the qualifications of \(trainer.code): \(trainer.qualifications.isEmpty ? "none" : trainer.qualifications)."
+                )
             }
         }
     }

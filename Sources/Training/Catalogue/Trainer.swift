@@ -11,6 +11,8 @@ public struct Trainer: Sendable, Hashable, Codable {
     public var isInternal = false
     public var email: EmailAddress?
     public var phone: String?
+    /// Diplomas, titles or references, which a contrat de formation names (L6353-4).
+    public var qualifications = ""
 
     public init(code: String, name: String) {
         self.code = code
@@ -26,17 +28,29 @@ extension Catalogue {
         trainer.phone = try draft.phone.map { phone throws(TrainingError) in
             try Field.optional(phone, "phone", limit: 30)
         }
+        trainer.qualifications = try Field.optional(draft.qualifications, "qualifications", limit: 1000, lines: .many)
         return try connection.write { connection in
             try ensureFree(trainer.code, of: "trainer", on: connection)
             try connection.execute(
                 """
-                INSERT INTO trainer (code, name, kind, internal, email, phone)
+                INSERT INTO trainer (code, name, kind, internal, email, phone, qualifications)
                 VALUES (\(trainer.code), \(trainer.name), \(trainer.kind), \(trainer.isInternal),
-                        \(trainer.email?.text), \(trainer.phone))
+                        \(trainer.email?.text), \(trainer.phone), \(trainer.qualifications))
                 """)
             try EventLog.append(
                 CatalogueEvent(change: .trainerAdded, code: trainer.code), on: connection, jobs: store.jobs)
             return trainer
+        }
+    }
+
+    /// Sets what a trainer's qualifications are: printed in contrats de formation.
+    public func editTrainerQualifications(_ code: String, _ text: String) throws -> Trainer {
+        let qualifications = try Field.optional(text, "qualifications", limit: 1000, lines: .many)
+        return try connection.write { connection in
+            let updated = try connection.execute(
+                "UPDATE trainer SET qualifications = \(qualifications) WHERE code = \(code.typedCode) RETURNING id")
+            guard !updated.isEmpty else { throw TrainingError.notFound("No trainer has the code \(code.typedCode).") }
+            return try trainer(code)
         }
     }
 
@@ -49,7 +63,7 @@ extension Catalogue {
     private func trainers(code: String?) throws -> [Trainer] {
         try connection.execute(
             """
-            SELECT code, name, kind, internal, email, phone FROM trainer
+            SELECT code, name, kind, internal, email, phone, qualifications FROM trainer
             WHERE \(code) IS NULL OR code = \(code) ORDER BY code
             """
         ).map { row in
@@ -58,6 +72,7 @@ extension Catalogue {
             trainer.isInternal = try row.decode(Bool.self, "internal")
             trainer.email = try row.decode(String?.self, "email").map(EmailAddress.init(stored:))
             trainer.phone = try row.decode(String?.self, "phone")
+            trainer.qualifications = try row.decode(String.self, "qualifications")
             return trainer
         }
     }

@@ -236,10 +236,11 @@ public struct Conventions {
         }
     }
 
+    /// The session's trainers, each with their qualifications when they say them.
     private func trainers(session: Int) throws -> [String] {
         try connection.execute(
             """
-            SELECT t.name FROM trainer t
+            SELECT t.name || CASE WHEN t.qualifications = '' THEN '' ELSE ' (' || t.qualifications || ')' END FROM trainer t
             WHERE t.id IN (SELECT st.trainer_id FROM slot_trainer st JOIN slot x ON x.id = st.slot_id WHERE x.session_id = \(session))
             ORDER BY t.name
             """
