@@ -116,6 +116,10 @@ let package = Package(
         .executableTarget(
             name: "PackBenchmark", dependencies: ["Training", "Postgres"], path: "Benchmarks/PackBenchmark"),
 
+        // `make bench`: a year of invoices drawn and issued (PDF, Factur-X), in one process.
+        .executableTarget(
+            name: "InvoiceBenchmark", dependencies: ["Training", "Postgres"], path: "Benchmarks/InvoiceBenchmark"),
+
         // Tests: one target per module, plus the shared support that starts nothing itself but
         // finds the servers `scripts/test` started.
         .target(
