@@ -193,6 +193,8 @@ import Training
         let (outcome, archive, path) = try pack()
         // Kept for a person to look at, as the screenshots are.
         let kept = AtelierProcess.packageRoot.appendingPathComponent(".atelier/screenshots/qualiopi-caen.zip")
+        try FileManager.default.createDirectory(
+            at: kept.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: kept)
         try FileManager.default.moveItem(at: URL(fileURLWithPath: path), to: kept)
         #expect(archive.ok)
