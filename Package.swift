@@ -110,15 +110,18 @@ let package = Package(
         // `make bench`: certificates issued per second, beside building and storing alone; the
         // rows the funding export is timed on.
         .executableTarget(
-            name: "DocumentBenchmark", dependencies: ["Training", "Postgres"], path: "Benchmarks/DocumentBenchmark"),
+            name: "DocumentBenchmark", dependencies: ["BenchmarkSupport", "Training", "Postgres"], path: "Benchmarks/DocumentBenchmark"),
+
+        // What the benchmarks that seed through the domain share.
+        .target(name: "BenchmarkSupport", dependencies: ["Training", "Postgres"], path: "Benchmarks/BenchmarkSupport"),
 
         // `make bench`: a year of the seeds' Caen session, for `qualiopi pack` to be timed on.
         .executableTarget(
-            name: "PackBenchmark", dependencies: ["Training", "Postgres"], path: "Benchmarks/PackBenchmark"),
+            name: "PackBenchmark", dependencies: ["BenchmarkSupport", "Training", "Postgres"], path: "Benchmarks/PackBenchmark"),
 
         // `make bench`: a year of invoices drawn and issued (PDF, Factur-X), in one process.
         .executableTarget(
-            name: "InvoiceBenchmark", dependencies: ["Training", "Postgres"], path: "Benchmarks/InvoiceBenchmark"),
+            name: "InvoiceBenchmark", dependencies: ["BenchmarkSupport", "Training", "Postgres"], path: "Benchmarks/InvoiceBenchmark"),
 
         // Tests: one target per module, plus the shared support that starts nothing itself but
         // finds the servers `scripts/test` started.

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Postgres
 import Synchronization
@@ -19,14 +20,8 @@ enum DocumentBenchmark {
         guard arguments.count == 4, let participants = Int(arguments[2]), let rows = Int(arguments[3]) else {
             fatalError("usage: DocumentBenchmark URL PARTICIPANTS ROWS")
         }
-        let connection = try Connection(try ConnectionConfiguration(arguments[1]))
-        let store = Store(
-            connection,
-            jobs: try JobCatalogue(
-                Dictionary(
-                    uniqueKeysWithValues: JobKind.allCases.map {
-                        ($0.rawValue, JobCatalogue.Policy(queue: "default", priority: 5, maxAttempts: 5))
-                    }), kinds: JobKind.allCases), timeZone: TimeZone(identifier: "Europe/Paris")!)
+        let store = try BenchmarkStore.open(arguments[1])
+        let connection = store.connection
         try seed(connection, participants: participants, rows: rows)
 
         let registrations = try connection.execute(

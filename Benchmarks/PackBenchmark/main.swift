@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Postgres
 import Training
@@ -15,25 +16,10 @@ let arguments = CommandLine.arguments
 guard arguments.count == 3, let count = Int(arguments[2]), count > 0 else {
     fatalError("usage: PackBenchmark URL SESSIONS")
 }
-let zone = TimeZone(identifier: "Europe/Paris")!
-let store = Store(
-    try Connection(try ConnectionConfiguration(arguments[1])),
-    jobs: try JobCatalogue(
-        Dictionary(
-            uniqueKeysWithValues: JobKind.allCases.map {
-                ($0.rawValue, JobCatalogue.Policy(queue: "default", priority: 5, maxAttempts: 5))
-            }), kinds: JobKind.allCases), timeZone: zone)
-
+let zone = BenchmarkStore.zone
+let store = try BenchmarkStore.open(arguments[1])
 _ = try OrganisationRecord(store).edit { organisation in
-    organisation.name = "Maison des associations de Caen"
-    organisation.siret = "77935012000019"
-    organisation.activityNumber = "28140123414"
-    organisation.street = "8 rue Daniel Huet"
-    organisation.postalCode = "14000"
-    organisation.city = "Caen"
-    organisation.email = "formation@mda-caen.example"
-    organisation.signatoryName = "Claire Martin"
-    organisation.signatoryRole = "Directrice"
+    BenchmarkStore.describeCaen(&organisation)
 }
 let catalogue = Catalogue(store)
 var module = Module(code: "PMAE", title: "Accompagner la fonction employeur", durationMinutes: 1260)

@@ -80,7 +80,7 @@ extension InvoiceContent {
 
     /// What is billed: the training, its session and dates, where.
     private var object: String {
-        let dates = facts.firstStart.flatMap { first in facts.lastEnd.map { French.period(first, $0, in: timeZone) } }
+        let dates = facts.dates(in: timeZone)
         return
             "Formation « \(facts.title) » (session \(facts.session))\(dates.map { ", \($0)" } ?? "")\(facts.venue.map { ", \($0)" } ?? ""). Prestation réalisée, facturée selon les présences émargées."
     }

@@ -15,6 +15,12 @@ struct InvoiceFacts {
     var funders: String?
     var credits: (number: String, issuedOn: LocalDate)?
 
+    /// When the training took place, in `zone`: `du 5 mars 2026 au 20 mars 2026`.
+    func dates(in zone: TimeZone) -> String? {
+        guard let firstStart, let lastEnd else { return nil }
+        return French.period(firstStart, lastEnd, in: zone)
+    }
+
     init(invoice: Int, on connection: Connection) throws {
         let row = try connection.execute(
             """

@@ -64,35 +64,27 @@ extension Invoices {
     /// carries the invoice alone.
     public func mailing(_ id: Int, evidence: Bool = true) throws -> InvoiceMailing {
         let invoice = try invoice(id)
-        let (fileName, pdf) = try pdf(id)
+        guard let number = invoice.number else {
+            throw TrainingError.refused("The invoice \(id) is a draft: only an issued invoice is mailed.")
+        }
         let row = try connection.execute(
-            """
-            SELECT i.buyer ->> 'name' AS name, i.buyer ->> 'email' AS email, mp.title,
-                   (SELECT min(starts_at) FROM slot WHERE session_id = s.id) AS first_start,
-                   (SELECT max(ends_at) FROM slot WHERE session_id = s.id) AS last_end,
-                   (SELECT string_agg(DISTINCT f.agreement_number, ', ') FROM invoice_line l
-                    JOIN funding_agreement f ON f.id = l.funding_agreement_id WHERE l.invoice_id = i.id) AS dossiers
-            FROM invoice i JOIN session s ON s.id = i.session_id JOIN module_programme mp ON mp.id = s.programme_id
-            WHERE i.id = \(id)
-            """)[0]
-        var files = [(name: fileName, bytes: pdf)]
+            "SELECT buyer ->> 'name' AS name, buyer ->> 'email' AS email, pdf FROM invoice WHERE id = \(id)")[0]
+        let facts = try InvoiceFacts(invoice: id, on: connection)
+        var files = [(name: "\(number).pdf", bytes: Array(try row.decode(Data.self, "pdf")))]
         if evidence, invoice.buyerKind == .funder, invoice.kind == .invoice {
             files += try certificates(of: invoice)
-        }
-        let dates = try row.decode(Date?.self, "first_start").flatMap { first in
-            try row.decode(Date?.self, "last_end").map { French.period(first, $0, in: store.timeZone) }
         }
         return InvoiceMailing(
             letter: InvoiceLetter(
                 recipient: .init(
                     name: try row.decode(String.self, "name"), email: try row.decode(String.self, "email")),
                 document: .init(
-                    kind: invoice.kind == .invoice ? "facture" : "avoir", number: invoice.number ?? "",
+                    kind: invoice.kind == .invoice ? "facture" : "avoir", number: number,
                     date: invoice.issuedOn.map(French.day) ?? "", total: invoice.total.description,
                     due: invoice.kind == .invoice ? invoice.dueOn.map(French.day) : nil,
                     left: invoice.kind == .invoice ? invoice.leftToPay.description : nil, credits: invoice.credits,
-                    dossiers: invoice.buyerKind == .funder ? try row.decode(String?.self, "dossiers") : nil),
-                training: .init(title: try row.decode(String.self, "title"), dates: dates ?? ""),
+                    dossiers: invoice.buyerKind == .funder ? facts.dossiers : nil),
+                training: .init(title: facts.title, dates: facts.dates(in: store.timeZone) ?? ""),
                 certificates: files.count - 1, organisation: try Letters(store).organisation()),
             files: files)
     }
